@@ -1,0 +1,318 @@
+package dev.manta;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How to start Manta: immutable, built with {@link #builder()}.
+ *
+ * <p>Each setting is taken, in this order of precedence, from the builder, from a system property,
+ * from an environment variable, or from its default:
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>builder</th><th>system property</th><th>environment</th><th>default</th></tr>
+ *   <tr><td>{@code numCpus}</td><td>{@code manta.num-cpus}</td><td>{@code MANTA_NUM_CPUS}</td>
+ *       <td>the JVM's available processors</td></tr>
+ *   <tr><td>{@code resource}</td><td>{@code manta.resources}</td><td>{@code MANTA_RESOURCES}</td>
+ *       <td>none; written {@code GPU=2,disk=1}</td></tr>
+ *   <tr><td>{@code objectStoreBytes}</td><td>{@code manta.object-store-bytes}</td>
+ *       <td>{@code MANTA_OBJECT_STORE_BYTES}</td><td>30% of physical memory, at most 64 GiB</td></tr>
+ *   <tr><td>{@code spillDirectory}</td><td>{@code manta.spill-dir}</td>
+ *       <td>{@code MANTA_SPILL_DIR}</td><td>{@code java.io.tmpdir/manta-spill}</td></tr>
+ *   <tr><td>{@code inlineThresholdBytes}</td><td>{@code manta.inline-threshold-bytes}</td>
+ *       <td>{@code MANTA_INLINE_THRESHOLD_BYTES}</td><td>100 KiB</td></tr>
+ *   <tr><td>{@code address}</td><td>{@code manta.address}</td><td>{@code MANTA_ADDRESS}</td>
+ *       <td>none: the embedded runtime</td></tr>
+ * </table>
+ *
+ * <p>Byte sizes accept a plain number or a suffix {@code k}, {@code m}, {@code g} (powers of 1024),
+ * e.g. {@code 512m}.
+ */
+public final class MantaConfig {
+  /** Default threshold below which values travel inline instead of through the store. */
+  public static final int DEFAULT_INLINE_THRESHOLD_BYTES = 100 * 1024;
+
+  private final double numCpus;
+  private final Map<String, Double> resources;
+  private final long objectStoreBytes;
+  private final Path spillDirectory;
+  private final int inlineThresholdBytes;
+  private final String address;
+
+  private MantaConfig(Builder b, Function<String, String> props, Function<String, String> env) {
+    Settings s = new Settings(props, env);
+    this.numCpus =
+        b.numCpus != null
+            ? b.numCpus
+            : s.number("manta.num-cpus", "MANTA_NUM_CPUS")
+                .orElse((double) Runtime.getRuntime().availableProcessors());
+    checkNonNegative("numCpus", numCpus);
+    Map<String, Double> res = new LinkedHashMap<>(s.resources());
+    res.putAll(b.resources);
+    this.resources = Collections.unmodifiableMap(res);
+    this.objectStoreBytes =
+        b.objectStoreBytes != null
+            ? b.objectStoreBytes
+            : s.bytes("manta.object-store-bytes", "MANTA_OBJECT_STORE_BYTES")
+                .orElseGet(MantaConfig::defaultStoreBytes);
+    if (objectStoreBytes <= 0) {
+      throw new IllegalArgumentException(
+          "objectStoreBytes must be > 0, was " + objectStoreBytes + "; e.g. 2g");
+    }
+    this.spillDirectory =
+        b.spillDirectory != null
+            ? b.spillDirectory
+            : s.raw("manta.spill-dir", "MANTA_SPILL_DIR")
+                .map(Path::of)
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "manta-spill"));
+    long inline =
+        b.inlineThresholdBytes != null
+            ? b.inlineThresholdBytes
+            : s.bytes("manta.inline-threshold-bytes", "MANTA_INLINE_THRESHOLD_BYTES")
+                .orElse((long) DEFAULT_INLINE_THRESHOLD_BYTES);
+    if (inline < 0 || inline > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "inlineThresholdBytes must be in [0, 2^31), was " + inline);
+    }
+    this.inlineThresholdBytes = (int) inline;
+    this.address =
+        b.address != null ? b.address : s.raw("manta.address", "MANTA_ADDRESS").orElse(null);
+  }
+
+  /** A builder with nothing set: every setting falls back to properties, environment, default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The configuration from system properties, environment and defaults alone. */
+  public static MantaConfig fromEnvironment() {
+    return builder().build();
+  }
+
+  /** CPUs the scheduler hands out to tasks (fractions allowed). */
+  public double numCpus() {
+    return numCpus;
+  }
+
+  /** Custom resources by name, such as {@code GPU}; CPU is {@link #numCpus()}. */
+  public Map<String, Double> resources() {
+    return resources;
+  }
+
+  /** Hard capacity of the object store, in bytes. */
+  public long objectStoreBytes() {
+    return objectStoreBytes;
+  }
+
+  /** Where the object store spills objects to disk under memory pressure. */
+  public Path spillDirectory() {
+    return spillDirectory;
+  }
+
+  /** Values of at most this many serialized bytes stay in the owner's memory and travel inline. */
+  public int inlineThresholdBytes() {
+    return inlineThresholdBytes;
+  }
+
+  /** The cluster to join, as {@code host:port}; empty for the embedded runtime. */
+  public Optional<String> address() {
+    return Optional.ofNullable(address);
+  }
+
+  @Override
+  public String toString() {
+    return "MantaConfig{numCpus="
+        + numCpus
+        + ", resources="
+        + resources
+        + ", objectStoreBytes="
+        + objectStoreBytes
+        + ", spillDirectory="
+        + spillDirectory
+        + ", inlineThresholdBytes="
+        + inlineThresholdBytes
+        + ", address="
+        + (address == null ? "<embedded>" : address)
+        + "}";
+  }
+
+  private static long defaultStoreBytes() {
+    long physical = physicalMemoryBytes();
+    return Math.max(64L << 20, Math.min(64L << 30, (long) (physical * 0.3)));
+  }
+
+  private static long physicalMemoryBytes() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getTotalMemorySize();
+    }
+    return 4L << 30;
+  }
+
+  static void checkNonNegative(String what, double value) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(what + " must be a finite number >= 0, was " + value);
+    }
+  }
+
+  /** Parses a byte size such as {@code 1048576}, {@code 512k}, {@code 64m} or {@code 2g}. */
+  static long parseBytes(String what, String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    long unit = 1;
+    if (t.endsWith("b")) {
+      t = t.substring(0, t.length() - 1);
+    }
+    if (!t.isEmpty()) {
+      switch (t.charAt(t.length() - 1)) {
+        case 'k' -> unit = 1L << 10;
+        case 'm' -> unit = 1L << 20;
+        case 'g' -> unit = 1L << 30;
+        case 't' -> unit = 1L << 40;
+        default -> unit = 1;
+      }
+      if (unit != 1) {
+        t = t.substring(0, t.length() - 1);
+      }
+    }
+    try {
+      return Math.multiplyExact(Long.parseLong(t.trim()), unit);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException(
+          what + " must be a byte size such as 1048576, 512m or 2g, was '" + text + "'", e);
+    }
+  }
+
+  /** Reads a setting from system properties first, then the environment. */
+  private record Settings(Function<String, String> props, Function<String, String> env) {
+    Optional<String> raw(String property, String variable) {
+      String v = props.apply(property);
+      if (v == null || v.isBlank()) {
+        v = env.apply(variable);
+      }
+      return (v == null || v.isBlank()) ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    Optional<Double> number(String property, String variable) {
+      return raw(property, variable)
+          .map(
+              v -> {
+                try {
+                  return Double.parseDouble(v);
+                } catch (NumberFormatException e) {
+                  throw new IllegalArgumentException(
+                      property + " / " + variable + " must be a number, was '" + v + "'", e);
+                }
+              });
+    }
+
+    Optional<Long> bytes(String property, String variable) {
+      return raw(property, variable).map(v -> parseBytes(property + " / " + variable, v));
+    }
+
+    Map<String, Double> resources() {
+      Map<String, Double> out = new LinkedHashMap<>();
+      raw("manta.resources", "MANTA_RESOURCES")
+          .ifPresent(
+              v -> {
+                for (String part : v.split(",")) {
+                  String[] kv = part.split("=", 2);
+                  if (kv.length != 2 || kv[0].isBlank()) {
+                    throw new IllegalArgumentException(
+                        "manta.resources / MANTA_RESOURCES must look like GPU=2,disk=1, was '"
+                            + v
+                            + "'");
+                  }
+                  double q;
+                  try {
+                    q = Double.parseDouble(kv[1].trim());
+                  } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(
+                        "resource '" + kv[0].trim() + "' needs a number, was '" + kv[1] + "'", e);
+                  }
+                  checkNonNegative("resource '" + kv[0].trim() + "'", q);
+                  out.put(kv[0].trim(), q);
+                }
+              });
+      return out;
+    }
+  }
+
+  /** Builds a {@link MantaConfig}; every setter checks its argument. Not thread-safe. */
+  public static final class Builder {
+    private Double numCpus;
+    private final Map<String, Double> resources = new LinkedHashMap<>();
+    private Long objectStoreBytes;
+    private Path spillDirectory;
+    private Long inlineThresholdBytes;
+    private String address;
+
+    private Builder() {}
+
+    /** CPUs for tasks; must be {@code >= 0} (0 runs only tasks that ask for no CPU). */
+    public Builder numCpus(double cpus) {
+      checkNonNegative("numCpus", cpus);
+      this.numCpus = cpus;
+      return this;
+    }
+
+    /** A custom resource, such as {@code resource("GPU", 2)}; quantity must be {@code >= 0}. */
+    public Builder resource(String name, double quantity) {
+      Objects.requireNonNull(name, "name");
+      if (name.isBlank() || name.equals("CPU")) {
+        throw new IllegalArgumentException(
+            "resource name must be non-blank and not 'CPU' (use numCpus), was '" + name + "'");
+      }
+      checkNonNegative("resource '" + name + "'", quantity);
+      resources.put(name, quantity);
+      return this;
+    }
+
+    /** Hard capacity of the object store in bytes; must be {@code > 0}. */
+    public Builder objectStoreBytes(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("objectStoreBytes must be > 0, was " + bytes);
+      }
+      this.objectStoreBytes = bytes;
+      return this;
+    }
+
+    /** Directory for spill files; created when first needed. */
+    public Builder spillDirectory(Path dir) {
+      this.spillDirectory = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
+
+    /** Values up to this size stay inline; larger ones go to the object store. */
+    public Builder inlineThresholdBytes(int bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("inlineThresholdBytes must be >= 0, was " + bytes);
+      }
+      this.inlineThresholdBytes = (long) bytes;
+      return this;
+    }
+
+    /** The cluster to join, {@code host:port} or {@code manta://host:port}. */
+    public Builder address(String address) {
+      Objects.requireNonNull(address, "address");
+      this.address = address.startsWith("manta://") ? address.substring(8) : address;
+      return this;
+    }
+
+    /** Builds the configuration, reading unset settings from properties and environment. */
+    public MantaConfig build() {
+      return new MantaConfig(this, System::getProperty, System::getenv);
+    }
+
+    /** Builds with the given sources instead of the real properties and environment (tests). */
+    MantaConfig build(Function<String, String> props, Function<String, String> env) {
+      return new MantaConfig(this, props, env);
+    }
+  }
+}

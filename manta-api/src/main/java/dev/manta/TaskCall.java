@@ -1,0 +1,106 @@
+package dev.manta;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A prepared task call, made by {@link Manta#task}: set per-call options, then {@link #remote()}
+ * submits it. Not thread-safe; use each call once.
+ *
+ * <p>Defaults: one CPU, no custom resources, {@value #DEFAULT_MAX_RETRIES} retries after a failure
+ * of the process that runs the task (exceptions thrown by the task itself are not retried unless
+ * {@link #retryExceptions(boolean)} is set).
+ *
+ * @param <R> the task's return type
+ */
+public abstract class TaskCall<R> {
+  /** Retries after a system failure, as in Ray. */
+  public static final int DEFAULT_MAX_RETRIES = 3;
+
+  private String name;
+  private double numCpus = 1;
+  private Map<String, Double> resources = Map.of();
+  private int maxRetries = DEFAULT_MAX_RETRIES;
+  private boolean retryExceptions;
+
+  /** For runtime implementations. */
+  protected TaskCall() {}
+
+  /**
+   * Submits the task and returns at once with the ref of its result. Arguments given as refs are
+   * resolved asynchronously; the task runs when they are ready and its resources are free.
+   *
+   * @throws IllegalArgumentException if an argument cannot be serialized (the message names its
+   *     class), or if the function is a capturing lambda
+   */
+  public abstract ObjectRef<R> remote();
+
+  /** A name for the task, shown in errors, logs and the timeline. */
+  public TaskCall<R> name(String name) {
+    this.name = Objects.requireNonNull(name, "name");
+    return this;
+  }
+
+  /** CPUs the task holds while it runs (default 1; 0 allowed, fractions allowed). */
+  public TaskCall<R> numCpus(double cpus) {
+    MantaConfig.checkNonNegative("numCpus", cpus);
+    this.numCpus = cpus;
+    return this;
+  }
+
+  /** A custom resource the task holds while it runs, e.g. {@code resource("GPU", 1)}. */
+  public TaskCall<R> resource(String resourceName, double quantity) {
+    Objects.requireNonNull(resourceName, "resourceName");
+    if (resourceName.equals("CPU")) {
+      return numCpus(quantity);
+    }
+    MantaConfig.checkNonNegative("resource '" + resourceName + "'", quantity);
+    if (resources.isEmpty()) {
+      resources = new LinkedHashMap<>();
+    }
+    resources.put(resourceName, quantity);
+    return this;
+  }
+
+  /** How often to retry the task after a failure (default {@value #DEFAULT_MAX_RETRIES}). */
+  public TaskCall<R> maxRetries(int retries) {
+    if (retries < 0) {
+      throw new IllegalArgumentException("maxRetries must be >= 0, was " + retries);
+    }
+    this.maxRetries = retries;
+    return this;
+  }
+
+  /** Whether exceptions thrown by the task itself are retried too (default false). */
+  public TaskCall<R> retryExceptions(boolean retry) {
+    this.retryExceptions = retry;
+    return this;
+  }
+
+  /** The name set by {@link #name(String)}, or null. For runtime implementations. */
+  protected final String nameOrNull() {
+    return name;
+  }
+
+  /** The CPUs requested. For runtime implementations. */
+  protected final double requestedCpus() {
+    return numCpus;
+  }
+
+  /** The custom resources requested. For runtime implementations. */
+  protected final Map<String, Double> requestedResources() {
+    return Collections.unmodifiableMap(resources);
+  }
+
+  /** The retry budget. For runtime implementations. */
+  protected final int requestedMaxRetries() {
+    return maxRetries;
+  }
+
+  /** Whether application exceptions are retried. For runtime implementations. */
+  protected final boolean requestedRetryExceptions() {
+    return retryExceptions;
+  }
+}
