@@ -1,0 +1,519 @@
+package dev.manta.runtime;
+
+import dev.manta.ActorCreator;
+import dev.manta.ActorHandle;
+import dev.manta.GetTimeoutException;
+import dev.manta.MantaConfig;
+import dev.manta.MantaFunction;
+import dev.manta.ObjectRef;
+import dev.manta.ObjectStoreStats;
+import dev.manta.TaskCall;
+import dev.manta.TaskCancelledException;
+import dev.manta.WaitResult;
+import dev.manta.runtime.actor.ActorHandleImpl;
+import dev.manta.runtime.actor.ActorSystem;
+import dev.manta.runtime.exec.TaskExecutor;
+import dev.manta.runtime.id.ActorId;
+import dev.manta.runtime.id.Ids;
+import dev.manta.runtime.id.ObjectId;
+import dev.manta.runtime.id.TaskId;
+import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.ownership.RefImpl;
+import dev.manta.runtime.ownership.ReferenceTable;
+import dev.manta.runtime.serial.HandleCodec;
+import dev.manta.runtime.serial.Serializer;
+import dev.manta.runtime.serial.ValueCodec;
+import dev.manta.runtime.store.Failure;
+import dev.manta.runtime.store.StoredValue;
+import dev.manta.runtime.task.ResourceSet;
+import dev.manta.runtime.task.Scheduler;
+import dev.manta.runtime.task.Submitter;
+import dev.manta.runtime.task.TaskSpec;
+import dev.manta.spi.MantaRuntime;
+import java.lang.ref.Reference;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One process's core worker: wires ids, the reference table, the serializer, the scheduler, the
+ * executor and the actor system, and implements the runtime API on top of them. It holds no policy
+ * of its own beyond argument checks and the order of shutdown.
+ */
+public final class CoreWorker implements MantaRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(CoreWorker.class);
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  private final MantaConfig config;
+  private final Ids ids = new Ids();
+  private final ClassLoader loader;
+  private final ReferenceTable table;
+  private final ValueCodec codec;
+  private final TaskExecutor executor;
+  private final Scheduler scheduler;
+  private final Submitter submitter;
+  private final ActorSystem actors;
+  private final boolean keepLineage;
+  private volatile boolean closed;
+
+  /** Starts a core worker with {@code config}; its threads run until {@link #shutdown()}. */
+  public CoreWorker(MantaConfig config) {
+    this.config = config;
+    this.loader = contextLoader();
+    this.keepLineage = false; // nothing to reconstruct from in one process
+    boolean counting =
+        Boolean.parseBoolean(System.getProperty("manta.internal.refcounting", "true"));
+    this.table = new ReferenceTable(this::release, this::decode, counting);
+    Serializer serializer = new Serializer(List.of(new RefCodec(), new ActorCodec()), loader);
+    this.codec = new ValueCodec(serializer, loader);
+    this.executor = new TaskExecutor(codec, table);
+    this.scheduler =
+        new Scheduler(
+            ResourceSet.of(config.numCpus(), config.resources()), this::execute, "manta-task-");
+    this.submitter = new Submitter(ids, table, codec, executor);
+    this.actors = new ActorSystem(ids, submitter, executor, scheduler, table, () -> closed);
+    LOG.info("Manta embedded runtime started: {}", config);
+  }
+
+  private static ClassLoader contextLoader() {
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    return cl != null ? cl : CoreWorker.class.getClassLoader();
+  }
+
+  // --- tasks ---
+
+  @Override
+  public <R> TaskCall<R> newTask(MantaFunction fn, Object[] args, long refMask) {
+    checkOpen();
+    return new TaskCallImpl<>(fn, args, refMask);
+  }
+
+  private final class TaskCallImpl<R> extends TaskCall<R> {
+    private final MantaFunction fn;
+    private final Object[] args;
+    private final long refMask;
+
+    TaskCallImpl(MantaFunction fn, Object[] args, long refMask) {
+      this.fn = fn;
+      this.args = args;
+      this.refMask = refMask;
+    }
+
+    @Override
+    public ObjectRef<R> remote() {
+      return submit(
+          fn,
+          args,
+          refMask,
+          ResourceSet.of(requestedCpus(), requestedResources()),
+          nameOrNull(),
+          requestedMaxRetries(),
+          requestedRetryExceptions());
+    }
+  }
+
+  private <R> ObjectRef<R> submit(
+      MantaFunction fn,
+      Object[] args,
+      long refMask,
+      ResourceSet resources,
+      String name,
+      int maxRetries,
+      boolean retryExceptions) {
+    checkOpen();
+    if (!resources.feasibleIn(scheduler.total())) {
+      throw new IllegalArgumentException(
+          "Task "
+              + (name != null ? name : fn)
+              + " needs "
+              + resources
+              + " but this Manta has "
+              + scheduler.total()
+              + " in all, so it could never run; start Manta with more"
+              + " (MantaConfig.builder().numCpus(..).resource(..)) or ask for less");
+    }
+    TaskSpec t =
+        submitter.build(
+            TaskSpec.Kind.TASK,
+            fn,
+            args,
+            refMask,
+            resources,
+            name,
+            maxRetries,
+            retryExceptions,
+            null);
+    RefImpl<R> ref = table.newRef(t.result, false);
+    submitter.resolve(t, this::dispatch);
+    return ref;
+  }
+
+  private void dispatch(TaskSpec t) {
+    if (!scheduler.submit(t) && t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
+      executor.abandon(t, shutdownCancel(t));
+    }
+  }
+
+  private void execute(TaskSpec t) {
+    executor.run(t);
+    if (!keepLineage && t.state.get() != TaskSpec.RUNNING) {
+      t.result.clearProducer();
+    }
+  }
+
+  // --- actors ---
+
+  @Override
+  public <A> ActorCreator<A> newActor(MantaFunction constructor, Object[] args, long refMask) {
+    checkOpen();
+    return actors.prepare(constructor, args, refMask);
+  }
+
+  @Override
+  public <A> Optional<ActorHandle<A>> findActor(String name) {
+    checkOpen();
+    return actors.find(name);
+  }
+
+  // --- objects ---
+
+  @Override
+  public <T> ObjectRef<T> put(T value) {
+    checkOpen();
+    ValueCodec.Encoded enc = codec.encode(value, false);
+    OwnedObject o = table.create(ids.nextPut(), null);
+    RefImpl<T> ref = table.newRef(o, false);
+    table.setContains(o, enc.contained());
+    table.complete(o, enc.value());
+    return ref;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T get(ObjectRef<T> ref, long timeoutNanos) {
+    RefImpl<T> r = own(ref);
+    try {
+      OwnedObject o = r.object();
+      StoredValue v = o.value().getNow(null);
+      if (v == null) {
+        v = await(o.value(), timeoutNanos, List.of(r));
+      }
+      return (T) codec.decode(o, v);
+    } finally {
+      Reference.reachabilityFence(r);
+    }
+  }
+
+  @Override
+  public <T> List<T> getAll(List<? extends ObjectRef<? extends T>> refs, long timeoutNanos) {
+    long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+    List<T> out = new ArrayList<>(refs.size());
+    for (ObjectRef<? extends T> ref : refs) {
+      long left = timeoutNanos < 0 ? -1 : Math.max(0, deadline - System.nanoTime());
+      out.add(get(ref, left));
+    }
+    return out;
+  }
+
+  private StoredValue await(
+      CompletableFuture<StoredValue> f, long timeoutNanos, List<? extends ObjectRef<?>> refs) {
+    scheduler.beforeBlocking();
+    try {
+      return timeoutNanos < 0 ? f.get() : f.get(timeoutNanos, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw new GetTimeoutException(
+          "Timed out after "
+              + Duration.ofNanos(timeoutNanos)
+              + " waiting for "
+              + describe(refs)
+              + "; the objects stay valid, get them again later");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TaskCancelledException(
+          "Interrupted while waiting for " + describe(refs) + " (the task was cancelled?)");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("object futures never fail", e);
+    } finally {
+      scheduler.afterBlocking();
+    }
+  }
+
+  private static String describe(List<? extends ObjectRef<?>> refs) {
+    if (refs.size() == 1) {
+      return "object " + refs.get(0).id();
+    }
+    return refs.size() + " objects (first " + refs.get(0).id() + ")";
+  }
+
+  @Override
+  public <T> WaitResult<T> wait(
+      List<? extends ObjectRef<T>> refs, int numReturns, long timeoutNanos) {
+    List<RefImpl<T>> rs = new ArrayList<>(refs.size());
+    int ready = 0;
+    for (ObjectRef<T> ref : refs) {
+      RefImpl<T> r = own(ref);
+      rs.add(r);
+      if (r.isReady()) {
+        ready++;
+      }
+    }
+    if (ready < numReturns && timeoutNanos != 0) {
+      CountDownLatch latch = new CountDownLatch(numReturns - ready);
+      for (RefImpl<T> r : rs) {
+        if (!r.isReady()) {
+          r.object().value().whenComplete((v, e) -> latch.countDown());
+        }
+      }
+      scheduler.beforeBlocking();
+      try {
+        if (timeoutNanos < 0) {
+          latch.await();
+        } else {
+          boolean done = latch.await(timeoutNanos, TimeUnit.NANOSECONDS);
+          assert done || latch.getCount() > 0;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TaskCancelledException("Interrupted while waiting for " + describe(refs));
+      } finally {
+        scheduler.afterBlocking();
+      }
+    }
+    List<ObjectRef<T>> readyOut = new ArrayList<>(numReturns);
+    List<ObjectRef<T>> unready = new ArrayList<>();
+    for (RefImpl<T> r : rs) {
+      if (readyOut.size() < numReturns && r.isReady()) {
+        readyOut.add(r);
+      } else {
+        unready.add(r);
+      }
+    }
+    return new WaitResult<>(readyOut, unready);
+  }
+
+  @Override
+  public boolean cancel(ObjectRef<?> ref, boolean force) {
+    RefImpl<?> r = own(ref);
+    if (!(r.object().producer() instanceof TaskSpec t) || t.result != r.object()) {
+      return false;
+    }
+    while (true) {
+      int s = t.state.get();
+      if (s == TaskSpec.WAITING || s == TaskSpec.READY) {
+        if (t.state.compareAndSet(s, TaskSpec.CANCELLED)) {
+          executor.abandon(
+              t,
+              Failure.cancelled(
+                  t.id.hex(),
+                  t.displayName(),
+                  "Task " + t.displayName() + " (" + t.id.hex() + ") was cancelled before it ran"));
+          return true;
+        }
+      } else if (s == TaskSpec.RUNNING) {
+        if (t.state.compareAndSet(s, TaskSpec.CANCELLED)) {
+          Thread th = t.runner;
+          if (th != null) {
+            th.interrupt();
+          }
+          return true;
+        }
+      } else {
+        return false;
+      }
+    }
+  }
+
+  @Override
+  public void free(Collection<? extends ObjectRef<?>> refs) {
+    for (ObjectRef<?> ref : refs) {
+      table.free(own(ref).object());
+    }
+  }
+
+  @Override
+  public ObjectStoreStats storeStats() {
+    return new ObjectStoreStats(config.objectStoreBytes(), 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  }
+
+  @Override
+  public String memorySummary() {
+    List<OwnedObject> objs = new ArrayList<>(table.snapshot());
+    objs.sort(Comparator.comparing(o -> o.id().hex()));
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format("%-40s %10s %-8s %s%n", "OBJECT ID", "SIZE", "WHERE", "ALIVE BECAUSE"));
+    long total = 0;
+    for (OwnedObject o : objs) {
+      StoredValue v = o.value().getNow(null);
+      long size = v == null ? 0 : v.sizeBytes();
+      total += size;
+      sb.append(
+          String.format(
+              "%-40s %10d %-8s %s%n",
+              o.id().hex(), size, v == null ? "pending" : v.location(), o.reasons()));
+    }
+    sb.append(objs.size()).append(" objects, ").append(total).append(" bytes\n");
+    return sb.toString();
+  }
+
+  // --- lifecycle ---
+
+  @Override
+  public void shutdown() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      actors.shutdown(SHUTDOWN_GRACE);
+      for (TaskSpec t : scheduler.shutdown(SHUTDOWN_GRACE)) {
+        if (t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
+          executor.abandon(t, shutdownCancel(t));
+        }
+      }
+      for (OwnedObject o : table.snapshot()) {
+        if (!o.value().isDone() && o.producer() instanceof TaskSpec t) {
+          if (t.state.compareAndSet(TaskSpec.WAITING, TaskSpec.CANCELLED)
+              || t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
+            executor.abandon(t, shutdownCancel(t));
+          }
+        }
+        if (!o.value().isDone()) {
+          table.complete(
+              o,
+              Failure.cancelled(
+                  o.id().hex(),
+                  "",
+                  "Object " + o.id().hex() + " was never produced: Manta shut down"));
+        }
+      }
+      table.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.warn("Interrupted during shutdown; some Manta threads may still be ending");
+    }
+    int left = scheduler.liveWorkers() + actors.liveThreads();
+    if (left > 0) {
+      LOG.warn(
+          "{} task or actor threads did not end within {} of shutdown (user code ignoring"
+              + " interrupts?)",
+          left,
+          SHUTDOWN_GRACE);
+    }
+    LOG.info("Manta embedded runtime stopped");
+  }
+
+  /** Threads this runtime still runs (0 after shutdown unless user code ignores interrupts). */
+  public int liveThreads() {
+    return scheduler.liveWorkers() + actors.liveThreads();
+  }
+
+  /** Number of objects in the reference table, for tests and leak checks. */
+  public int liveObjects() {
+    return table.size();
+  }
+
+  /** The scheduler's resource totals. */
+  public Map<String, Double> totals() {
+    return Map.of("CPU", config.numCpus());
+  }
+
+  private static Failure shutdownCancel(TaskSpec t) {
+    return Failure.cancelled(
+        t.id.hex(),
+        t.displayName(),
+        "Task " + t.displayName() + " (" + t.id.hex() + ") was cancelled: Manta shut down");
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException(
+          "Manta was shut down: call Manta.init() again before submitting work");
+    }
+  }
+
+  private <T> RefImpl<T> own(ObjectRef<T> ref) {
+    if (ref instanceof RefImpl<T> r && r.table() == table) {
+      return r;
+    }
+    throw new IllegalArgumentException(
+        ref
+            + " was not created by this Manta runtime: refs do not survive Manta.shutdown(),"
+            + " and ObjectRef cannot be implemented by user classes");
+  }
+
+  private Object decode(OwnedObject o, StoredValue v) {
+    return codec.decode(o, v);
+  }
+
+  private void release(OwnedObject o) {
+    // Inline values live on the heap and go with the object; the node store frees here later.
+  }
+
+  // --- handle codecs ---
+
+  private final class RefCodec implements HandleCodec<RefImpl<?>> {
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Class<RefImpl<?>> type() {
+      return (Class) RefImpl.class;
+    }
+
+    @Override
+    public void write(RefImpl<?> ref, long[] out) {
+      if (ref.table() != table) {
+        throw new IllegalArgumentException(
+            ref + " comes from a runtime that was shut down; it cannot be stored or passed on");
+      }
+      ObjectId id = ref.object().id();
+      out[0] = id.task().prefix();
+      out[1] = id.task().sequence();
+      out[2] = id.index();
+    }
+
+    @Override
+    public RefImpl<?> read(long[] in) {
+      ObjectId id = new ObjectId(new TaskId(in[0], in[1]), (int) in[2]);
+      OwnedObject o = table.lookup(id);
+      if (o == null) {
+        return table.freedRef(id);
+      }
+      return table.newRef(o, executor.current() != null);
+    }
+  }
+
+  private final class ActorCodec implements HandleCodec<ActorHandleImpl<?>> {
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Class<ActorHandleImpl<?>> type() {
+      return (Class) ActorHandleImpl.class;
+    }
+
+    @Override
+    public void write(ActorHandleImpl<?> handle, long[] out) {
+      if (handle.system() != actors) {
+        throw new IllegalArgumentException(
+            handle + " comes from a runtime that was shut down; it cannot be passed on");
+      }
+      ActorId id = handle.actorId();
+      out[0] = id.prefix();
+      out[1] = id.sequence();
+      out[2] = 0;
+    }
+
+    @Override
+    public ActorHandleImpl<?> read(long[] in) {
+      return actors.handleFor(new ActorId(in[0], in[1]));
+    }
+  }
+}

@@ -1,0 +1,243 @@
+package dev.manta.runtime.actor;
+
+import dev.manta.ActorCall;
+import dev.manta.ActorCreator;
+import dev.manta.ActorHandle;
+import dev.manta.MantaFunction;
+import dev.manta.ObjectRef;
+import dev.manta.runtime.task.ResourceSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Manta's actor handle. Made by {@code Manta.actor} it starts as a creator holding options; the
+ * first use as a handle (or {@link #remote()}) creates the actor exactly once. Handles found by
+ * name or deserialized are created from the start. Thread-safe.
+ *
+ * @param <A> the actor class
+ */
+public final class ActorHandleImpl<A> extends ActorCreator<A> {
+  /** Creation options, collected before the actor exists. */
+  static final class Options {
+    String name;
+    int maxConcurrency = 1;
+    int maxPendingCalls = DEFAULT_MAX_PENDING_CALLS;
+    int maxRestarts;
+    double numCpus;
+    final Map<String, Double> custom = new LinkedHashMap<>();
+    ResourceSet resources = ResourceSet.EMPTY;
+  }
+
+  private final ActorSystem system;
+  private final ReentrantLock lock = new ReentrantLock();
+  private MantaFunction ctor; // guarded by lock; null once created
+  private Object[] ctorArgs; // guarded by lock
+  private long ctorMask; // guarded by lock
+  private Options options; // guarded by lock
+  private volatile ActorInstance actor;
+
+  ActorHandleImpl(ActorSystem system, MantaFunction ctor, Object[] args, long mask) {
+    this.system = system;
+    this.ctor = Objects.requireNonNull(ctor, "constructor");
+    this.ctorArgs = args;
+    this.ctorMask = mask;
+    this.options = new Options();
+  }
+
+  ActorHandleImpl(ActorSystem system, ActorInstance actor) {
+    this.system = system;
+    this.actor = actor;
+  }
+
+  /** The actor, creating it first if this is an unused creator. */
+  ActorInstance actor() {
+    ActorInstance a = actor;
+    if (a != null) {
+      return a;
+    }
+    lock.lock();
+    try {
+      if (actor == null) {
+        Options o = options;
+        o.resources = ResourceSet.of(o.numCpus, o.custom);
+        actor = system.create(ctor, ctorArgs, ctorMask, o);
+        ctor = null;
+        ctorArgs = null;
+        options = null;
+      }
+      return actor;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The system this handle belongs to. */
+  public ActorSystem system() {
+    return system;
+  }
+
+  /** The actor's id, creating the actor if needed. */
+  public dev.manta.runtime.id.ActorId actorId() {
+    return actor().id;
+  }
+
+  @Override
+  public ActorHandle<A> remote() {
+    actor();
+    return this;
+  }
+
+  @Override
+  public String id() {
+    return actor().id.hex();
+  }
+
+  @Override
+  public Optional<String> name() {
+    ActorInstance a = actor;
+    if (a != null) {
+      return Optional.ofNullable(a.name);
+    }
+    lock.lock();
+    try {
+      return actor != null ? Optional.ofNullable(actor.name) : Optional.ofNullable(options.name);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void kill() {
+    system.kill(actor(), "was killed");
+  }
+
+  @Override
+  protected <R> ActorCall<R> newCall(MantaFunction method, Object[] args, long refMask) {
+    ActorInstance a = actor();
+    return new ActorCall<>() {
+      @Override
+      public ObjectRef<R> remote() {
+        return system.call(a, method, args, refMask);
+      }
+    };
+  }
+
+  private Options editable() {
+    if (actor != null) {
+      throw new IllegalStateException(
+          "The actor was already created (remote() was called or the handle was used);"
+              + " set options before that");
+    }
+    return options;
+  }
+
+  @Override
+  public ActorCreator<A> name(String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("actor name must not be blank");
+    }
+    lock.lock();
+    try {
+      editable().name = name;
+    } finally {
+      lock.unlock();
+    }
+    return this;
+  }
+
+  @Override
+  public ActorCreator<A> maxConcurrency(int maxConcurrency) {
+    if (maxConcurrency < 1) {
+      throw new IllegalArgumentException("maxConcurrency must be >= 1, was " + maxConcurrency);
+    }
+    lock.lock();
+    try {
+      editable().maxConcurrency = maxConcurrency;
+    } finally {
+      lock.unlock();
+    }
+    return this;
+  }
+
+  @Override
+  public ActorCreator<A> maxPendingCalls(int maxPendingCalls) {
+    if (maxPendingCalls < 1) {
+      throw new IllegalArgumentException("maxPendingCalls must be >= 1, was " + maxPendingCalls);
+    }
+    lock.lock();
+    try {
+      editable().maxPendingCalls = maxPendingCalls;
+    } finally {
+      lock.unlock();
+    }
+    return this;
+  }
+
+  @Override
+  public ActorCreator<A> maxRestarts(int maxRestarts) {
+    if (maxRestarts < -1) {
+      throw new IllegalArgumentException(
+          "maxRestarts must be >= 0, or -1 for unlimited; was " + maxRestarts);
+    }
+    lock.lock();
+    try {
+      editable().maxRestarts = maxRestarts;
+    } finally {
+      lock.unlock();
+    }
+    return this;
+  }
+
+  @Override
+  public ActorCreator<A> numCpus(double cpus) {
+    if (!(cpus >= 0) || Double.isInfinite(cpus)) {
+      throw new IllegalArgumentException("numCpus must be a finite number >= 0, was " + cpus);
+    }
+    lock.lock();
+    try {
+      editable().numCpus = cpus;
+    } finally {
+      lock.unlock();
+    }
+    return this;
+  }
+
+  @Override
+  public ActorCreator<A> resource(String resourceName, double quantity) {
+    Objects.requireNonNull(resourceName, "resourceName");
+    if (resourceName.equals("CPU")) {
+      return numCpus(quantity);
+    }
+    if (!(quantity >= 0) || Double.isInfinite(quantity)) {
+      throw new IllegalArgumentException(
+          "resource '" + resourceName + "' must be a finite number >= 0, was " + quantity);
+    }
+    lock.lock();
+    try {
+      editable().custom.put(resourceName, quantity);
+    } finally {
+      lock.unlock();
+    }
+    return this;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ActorHandleImpl<?> h && h.actor().id.equals(actor().id);
+  }
+
+  @Override
+  public int hashCode() {
+    return actor().id.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    ActorInstance a = actor;
+    return a == null ? "ActorHandle(not yet created)" : "ActorHandle(" + a.describe() + ")";
+  }
+}

@@ -1,0 +1,306 @@
+package dev.manta.runtime.actor;
+
+import dev.manta.PendingCallsLimitException;
+import dev.manta.runtime.exec.ActorTarget;
+import dev.manta.runtime.exec.TaskExecutor;
+import dev.manta.runtime.id.ActorId;
+import dev.manta.runtime.store.Failure;
+import dev.manta.runtime.task.ResourceSet;
+import dev.manta.runtime.task.TaskSpec;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * One actor: its state, its instance, and its mailbox of calls in submission order.
+ *
+ * <p>Calls start in the order they were submitted (one global FIFO, which implies per-caller
+ * order); at most {@code maxConcurrency} run at once. A call whose arguments are not ready yet
+ * holds back the calls behind it, so order holds even when arguments resolve out of order.
+ */
+public final class ActorInstance implements ActorTarget {
+  /*
+   * Implementation notes
+   *  I1  pending = calls accepted and not finished (queued, waiting for arguments, or running);
+   *      a call is refused at submit when pending would exceed maxPendingCalls. Reserved with a
+   *      CAS loop before the call is built, released by callFinished() or by abandon.
+   *  I2  drainers = threads currently taking calls from `queue`; 0 <= drainers <= maxConcurrency.
+   *      A drainer exits when the head is missing, not READY (still WAITING), or the actor is not
+   *      ALIVE; whoever makes progress possible again (enqueue, argument resolved, constructed)
+   *      starts one if drainers < maxConcurrency.
+   *  I3  Asynchronous methods (CompletionStage) free their drainer when the method returns;
+   *      their pending count is released when the stage completes.
+   *  Locks: `lock` guards state, queue and drainers; never held while running user code.
+   */
+  enum State {
+    CREATING,
+    ALIVE,
+    DEAD
+  }
+
+  final ActorId id;
+  final String name;
+  final String className;
+  final int maxConcurrency;
+  final int maxPendingCalls;
+  final int maxRestarts;
+  final ResourceSet resources;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final ArrayDeque<TaskSpec> queue = new ArrayDeque<>(); // guarded by lock
+  private State state = State.CREATING; // guarded by lock
+  private int drainers; // guarded by lock
+  private volatile Failure death;
+  private volatile Object instance;
+  private volatile boolean holdsResources;
+  private final AtomicInteger pending = new AtomicInteger();
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  private final TaskExecutor executor;
+  private final ThreadFactory threadFactory;
+  private final Consumer<ActorInstance> onDeath;
+
+  ActorInstance(
+      ActorId id,
+      String name,
+      String className,
+      int maxConcurrency,
+      int maxPendingCalls,
+      int maxRestarts,
+      ResourceSet resources,
+      TaskExecutor executor,
+      ThreadFactory threadFactory,
+      Consumer<ActorInstance> onDeath) {
+    this.id = id;
+    this.name = name;
+    this.className = className;
+    this.maxConcurrency = maxConcurrency;
+    this.maxPendingCalls = maxPendingCalls;
+    this.maxRestarts = maxRestarts;
+    this.resources = resources;
+    this.executor = executor;
+    this.threadFactory = threadFactory;
+    this.onDeath = onDeath;
+  }
+
+  /** Reserves a pending-call slot (I1) or throws the backpressure exception. */
+  void reserveCall() {
+    int p;
+    do {
+      p = pending.get();
+      if (p >= maxPendingCalls) {
+        throw new PendingCallsLimitException(
+            "Actor "
+                + describe()
+                + " has "
+                + p
+                + " pending calls (its maxPendingCalls); await earlier results or raise"
+                + " maxPendingCalls when creating the actor");
+      }
+    } while (!pending.compareAndSet(p, p + 1));
+  }
+
+  /** Releases a slot reserved for a call that was never enqueued. */
+  void unreserveCall() {
+    pending.decrementAndGet();
+  }
+
+  /** Adds a call (state WAITING or READY) in submission order. */
+  void enqueue(TaskSpec call) {
+    Failure dead;
+    lock.lock();
+    try {
+      dead = death;
+      if (dead == null) {
+        queue.add(call);
+        maybeStartDrainer();
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (call.state.compareAndSet(TaskSpec.WAITING, TaskSpec.DONE)
+        || call.state.compareAndSet(TaskSpec.READY, TaskSpec.DONE)) {
+      executor.abandon(call, dead);
+    }
+  }
+
+  /** A queued call's arguments resolved, or a call was cancelled: let a drainer look again. */
+  void kick() {
+    lock.lock();
+    try {
+      maybeStartDrainer();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  int pendingCalls() {
+    return pending.get();
+  }
+
+  boolean isDead() {
+    return death != null;
+  }
+
+  String describe() {
+    return (name != null ? "'" + name + "' " : "") + className + " (" + id.hex() + ")";
+  }
+
+  /** Runs {@code r} on a new tracked thread of this actor (the constructor, when it needs none). */
+  void startThread(Runnable r) {
+    Thread t =
+        threadFactory.newThread(
+            () -> {
+              try {
+                r.run();
+              } finally {
+                threads.remove(Thread.currentThread());
+              }
+            });
+    threads.add(t);
+    t.start();
+  }
+
+  boolean holdsResources() {
+    return holdsResources;
+  }
+
+  // guarded by lock
+  private void maybeStartDrainer() {
+    if (state != State.ALIVE || drainers >= maxConcurrency) {
+      return;
+    }
+    TaskSpec head = queue.peek();
+    if (head == null || head.state.get() == TaskSpec.WAITING) {
+      return;
+    }
+    drainers++;
+    Thread t = threadFactory.newThread(this::drain);
+    threads.add(t);
+    t.start();
+  }
+
+  private void drain() {
+    try {
+      while (true) {
+        TaskSpec next;
+        lock.lock();
+        try {
+          next = state == State.ALIVE ? queue.peek() : null;
+          if (next == null || next.state.get() == TaskSpec.WAITING) {
+            drainers--;
+            return;
+          }
+          queue.poll();
+          // More calls ready and room for more concurrency: let another drainer help.
+          if (drainers < maxConcurrency && !queue.isEmpty()) {
+            maybeStartDrainer();
+          }
+        } finally {
+          lock.unlock();
+        }
+        executor.run(next); // skips specs already finished (cancelled or failed arguments)
+      }
+    } finally {
+      threads.remove(Thread.currentThread());
+    }
+  }
+
+  // --- ActorTarget ---
+
+  @Override
+  public Object instance() {
+    return instance;
+  }
+
+  @Override
+  public boolean constructed(Object newInstance) {
+    lock.lock();
+    try {
+      if (state != State.CREATING) {
+        return false; // killed while constructing
+      }
+      holdsResources = !resources.isEmpty();
+      instance = newInstance;
+      state = State.ALIVE;
+      maybeStartDrainer();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void constructionFailed(Failure failure) {
+    die(
+        Failure.actorDied(
+            id.hex(),
+            className,
+            "Actor " + describe() + " died: its constructor threw " + failure.exceptionClass(),
+            failure));
+  }
+
+  @Override
+  public Failure deathOrNull() {
+    return death;
+  }
+
+  @Override
+  public void callFinished(TaskSpec call) {
+    pending.decrementAndGet();
+  }
+
+  /**
+   * Kills the actor: fails queued calls with {@code why}, interrupts running ones. Returns false if
+   * it was already dead.
+   */
+  boolean die(Failure why) {
+    List<TaskSpec> dropped;
+    lock.lock();
+    try {
+      if (state == State.DEAD) {
+        return false;
+      }
+      state = State.DEAD;
+      death = why;
+      instance = null;
+      dropped = new ArrayList<>(queue);
+      queue.clear();
+    } finally {
+      lock.unlock();
+    }
+    for (TaskSpec c : dropped) {
+      if (c.state.compareAndSet(TaskSpec.WAITING, TaskSpec.DONE)
+          || c.state.compareAndSet(TaskSpec.READY, TaskSpec.DONE)) {
+        executor.abandon(c, why);
+      }
+    }
+    for (Thread t : List.copyOf(threads)) {
+      t.interrupt();
+    }
+    onDeath.accept(this);
+    return true;
+  }
+
+  /** Waits up to {@code grace} for this actor's threads to end (after {@link #die}). */
+  void awaitThreads(Duration grace) throws InterruptedException {
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (Thread t : List.copyOf(threads)) {
+      long left = deadline - System.nanoTime();
+      if (left > 0) {
+        t.join(Duration.ofNanos(left));
+      }
+    }
+  }
+
+  int liveThreads() {
+    return threads.size();
+  }
+}

@@ -1,0 +1,243 @@
+package dev.manta.runtime.actor;
+
+import dev.manta.ActorHandle;
+import dev.manta.MantaFunction;
+import dev.manta.ObjectRef;
+import dev.manta.runtime.exec.TaskExecutor;
+import dev.manta.runtime.id.ActorId;
+import dev.manta.runtime.id.Ids;
+import dev.manta.runtime.ownership.ReferenceTable;
+import dev.manta.runtime.store.Failure;
+import dev.manta.runtime.task.ResourceSet;
+import dev.manta.runtime.task.Scheduler;
+import dev.manta.runtime.task.Submitter;
+import dev.manta.runtime.task.TaskSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The directory of this worker's actors, by id and by name, and the operations on them: create,
+ * call, kill. Thread-safe.
+ */
+public final class ActorSystem {
+  private final Ids ids;
+  private final Submitter submitter;
+  private final TaskExecutor executor;
+  private final Scheduler scheduler;
+  private final ReferenceTable table;
+  private final BooleanSupplier closed;
+  private final ThreadFactory threads = Thread.ofVirtual().name("manta-actor-", 1).factory();
+  private final ConcurrentHashMap<ActorId, ActorInstance> byId = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ActorInstance> byName = new ConcurrentHashMap<>();
+
+  /** An actor system over the given parts; {@code closed} says whether the runtime shut down. */
+  public ActorSystem(
+      Ids ids,
+      Submitter submitter,
+      TaskExecutor executor,
+      Scheduler scheduler,
+      ReferenceTable table,
+      BooleanSupplier closed) {
+    this.ids = ids;
+    this.submitter = submitter;
+    this.executor = executor;
+    this.scheduler = scheduler;
+    this.table = table;
+    this.closed = closed;
+  }
+
+  /** A not-yet-created actor whose constructor is {@code ctor}. */
+  public <A> ActorHandleImpl<A> prepare(MantaFunction ctor, Object[] args, long refMask) {
+    return new ActorHandleImpl<>(this, ctor, args, refMask);
+  }
+
+  /** Creates an actor with the options in {@code opts}; called once per creator. */
+  ActorInstance create(
+      MantaFunction ctor, Object[] args, long refMask, ActorHandleImpl.Options opts) {
+    checkOpen();
+    if (!opts.resources.feasibleIn(scheduler.total())) {
+      throw new IllegalArgumentException(
+          "Actor needs "
+              + opts.resources
+              + " but this Manta has "
+              + scheduler.total()
+              + " in all; start Manta with more (MantaConfig.builder().numCpus(..)"
+              + ".resource(..)) or ask for less");
+    }
+    ActorId id = ids.nextActor();
+    String className = dev.manta.runtime.exec.FunctionInfo.of(ctor).implClass();
+    ActorInstance a =
+        new ActorInstance(
+            id,
+            opts.name,
+            className.substring(className.lastIndexOf('.') + 1),
+            opts.maxConcurrency,
+            opts.maxPendingCalls,
+            opts.maxRestarts,
+            opts.resources,
+            executor,
+            threads,
+            this::forget);
+    if (opts.name != null && byName.putIfAbsent(opts.name, a) != null) {
+      throw new IllegalArgumentException(
+          "An actor named '"
+              + opts.name
+              + "' already exists; pick another name, kill the existing one, or find it with"
+              + " Manta.getActor(\""
+              + opts.name
+              + "\")");
+    }
+    TaskSpec creation;
+    try {
+      creation =
+          submitter.build(
+              TaskSpec.Kind.ACTOR_CREATION, ctor, args, refMask, opts.resources, null, 0, false, a);
+    } catch (RuntimeException e) {
+      if (opts.name != null) {
+        byName.remove(opts.name, a);
+      }
+      throw e;
+    }
+    byId.put(id, a);
+    // Registered before the constructor can run, so it sees the real outcome (a failed
+    // argument, cancellation or shutdown; a throwing constructor already killed the actor).
+    creation
+        .result
+        .value()
+        .thenAccept(
+            v -> {
+              if (v instanceof Failure f) {
+                a.die(
+                    Failure.actorDied(
+                        id.hex(),
+                        a.className,
+                        "Actor " + a.describe() + " died before it was constructed: " + f.message(),
+                        f));
+              }
+            });
+    submitter.resolve(
+        creation,
+        t -> {
+          if (t.resources.isEmpty()) {
+            a.startThread(() -> executor.run(t));
+          } else if (!scheduler.submit(t)
+              && t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
+            executor.abandon(t, shutdownFailure(a));
+          }
+        });
+    return a;
+  }
+
+  /** Submits a method call to actor {@code a}. */
+  <R> ObjectRef<R> call(ActorInstance a, MantaFunction method, Object[] args, long refMask) {
+    checkOpen();
+    Failure dead = a.deathOrNull();
+    a.reserveCall();
+    TaskSpec call;
+    try {
+      call =
+          submitter.build(
+              TaskSpec.Kind.ACTOR_CALL,
+              method,
+              args,
+              refMask,
+              ResourceSet.EMPTY,
+              null,
+              0,
+              false,
+              a);
+    } catch (RuntimeException e) {
+      a.unreserveCall();
+      throw e;
+    }
+    ObjectRef<R> ref = table.newRef(call.result, false);
+    if (dead != null) {
+      call.state.set(TaskSpec.DONE);
+      executor.abandon(call, dead);
+      return ref;
+    }
+    a.enqueue(call);
+    submitter.resolve(call, t -> a.kick());
+    if (call.state.get() == TaskSpec.DONE) {
+      a.kick(); // a failed argument finished the call: let the mailbox move past it
+    }
+    return ref;
+  }
+
+  /** Kills {@code a}; calls fail with {@link dev.manta.ActorDiedException}. */
+  void kill(ActorInstance a, String why) {
+    a.die(Failure.actorDied(a.id.hex(), a.className, "Actor " + a.describe() + " " + why, null));
+  }
+
+  /** The live actor named {@code name}. */
+  public <A> Optional<ActorHandle<A>> find(String name) {
+    ActorInstance a = byName.get(name);
+    return a == null || a.isDead() ? Optional.empty() : Optional.of(new ActorHandleImpl<>(this, a));
+  }
+
+  /** The actor with this id, or null if unknown here. */
+  ActorInstance lookup(ActorId id) {
+    return byId.get(id);
+  }
+
+  /** A handle for a deserialized actor id. */
+  public <A> ActorHandleImpl<A> handleFor(ActorId id) {
+    ActorInstance a = byId.get(id);
+    if (a == null) {
+      throw new IllegalStateException(
+          "Actor " + id.hex() + " is unknown to this runtime (it died, or comes from another one)");
+    }
+    return new ActorHandleImpl<>(this, a);
+  }
+
+  /** Number of live actors. */
+  public int liveCount() {
+    return byId.size();
+  }
+
+  private void forget(ActorInstance a) {
+    byId.remove(a.id, a);
+    if (a.name != null) {
+      byName.remove(a.name, a);
+    }
+    if (a.holdsResources()) {
+      scheduler.release(a.resources);
+    }
+  }
+
+  private static Failure shutdownFailure(ActorInstance a) {
+    return Failure.actorDied(
+        a.id.hex(), a.className, "Actor " + a.describe() + " died: Manta shut down", null);
+  }
+
+  /** Kills every actor and waits up to {@code grace} for their threads. */
+  public void shutdown(Duration grace) throws InterruptedException {
+    List<ActorInstance> all = List.copyOf(byId.values());
+    for (ActorInstance a : all) {
+      a.die(shutdownFailure(a));
+    }
+    for (ActorInstance a : all) {
+      a.awaitThreads(grace);
+    }
+  }
+
+  /** Threads of actors still alive (0 after a clean shutdown). */
+  public int liveThreads() {
+    int n = 0;
+    for (ActorInstance a : byId.values()) {
+      n += a.liveThreads();
+    }
+    return n;
+  }
+
+  private void checkOpen() {
+    if (closed.getAsBoolean()) {
+      throw new IllegalStateException(
+          "Manta was shut down: call Manta.init() again before creating or calling actors");
+    }
+  }
+}

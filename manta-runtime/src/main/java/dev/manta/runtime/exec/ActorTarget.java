@@ -1,0 +1,25 @@
+package dev.manta.runtime.exec;
+
+import dev.manta.runtime.store.Failure;
+import dev.manta.runtime.task.TaskSpec;
+
+/** What the executor needs from an actor while running its constructor or a method. */
+public interface ActorTarget {
+  /** The actor's instance, for method calls. */
+  Object instance();
+
+  /**
+   * The constructor returned {@code instance}. Returns false if the actor died meanwhile (then it
+   * keeps no resources).
+   */
+  boolean constructed(Object instance);
+
+  /** The constructor threw. */
+  void constructionFailed(Failure failure);
+
+  /** The failure that replaces results of calls to this actor once it is dead, else null. */
+  Failure deathOrNull();
+
+  /** A call finished (its result stored): it no longer counts as pending. */
+  void callFinished(TaskSpec call);
+}

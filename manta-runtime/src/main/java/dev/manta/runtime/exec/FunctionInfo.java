@@ -1,0 +1,210 @@
+package dev.manta.runtime.exec;
+
+import dev.manta.AsyncFn1;
+import dev.manta.AsyncFn2;
+import dev.manta.AsyncFn3;
+import dev.manta.AsyncFn4;
+import dev.manta.AsyncFn5;
+import dev.manta.AsyncFn6;
+import dev.manta.AsyncFn7;
+import dev.manta.Fn0;
+import dev.manta.Fn1;
+import dev.manta.Fn2;
+import dev.manta.Fn3;
+import dev.manta.Fn4;
+import dev.manta.Fn5;
+import dev.manta.Fn6;
+import dev.manta.Fn7;
+import dev.manta.MantaFunction;
+import dev.manta.VoidFn0;
+import dev.manta.VoidFn1;
+import dev.manta.VoidFn2;
+import dev.manta.VoidFn3;
+import dev.manta.VoidFn4;
+import dev.manta.VoidFn5;
+import dev.manta.VoidFn6;
+import dev.manta.VoidFn7;
+import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What Manta knows about one remote function class: a readable name, its arity and kind, and
+ * whether it captures state (which a remote function must not). Computed once per class and cached,
+ * so the hot path pays one {@link ClassValue} lookup.
+ *
+ * @param name {@code Class::method} as written by the user, for errors and logs
+ * @param kind value, void or asynchronous
+ * @param arity number of parameters, the actor included for actor methods
+ * @param capturedState null if the function captures nothing, else what it captures
+ * @param implClass the class declaring the method (for locating the code in cluster mode)
+ * @param implMethod the method name
+ * @param implSignature the method's JVM descriptor
+ */
+public record FunctionInfo(
+    String name,
+    Kind kind,
+    int arity,
+    String capturedState,
+    String implClass,
+    String implMethod,
+    String implSignature) {
+
+  /** What the function returns. */
+  public enum Kind {
+    /** A value ({@code FnN}). */
+    VALUE,
+    /** Nothing ({@code VoidFnN}). */
+    VOID,
+    /** A {@code CompletionStage} ({@code AsyncFnN}). */
+    ASYNC
+  }
+
+  private static final ClassValue<FunctionInfo> CACHE =
+      new ClassValue<>() {
+        @Override
+        protected FunctionInfo computeValue(Class<?> type) {
+          return inspect(type);
+        }
+      };
+
+  /**
+   * Throws if {@code fn} captures state.
+   *
+   * @throws IllegalArgumentException naming the function and what it captures
+   */
+  public FunctionInfo requireNonCapturing() {
+    if (capturedState != null) {
+      throw new IllegalArgumentException(
+          "Remote function "
+              + name
+              + " captures "
+              + capturedState
+              + ". A remote function must be a method reference such as MyTasks::compute or a"
+              + " lambda that uses only its parameters, because it may run in another process:"
+              + " pass the captured values as arguments instead");
+    }
+    return this;
+  }
+
+  private static FunctionInfo inspect(Class<?> type) {
+    Kind kind = kindOf(type);
+    int arity = arityOf(type);
+    SerializedLambda lambda = serializedLambda(type);
+    if (lambda != null) {
+      String implClass = lambda.getImplClass().replace('/', '.');
+      String simple = implClass.substring(implClass.lastIndexOf('.') + 1);
+      String method = lambda.getImplMethodName();
+      String shown =
+          method.startsWith("lambda$")
+              ? simple + "::<lambda in " + method.substring(7).replaceAll("\\$\\d+$", "") + ">"
+              : simple + "::" + (method.equals("<init>") ? "new" : method);
+      String captured = null;
+      if (lambda.getCapturedArgCount() > 0) {
+        List<String> kinds = new ArrayList<>();
+        for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
+          Object arg = lambda.getCapturedArg(i);
+          kinds.add(arg == null ? "null" : arg.getClass().getName());
+        }
+        captured = lambda.getCapturedArgCount() + " value(s) of type " + kinds;
+      }
+      return new FunctionInfo(
+          shown, kind, arity, captured, implClass, method, lambda.getImplMethodSignature());
+    }
+    // A named class implementing the interface: allowed if it has no instance state.
+    List<String> fields = new ArrayList<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        if (!Modifier.isStatic(f.getModifiers())) {
+          fields.add(f.getName());
+        }
+      }
+    }
+    String captured = fields.isEmpty() ? null : "instance fields " + fields;
+    return new FunctionInfo(type.getName(), kind, arity, captured, type.getName(), "apply", "");
+  }
+
+  private static SerializedLambda serializedLambda(Class<?> type) {
+    if (!type.isSynthetic()) {
+      return null;
+    }
+    try {
+      Method writeReplace = type.getDeclaredMethod("writeReplace");
+      writeReplace.setAccessible(true);
+      Object instance = sampleInstance(type);
+      if (instance == null) {
+        return null;
+      }
+      return writeReplace.invoke(instance) instanceof SerializedLambda s ? s : null;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Object sampleInstance(Class<?> type) {
+    // Lambda classes are hidden classes; we cannot instantiate them, so the caller's instance is
+    // needed. Record it through the thread-local set by of(fn) before computing.
+    return SAMPLE.get();
+  }
+
+  private static final ThreadLocal<Object> SAMPLE = new ThreadLocal<>();
+
+  /** The info for {@code fn}'s class, computed from {@code fn} itself on first use. */
+  public static FunctionInfo of(MantaFunction fn) {
+    Object previous = SAMPLE.get();
+    SAMPLE.set(fn);
+    try {
+      return CACHE.get(fn.getClass());
+    } finally {
+      SAMPLE.set(previous);
+    }
+  }
+
+  private static Kind kindOf(Class<?> type) {
+    if (AsyncFn1.class.isAssignableFrom(type)
+        || AsyncFn2.class.isAssignableFrom(type)
+        || AsyncFn3.class.isAssignableFrom(type)
+        || AsyncFn4.class.isAssignableFrom(type)
+        || AsyncFn5.class.isAssignableFrom(type)
+        || AsyncFn6.class.isAssignableFrom(type)
+        || AsyncFn7.class.isAssignableFrom(type)) {
+      return Kind.ASYNC;
+    }
+    if (VoidFn0.class.isAssignableFrom(type)
+        || VoidFn1.class.isAssignableFrom(type)
+        || VoidFn2.class.isAssignableFrom(type)
+        || VoidFn3.class.isAssignableFrom(type)
+        || VoidFn4.class.isAssignableFrom(type)
+        || VoidFn5.class.isAssignableFrom(type)
+        || VoidFn6.class.isAssignableFrom(type)
+        || VoidFn7.class.isAssignableFrom(type)) {
+      return Kind.VOID;
+    }
+    return Kind.VALUE;
+  }
+
+  private static int arityOf(Class<?> type) {
+    Class<?>[][] groups = {
+      {Fn0.class, VoidFn0.class},
+      {Fn1.class, VoidFn1.class, AsyncFn1.class},
+      {Fn2.class, VoidFn2.class, AsyncFn2.class},
+      {Fn3.class, VoidFn3.class, AsyncFn3.class},
+      {Fn4.class, VoidFn4.class, AsyncFn4.class},
+      {Fn5.class, VoidFn5.class, AsyncFn5.class},
+      {Fn6.class, VoidFn6.class, AsyncFn6.class},
+      {Fn7.class, VoidFn7.class, AsyncFn7.class},
+    };
+    for (int n = 0; n < groups.length; n++) {
+      for (Class<?> c : groups[n]) {
+        if (c.isAssignableFrom(type)) {
+          return n;
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        type.getName() + " is not one of Manta's function interfaces (Fn0..Fn7, VoidFn0..7)");
+  }
+}

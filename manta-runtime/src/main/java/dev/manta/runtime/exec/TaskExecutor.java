@@ -1,0 +1,200 @@
+package dev.manta.runtime.exec;
+
+import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.ownership.ReferenceTable;
+import dev.manta.runtime.serial.ValueCodec;
+import dev.manta.runtime.store.Failure;
+import dev.manta.runtime.store.StoredValue;
+import dev.manta.runtime.task.TaskSpec;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one task spec on the calling thread: materializes the arguments (private copies), invokes
+ * the function, stores the result or the failure, retries when asked, and releases the argument
+ * references in every case. Thread-safe; holds no state between calls.
+ */
+public final class TaskExecutor {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
+
+  private final ValueCodec codec;
+  private final ReferenceTable table;
+  private final ThreadLocal<TaskSpec> executing = new ThreadLocal<>();
+
+  /** An executor storing results through {@code codec} into {@code table}. */
+  public TaskExecutor(ValueCodec codec, ReferenceTable table) {
+    this.codec = codec;
+    this.table = table;
+  }
+
+  /** The spec this thread is executing, or null outside tasks and actor methods. */
+  public TaskSpec current() {
+    return executing.get();
+  }
+
+  /**
+   * Runs {@code t} if it is READY (else it was cancelled: nothing to do). Never throws; the outcome
+   * is in {@code t.result}.
+   */
+  public void run(TaskSpec t) {
+    if (!t.state.compareAndSet(TaskSpec.READY, TaskSpec.RUNNING)) {
+      return;
+    }
+    TaskSpec previous = executing.get();
+    executing.set(t);
+    t.runner = Thread.currentThread();
+    boolean async = false;
+    try {
+      async = attempt(t);
+    } finally {
+      t.runner = null;
+      Thread.interrupted(); // a cancel's interrupt must not leak into the next task
+      executing.set(previous);
+      if (!async) {
+        finish(t);
+      }
+    }
+  }
+
+  /** Runs attempts until one succeeds or retries run out; returns true if completion is async. */
+  private boolean attempt(TaskSpec t) {
+    while (true) {
+      try {
+        Object[] args = materialize(t);
+        Object out = Invoker.invoke(t.fn, args);
+        if (t.kind == TaskSpec.Kind.ACTOR_CREATION) {
+          t.keepResources = ((ActorTarget) t.actor).constructed(out);
+          store(t, null, false);
+          return false;
+        }
+        if (out instanceof CompletionStage<?> stage) {
+          boolean marks = t.info.kind() == FunctionInfo.Kind.VALUE;
+          stage.whenComplete(
+              (v, e) -> {
+                if (e != null) {
+                  storeFailure(t, unwrap(e));
+                } else {
+                  store(t, v, marks);
+                }
+                finish(t);
+              });
+          return true;
+        }
+        store(t, out, false);
+        return false;
+      } catch (Throwable e) { // top of a task: any throwable becomes the task's error
+        if (e instanceof VirtualMachineError vme && !(e instanceof StackOverflowError)) {
+          storeFailure(t, e);
+          throw vme;
+        }
+        if (t.state.get() != TaskSpec.CANCELLED
+            && t.kind == TaskSpec.Kind.TASK
+            && t.retryExceptions
+            && t.attempt < t.maxRetries) {
+          t.attempt++;
+          LOG.warn("Task {} failed ({}); retry {} of {}", t, e, t.attempt, t.maxRetries);
+          continue;
+        }
+        if (t.kind == TaskSpec.Kind.ACTOR_CREATION) {
+          ((ActorTarget) t.actor)
+              .constructionFailed(Failure.ofThrowable(t.id.hex(), t.info.name(), e));
+        }
+        storeFailure(t, e);
+        return false;
+      }
+    }
+  }
+
+  private Object[] materialize(TaskSpec t) {
+    int offset = t.kind == TaskSpec.Kind.ACTOR_CALL ? 1 : 0;
+    Object[] out = new Object[t.args.length + offset];
+    if (offset == 1) {
+      out[0] = ((ActorTarget) t.actor).instance();
+    }
+    for (int i = 0; i < t.args.length; i++) {
+      Object a = t.args[i];
+      out[i + offset] =
+          a instanceof OwnedObject o
+              ? table.decode(o, o.value().join())
+              : codec.decodeArg((byte[]) a);
+    }
+    return out;
+  }
+
+  private void store(TaskSpec t, Object value, boolean marksStage) {
+    Failure override = overrideFailure(t);
+    if (override != null) {
+      table.complete(t.result, override);
+      return;
+    }
+    ValueCodec.Encoded enc;
+    try {
+      enc = codec.encode(value, marksStage);
+    } catch (IllegalArgumentException e) {
+      storeFailure(t, e);
+      return;
+    }
+    table.setContains(t.result, enc.contained());
+    if (!table.complete(t.result, enc.value())) {
+      table.setContains(t.result, java.util.List.of()); // already completed (cancelled): no-op
+    }
+  }
+
+  private void storeFailure(TaskSpec t, Throwable e) {
+    Failure override = overrideFailure(t);
+    StoredValue v =
+        override != null ? override : Failure.ofThrowable(t.id.hex(), t.displayName(), e);
+    table.complete(t.result, v);
+  }
+
+  /** A cancelled task or a dead actor's call gets that failure, whatever it returned. */
+  private static Failure overrideFailure(TaskSpec t) {
+    if (t.state.get() == TaskSpec.CANCELLED) {
+      return Failure.cancelled(
+          t.id.hex(),
+          t.displayName(),
+          "Task " + t.displayName() + " (" + t.id.hex() + ") was cancelled");
+    }
+    if (t.kind == TaskSpec.Kind.ACTOR_CALL) {
+      return ((ActorTarget) t.actor).deathOrNull();
+    }
+    return null;
+  }
+
+  /** Marks the spec done and releases what it held. Called exactly once per run. */
+  private void finish(TaskSpec t) {
+    t.state.compareAndSet(TaskSpec.RUNNING, TaskSpec.DONE);
+    releaseArgs(t);
+    if (t.kind == TaskSpec.Kind.ACTOR_CALL) {
+      ((ActorTarget) t.actor).callFinished(t);
+    }
+  }
+
+  /**
+   * Completes a spec that will never run (cancelled, failed dependency, dead actor, shutdown) with
+   * {@code failure}, and releases its argument references.
+   */
+  public void abandon(TaskSpec t, Failure failure) {
+    table.complete(t.result, failure);
+    releaseArgs(t);
+    if (t.kind == TaskSpec.Kind.ACTOR_CALL) {
+      ((ActorTarget) t.actor).callFinished(t);
+    }
+  }
+
+  private void releaseArgs(TaskSpec t) {
+    for (OwnedObject o : t.argRefs) {
+      table.removeTaskRef(o);
+    }
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    while ((e instanceof java.util.concurrent.CompletionException
+            || e instanceof java.util.concurrent.ExecutionException)
+        && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.manta.runtime.ownership;
+
+import dev.manta.runtime.id.ObjectId;
+import dev.manta.runtime.store.StoredValue;
+import java.lang.ref.WeakReference;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One object in its owner's reference table: its value (once ready) and the counts that keep it
+ * alive.
+ */
+public final class OwnedObject {
+  /*
+   * Implementation notes
+   *  I1  The object is alive while localHandles + borrowHandles + taskRefs + containedIn > 0 or
+   *      its value is not yet ready. It is freed at most once (`freed`), and only when all are 0
+   *      and the value is ready (or by an explicit free).
+   *  I2  localHandles counts generations of local Handle objects that are still reachable (their
+   *      tracker not yet processed); likewise borrowHandles. A dead generation is replaced by a
+   *      new one when a ref is made again while another count keeps the object alive.
+   *  Locks: every count and `freed` change holds this object's monitor. Sections are a few field
+   *  updates and never block, so a virtual thread holding it is never parked inside.
+   */
+  final ObjectId id;
+  final CompletableFuture<StoredValue> value = new CompletableFuture<>();
+  final long createdNanos = System.nanoTime();
+
+  int localHandles; // guarded by this
+  int borrowHandles; // guarded by this
+  int taskRefs; // guarded by this
+  int containedIn; // guarded by this
+  boolean freed; // guarded by this
+  WeakReference<Handle> localHandle; // guarded by this
+  WeakReference<Handle> borrowHandle; // guarded by this
+  List<OwnedObject> contains = List.of(); // guarded by this
+  volatile Object producer; // the producing task while it may still be needed (lineage)
+  volatile int readers; // pins by readers in progress
+
+  OwnedObject(ObjectId id, Object producer) {
+    this.id = id;
+    this.producer = producer;
+  }
+
+  /** The object's id. */
+  public ObjectId id() {
+    return id;
+  }
+
+  /** Completes when the value (or its failure) is ready; never completes exceptionally. */
+  public CompletableFuture<StoredValue> value() {
+    return value;
+  }
+
+  /** The producing task (or null once the object no longer needs it). */
+  public Object producer() {
+    return producer;
+  }
+
+  /** Forgets the producing task, for example when it has finished and lineage is off. */
+  public void clearProducer() {
+    producer = null;
+  }
+
+  /** Whether the object was freed. */
+  public synchronized boolean isFreed() {
+    return freed;
+  }
+
+  synchronized boolean isUnreferenced() {
+    return localHandles == 0 && borrowHandles == 0 && taskRefs == 0 && containedIn == 0;
+  }
+
+  /** A one-line account of why the object is alive, for {@code memorySummary}. */
+  public synchronized String reasons() {
+    StringBuilder sb = new StringBuilder();
+    if (localHandles > 0) {
+      sb.append("local-ref ");
+    }
+    if (borrowHandles > 0) {
+      sb.append("borrowed ");
+    }
+    if (taskRefs > 0) {
+      sb.append("pending-task-arg(").append(taskRefs).append(") ");
+    }
+    if (containedIn > 0) {
+      sb.append("contained-in(").append(containedIn).append(") ");
+    }
+    if (readers > 0) {
+      sb.append("pinned-by-reader ");
+    }
+    if (!value.isDone()) {
+      sb.append("pending-creation ");
+    }
+    return sb.toString().trim();
+  }
+}

@@ -1,0 +1,292 @@
+package dev.manta.runtime.ownership;
+
+import dev.manta.runtime.id.ObjectId;
+import dev.manta.runtime.store.Failure;
+import dev.manta.runtime.store.StoredValue;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The owner's table of the objects it created, and the reference counting that frees them.
+ *
+ * <p>Thread-safe. Reference kinds and what changes them:
+ *
+ * <ul>
+ *   <li>local refs: {@link #newRef} makes a ref; the count drops when no ref of that generation is
+ *       reachable (a weak reference to the shared {@link Handle} is cleared by the GC and processed
+ *       by the {@code manta-refs} thread);
+ *   <li>borrowed refs: the same, for refs deserialized inside a task or actor;
+ *   <li>pending task arguments: {@link #addTaskRef} at submit, {@link #removeTaskRef} when the task
+ *       ends in any way;
+ *   <li>containment: {@link #setContains} when a value holding refs is stored; released when the
+ *       containing object is freed.
+ * </ul>
+ *
+ * When all reach zero and the value is ready, the object is removed from the table and the {@code
+ * onFree} callback releases its memory and spill file.
+ */
+public final class ReferenceTable {
+  /*
+   * Implementation notes
+   *  - Counts live on each OwnedObject under its monitor (see there, I1-I2). The table map only
+   *    indexes live objects; an object leaves it exactly once, in free().
+   *  - Trackers (weak references to handles) must stay strongly reachable until processed, or
+   *    the GC would drop them unenqueued and the count would never fall: `trackers` holds them.
+   *  - With counting disabled (a benchmark switch, manta.internal.refcounting=false) objects are
+   *    never freed automatically; explicit free still works.
+   */
+  private static final Logger LOG = LoggerFactory.getLogger(ReferenceTable.class);
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final ConcurrentHashMap<ObjectId, OwnedObject> objects = new ConcurrentHashMap<>();
+  private final ReferenceQueue<Handle> queue = new ReferenceQueue<>();
+  private final Set<Tracker> trackers = ConcurrentHashMap.newKeySet();
+  private final Consumer<OwnedObject> onFree;
+  private final BiFunction<OwnedObject, StoredValue, Object> decoder;
+  private final boolean counting;
+  private final Thread reaper;
+  private final AtomicLong freedTotal = new AtomicLong();
+  private volatile boolean closed;
+
+  /**
+   * Creates the table and starts its {@code manta-refs} thread.
+   *
+   * @param onFree releases a freed object's memory; called once per object, never under a lock
+   * @param decoder turns a stored value into the user's value or throws its exception
+   * @param counting false to never free automatically (benchmark switch)
+   */
+  public ReferenceTable(
+      Consumer<OwnedObject> onFree,
+      BiFunction<OwnedObject, StoredValue, Object> decoder,
+      boolean counting) {
+    this.onFree = onFree;
+    this.decoder = decoder;
+    this.counting = counting;
+    this.reaper =
+        Thread.ofPlatform()
+            .daemon()
+            .name("manta-refs-" + THREADS.incrementAndGet())
+            .start(this::reap);
+  }
+
+  /** Adds a new, not yet ready object produced by {@code producer} (a task, or null for put). */
+  public OwnedObject create(ObjectId id, Object producer) {
+    OwnedObject o = new OwnedObject(id, producer);
+    if (objects.putIfAbsent(id, o) != null) {
+      throw new IllegalStateException("object " + id + " already exists");
+    }
+    return o;
+  }
+
+  /** The live object with this id, or null if it was freed or never existed here. */
+  public OwnedObject lookup(ObjectId id) {
+    return objects.get(id);
+  }
+
+  /** Number of live objects. */
+  public int size() {
+    return objects.size();
+  }
+
+  /** Objects freed since start. */
+  public long freedTotal() {
+    return freedTotal.get();
+  }
+
+  /** A snapshot of the live objects. */
+  public Collection<OwnedObject> snapshot() {
+    return new ArrayList<>(objects.values());
+  }
+
+  /**
+   * A ref to an object that is no longer in the table (freed, or from a runtime that is gone):
+   * every read of it throws {@link dev.manta.ObjectFreedException}.
+   */
+  public <T> RefImpl<T> freedRef(ObjectId id) {
+    OwnedObject o = new OwnedObject(id, null);
+    synchronized (o) {
+      o.freed = true;
+    }
+    o.value.complete(
+        Failure.freed(
+            id.hex(), freedMessage(o, "nothing referred to it any more, or it was freed")));
+    return new RefImpl<>(new Handle(o, this, false));
+  }
+
+  /** Makes a ref to {@code o}; {@code borrowed} if it is made inside a task or actor. */
+  public <T> RefImpl<T> newRef(OwnedObject o, boolean borrowed) {
+    return new RefImpl<>(handle(o, borrowed));
+  }
+
+  private Handle handle(OwnedObject o, boolean borrowed) {
+    synchronized (o) {
+      WeakReference<Handle> current = borrowed ? o.borrowHandle : o.localHandle;
+      Handle h = current == null ? null : current.get();
+      if (h != null) {
+        return h;
+      }
+      h = new Handle(o, this, borrowed);
+      Tracker t = new Tracker(h, queue);
+      if (borrowed) {
+        o.borrowHandle = t;
+        o.borrowHandles++;
+      } else {
+        o.localHandle = t;
+        o.localHandles++;
+      }
+      trackers.add(t);
+      return h;
+    }
+  }
+
+  /** Counts a pending task that takes {@code o} as an argument. */
+  public void addTaskRef(OwnedObject o) {
+    synchronized (o) {
+      o.taskRefs++;
+    }
+  }
+
+  /** Releases a count from {@link #addTaskRef}; may free the object. */
+  public void removeTaskRef(OwnedObject o) {
+    synchronized (o) {
+      o.taskRefs--;
+    }
+    maybeFree(o);
+  }
+
+  /** Records that {@code container}'s value holds refs to {@code contained}. */
+  public void setContains(OwnedObject container, List<OwnedObject> contained) {
+    if (contained.isEmpty()) {
+      return;
+    }
+    for (OwnedObject c : contained) {
+      synchronized (c) {
+        c.containedIn++;
+      }
+    }
+    synchronized (container) {
+      container.contains = List.copyOf(contained);
+    }
+  }
+
+  /**
+   * Completes {@code o} with {@code v} (no-op if already complete, e.g. cancelled), then frees it
+   * at once if nothing refers to it. Returns whether this call completed it.
+   */
+  public boolean complete(OwnedObject o, StoredValue v) {
+    boolean done = o.value.complete(v);
+    if (done) {
+      maybeFree(o);
+    }
+    return done;
+  }
+
+  /** Frees {@code o} now, whatever refers to it (Manta.free). */
+  public void free(OwnedObject o) {
+    doFree(o, "it was freed explicitly with Manta.free");
+  }
+
+  /** Turns a ready value into the user's value, or throws its exception. */
+  public Object decode(OwnedObject o, StoredValue v) {
+    return decoder.apply(o, v);
+  }
+
+  /** Frees {@code o} if it is ready and nothing refers to it. */
+  public void maybeFree(OwnedObject o) {
+    if (counting && o.value.isDone() && o.isUnreferenced()) {
+      doFree(o, "nothing referred to it any more");
+    }
+  }
+
+  private void doFree(OwnedObject o, String why) {
+    List<OwnedObject> contained;
+    synchronized (o) {
+      if (o.freed) {
+        return;
+      }
+      o.freed = true;
+      contained = o.contains;
+      o.contains = List.of();
+    }
+    objects.remove(o.id, o);
+    o.producer = null;
+    freedTotal.incrementAndGet();
+    StoredValue previous = o.value.getNow(null);
+    if (previous == null) {
+      o.value.complete(Failure.freed(o.id.hex(), freedMessage(o, why)));
+    } else {
+      o.value.obtrudeValue(Failure.freed(o.id.hex(), freedMessage(o, why)));
+    }
+    onFree.accept(o);
+    for (OwnedObject c : contained) {
+      synchronized (c) {
+        c.containedIn--;
+      }
+      maybeFree(c);
+    }
+  }
+
+  private static String freedMessage(OwnedObject o, String why) {
+    return "Object " + o.id.hex() + " was freed (" + why + ") and can no longer be read";
+  }
+
+  private void reap() {
+    try {
+      while (!closed) {
+        Tracker t = (Tracker) queue.remove();
+        process(t);
+        Tracker more;
+        while ((more = (Tracker) queue.poll()) != null) {
+          process(more);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // shutdown
+    } catch (RuntimeException e) {
+      LOG.error("manta-refs thread failed; objects will no longer be freed automatically", e);
+    }
+  }
+
+  private void process(Tracker t) {
+    trackers.remove(t);
+    OwnedObject o = t.object;
+    synchronized (o) {
+      if (t.borrowed) {
+        o.borrowHandles--;
+      } else {
+        o.localHandles--;
+      }
+    }
+    maybeFree(o);
+  }
+
+  /** Stops the {@code manta-refs} thread and waits for it. Objects are left as they are. */
+  public void close() throws InterruptedException {
+    closed = true;
+    reaper.interrupt();
+    reaper.join();
+  }
+
+  /** The weak reference whose clearing releases one handle generation. */
+  private static final class Tracker extends WeakReference<Handle> {
+    final OwnedObject object;
+    final boolean borrowed;
+
+    Tracker(Handle h, ReferenceQueue<Handle> q) {
+      super(h, q);
+      this.object = h.object;
+      this.borrowed = h.borrowed;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package dev.manta.runtime.store;
+
+import dev.manta.ActorDiedException;
+import dev.manta.MantaException;
+import dev.manta.ObjectFreedException;
+import dev.manta.TaskCancelledException;
+import dev.manta.TaskException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * A failure stored in place of a value: every {@code get} of the object throws a fresh exception
+ * built from it, and dependent tasks inherit it without running.
+ *
+ * @param kind what went wrong
+ * @param subjectId the failed task's or dead actor's id (hex)
+ * @param functionName the task's function, or the actor's class
+ * @param exceptionClass the class of the exception thrown remotely (TASK_FAILED), else empty
+ * @param message a human-readable message
+ * @param stackTrace the remote stack trace as text (TASK_FAILED), else empty
+ * @param exceptionBytes the remote exception in Java serialization, or null if it could not be
+ *     serialized
+ * @param cause a failure this one wraps (an actor that died because its constructor failed)
+ */
+public record Failure(
+    Kind kind,
+    String subjectId,
+    String functionName,
+    String exceptionClass,
+    String message,
+    String stackTrace,
+    byte[] exceptionBytes,
+    Failure cause)
+    implements StoredValue {
+
+  /** The kinds of failure, each with its own exception type. */
+  public enum Kind {
+    /** The task threw: {@link TaskException}. */
+    TASK_FAILED,
+    /** The task was cancelled: {@link TaskCancelledException}. */
+    CANCELLED,
+    /** The actor died: {@link ActorDiedException}. */
+    ACTOR_DIED,
+    /** The object was freed: {@link ObjectFreedException}. */
+    FREED
+  }
+
+  /** Captures {@code thrown}, keeping the exception itself when Java serialization allows. */
+  public static Failure ofThrowable(String taskId, String functionName, Throwable thrown) {
+    StringWriter trace = new StringWriter();
+    thrown.printStackTrace(new PrintWriter(trace));
+    return new Failure(
+        Kind.TASK_FAILED,
+        taskId,
+        functionName,
+        thrown.getClass().getName(),
+        thrown.getMessage(),
+        trace.toString(),
+        javaSerialize(thrown),
+        null);
+  }
+
+  /** A cancellation of task {@code taskId}, with the reason in {@code message}. */
+  public static Failure cancelled(String taskId, String functionName, String message) {
+    return new Failure(Kind.CANCELLED, taskId, functionName, "", message, "", null, null);
+  }
+
+  /** The death of actor {@code actorId}; {@code cause} is the constructor's failure, if any. */
+  public static Failure actorDied(
+      String actorId, String actorClass, String message, Failure cause) {
+    return new Failure(Kind.ACTOR_DIED, actorId, actorClass, "", message, "", null, cause);
+  }
+
+  /** The object {@code objectId} was freed. */
+  public static Failure freed(String objectId, String message) {
+    return new Failure(Kind.FREED, objectId, "", "", message, "", null, null);
+  }
+
+  /** A new exception for a caller of {@code get}; its stack trace is the caller's. */
+  public MantaException toException(ClassLoader loader) {
+    return switch (kind) {
+      case TASK_FAILED ->
+          new TaskException(
+              subjectId,
+              functionName,
+              exceptionClass,
+              message,
+              stackTrace,
+              javaDeserialize(exceptionBytes, loader));
+      case CANCELLED -> new TaskCancelledException(message);
+      case ACTOR_DIED ->
+          new ActorDiedException(
+              subjectId, message, cause == null ? null : cause.toException(loader));
+      case FREED -> new ObjectFreedException(message);
+    };
+  }
+
+  @Override
+  public long sizeBytes() {
+    return exceptionBytes == null ? 0 : exceptionBytes.length;
+  }
+
+  @Override
+  public String location() {
+    return "error";
+  }
+
+  private static byte[] javaSerialize(Throwable t) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(t);
+    } catch (IOException | RuntimeException e) {
+      return null; // not serializable: the class name, message and trace text stand in for it
+    }
+    return bytes.toByteArray();
+  }
+
+  private static Throwable javaDeserialize(byte[] bytes, ClassLoader loader) {
+    if (bytes == null) {
+      return null;
+    }
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes)) {
+          @Override
+          protected Class<?> resolveClass(java.io.ObjectStreamClass desc)
+              throws IOException, ClassNotFoundException {
+            try {
+              return Class.forName(desc.getName(), false, loader);
+            } catch (ClassNotFoundException e) {
+              return super.resolveClass(desc);
+            }
+          }
+        }) {
+      return (Throwable) in.readObject();
+    } catch (IOException | ClassNotFoundException | RuntimeException e) {
+      return null; // class missing here: TaskException carries the class name and trace text
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.manta.runtime.task;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * An immutable amount of resources: CPUs and named custom resources, in fixed point (units of
+ * 1/10,000) so that adding and subtracting fractions never drifts.
+ */
+public final class ResourceSet {
+  /** Fixed-point units per resource unit. */
+  static final long UNIT = 10_000;
+
+  /** No resources. */
+  public static final ResourceSet EMPTY = new ResourceSet(0, Map.of());
+
+  /** One CPU, the default demand of a task. */
+  public static final ResourceSet ONE_CPU = new ResourceSet(UNIT, Map.of());
+
+  private final long cpu;
+  private final Map<String, Long> custom; // no zero entries
+
+  private ResourceSet(long cpu, Map<String, Long> custom) {
+    this.cpu = cpu;
+    this.custom = custom;
+  }
+
+  /** A set of {@code cpus} CPUs and the given custom resources (negative values refused). */
+  public static ResourceSet of(double cpus, Map<String, Double> custom) {
+    long c = toFixed("CPU", cpus);
+    if (custom.isEmpty()) {
+      return c == 0 ? EMPTY : c == UNIT ? ONE_CPU : new ResourceSet(c, Map.of());
+    }
+    Map<String, Long> m = new TreeMap<>();
+    custom.forEach(
+        (k, v) -> {
+          long f = toFixed(k, v);
+          if (f != 0) {
+            m.put(k, f);
+          }
+        });
+    return new ResourceSet(c, Map.copyOf(m));
+  }
+
+  private static long toFixed(String name, double v) {
+    if (!(v >= 0) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException(
+          "resource '" + name + "' must be a finite number >= 0, was " + v);
+    }
+    return Math.round(v * UNIT);
+  }
+
+  /** Whether every amount here is at most the amount in {@code available}. */
+  boolean fitsIn(long availableCpu, Map<String, Long> available) {
+    if (cpu > availableCpu) {
+      return false;
+    }
+    for (Map.Entry<String, Long> e : custom.entrySet()) {
+      if (e.getValue() > available.getOrDefault(e.getKey(), 0L)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether this demand could ever be met by {@code total}. */
+  public boolean feasibleIn(ResourceSet total) {
+    return fitsIn(total.cpu, total.custom);
+  }
+
+  long cpu() {
+    return cpu;
+  }
+
+  Map<String, Long> custom() {
+    return custom;
+  }
+
+  /** A mutable copy of the custom amounts, for the scheduler's ledger. */
+  Map<String, Long> customCopy() {
+    return new HashMap<>(custom);
+  }
+
+  /** Whether this set asks for nothing. */
+  public boolean isEmpty() {
+    return cpu == 0 && custom.isEmpty();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ResourceSet r && r.cpu == cpu && r.custom.equals(custom);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(cpu, custom);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("{CPU=").append(cpu / (double) UNIT);
+    custom.forEach((k, v) -> sb.append(", ").append(k).append('=').append(v / (double) UNIT));
+    return sb.append('}').toString();
+  }
+}

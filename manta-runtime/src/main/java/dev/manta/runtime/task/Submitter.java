@@ -1,0 +1,172 @@
+package dev.manta.runtime.task;
+
+import dev.manta.MantaFunction;
+import dev.manta.ObjectRef;
+import dev.manta.runtime.exec.FunctionInfo;
+import dev.manta.runtime.exec.TaskExecutor;
+import dev.manta.runtime.id.Ids;
+import dev.manta.runtime.id.ObjectId;
+import dev.manta.runtime.id.TaskId;
+import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.ownership.RefImpl;
+import dev.manta.runtime.ownership.ReferenceTable;
+import dev.manta.runtime.serial.ValueCodec;
+import dev.manta.runtime.store.Failure;
+import dev.manta.runtime.store.StoredValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Builds task specs and resolves their dependencies without blocking: arguments are copied at
+ * submit, ref arguments are counted as pending-task references, and the spec is handed on (to the
+ * scheduler, or to an actor's mailbox) from the completion callback of its last dependency. A
+ * dependency that failed fails the task without running it. Thread-safe.
+ */
+public final class Submitter {
+  private final Ids ids;
+  private final ReferenceTable table;
+  private final ValueCodec codec;
+  private final TaskExecutor executor;
+
+  /** A submitter issuing ids from {@code ids} and counting refs in {@code table}. */
+  public Submitter(Ids ids, ReferenceTable table, ValueCodec codec, TaskExecutor executor) {
+    this.ids = ids;
+    this.table = table;
+    this.codec = codec;
+    this.executor = executor;
+  }
+
+  /**
+   * Builds a spec: checks the function, copies value arguments, counts ref arguments, and creates
+   * the result object (owned here, pending).
+   *
+   * @throws IllegalArgumentException for a capturing lambda, an unserializable argument, or a ref
+   *     from another runtime
+   * @throws NullPointerException for a null function or argument
+   */
+  public TaskSpec build(
+      TaskSpec.Kind kind,
+      MantaFunction fn,
+      Object[] args,
+      long refMask,
+      ResourceSet resources,
+      String name,
+      int maxRetries,
+      boolean retryExceptions,
+      Object actor) {
+    if (fn == null) {
+      throw new NullPointerException("fn: the remote function is null");
+    }
+    FunctionInfo info = FunctionInfo.of(fn).requireNonCapturing();
+    Object[] stored = new Object[args.length];
+    List<OwnedObject> refs = new ArrayList<>(0);
+    for (int i = 0; i < args.length; i++) {
+      Object a = args[i];
+      if (a == null) {
+        throw new NullPointerException(
+            "argument "
+                + (i + 1)
+                + " of "
+                + info.name()
+                + " is null; Manta passes no null values: use Optional or a sentinel value");
+      }
+      if ((refMask & (1L << i)) != 0) {
+        OwnedObject o = own((ObjectRef<?>) a, i, info).object();
+        stored[i] = o;
+        refs.add(o);
+      } else {
+        try {
+          stored[i] = codec.encodeArg(a, refs);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "Argument " + (i + 1) + " of " + info.name() + ": " + e.getMessage(), e.getCause());
+        }
+      }
+    }
+    for (OwnedObject o : refs) {
+      table.addTaskRef(o);
+    }
+    TaskId id = ids.nextTask();
+    TaskSpec t =
+        new TaskSpec(
+            id,
+            kind,
+            fn,
+            info,
+            stored,
+            List.copyOf(refs),
+            resources,
+            name,
+            maxRetries,
+            retryExceptions,
+            actor);
+    t.result = table.create(new ObjectId(id, 1), t);
+    return t;
+  }
+
+  /**
+   * Resolves {@code t}'s dependencies, then calls {@code onResolved} with the spec in state READY.
+   * If a dependency failed, or the spec was cancelled meanwhile, {@code onResolved} is not called
+   * and the spec is completed with that failure. {@code onResolved} may run on this thread or on
+   * the thread that completes the last dependency; it must not block.
+   */
+  public void resolve(TaskSpec t, Consumer<TaskSpec> onResolved) {
+    List<OwnedObject> waiting = null;
+    for (Object a : t.args) {
+      if (a instanceof OwnedObject o && !o.value().isDone()) {
+        if (waiting == null) {
+          waiting = new ArrayList<>(2);
+        }
+        waiting.add(o);
+      }
+    }
+    if (waiting == null) {
+      resolved(t, onResolved);
+      return;
+    }
+    t.pendingDeps.set(waiting.size());
+    for (OwnedObject o : waiting) {
+      o.value()
+          .whenComplete(
+              (v, e) -> {
+                if (t.pendingDeps.decrementAndGet() == 0) {
+                  resolved(t, onResolved);
+                }
+              });
+    }
+  }
+
+  private void resolved(TaskSpec t, Consumer<TaskSpec> onResolved) {
+    for (Object a : t.args) {
+      if (a instanceof OwnedObject o) {
+        StoredValue v = o.value().join();
+        if (v instanceof Failure f) {
+          if (t.state.compareAndSet(TaskSpec.WAITING, TaskSpec.DONE)) {
+            executor.abandon(t, f);
+          }
+          return;
+        }
+      }
+    }
+    if (t.state.compareAndSet(TaskSpec.WAITING, TaskSpec.READY)) {
+      onResolved.accept(t);
+    }
+  }
+
+  /** A ref argument must come from this runtime. */
+  private RefImpl<?> own(ObjectRef<?> ref, int i, FunctionInfo info) {
+    if (ref instanceof RefImpl<?> r && r.table() == table) {
+      return r;
+    }
+    throw new IllegalArgumentException(
+        "Argument "
+            + (i + 1)
+            + " of "
+            + info.name()
+            + " is an ObjectRef that this runtime did not create ("
+            + ref
+            + "); refs do not survive Manta.shutdown(), and ObjectRef cannot be implemented by"
+            + " user classes");
+  }
+}

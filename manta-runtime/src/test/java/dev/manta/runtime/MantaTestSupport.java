@@ -1,0 +1,55 @@
+package dev.manta.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.manta.Manta;
+import dev.manta.MantaConfig;
+import java.lang.reflect.Field;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts Manta (2 CPUs) before each test and, after it, shuts it down and checks that nothing
+ * leaked: no task or actor threads, no {@code manta-} platform threads.
+ */
+public final class MantaTestSupport implements BeforeEachCallback, AfterEachCallback {
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (Manta.isInitialized()) {
+      Manta.shutdown();
+    }
+    Manta.init(MantaConfig.builder().numCpus(2).build());
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    CoreWorker worker = current();
+    Manta.shutdown();
+    if (worker != null) {
+      assertThat(worker.liveThreads()).as("task/actor threads after shutdown").isZero();
+    }
+    assertThat(mantaPlatformThreads()).as("manta- platform threads after shutdown").isEmpty();
+  }
+
+  /** The running core worker, or null. */
+  public static CoreWorker current() {
+    try {
+      Field f = Manta.class.getDeclaredField("current");
+      f.setAccessible(true);
+      return (CoreWorker) f.get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Names of live platform threads whose name starts with {@code manta-}. */
+  public static List<String> mantaPlatformThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .map(Thread::getName)
+        .filter(n -> n.startsWith("manta-"))
+        .toList();
+  }
+}
