@@ -246,6 +246,21 @@ public final class Manta {
     return runtime().memorySummary();
   }
 
+  /** Describes where the calling code runs (task, actor, node). */
+  public static RuntimeContext runtimeContext() {
+    return runtime().runtimeContext();
+  }
+
+  /**
+   * Ends the actor whose method is calling this: it dies as if killed once this call returns.
+   * Queued and later calls fail with {@link ActorDiedException}; so does the current call's result.
+   *
+   * @throws IllegalStateException if not called from inside an actor method
+   */
+  public static void exitActor() {
+    runtime().exitActor();
+  }
+
   // BEGIN GENERATED CALLS (manta-api/src/gen/generate_calls.py)
 
   /**

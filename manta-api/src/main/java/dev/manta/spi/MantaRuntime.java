@@ -51,6 +51,12 @@ public interface MantaRuntime {
   /** A human-readable report of every live object and why it is alive. */
   String memorySummary();
 
+  /** Describes where the calling thread runs. */
+  dev.manta.RuntimeContext runtimeContext();
+
+  /** Kills the actor whose method the calling thread runs. */
+  void exitActor();
+
   /** Stops everything this runtime started and fails pending work. Idempotent. */
   void shutdown();
 }

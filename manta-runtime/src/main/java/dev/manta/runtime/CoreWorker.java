@@ -7,6 +7,7 @@ import dev.manta.MantaConfig;
 import dev.manta.MantaFunction;
 import dev.manta.ObjectRef;
 import dev.manta.ObjectStoreStats;
+import dev.manta.RuntimeContext;
 import dev.manta.TaskCall;
 import dev.manta.TaskCancelledException;
 import dev.manta.WaitResult;
@@ -364,6 +365,63 @@ public final class CoreWorker implements MantaRuntime {
     }
     sb.append(objs.size()).append(" objects, ").append(total).append(" bytes\n");
     return sb.toString();
+  }
+
+  // --- context ---
+
+  private final String jobId = String.format("%08x", new java.security.SecureRandom().nextInt());
+
+  @Override
+  public RuntimeContext runtimeContext() {
+    TaskSpec t = executor.current();
+    Optional<String> task = t == null ? Optional.empty() : Optional.of(t.id.hex());
+    Optional<String> actor =
+        t == null || t.actor == null ? Optional.empty() : Optional.of(actors.idOf(t.actor));
+    Map<String, Double> totals = new java.util.LinkedHashMap<>();
+    totals.put("CPU", config.numCpus());
+    totals.putAll(config.resources());
+    Map<String, Double> frozen = java.util.Collections.unmodifiableMap(totals);
+    return new RuntimeContext() {
+      @Override
+      public Optional<String> taskId() {
+        return task;
+      }
+
+      @Override
+      public Optional<String> actorId() {
+        return actor;
+      }
+
+      @Override
+      public String jobId() {
+        return jobId;
+      }
+
+      @Override
+      public String nodeId() {
+        return "embedded";
+      }
+
+      @Override
+      public boolean isEmbedded() {
+        return true;
+      }
+
+      @Override
+      public Map<String, Double> totalResources() {
+        return frozen;
+      }
+    };
+  }
+
+  @Override
+  public void exitActor() {
+    TaskSpec t = executor.current();
+    if (t == null || t.actor == null) {
+      throw new IllegalStateException(
+          "Manta.exitActor() must be called from inside an actor method or constructor");
+    }
+    actors.exit(t.actor);
   }
 
   // --- lifecycle ---

@@ -283,7 +283,9 @@ public final class ActorInstance implements ActorTarget {
       }
     }
     for (Thread t : List.copyOf(threads)) {
-      t.interrupt();
+      if (t != Thread.currentThread()) { // exitActor() lets its own call return normally
+        t.interrupt();
+      }
     }
     onDeath.accept(this);
     return true;

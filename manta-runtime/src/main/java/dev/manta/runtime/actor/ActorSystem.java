@@ -173,6 +173,19 @@ public final class ActorSystem {
     a.die(Failure.actorDied(a.id.hex(), a.className, "Actor " + a.describe() + " " + why, null));
   }
 
+  /** The hex id of {@code actor}, an {@link ActorInstance} taken from a task spec. */
+  public String idOf(Object actor) {
+    return ((ActorInstance) actor).id.hex();
+  }
+
+  /** Ends {@code actor} (an {@link ActorInstance}) from inside one of its calls. */
+  public void exit(Object actor) {
+    ActorInstance a = (ActorInstance) actor;
+    a.die(
+        Failure.actorDied(
+            a.id.hex(), a.className, "Actor " + a.describe() + " exited (Manta.exitActor)", null));
+  }
+
   /** The live actor named {@code name}. */
   public <A> Optional<ActorHandle<A>> find(String name) {
     ActorInstance a = byName.get(name);

@@ -24,6 +24,7 @@ import dev.manta.VoidFn4;
 import dev.manta.VoidFn5;
 import dev.manta.VoidFn6;
 import dev.manta.VoidFn7;
+import dev.manta.spi.AdaptedFunction;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -90,9 +91,28 @@ public record FunctionInfo(
     return this;
   }
 
+  private static final ClassValue<FunctionInfo> ADAPTED =
+      new ClassValue<>() {
+        @Override
+        protected FunctionInfo computeValue(Class<?> type) {
+          AdaptedFunction af = (AdaptedFunction) ADAPTER.get();
+          Kind kind =
+              switch (af.returns()) {
+                case VALUE -> Kind.VALUE;
+                case VOID -> Kind.VOID;
+                case ASYNC -> Kind.ASYNC;
+              };
+          return inspect(type, kind, af.arity());
+        }
+      };
+
+  private static final ThreadLocal<Object> ADAPTER = new ThreadLocal<>();
+
   private static FunctionInfo inspect(Class<?> type) {
-    Kind kind = kindOf(type);
-    int arity = arityOf(type);
+    return inspect(type, kindOf(type), arityOf(type));
+  }
+
+  private static FunctionInfo inspect(Class<?> type, Kind kind, int arity) {
     SerializedLambda lambda = serializedLambda(type);
     if (lambda != null) {
       String implClass = lambda.getImplClass().replace('/', '.');
@@ -155,11 +175,18 @@ public record FunctionInfo(
   /** The info for {@code fn}'s class, computed from {@code fn} itself on first use. */
   public static FunctionInfo of(MantaFunction fn) {
     Object previous = SAMPLE.get();
-    SAMPLE.set(fn);
     try {
+      if (fn instanceof AdaptedFunction af) {
+        Object target = af.target();
+        SAMPLE.set(target);
+        ADAPTER.set(af);
+        return ADAPTED.get(target.getClass());
+      }
+      SAMPLE.set(fn);
       return CACHE.get(fn.getClass());
     } finally {
       SAMPLE.set(previous);
+      ADAPTER.remove();
     }
   }
 

@@ -18,6 +18,7 @@ public final class Invoker {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static Object invoke(MantaFunction fn, Object[] a) throws Exception {
     return switch (fn) {
+      case dev.manta.spi.AdaptedFunction f -> f.invoke(a);
       case Fn0 f -> f.apply();
       case VoidFn0 f -> {
         f.apply();

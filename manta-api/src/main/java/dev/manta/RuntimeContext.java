@@ -1,0 +1,28 @@
+package dev.manta;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the calling code runs: inside which task or actor, on which node. Get it with {@link
+ * Manta#runtimeContext()}; it describes the calling thread at the time of the call.
+ */
+public interface RuntimeContext {
+  /** The id of the task or actor call this thread is running, if any. */
+  Optional<String> taskId();
+
+  /** The id of the actor whose method or constructor this thread is running, if any. */
+  Optional<String> actorId();
+
+  /** The id of the current job (one per driver program). */
+  String jobId();
+
+  /** The id of the node this code runs on. */
+  String nodeId();
+
+  /** Whether this is the embedded runtime (everything in one JVM). */
+  boolean isEmbedded();
+
+  /** The resources this node offers in all, including {@code CPU}. */
+  Map<String, Double> totalResources();
+}

@@ -1,0 +1,32 @@
+package dev.manta.spi;
+
+import dev.manta.MantaFunction;
+
+/**
+ * A function of another API (Ray's {@code RayFunc}, a generated stub) presented to Manta. Manta
+ * identifies it, checks it for captured state and names it by {@link #target()}, a serializable
+ * lambda or method reference; it runs it through {@link #invoke}.
+ */
+public interface AdaptedFunction extends MantaFunction {
+  /** The original function object: a non-capturing serializable lambda or method reference. */
+  Object target();
+
+  /** Number of parameters, the actor included for actor methods. */
+  int arity();
+
+  /** What the function returns. */
+  Returns returns();
+
+  /** Runs the function; for actor methods {@code args[0]} is the actor. */
+  Object invoke(Object[] args) throws Exception;
+
+  /** Kinds of return. */
+  enum Returns {
+    /** A value. */
+    VALUE,
+    /** Nothing. */
+    VOID,
+    /** A {@code CompletionStage} whose value is the result. */
+    ASYNC
+  }
+}
