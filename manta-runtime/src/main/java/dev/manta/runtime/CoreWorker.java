@@ -432,6 +432,7 @@ public final class CoreWorker implements MantaRuntime {
       return;
     }
     closed = true;
+    executor.close();
     try {
       actors.shutdown(SHUTDOWN_GRACE);
       for (TaskSpec t : scheduler.shutdown(SHUTDOWN_GRACE)) {
@@ -474,6 +475,11 @@ public final class CoreWorker implements MantaRuntime {
   /** Threads this runtime still runs (0 after shutdown unless user code ignores interrupts). */
   public int liveThreads() {
     return scheduler.liveWorkers() + actors.liveThreads();
+  }
+
+  /** Number of tasks running now, for tests. */
+  public int runningTasks() {
+    return scheduler.runningCount();
   }
 
   /** Number of objects in the reference table, for tests and leak checks. */

@@ -21,11 +21,17 @@ public final class TaskExecutor {
   private final ValueCodec codec;
   private final ReferenceTable table;
   private final ThreadLocal<TaskSpec> executing = new ThreadLocal<>();
+  private volatile boolean closing;
 
   /** An executor storing results through {@code codec} into {@code table}. */
   public TaskExecutor(ValueCodec codec, ReferenceTable table) {
     this.codec = codec;
     this.table = table;
+  }
+
+  /** From now on, tasks that end (interrupted by shutdown) count as cancelled. */
+  public void close() {
+    closing = true;
   }
 
   /** The spec this thread is executing, or null outside tasks and actor methods. */
@@ -149,7 +155,13 @@ public final class TaskExecutor {
   }
 
   /** A cancelled task or a dead actor's call gets that failure, whatever it returned. */
-  private static Failure overrideFailure(TaskSpec t) {
+  private Failure overrideFailure(TaskSpec t) {
+    if (closing && t.kind == TaskSpec.Kind.TASK) {
+      return Failure.cancelled(
+          t.id.hex(),
+          t.displayName(),
+          "Task " + t.displayName() + " (" + t.id.hex() + ") was cancelled: Manta shut down");
+    }
     if (t.state.get() == TaskSpec.CANCELLED) {
       return Failure.cancelled(
           t.id.hex(),

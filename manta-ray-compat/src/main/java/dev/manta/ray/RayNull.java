@@ -1,0 +1,9 @@
+package dev.manta.ray;
+
+/**
+ * Stands for a {@code null} argument: Ray passes nulls, Manta refuses them, so a null travels as
+ * this constant and {@link RayFunction#invoke} turns it back.
+ */
+enum RayNull {
+  INSTANCE
+}

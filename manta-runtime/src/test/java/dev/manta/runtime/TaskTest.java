@@ -1,0 +1,372 @@
+package dev.manta.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.manta.GetTimeoutException;
+import dev.manta.Manta;
+import dev.manta.ObjectRef;
+import dev.manta.TaskCancelledException;
+import dev.manta.TaskException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(MantaTestSupport.class)
+class TaskTest {
+
+  @BeforeEach
+  void reset() {
+    Fns.RUNS.set(0);
+    Fns.gate = new CountDownLatch(0);
+  }
+
+  @Test
+  void task_ofEveryArity_returnsItsValue() {
+    assertThat(Manta.task(Fns::hello).remote().get()).isEqualTo("hello");
+    assertThat(Manta.task(Fns::square, 7).remote().get()).isEqualTo(49);
+    assertThat(Manta.task(Fns::add, 2, 3).remote().get()).isEqualTo(5);
+    assertThat(Manta.task(Fns::sum6, 1, 2, 3, 4, 5, 6).remote().get()).isEqualTo(21);
+  }
+
+  @Test
+  void task_acceptsRefsAndValuesMixed() {
+    ObjectRef<Integer> two = Manta.put(2);
+    ObjectRef<Integer> four = Manta.task(Fns::square, two).remote();
+    assertThat(Manta.task(Fns::add, four, 10).remote().get()).isEqualTo(14);
+    assertThat(Manta.task(Fns::sum6, two, 1, four, 1, two, 1).remote().get()).isEqualTo(11);
+  }
+
+  @Test
+  void task_nonCapturingLambda_runs() {
+    ObjectRef<Integer> r = Manta.task((Integer x) -> x * 3, 5).remote();
+    assertThat(r.get()).isEqualTo(15);
+  }
+
+  @Test
+  void voidTask_completesWithNull() {
+    ObjectRef<Void> r = Manta.task(Fns::count).remote();
+    assertThat(r.get()).isNull();
+    assertThat(Fns.RUNS.get()).isEqualTo(1);
+  }
+
+  @Test
+  void submit_capturingLambda_isRejectedWithReason() {
+    int captured = 3;
+    assertThatThrownBy(() -> Manta.task((Integer x) -> x * captured, 5).remote())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("captures")
+        .hasMessageContaining("pass the captured values as arguments");
+  }
+
+  @Test
+  void submit_nullFunctionOrArgument_isRejected() {
+    assertThatThrownBy(() -> Manta.task((dev.manta.Fn1<Integer, Integer>) null, 1).remote())
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("fn");
+    assertThatThrownBy(() -> Manta.task(Fns::fail, (String) null).remote())
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("argument 1");
+    assertThatThrownBy(() -> Manta.put(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  static int threadName(Thread t) {
+    return t.getName().length();
+  }
+
+  @Test
+  void submit_unserializableArgument_failsAtSubmitNamingTheClass() {
+    assertThatThrownBy(() -> Manta.task(TaskTest::threadName, new Thread()).remote())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("java.lang.Thread")
+        .hasMessageContaining("Argument 1");
+  }
+
+  @Test
+  void submit_negativeOrInfeasibleResources_isRejected() {
+    assertThatThrownBy(() -> Manta.task(Fns::hello).numCpus(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("numCpus");
+    assertThatThrownBy(() -> Manta.task(Fns::hello).resource("GPU", -2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("GPU");
+    assertThatThrownBy(() -> Manta.task(Fns::hello).resource("GPU", 1).remote())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("could never run");
+    assertThatThrownBy(() -> Manta.task(Fns::hello).numCpus(3).remote())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CPU=2.0");
+  }
+
+  @Test
+  void failingTask_getThrowsTaskExceptionWithOriginalCause() {
+    ObjectRef<Integer> r = Manta.task(Fns::fail, "bad input").remote();
+    assertThatThrownBy(r::get)
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("Fns::fail")
+        .hasMessageContaining("bad input")
+        .cause()
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("bad input");
+    TaskException e = (TaskException) org.assertj.core.api.Assertions.catchThrowable(r::get);
+    assertThat(e.remoteStackTrace()).contains("Fns.fail");
+    assertThat(e.remoteExceptionClassName()).isEqualTo(IllegalStateException.class.getName());
+  }
+
+  @Test
+  void errorFlowsThroughDependents_withoutRunningThem() {
+    ObjectRef<Integer> bad = Manta.task(Fns::fail, "root cause").remote();
+    ObjectRef<Integer> dependent = Manta.task(Fns::countAndReturn, bad).remote();
+    ObjectRef<Integer> second = Manta.task(Fns::countAndReturn, dependent).remote();
+    assertThatThrownBy(second::get)
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("root cause");
+    assertThat(Fns.RUNS.get()).isZero();
+  }
+
+  @Test
+  void retryExceptions_rerunsUntilBudgetSpent() {
+    ObjectRef<Integer> r =
+        Manta.task(Retry::failTwice, 5).maxRetries(2).retryExceptions(true).remote();
+    assertThat(r.get()).isEqualTo(5);
+    ObjectRef<Integer> r2 =
+        Manta.task(Retry::failAlways, 1).maxRetries(2).retryExceptions(true).remote();
+    assertThatThrownBy(r2::get).isInstanceOf(TaskException.class);
+    assertThat(Retry.ALWAYS.get()).isEqualTo(3);
+  }
+
+  /** Functions that fail a number of times. */
+  static final class Retry {
+    static final java.util.concurrent.atomic.AtomicInteger TWICE =
+        new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger ALWAYS =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    static int failTwice(int x) {
+      if (TWICE.incrementAndGet() <= 2) {
+        throw new IllegalStateException("flaky");
+      }
+      return x;
+    }
+
+    static int failAlways(int x) {
+      ALWAYS.incrementAndGet();
+      throw new IllegalStateException("always");
+    }
+  }
+
+  @Test
+  void get_withTimeout_throwsAndRefStaysValid() {
+    Fns.gate = new CountDownLatch(1);
+    ObjectRef<Integer> r = Manta.task(Fns::awaitGate, 9).remote();
+    assertThatThrownBy(() -> r.get(Duration.ofMillis(50)))
+        .isInstanceOf(GetTimeoutException.class)
+        .hasMessageContaining(r.id());
+    Fns.gate.countDown();
+    assertThat(r.get(Duration.ofSeconds(30))).isEqualTo(9);
+  }
+
+  @Test
+  void put_copiesTheValue_soLaterMutationIsInvisible() {
+    int[] data = {1, 2, 3};
+    ObjectRef<int[]> r = Manta.put(data);
+    data[0] = 99;
+    assertThat(Manta.get(r)).containsExactly(1, 2, 3);
+    // arguments are copies too, and so are returns
+    int[] arg = {5, 6};
+    ObjectRef<int[]> out = Manta.task(Fns::mutateCopy, arg).remote();
+    assertThat(out.get()).containsExactly(-1, 6);
+    assertThat(arg).containsExactly(5, 6);
+    int[] first = Manta.get(r);
+    first[1] = 42;
+    assertThat(Manta.get(r)).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void refsNestedInValues_areResolvableInsideTasks() {
+    List<ObjectRef<Integer>> refs = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      refs.add(Manta.task(Fns::square, i).remote());
+    }
+    ObjectRef<Integer> total = Manta.task(Fns::sumRefs, refs).remote();
+    assertThat(total.get()).isEqualTo(385);
+    ObjectRef<List<ObjectRef<Integer>>> boxed = Manta.put(refs);
+    List<ObjectRef<Integer>> back = Manta.get(boxed);
+    assertThat(back.get(2).get()).isEqualTo(9);
+    assertThat(back.get(2)).isEqualTo(refs.get(2));
+  }
+
+  @Test
+  void refOfRef_passedAsValue_isNotResolved() {
+    ObjectRef<Integer> inner = Manta.put(41);
+    ObjectRef<ObjectRef<Integer>> outer = Manta.put(inner);
+    ObjectRef<Integer> viaTask = Manta.task(RefFns::plusOne, Manta.get(outer)).remote();
+    assertThat(viaTask.get()).isEqualTo(42);
+  }
+
+  /** Functions that take refs as values. */
+  static final class RefFns {
+    static int plusOne(ObjectRef<Integer> ref) {
+      return Manta.get(ref) + 1;
+    }
+  }
+
+  @Test
+  void nestedTasks_treeOf1000_finishesOnTwoCpus() {
+    // depth 9 = 1023 tasks, each blocked in get on its children
+    assertThat(Manta.task(Fns::tree, 9).remote().get(Duration.ofMinutes(2))).isEqualTo(512);
+  }
+
+  @Test
+  void customResource_limitsConcurrency() throws Exception {
+    Manta.shutdown();
+    Manta.init(dev.manta.MantaConfig.builder().numCpus(8).resource("slot", 1).build());
+    Slots.reset();
+    List<ObjectRef<Integer>> refs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      refs.add(Manta.task(Slots::occupy).numCpus(0).resource("slot", 1).remote());
+    }
+    Manta.get(refs);
+    assertThat(Slots.max.get()).isEqualTo(1);
+  }
+
+  /** Tracks how many tasks hold a slot at once. */
+  static final class Slots {
+    static final java.util.concurrent.atomic.AtomicInteger now =
+        new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger max =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    static void reset() {
+      now.set(0);
+      max.set(0);
+    }
+
+    static int occupy() {
+      int n = now.incrementAndGet();
+      max.accumulateAndGet(n, Math::max);
+      long until = System.nanoTime() + 200_000; // hold the slot long enough to overlap
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+      now.decrementAndGet();
+      return n;
+    }
+  }
+
+  @Test
+  void cancel_queuedTask_neverRuns() {
+    Fns.gate = new CountDownLatch(1);
+    ObjectRef<Integer> a = Manta.task(Fns::awaitGate, 1).remote();
+    ObjectRef<Integer> b = Manta.task(Fns::awaitGate, 2).remote();
+    ObjectRef<Integer> queued = Manta.task(Fns::countAndReturn, 3).remote();
+    assertThat(Manta.cancel(queued)).isTrue();
+    Fns.gate.countDown();
+    assertThat(a.get()).isEqualTo(1);
+    assertThat(b.get()).isEqualTo(2);
+    assertThatThrownBy(queued::get)
+        .isInstanceOf(TaskCancelledException.class)
+        .hasMessageContaining("cancelled");
+    assertThat(Fns.RUNS.get()).isZero();
+    assertThat(Manta.cancel(a)).isFalse();
+  }
+
+  @Test
+  void cancel_runningTask_interruptsIt() {
+    Fns.gate = new CountDownLatch(1);
+    ObjectRef<Integer> r = Manta.task(Fns::awaitGate, 1).remote();
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> MantaTestSupport.current().runningTasks() == 1);
+    assertThat(Manta.cancel(r)).isTrue();
+    assertThatThrownBy(r::get).isInstanceOf(TaskCancelledException.class);
+  }
+
+  @Test
+  void cancel_waitingForDependency_failsDependent() {
+    Fns.gate = new CountDownLatch(1);
+    ObjectRef<Integer> slow = Manta.task(Fns::awaitGate, 1).remote();
+    ObjectRef<Integer> dependent = Manta.task(Fns::countAndReturn, slow).remote();
+    assertThat(Manta.cancel(dependent)).isTrue();
+    Fns.gate.countDown();
+    assertThat(slow.get()).isEqualTo(1);
+    assertThatThrownBy(dependent::get).isInstanceOf(TaskCancelledException.class);
+    assertThat(Fns.RUNS.get()).isZero();
+  }
+
+  @Test
+  void toCompletableFuture_completesWithValueOrError() throws Exception {
+    assertThat(Manta.task(Fns::square, 3).remote().toCompletableFuture().get(30, TimeUnit.SECONDS))
+        .isEqualTo(9);
+    var f = Manta.task(Fns::fail, "x").remote().toCompletableFuture();
+    assertThatThrownBy(() -> f.get(30, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(TaskException.class);
+  }
+
+  @Test
+  void wait_returnsReadyInInputOrder_cappedAtNumReturns() {
+    Fns.gate = new CountDownLatch(1);
+    ObjectRef<Integer> a = Manta.put(1);
+    ObjectRef<Integer> slow = Manta.task(Fns::awaitGate, 2).numCpus(0).remote();
+    ObjectRef<Integer> c = Manta.put(3);
+    var w = Manta.wait(List.of(a, slow, c), 1, Duration.ofSeconds(5));
+    assertThat(w.ready()).containsExactly(a);
+    assertThat(w.unready()).containsExactly(slow, c);
+    var w2 = Manta.wait(List.of(a, slow, c), 3, Duration.ofMillis(50));
+    assertThat(w2.ready()).containsExactly(a, c);
+    assertThat(w2.unready()).containsExactly(slow);
+    Fns.gate.countDown();
+    var w3 = Manta.wait(List.of(a, slow, c));
+    assertThat(w3.ready()).containsExactly(a, slow, c);
+    assertThatThrownBy(() -> Manta.wait(List.of(a), 2, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("numReturns");
+  }
+
+  @Test
+  void wait_countsFailedObjectsAsReady() {
+    ObjectRef<Integer> bad = Manta.task(Fns::fail, "x").remote();
+    var w = Manta.wait(List.of(bad), 1, Duration.ofSeconds(30));
+    assertThat(w.ready()).containsExactly(bad);
+  }
+
+  @Test
+  void getList_returnsValuesInOrder() {
+    List<ObjectRef<Integer>> refs = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      refs.add(Manta.task(Fns::square, i).remote());
+    }
+    List<Integer> values = Manta.get(refs);
+    for (int i = 0; i < 50; i++) {
+      assertThat(values.get(i)).isEqualTo(i * i);
+    }
+  }
+
+  @Test
+  void taskName_appearsInErrors() {
+    ObjectRef<Integer> r = Manta.task(Fns::fail, "y").name("my-step").remote();
+    assertThatThrownBy(r::get).hasMessageContaining("my-step");
+  }
+
+  @Test
+  void runtimeContext_insideTask_namesTheTask() {
+    assertThat(Manta.runtimeContext().taskId()).isEmpty();
+    ObjectRef<String> id = Manta.task(Ctx::taskId).remote();
+    assertThat(id.get()).hasSize(32);
+  }
+
+  /** Reads the runtime context inside a task. */
+  static final class Ctx {
+    static String taskId() {
+      return Manta.runtimeContext().taskId().orElse("none");
+    }
+  }
+}
