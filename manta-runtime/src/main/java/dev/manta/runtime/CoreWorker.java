@@ -25,6 +25,8 @@ import dev.manta.runtime.serial.HandleCodec;
 import dev.manta.runtime.serial.Serializer;
 import dev.manta.runtime.serial.ValueCodec;
 import dev.manta.runtime.store.Failure;
+import dev.manta.runtime.store.NodeStore;
+import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
 import dev.manta.runtime.task.ResourceSet;
 import dev.manta.runtime.task.Scheduler;
@@ -60,6 +62,7 @@ public final class CoreWorker implements MantaRuntime {
   private final Ids ids = new Ids();
   private final ClassLoader loader;
   private final ReferenceTable table;
+  private final NodeStore store;
   private final ValueCodec codec;
   private final TaskExecutor executor;
   private final Scheduler scheduler;
@@ -77,7 +80,12 @@ public final class CoreWorker implements MantaRuntime {
         Boolean.parseBoolean(System.getProperty("manta.internal.refcounting", "true"));
     this.table = new ReferenceTable(this::release, this::decode, counting);
     Serializer serializer = new Serializer(List.of(new RefCodec(), new ActorCodec()), loader);
-    this.codec = new ValueCodec(serializer, loader);
+    this.store =
+        new NodeStore(
+            config.objectStoreBytes(),
+            config.spillDirectory(),
+            Duration.ofMillis(Long.getLong("manta.store-full-timeout-ms", 10_000)));
+    this.codec = new ValueCodec(serializer, loader, store, config.inlineThresholdBytes());
     this.executor = new TaskExecutor(codec, table);
     this.scheduler =
         new Scheduler(
@@ -192,8 +200,9 @@ public final class CoreWorker implements MantaRuntime {
   @Override
   public <T> ObjectRef<T> put(T value) {
     checkOpen();
-    ValueCodec.Encoded enc = codec.encode(value, false);
-    OwnedObject o = table.create(ids.nextPut(), null);
+    ObjectId id = ids.nextPut();
+    ValueCodec.Encoded enc = codec.encode(id, value, false);
+    OwnedObject o = table.create(id, null);
     RefImpl<T> ref = table.newRef(o, false);
     table.setContains(o, enc.contained());
     table.complete(o, enc.value());
@@ -344,7 +353,7 @@ public final class CoreWorker implements MantaRuntime {
 
   @Override
   public ObjectStoreStats storeStats() {
-    return new ObjectStoreStats(config.objectStoreBytes(), 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    return store.stats();
   }
 
   @Override
@@ -360,8 +369,14 @@ public final class CoreWorker implements MantaRuntime {
       total += size;
       sb.append(
           String.format(
-              "%-40s %10d %-8s %s%n",
-              o.id().hex(), size, v == null ? "pending" : v.location(), o.reasons()));
+              "%-40s %10d %-8s %s%s%n",
+              o.id().hex(),
+              size,
+              v == null
+                  ? "pending"
+                  : v instanceof StoreValue sv ? store.where(sv.id()) : v.location(),
+              o.reasons(),
+              v instanceof StoreValue sv && store.isPinned(sv.id()) ? " pinned-by-reader" : ""));
     }
     sb.append(objs.size()).append(" objects, ").append(total).append(" bytes\n");
     return sb.toString();
@@ -457,6 +472,7 @@ public final class CoreWorker implements MantaRuntime {
         }
       }
       table.close();
+      store.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       LOG.warn("Interrupted during shutdown; some Manta threads may still be ending");
@@ -520,8 +536,15 @@ public final class CoreWorker implements MantaRuntime {
     return codec.decode(o, v);
   }
 
-  private void release(OwnedObject o) {
-    // Inline values live on the heap and go with the object; the node store frees here later.
+  private void release(StoredValue v) {
+    if (v instanceof StoreValue sv) {
+      store.free(sv.id());
+    }
+  }
+
+  /** The node store, for tests and statistics. */
+  public NodeStore store() {
+    return store;
   }
 
   // --- handle codecs ---

@@ -136,8 +136,8 @@ public final class TaskExecutor {
     }
     ValueCodec.Encoded enc;
     try {
-      enc = codec.encode(value, marksStage);
-    } catch (IllegalArgumentException e) {
+      enc = codec.encode(t.result.id(), value, marksStage);
+    } catch (IllegalArgumentException | dev.manta.ObjectStoreFullException e) {
       storeFailure(t, e);
       return;
     }

@@ -52,7 +52,7 @@ public final class ReferenceTable {
   private final ConcurrentHashMap<ObjectId, OwnedObject> objects = new ConcurrentHashMap<>();
   private final ReferenceQueue<Handle> queue = new ReferenceQueue<>();
   private final Set<Tracker> trackers = ConcurrentHashMap.newKeySet();
-  private final Consumer<OwnedObject> onFree;
+  private final Consumer<StoredValue> onFree;
   private final BiFunction<OwnedObject, StoredValue, Object> decoder;
   private final boolean counting;
   private final Thread reaper;
@@ -62,12 +62,13 @@ public final class ReferenceTable {
   /**
    * Creates the table and starts its {@code manta-refs} thread.
    *
-   * @param onFree releases a freed object's memory; called once per object, never under a lock
+   * @param onFree releases a freed object's value (memory, spill file); called once per object that
+   *     had a value, never under a lock
    * @param decoder turns a stored value into the user's value or throws its exception
    * @param counting false to never free automatically (benchmark switch)
    */
   public ReferenceTable(
-      Consumer<OwnedObject> onFree,
+      Consumer<StoredValue> onFree,
       BiFunction<OwnedObject, StoredValue, Object> decoder,
       boolean counting) {
     this.onFree = onFree;
@@ -228,7 +229,9 @@ public final class ReferenceTable {
     } else {
       o.value.obtrudeValue(Failure.freed(o.id.hex(), freedMessage(o, why)));
     }
-    onFree.accept(o);
+    if (previous != null) {
+      onFree.accept(previous);
+    }
     for (OwnedObject c : contained) {
       synchronized (c) {
         c.containedIn--;

@@ -1,10 +1,14 @@
 package dev.manta.runtime.serial;
 
+import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.ownership.RefImpl;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.InlineValue;
+import dev.manta.runtime.store.NodeStore;
+import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,11 +20,19 @@ import java.util.concurrent.CompletableFuture;
 public final class ValueCodec {
   private final Serializer serializer;
   private final ClassLoader loader;
+  private final NodeStore store;
+  private final int inlineThresholdBytes;
 
-  /** A codec over {@code serializer}; exceptions are rebuilt with {@code loader}. */
-  public ValueCodec(Serializer serializer, ClassLoader loader) {
+  /**
+   * A codec over {@code serializer}; values larger than {@code inlineThresholdBytes} go to {@code
+   * store}; exceptions are rebuilt with {@code loader}.
+   */
+  public ValueCodec(
+      Serializer serializer, ClassLoader loader, NodeStore store, int inlineThresholdBytes) {
     this.serializer = serializer;
     this.loader = loader;
+    this.store = store;
+    this.inlineThresholdBytes = inlineThresholdBytes;
   }
 
   /**
@@ -32,15 +44,29 @@ public final class ValueCodec {
   public record Encoded(StoredValue value, List<OwnedObject> contained) {}
 
   /**
-   * Serializes {@code value} for storage.
+   * Serializes {@code value} as object {@code id}: inline if small, else into the node store. A
+   * {@link ByteBuffer} is stored as its raw bytes, so that {@code get} can return a zero-copy view.
    *
    * @param marksStage the value came from a {@code CompletionStage} (see {@link InlineValue})
    * @throws IllegalArgumentException if it cannot be serialized
+   * @throws dev.manta.ObjectStoreFullException if the store has no room for it
    */
-  public Encoded encode(Object value, boolean marksStage) {
+  public Encoded encode(ObjectId id, Object value, boolean marksStage) {
     List<OwnedObject> contained = new ArrayList<>(0);
-    byte[] bytes = serializer.serialize(value, h -> collect(h, contained));
-    return new Encoded(new InlineValue(bytes, marksStage), contained);
+    int flags = marksStage ? InlineValue.MARKS_STAGE : 0;
+    byte[] bytes;
+    if (value instanceof ByteBuffer bb) {
+      bytes = new byte[bb.remaining()];
+      bb.duplicate().get(bytes);
+      flags |= InlineValue.RAW_BYTES;
+    } else {
+      bytes = serializer.serialize(value, h -> collect(h, contained));
+    }
+    StoredValue v =
+        bytes.length > inlineThresholdBytes
+            ? store.put(id, bytes, flags)
+            : new InlineValue(bytes, flags);
+    return new Encoded(v, contained);
   }
 
   /** Serializes a task argument, adding the objects it references to {@code refsOut}. */
@@ -61,8 +87,26 @@ public final class ValueCodec {
   public Object decode(OwnedObject o, StoredValue v) {
     return switch (v) {
       case InlineValue in -> {
-        Object value = serializer.deserialize(in.bytes());
-        yield in.marksStage() ? CompletableFuture.completedFuture(value) : value;
+        Object value =
+            (in.flags() & InlineValue.RAW_BYTES) != 0
+                ? ByteBuffer.wrap(in.bytes()).asReadOnlyBuffer()
+                : serializer.deserialize(in.bytes());
+        yield (in.flags() & InlineValue.MARKS_STAGE) != 0
+            ? CompletableFuture.completedFuture(value)
+            : value;
+      }
+      case StoreValue sv -> {
+        Object value;
+        if ((sv.flags() & InlineValue.RAW_BYTES) != 0) {
+          value = store.view(sv.id());
+        } else {
+          try (NodeStore.Pin pin = store.pin(sv.id())) {
+            value = serializer.deserialize(pin.bytes());
+          }
+        }
+        yield (sv.flags() & InlineValue.MARKS_STAGE) != 0
+            ? CompletableFuture.completedFuture(value)
+            : value;
       }
       case Failure f -> throw f.toException(loader);
     };

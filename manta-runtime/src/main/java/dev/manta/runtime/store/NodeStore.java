@@ -1,0 +1,536 @@
+package dev.manta.runtime.store;
+
+import dev.manta.ObjectFreedException;
+import dev.manta.ObjectStoreFullException;
+import dev.manta.ObjectStoreStats;
+import dev.manta.runtime.id.ObjectId;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.ReferenceQueue;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The node's object store: serialized values above the inline threshold, held off the Java heap in
+ * a memory-mapped region under a hard capacity, spilled to disk under pressure and restored on
+ * demand. Thread-safe.
+ *
+ * <p>Contract: an object is in memory, on disk, or both. A pinned object (being read, or viewed
+ * through a buffer returned by {@link #view}) is never evicted or released; an unpinned one may be
+ * spilled, least recently used first. {@link #free} releases memory and spill space at once, or
+ * when the last pin goes.
+ */
+public final class NodeStore implements AutoCloseable {
+  /*
+   * Implementation notes
+   *  I1  usedBytes == sum(blockBytes of entries with a block) <= capacity, always: a put or
+   *      restore allocates its block (accounted at once) before copying; the region cannot hand
+   *      out more than its size. peakUsedBytes records the maximum.
+   *  I2  An entry with pins > 0 has a block and is never evicted or released; pinnedBytes ==
+   *      sum(blockBytes of pinned entries).
+   *  I3  Entry states: RESERVED (block, !sealed, pinned by its writer) -> SEALED (block) <->
+   *      SPILLED (no block, spill location) ; any -> FREED (removed from `entries`). A SEALED
+   *      entry may also keep its spill copy, so evicting it again costs nothing.
+   *  Locks: `lock` guards everything but the bytes inside blocks; copies into and out of blocks
+   *  happen outside it, protected by pins. Spill writes and restores run under it (simple and
+   *  safe; they serialize I/O with other store operations).
+   *  checkInvariants() asserts I1-I3.
+   */
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition room = lock.newCondition();
+  private final long capacity;
+  private final long fullTimeoutNanos;
+  private final MappedRegion region;
+  private final SpillFiles spill;
+  private final Map<ObjectId, Entry> entries = new HashMap<>(); // guarded by lock
+  private final LinkedHashMap<ObjectId, Entry> resident =
+      new LinkedHashMap<>(16, 0.75f, true); // guarded by lock; access order = LRU first
+  private long usedBytes; // guarded by lock
+  private long pinnedBytes; // guarded by lock
+  private long peakUsedBytes; // guarded by lock
+  private long spillsTotal; // guarded by lock
+  private long restoresTotal; // guarded by lock
+  private long evictionsTotal; // guarded by lock
+
+  private final ReferenceQueue<ByteBuffer> viewQueue = new ReferenceQueue<>();
+  private final Set<ViewPin> viewPins = ConcurrentHashMap.newKeySet();
+  private final Thread viewReaper;
+
+  private static final class Entry {
+    final ObjectId id;
+    final int length;
+    MappedRegion.Block block;
+    SpillFiles.Location spilled;
+    int pins;
+    boolean sealed;
+    boolean freed;
+
+    Entry(ObjectId id, int length) {
+      this.id = id;
+      this.length = length;
+    }
+  }
+
+  /**
+   * A store of {@code capacity} bytes; spill files go to {@code spillDir}; a put that finds the
+   * store full of pinned objects waits up to {@code fullTimeout} for room.
+   */
+  public NodeStore(long capacity, Path spillDir, Duration fullTimeout) {
+    if (capacity <= 0) {
+      throw new IllegalArgumentException("capacity must be > 0, was " + capacity);
+    }
+    this.capacity = capacity;
+    this.fullTimeoutNanos = fullTimeout.toNanos();
+    SpillFiles.removeLeftovers(spillDir);
+    String tag = Long.toHexString(System.nanoTime()) + THREADS.incrementAndGet();
+    Path memDir = memoryDirectory(capacity, spillDir);
+    String name = "manta-store-" + ProcessHandle.current().pid() + "-" + tag;
+    this.region = new MappedRegion(capacity, memDir, name);
+    this.spill = new SpillFiles(spillDir, 256L << 20, tag);
+    this.viewReaper =
+        Thread.ofPlatform().daemon().name("manta-store-" + THREADS.get()).start(this::reapViews);
+  }
+
+  /**
+   * Where the region's file goes: {@code /dev/shm} (memory) if it has room for the whole capacity,
+   * else the spill directory. A mapped file larger than its file system's free space would crash
+   * the JVM when touched, so a capacity that fits nowhere is refused up front.
+   */
+  private static Path memoryDirectory(long capacity, Path spillDir) {
+    Path shm = Path.of("/dev/shm");
+    StringBuilder tried = new StringBuilder();
+    for (Path dir : new Path[] {shm, spillDir}) {
+      try {
+        Files.createDirectories(dir);
+        long free = Files.getFileStore(dir).getUsableSpace();
+        if (Files.isWritable(dir) && free >= capacity) {
+          return dir;
+        }
+        tried.append(dir).append(" has ").append(free).append(" bytes free; ");
+      } catch (java.io.IOException | RuntimeException e) {
+        tried.append(dir).append(" is unusable (").append(e).append("); ");
+      }
+    }
+    throw new IllegalArgumentException(
+        "The object store needs "
+            + capacity
+            + " bytes of file space to map its memory, but "
+            + tried
+            + "lower objectStoreBytes (MantaConfig.builder().objectStoreBytes(..),"
+            + " manta.object-store-bytes) or free space");
+  }
+
+  /** The hard capacity in bytes. */
+  public long capacity() {
+    return capacity;
+  }
+
+  /**
+   * Copies {@code bytes} into the store as object {@code id}.
+   *
+   * @throws ObjectStoreFullException if the object is larger than the store, or no room frees up
+   *     within the timeout, or spilling fails
+   */
+  public StoreValue put(ObjectId id, byte[] bytes, int flags) {
+    if (bytes.length > region.maxBlockBytes()) {
+      throw new ObjectStoreFullException(
+          "Object "
+              + id.hex()
+              + " is "
+              + bytes.length
+              + " bytes, larger than the object store's capacity of "
+              + region.maxBlockBytes()
+              + " bytes; raise objectStoreBytes (MantaConfig.builder().objectStoreBytes(..),"
+              + " manta.object-store-bytes) or split the value");
+    }
+    Entry e = new Entry(id, bytes.length);
+    MappedRegion.Block b;
+    lock.lock();
+    try {
+      b = allocate(bytes.length, "object " + id.hex());
+      e.block = b;
+      e.pins = 1; // the writer's pin: not evictable while being copied
+      pinnedBytes += b.blockBytes();
+      entries.put(id, e);
+      resident.put(id, e);
+    } finally {
+      lock.unlock();
+    }
+    region.write(b, bytes);
+    lock.lock();
+    try {
+      e.sealed = true;
+      unpinLocked(e);
+    } finally {
+      lock.unlock();
+    }
+    return new StoreValue(id, bytes.length, flags);
+  }
+
+  /**
+   * Pins object {@code id} in memory (restoring it from disk if needed) and returns a pin whose
+   * {@link Pin#bytes()} is valid until {@link Pin#close()}.
+   *
+   * @throws ObjectFreedException if the object was freed
+   */
+  public Pin pin(ObjectId id) {
+    lock.lock();
+    try {
+      Entry e = pinLocked(id);
+      return new Pin(this, e, region.view(e.block));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * A read-only buffer over object {@code id}'s bytes in store memory, not a copy. The object stays
+   * pinned while the buffer, or any buffer derived from it, is reachable.
+   */
+  public ByteBuffer view(ObjectId id) {
+    lock.lock();
+    Entry e;
+    try {
+      e = pinLocked(id);
+    } finally {
+      lock.unlock();
+    }
+    try {
+      ByteBuffer root = mapReadOnly(e);
+      viewPins.add(new ViewPin(root, viewQueue, e));
+      return root;
+    } catch (RuntimeException ex) {
+      unpin(e);
+      throw ex;
+    }
+  }
+
+  private ByteBuffer mapReadOnly(Entry e) {
+    // A fresh mapping is a root buffer: every slice of it keeps it reachable, so the pin holds
+    // exactly as long as any buffer over these bytes can be read.
+    return region.mapReadOnly(e.block);
+  }
+
+  /** Frees object {@code id}: its memory and spill space now, or when its last pin goes. */
+  public void free(ObjectId id) {
+    lock.lock();
+    try {
+      Entry e = entries.remove(id);
+      if (e == null) {
+        return;
+      }
+      e.freed = true;
+      if (e.pins == 0) {
+        release(e);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Where object {@code id} is: {@code store}, {@code spilled}, or {@code freed}. */
+  public String where(ObjectId id) {
+    lock.lock();
+    try {
+      Entry e = entries.get(id);
+      return e == null ? "freed" : e.block != null ? "store" : "spilled";
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether object {@code id} is pinned now. */
+  public boolean isPinned(ObjectId id) {
+    lock.lock();
+    try {
+      Entry e = entries.get(id);
+      return e != null && e.pins > 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Counters now. */
+  public ObjectStoreStats stats() {
+    lock.lock();
+    try {
+      return new ObjectStoreStats(
+          capacity,
+          usedBytes,
+          pinnedBytes,
+          resident.size(),
+          spill.objectsOnDisk(),
+          spill.bytesOnDisk(),
+          spillsTotal,
+          restoresTotal,
+          evictionsTotal,
+          peakUsedBytes);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Number of spill files on disk. */
+  public int spillFileCount() {
+    lock.lock();
+    try {
+      return spill.fileCount();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Asserts I1-I3; throws {@link IllegalStateException} naming the broken invariant. */
+  public void checkInvariants() {
+    lock.lock();
+    try {
+      long used = 0;
+      long pinned = 0;
+      for (Entry e : resident.values()) {
+        check(e.block != null, "I3: resident entry " + e.id + " has no block");
+        used += e.block.blockBytes();
+        if (e.pins > 0) {
+          pinned += e.block.blockBytes();
+        }
+      }
+      for (Entry e : entries.values()) {
+        check(e.pins == 0 || e.block != null, "I2: pinned entry " + e.id + " is not in memory");
+        check(e.block != null || e.spilled != null, "I3: entry " + e.id + " is nowhere");
+      }
+      check(used == usedBytes, "I1: usedBytes " + usedBytes + " != sum of blocks " + used);
+      check(usedBytes <= capacity, "I1: used " + usedBytes + " > capacity " + capacity);
+      check(peakUsedBytes <= capacity, "I1: peak " + peakUsedBytes + " > capacity " + capacity);
+      check(pinned == pinnedBytes, "I2: pinnedBytes " + pinnedBytes + " != " + pinned);
+      check(
+          region.freeBytes() + usedBytes == capacity,
+          "I1: free " + region.freeBytes() + " + used " + usedBytes + " != capacity " + capacity);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static void check(boolean ok, String what) {
+    if (!ok) {
+      throw new IllegalStateException("object store invariant broken: " + what);
+    }
+  }
+
+  // --- under lock ---
+
+  private Entry pinLocked(ObjectId id) {
+    Entry e = entries.get(id);
+    if (e == null || e.freed || !e.sealed) {
+      throw new ObjectFreedException(
+          "Object " + id.hex() + " is no longer in the object store (it was freed)");
+    }
+    if (e.block == null) {
+      e.pins++; // hold it while we wait for room; it is not resident, so not evictable anyway
+      MappedRegion.Block b;
+      try {
+        b = allocate(e.length, "restore of object " + id.hex());
+      } finally {
+        e.pins--;
+      }
+      if (e.freed) {
+        region.free(b);
+        usedBytes -= b.blockBytes();
+        throw new ObjectFreedException("Object " + id.hex() + " was freed while being restored");
+      }
+      ByteBuffer into = region.view(b);
+      spill.read(e.spilled, into);
+      e.block = b;
+      restoresTotal++;
+    }
+    resident.put(id, e); // (re)insert or touch: most recently used
+    if (e.pins++ == 0) {
+      pinnedBytes += e.block.blockBytes();
+    }
+    return e;
+  }
+
+  private void unpin(Entry e) {
+    lock.lock();
+    try {
+      unpinLocked(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void unpinLocked(Entry e) {
+    if (--e.pins == 0) {
+      pinnedBytes -= e.block.blockBytes();
+      if (e.freed) {
+        release(e);
+      }
+      room.signalAll();
+    }
+  }
+
+  private void release(Entry e) {
+    if (e.block != null) {
+      region.free(e.block);
+      usedBytes -= e.block.blockBytes();
+      resident.remove(e.id);
+      e.block = null;
+    }
+    if (e.spilled != null) {
+      spill.release(e.spilled);
+      e.spilled = null;
+    }
+    room.signalAll();
+  }
+
+  private MappedRegion.Block allocate(long length, String what) {
+    long deadline = System.nanoTime() + fullTimeoutNanos;
+    boolean askedGc = false;
+    while (true) {
+      MappedRegion.Block b = region.allocate(length);
+      if (b != null) {
+        usedBytes += b.blockBytes();
+        peakUsedBytes = Math.max(peakUsedBytes, usedBytes);
+        return b;
+      }
+      if (evictOne()) {
+        continue;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new ObjectStoreFullException(
+            "The object store is full: "
+                + what
+                + " needs "
+                + MappedRegion.blockSize(length)
+                + " bytes, but "
+                + usedBytes
+                + " of "
+                + capacity
+                + " bytes are used and "
+                + pinnedBytes
+                + " of them are pinned (being read, viewed, or arguments of running tasks) after"
+                + " waiting "
+                + Duration.ofNanos(fullTimeoutNanos)
+                + "; release buffers returned by get, drop references, or raise"
+                + " objectStoreBytes");
+      }
+      if (!askedGc && !viewPins.isEmpty()) {
+        askedGc = true; // views may be unreachable but not yet collected: let the GC find them
+        lock.unlock();
+        try {
+          System.gc();
+        } finally {
+          lock.lock();
+        }
+        continue;
+      }
+      try {
+        room.awaitNanos(left);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw new ObjectStoreFullException("Interrupted while waiting for room for " + what, ie);
+      }
+    }
+  }
+
+  /** Evicts the least recently used unpinned object; false if every resident object is pinned. */
+  private boolean evictOne() {
+    for (Iterator<Entry> it = resident.values().iterator(); it.hasNext(); ) {
+      Entry e = it.next();
+      if (e.pins > 0 || !e.sealed) {
+        continue;
+      }
+      if (e.spilled == null) {
+        e.spilled = spill.write(region.view(e.block));
+        spillsTotal++;
+      }
+      region.free(e.block);
+      usedBytes -= e.block.blockBytes();
+      e.block = null;
+      it.remove();
+      evictionsTotal++;
+      return true;
+    }
+    return false;
+  }
+
+  private void reapViews() {
+    try {
+      while (true) {
+        ViewPin p = (ViewPin) viewQueue.remove();
+        viewPins.remove(p);
+        unpin(p.entry);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // closing
+    }
+  }
+
+  /** Stops the view thread, frees all memory and deletes every spill file. */
+  @Override
+  public void close() {
+    viewReaper.interrupt();
+    try {
+      viewReaper.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    lock.lock();
+    try {
+      entries.clear();
+      resident.clear();
+      spill.close();
+      region.close();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A pin on one object: its bytes stay in memory until {@link #close()}. */
+  public static final class Pin implements AutoCloseable {
+    private final NodeStore store;
+    private final Entry entry;
+    private final ByteBuffer bytes;
+    private boolean closed;
+
+    private Pin(NodeStore store, Entry entry, ByteBuffer bytes) {
+      this.store = store;
+      this.entry = entry;
+      this.bytes = bytes;
+    }
+
+    /** The object's bytes, read-only in spirit: do not write. Valid until {@link #close()}. */
+    public ByteBuffer bytes() {
+      return bytes;
+    }
+
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        store.unpin(entry);
+      }
+    }
+  }
+
+  /** Releases a view's pin when the view becomes unreachable. */
+  private static final class ViewPin extends PhantomReference<ByteBuffer> {
+    final Entry entry;
+
+    ViewPin(ByteBuffer view, ReferenceQueue<ByteBuffer> q, Entry entry) {
+      super(view, q);
+      this.entry = entry;
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package dev.manta.runtime.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.manta.ObjectFreedException;
+import dev.manta.ObjectStoreFullException;
+import dev.manta.runtime.id.Ids;
+import dev.manta.runtime.id.ObjectId;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NodeStoreTest {
+  private static final int KIB = 1024;
+  private final Ids ids = new Ids(42);
+  @TempDir Path spillDir;
+  private NodeStore store;
+
+  private NodeStore open(long capacity, Duration fullTimeout) {
+    store = new NodeStore(capacity, spillDir, fullTimeout);
+    return store;
+  }
+
+  @AfterEach
+  void close() {
+    if (store != null) {
+      store.checkInvariants();
+      store.close();
+    }
+  }
+
+  private static byte[] pattern(int size, int seed) {
+    byte[] b = new byte[size];
+    for (int i = 0; i < size; i++) {
+      b[i] = (byte) (i * 31 + seed);
+    }
+    return b;
+  }
+
+  private static byte[] read(NodeStore s, ObjectId id) {
+    try (NodeStore.Pin p = s.pin(id)) {
+      byte[] out = new byte[p.bytes().remaining()];
+      p.bytes().duplicate().get(out);
+      return out;
+    }
+  }
+
+  @Test
+  void putThenPin_returnsSameBytes_andAccountsExactly() {
+    NodeStore s = open(1 << 20, Duration.ofSeconds(1));
+    ObjectId id = ids.nextPut();
+    s.put(id, pattern(1000, 1), 0);
+    assertThat(read(s, id)).isEqualTo(pattern(1000, 1));
+    assertThat(s.stats().usedBytes()).isEqualTo(1024); // 1000 rounded up to 64-byte blocks
+    assertThat(s.stats().pinnedBytes()).isZero();
+    try (NodeStore.Pin p = s.pin(id)) {
+      assertThat(s.stats().pinnedBytes()).isEqualTo(1024);
+      s.checkInvariants();
+    }
+    s.free(id);
+    assertThat(s.stats().usedBytes()).isZero();
+  }
+
+  @Test
+  void put_whenFull_spillsLeastRecentlyUsed_andRestoresOnRead() {
+    NodeStore s = open(100 * KIB, Duration.ofSeconds(1));
+    List<ObjectId> objs = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ObjectId id = ids.nextPut();
+      s.put(id, pattern(30 * KIB, i), 0);
+      objs.add(id);
+      s.checkInvariants();
+    }
+    assertThat(s.stats().spillsTotal()).isGreaterThanOrEqualTo(7);
+    assertThat(s.where(objs.get(0))).isEqualTo("spilled");
+    assertThat(s.where(objs.get(9))).isEqualTo("store");
+    for (int i = 0; i < 10; i++) {
+      assertThat(read(s, objs.get(i))).as("object " + i).isEqualTo(pattern(30 * KIB, i));
+      s.checkInvariants();
+    }
+    assertThat(s.stats().restoresTotal()).isGreaterThanOrEqualTo(7);
+    assertThat(s.stats().peakUsedBytes()).isLessThanOrEqualTo(100 * KIB);
+  }
+
+  @Test
+  void put_largerThanCapacity_failsNamingSizes() {
+    NodeStore s = open(64 * KIB, Duration.ofSeconds(1));
+    assertThatThrownBy(() -> s.put(ids.nextPut(), new byte[65 * KIB], 0))
+        .isInstanceOf(ObjectStoreFullException.class)
+        .hasMessageContaining("66560 bytes")
+        .hasMessageContaining("capacity of 65536")
+        .hasMessageContaining("objectStoreBytes");
+  }
+
+  @Test
+  void put_whenEverythingIsPinned_waitsThenFailsWithUsedPinnedRequested() {
+    NodeStore s = open(64 * KIB, Duration.ofMillis(200));
+    ObjectId a = ids.nextPut();
+    s.put(a, new byte[60 * KIB], 0);
+    try (NodeStore.Pin p = s.pin(a)) {
+      assertThatThrownBy(() -> s.put(ids.nextPut(), new byte[10 * KIB], 0))
+          .isInstanceOf(ObjectStoreFullException.class)
+          .hasMessageContaining("needs 10240 bytes")
+          .hasMessageContaining("61440 of 65536 bytes are used")
+          .hasMessageContaining("61440 of them are pinned");
+    }
+  }
+
+  @Test
+  void put_waitingForRoom_proceedsWhenAPinIsReleased() throws Exception {
+    NodeStore s = open(64 * KIB, Duration.ofSeconds(30));
+    ObjectId a = ids.nextPut();
+    s.put(a, new byte[60 * KIB], 0);
+    NodeStore.Pin pin = s.pin(a);
+    var putter = Thread.ofVirtual().start(() -> s.put(ids.nextPut(), new byte[10 * KIB], 0));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> putter.getState() == Thread.State.TIMED_WAITING);
+    pin.close();
+    putter.join(Duration.ofSeconds(30));
+    assertThat(putter.isAlive()).isFalse();
+    assertThat(s.where(a)).isEqualTo("spilled");
+  }
+
+  @Test
+  void spill_toUnwritableDirectory_failsClearly() throws Exception {
+    Path notADir = Files.createFile(spillDir.resolve("file"));
+    store = new NodeStore(64 * KIB, notADir.resolve("sub"), Duration.ofSeconds(1));
+    store.put(ids.nextPut(), new byte[40 * KIB], 0);
+    assertThatThrownBy(() -> store.put(ids.nextPut(), new byte[40 * KIB], 0))
+        .isInstanceOf(ObjectStoreFullException.class)
+        .hasMessageContaining("Cannot spill")
+        .hasMessageContaining("spill directory");
+  }
+
+  @Test
+  void free_deletesSpillFiles_andFreedObjectsCannotBeRead() throws Exception {
+    NodeStore s = open(64 * KIB, Duration.ofSeconds(1));
+    List<ObjectId> objs = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      ObjectId id = ids.nextPut();
+      s.put(id, new byte[30 * KIB], 0);
+      objs.add(id);
+    }
+    assertThat(spillFiles()).isNotEmpty();
+    objs.forEach(s::free);
+    assertThat(s.stats().spilledCount()).isZero();
+    assertThat(s.stats().usedBytes()).isZero();
+    assertThatThrownBy(() -> s.pin(objs.get(0))).isInstanceOf(ObjectFreedException.class);
+    s.close();
+    store = null;
+    assertThat(spillFiles()).isEmpty();
+  }
+
+  @Test
+  void startUp_removesSpillFilesOfDeadProcesses() throws Exception {
+    Path stale = Files.createFile(spillDir.resolve("manta-spill-2147483646-x-0.bin"));
+    Path live =
+        Files.createFile(
+            spillDir.resolve("manta-spill-" + ProcessHandle.current().pid() + "-y-0.bin"));
+    open(64 * KIB, Duration.ofSeconds(1));
+    assertThat(stale).doesNotExist();
+    assertThat(live).exists();
+    Files.delete(live);
+  }
+
+  @Test
+  void free_whilePinned_releasesWhenUnpinned() {
+    NodeStore s = open(64 * KIB, Duration.ofSeconds(1));
+    ObjectId a = ids.nextPut();
+    s.put(a, pattern(10 * KIB, 3), 0);
+    NodeStore.Pin p = s.pin(a);
+    s.free(a);
+    assertThat(s.stats().usedBytes()).isEqualTo(10 * KIB);
+    byte[] seen = new byte[10 * KIB];
+    p.bytes().duplicate().get(seen);
+    assertThat(seen).isEqualTo(pattern(10 * KIB, 3));
+    p.close();
+    assertThat(s.stats().usedBytes()).isZero();
+  }
+
+  @Test
+  void view_isReadOnlyZeroCopy_andPinsUntilUnreachable() {
+    NodeStore s = open(256 * KIB, Duration.ofSeconds(1));
+    ObjectId a = ids.nextPut();
+    s.put(a, pattern(100 * KIB, 5), 0);
+    ByteBuffer view = s.view(a);
+    assertThat(view.isReadOnly()).isTrue();
+    assertThat(view.isDirect()).isTrue();
+    assertThat(view.get(777)).isEqualTo(pattern(100 * KIB, 5)[777]);
+    ByteBuffer slice = view.slice(10, 10);
+    assertThat(s.isPinned(a)).isTrue();
+    view = null; // the slice alone must keep the pin
+    System.gc();
+    assertThat(s.isPinned(a)).isTrue();
+    assertThat(slice.get(0)).isEqualTo(pattern(100 * KIB, 5)[10]);
+    slice = null;
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              System.gc();
+              return !s.isPinned(a);
+            });
+  }
+
+  @Test
+  void randomPutPinFree_keepInvariants() {
+    long seed = System.nanoTime();
+    var rnd = new java.util.SplittableRandom(seed);
+    NodeStore s = open(512 * KIB, Duration.ofMillis(100));
+    List<ObjectId> live = new ArrayList<>();
+    List<byte[]> data = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      int op = rnd.nextInt(3);
+      if (op == 0 || live.isEmpty()) {
+        ObjectId id = ids.nextPut();
+        byte[] b = pattern(1 + rnd.nextInt(100 * KIB), i);
+        s.put(id, b, 0);
+        live.add(id);
+        data.add(b);
+      } else if (op == 1) {
+        int k = rnd.nextInt(live.size());
+        assertThat(read(s, live.get(k))).as("seed " + seed).isEqualTo(data.get(k));
+      } else {
+        int k = rnd.nextInt(live.size());
+        s.free(live.remove(k));
+        data.remove(k);
+      }
+      s.checkInvariants();
+    }
+  }
+
+  private List<Path> spillFiles() throws Exception {
+    try (Stream<Path> files = Files.list(spillDir)) {
+      return files.filter(f -> f.getFileName().toString().startsWith("manta-spill-")).toList();
+    }
+  }
+}
