@@ -94,8 +94,8 @@ final class Definitions {
   /**
    * One remote callable: a function, an actor constructor or an actor method.
    *
-   * @param value the result type (the stage's value for ASYNC; {@code void} for VOID; the actor
-   *     for a constructor)
+   * @param value the result type (the stage's value for ASYNC; {@code void} for VOID; the actor for
+   *     a constructor)
    */
   record Remote(ExecutableElement element, Kind kind, TypeMirror value) {}
 
@@ -106,8 +106,8 @@ final class Definitions {
   record ActorClass(TypeElement type, List<Remote> constructors, List<Remote> methods) {}
 
   /**
-   * Checks a {@code @RemoteFunction} method. Returns empty if it is invalid (after reporting why) or
-   * if it sits on an actor class, where it is not a remote function.
+   * Checks a {@code @RemoteFunction} method. Returns empty if it is invalid (after reporting why)
+   * or if it sits on an actor class, where it is not a remote function.
    */
   Optional<Remote> function(ExecutableElement m) {
     TypeElement owner = (TypeElement) m.getEnclosingElement();
@@ -167,8 +167,10 @@ final class Definitions {
               m.getSimpleName(),
               FUNCTION_STUB_NAMES);
     }
-    Kind kind = kindOf(m.getReturnType());
-    TypeMirror value = valueOf(m.getReturnType(), kind);
+    // Only actor methods are asynchronous: a task's stage is a value like any other (and
+    // a doubtful one, which serializable() warns about).
+    Kind kind = m.getReturnType().getKind() == TypeKind.VOID ? Kind.VOID : Kind.VALUE;
+    TypeMirror value = m.getReturnType();
     ok &= serializable(m, "the result of " + name, value, false);
     return ok ? Optional.of(new Remote(m, kind, value)) : Optional.empty();
   }
@@ -419,8 +421,7 @@ final class Definitions {
       ok = error(at, "maxPendingCalls must be >= 1, was %d", a.maxPendingCalls());
     }
     if (a.maxRestarts() < -1) {
-      ok =
-          error(at, "maxRestarts must be >= 0, or -1 for unlimited; was %d", a.maxRestarts());
+      ok = error(at, "maxRestarts must be >= 0, or -1 for unlimited; was %d", a.maxRestarts());
     }
     return ok & resources(at, a.resources());
   }
@@ -447,8 +448,8 @@ final class Definitions {
   }
 
   /**
-   * Keeps the callables whose stub overloads do not clash after erasure with an earlier one's
-   * (e.g. {@code add(int)} and {@code add(long)} both give {@code add(ObjectRef)}).
+   * Keeps the callables whose stub overloads do not clash after erasure with an earlier one's (e.g.
+   * {@code add(int)} and {@code add(long)} both give {@code add(ObjectRef)}).
    */
   private List<Remote> distinctOverloads(
       String stub, List<Remote> all, java.util.function.Function<Remote, String> stubName) {

@@ -99,7 +99,8 @@ final class TypeText {
           bounds.add(source(b));
         }
       }
-      out.add(p.getSimpleName() + (bounds.isEmpty() ? "" : " extends " + String.join(" & ", bounds)));
+      out.add(
+          p.getSimpleName() + (bounds.isEmpty() ? "" : " extends " + String.join(" & ", bounds)));
     }
     return "<" + String.join(", ", out) + "> ";
   }
@@ -151,6 +152,8 @@ final class TypeText {
       return name;
     }
     return name
-        + t.getTypeArguments().stream().map(this::source).collect(Collectors.joining(", ", "<", ">"));
+        + t.getTypeArguments().stream()
+            .map(this::source)
+            .collect(Collectors.joining(", ", "<", ">"));
   }
 }
