@@ -59,7 +59,8 @@ final class RayErrors {
       case GetTimeoutException gt -> new RayTimeoutException(gt.getMessage(), gt);
       case ObjectFreedException of -> new UnreconstructableException(of.getMessage(), of);
       case PendingCallsLimitException pc -> {
-        PendingCallsLimitExceededException r = new PendingCallsLimitExceededException(pc.getMessage());
+        PendingCallsLimitExceededException r =
+            new PendingCallsLimitExceededException(pc.getMessage());
         r.initCause(pc);
         yield r;
       }

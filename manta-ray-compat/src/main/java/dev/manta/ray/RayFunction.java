@@ -53,26 +53,41 @@ final class RayFunction
         Fn7<Object, Object, Object, Object, Object, Object, Object, Object> {
   private static final long serialVersionUID = 1L;
 
+  /** The actor whose constructor or method this thread runs, for {@code RuntimeContext}. */
+  private static final ThreadLocal<ActorRecord> EXECUTING = new ThreadLocal<>();
+
   private final RayFunc target;
   private final int arity;
   private final Returns returns;
   private final Semaphore group;
+  private final transient ActorRecord actor;
 
-  private RayFunction(RayFunc target, Semaphore group) {
+  private RayFunction(RayFunc target, Semaphore group, ActorRecord actor) {
     this.target = Objects.requireNonNull(target, "func");
     this.arity = arityOf(target);
     this.returns = target instanceof io.ray.api.function.RayFuncVoid ? Returns.VOID : Returns.VALUE;
     this.group = group;
+    this.actor = actor;
   }
 
-  /** A task or actor constructor. */
-  static RayFunction of(RayFunc func) {
-    return new RayFunction(func, null);
+  /** A task. */
+  static RayFunction task(RayFunc func) {
+    return new RayFunction(func, null, null);
   }
 
-  /** An actor method; {@code group} (nullable) is its concurrency group's permits. */
-  static RayFunction method(RayFunc func, Semaphore group) {
-    return new RayFunction(func, group);
+  /** The constructor of {@code actor}. */
+  static RayFunction constructor(RayFunc func, ActorRecord actor) {
+    return new RayFunction(func, null, actor);
+  }
+
+  /** A method of {@code actor}; {@code group} (nullable) is its concurrency group's permits. */
+  static RayFunction method(RayFunc func, Semaphore group, ActorRecord actor) {
+    return new RayFunction(func, group, actor);
+  }
+
+  /** The actor whose constructor or method the calling thread runs, or null. */
+  static ActorRecord executingActor() {
+    return EXECUTING.get();
   }
 
   @Override
@@ -97,14 +112,20 @@ final class RayFunction
         args[i] = null;
       }
     }
-    if (group == null) {
-      return call(target, args);
-    }
-    group.acquire();
+    ActorRecord previous = EXECUTING.get();
+    EXECUTING.set(actor);
     try {
-      return call(target, args);
+      if (group == null) {
+        return call(target, args);
+      }
+      group.acquire();
+      try {
+        return call(target, args);
+      } finally {
+        group.release();
+      }
     } finally {
-      group.release();
+      EXECUTING.set(previous);
     }
   }
 
@@ -209,8 +230,7 @@ final class RayFunction
   }
 
   @Override
-  public Object apply(
-      Object a0, Object a1, Object a2, Object a3, Object a4, Object a5, Object a6)
+  public Object apply(Object a0, Object a1, Object a2, Object a3, Object a4, Object a5, Object a6)
       throws Exception {
     return invoke(new Object[] {a0, a1, a2, a3, a4, a5, a6});
   }

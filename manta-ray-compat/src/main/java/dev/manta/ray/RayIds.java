@@ -8,7 +8,8 @@ import java.util.HexFormat;
 /** Ray ids for Manta ids: Manta's hex ids, cut or zero-padded to the Ray id's length. */
 final class RayIds {
   /** The one node of an embedded runtime. */
-  static final UniqueId EMBEDDED_NODE = UniqueId.fromBytes(bytes("656d626564646564", UniqueId.LENGTH));
+  static final UniqueId EMBEDDED_NODE =
+      UniqueId.fromBytes(bytes("656d626564646564", UniqueId.LENGTH));
 
   private RayIds() {}
 

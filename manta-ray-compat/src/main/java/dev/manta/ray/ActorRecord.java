@@ -1,0 +1,221 @@
+package dev.manta.ray;
+
+import dev.manta.ActorCreator;
+import dev.manta.ActorHandle;
+import dev.manta.spi.MantaRuntime;
+import io.ray.api.concurrencygroup.ConcurrencyGroup;
+import io.ray.api.function.RayFunc;
+import io.ray.api.id.ActorId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One Ray actor, across its restarts: how to construct it, its options, and the Manta actor that
+ * currently embodies it. Ray handles hold only {@link #rayId}; calls read {@link #current}.
+ */
+final class ActorRecord {
+  /*
+   * Implementation notes
+   *  I1  `current` changes only under `lock`, in restart(): the old Manta actor is killed (which
+   *      frees its name) before the new one is created under the same name.
+   *  I2  restarts <= maxRestarts unless maxRestarts == -1 (unlimited).
+   *  I3  once `dead`, never alive again: no restart, getActor finds nothing.
+   *  A call that reads `current` just before a restart goes to the old actor and fails with
+   *  RayActorException, as a call in flight during a Ray actor restart does.
+   *  Concurrency groups: each group (and the default group, when there are groups) has a
+   *  Semaphore of its maxConcurrency; the Manta actor's maxConcurrency is their sum, so every
+   *  group can run its share. Such an actor is multi-threaded: calls may start out of
+   *  submission order, even within a group of concurrency 1 (Ray guarantees order only for
+   *  single-threaded actors). Manta's mailbox is one FIFO, so a call waiting for a full group
+   *  holds a slot and can delay a later call of another group (Ray queues per group).
+   */
+  final ActorId rayId;
+  final String name;
+  final String namespace;
+  final String mantaName;
+  final int maxRestarts;
+  final int maxTaskRetries;
+  private final RayFunction ctor;
+  private final Object[] args;
+  private final long refMask;
+  private final int maxConcurrency;
+  private final int maxPendingCalls;
+  private final Map<String, Double> resources;
+  private final Semaphore defaultGroup;
+  private final Map<String, Semaphore> groups = new LinkedHashMap<>();
+  private final Map<ConcurrencyGroups.MethodKey, String> methodGroups = new ConcurrentHashMap<>();
+  private final ClassLoader loader;
+  private final ReentrantLock lock = new ReentrantLock();
+  private volatile ActorHandle<Object> current; // written under lock (I1)
+  private final AtomicInteger restarts = new AtomicInteger(); // incremented under lock
+  private volatile boolean dead;
+
+  ActorRecord(
+      ActorId rayId,
+      String name,
+      String namespace,
+      RayFunc ctor,
+      Object[] args,
+      long refMask,
+      int maxRestarts,
+      int maxTaskRetries,
+      int maxConcurrency,
+      int maxPendingCalls,
+      Map<String, Double> resources,
+      List<ConcurrencyGroup> concurrencyGroups,
+      ClassLoader loader) {
+    this.rayId = rayId;
+    this.name = name;
+    this.namespace = namespace;
+    this.mantaName = name == null ? null : namespace + "/" + name;
+    this.ctor = RayFunction.constructor(ctor, this);
+    this.args = args;
+    this.refMask = refMask;
+    this.maxRestarts = maxRestarts;
+    this.maxTaskRetries = maxTaskRetries;
+    this.maxPendingCalls = maxPendingCalls <= 0 ? Integer.MAX_VALUE : maxPendingCalls;
+    this.resources = Map.copyOf(resources);
+    this.loader = loader;
+    if (maxConcurrency < 1) {
+      throw new IllegalArgumentException("maxConcurrency must be >= 1, was " + maxConcurrency);
+    }
+    if (maxRestarts < -1) {
+      throw new IllegalArgumentException(
+          "maxRestarts must be >= 0, or -1 for unlimited; was " + maxRestarts);
+    }
+    int total = maxConcurrency;
+    for (ConcurrencyGroup g : concurrencyGroups) {
+      if (!(g instanceof ConcurrencyGroups.Group group)) {
+        throw new IllegalArgumentException(
+            g + " was not made by ConcurrencyGroupBuilder or @DefConcurrencyGroup");
+      }
+      if (groups.put(group.name(), new Semaphore(group.maxConcurrency())) != null) {
+        throw new IllegalArgumentException(
+            "Two concurrency groups are named '" + group.name() + "'; names must be unique");
+      }
+      for (ConcurrencyGroups.MethodKey m : group.methods()) {
+        methodGroups.put(m, group.name());
+      }
+      total = Math.addExact(total, group.maxConcurrency());
+    }
+    this.maxConcurrency = total;
+    this.defaultGroup = groups.isEmpty() ? null : new Semaphore(maxConcurrency);
+  }
+
+  /** Creates the first Manta actor. */
+  void start(MantaRuntime rt) {
+    lock.lock();
+    try {
+      current = create(rt);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private ActorHandle<Object> create(MantaRuntime rt) {
+    ActorCreator<Object> c = rt.newActor(ctor, args.clone(), refMask);
+    if (mantaName != null) {
+      c.name(mantaName);
+    }
+    c.maxConcurrency(maxConcurrency).maxPendingCalls(maxPendingCalls);
+    resources.forEach(c::resource);
+    return c.remote();
+  }
+
+  /** The Manta actor calls go to now. */
+  ActorHandle<Object> current() {
+    return current;
+  }
+
+  int restarts() {
+    return restarts.get();
+  }
+
+  boolean isDead() {
+    return dead;
+  }
+
+  /**
+   * Kills the current Manta actor and, if {@code mayRestart} and restarts are left, starts a new
+   * one from the same constructor and arguments. Returns the new Manta actor, or null if the actor
+   * is now dead for good.
+   */
+  ActorHandle<Object> kill(MantaRuntime rt, boolean mayRestart) {
+    lock.lock();
+    try {
+      if (dead) {
+        return null;
+      }
+      current.kill();
+      if (mayRestart && (maxRestarts == -1 || restarts.get() < maxRestarts)) {
+        restarts.incrementAndGet();
+        current = create(rt);
+        return current;
+      }
+      dead = true;
+      return null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Marks the actor dead for good (it exited, or its Manta actor died without restart). */
+  void markDead() {
+    dead = true;
+  }
+
+  /**
+   * The permits of the group {@code explicitGroup} (a call's {@code setConcurrencyGroup}), or else
+   * of the method's group, or null when the actor has no concurrency groups.
+   *
+   * @throws IllegalArgumentException if a named group does not exist
+   */
+  Semaphore groupFor(String explicitGroup, RayFunc method) {
+    if (groups.isEmpty()) {
+      if (explicitGroup != null && !explicitGroup.isEmpty()) {
+        throw unknownGroup(explicitGroup);
+      }
+      return null;
+    }
+    String g = explicitGroup;
+    if (g == null || g.isEmpty()) {
+      ConcurrencyGroups.MethodKey key = ConcurrencyGroups.keyOf(method);
+      g =
+          methodGroups.computeIfAbsent(
+              key,
+              k -> {
+                String a = ConcurrencyGroups.annotatedGroup(k, loader);
+                return a == null ? "" : a;
+              });
+    }
+    if (g.isEmpty()) {
+      return defaultGroup;
+    }
+    Semaphore s = groups.get(g);
+    if (s == null) {
+      throw unknownGroup(g);
+    }
+    return s;
+  }
+
+  private IllegalArgumentException unknownGroup(String g) {
+    return new IllegalArgumentException(
+        "Actor "
+            + describe()
+            + " has no concurrency group '"
+            + g
+            + "' (it has "
+            + groups.keySet()
+            + "); declare it with ConcurrencyGroupBuilder and setConcurrencyGroups, or"
+            + " @DefConcurrencyGroup");
+  }
+
+  String describe() {
+    return (name == null ? "" : "'" + name + "' ") + rayId;
+  }
+}

@@ -1,0 +1,610 @@
+package dev.manta.ray;
+
+import dev.manta.ActorHandle;
+import dev.manta.MantaConfig;
+import dev.manta.MantaException;
+import dev.manta.TaskCall;
+import dev.manta.spi.MantaRuntime;
+import dev.manta.spi.MantaRuntimeProvider;
+import io.ray.api.BaseActorHandle;
+import io.ray.api.CppActorHandle;
+import io.ray.api.ObjectRef;
+import io.ray.api.PyActorHandle;
+import io.ray.api.WaitResult;
+import io.ray.api.concurrencygroup.ConcurrencyGroup;
+import io.ray.api.exception.RayIntentionalSystemExitException;
+import io.ray.api.function.CppActorClass;
+import io.ray.api.function.CppActorMethod;
+import io.ray.api.function.CppFunction;
+import io.ray.api.function.PyActorClass;
+import io.ray.api.function.PyActorMethod;
+import io.ray.api.function.PyFunction;
+import io.ray.api.function.RayFunc;
+import io.ray.api.function.RayFuncR;
+import io.ray.api.id.ActorId;
+import io.ray.api.id.PlacementGroupId;
+import io.ray.api.id.UniqueId;
+import io.ray.api.options.ActorCreationOptions;
+import io.ray.api.options.CallOptions;
+import io.ray.api.options.PlacementGroupCreationOptions;
+import io.ray.api.parallelactor.ParallelActorContext;
+import io.ray.api.placementgroup.PlacementGroup;
+import io.ray.api.runtime.RayRuntime;
+import io.ray.api.runtimecontext.ResourceValue;
+import io.ray.api.runtimecontext.RuntimeContext;
+import io.ray.api.runtimeenv.RuntimeEnv;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ray's runtime interface on Manta: what {@code io.ray.api.Ray} delegates to once {@code
+ * Ray.init()} has found {@code io.ray.runtime.DefaultRayRuntimeFactory}. Each Ray call becomes the
+ * Manta call of the same meaning on one {@link MantaRuntime}, started here; Manta's exceptions
+ * become Ray's (see {@link RayErrors}).
+ *
+ * <p>Not supported, each with an {@link UnsupportedOperationException} naming the feature:
+ * cross-language calls (Manta runs JVM code only), placement groups, runtime environments and
+ * parallel actors. See the module README for the full list and the approximations.
+ *
+ * <p>Thread-safe: every method may be called from any thread, including from inside tasks and actor
+ * methods. Memory effects are Manta's: a task's actions happen-before a {@code get} of its result
+ * returns.
+ */
+public final class MantaRayRuntime implements RayRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(MantaRayRuntime.class);
+
+  private final MantaRuntime rt;
+  private final RaySettings settings;
+  private final ClassLoader loader;
+  private final ConcurrentHashMap<ActorId, ActorRecord> actors = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ActorRecord> byMantaId = new ConcurrentHashMap<>();
+  private final String jobId;
+
+  private MantaRayRuntime(MantaRuntime rt, RaySettings settings) {
+    this.rt = rt;
+    this.settings = settings;
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    this.loader = cl != null ? cl : MantaRayRuntime.class.getClassLoader();
+    this.jobId = rt.runtimeContext().jobId();
+  }
+
+  /** Starts Manta with the {@code ray.*} system properties (see {@link RaySettings}). */
+  public static MantaRayRuntime startFromSystemProperties() {
+    return start(RaySettings.fromSystemProperties());
+  }
+
+  static MantaRayRuntime start(RaySettings settings) {
+    MantaRuntime rt = provider(settings.config()).start(settings.config());
+    LOG.info("Ray API on Manta started, namespace '{}'", settings.namespace());
+    return new MantaRayRuntime(rt, settings);
+  }
+
+  /** The Manta runtime underneath, for programs that mix the two APIs. */
+  public MantaRuntime manta() {
+    return rt;
+  }
+
+  private static MantaRuntimeProvider provider(MantaConfig config) {
+    MantaRuntimeProvider best = null;
+    int bestPriority = 0;
+    List<String> seen = new ArrayList<>();
+    for (MantaRuntimeProvider p : ServiceLoader.load(MantaRuntimeProvider.class)) {
+      int prio = p.priority(config);
+      seen.add(p.getClass().getName() + "=" + prio);
+      if (prio > bestPriority) {
+        best = p;
+        bestPriority = prio;
+      }
+    }
+    if (best == null) {
+      throw new IllegalStateException(
+          "No Manta runtime on the class path can serve "
+              + config
+              + " (providers and priorities: "
+              + seen
+              + "). For ray.address add dev.manta:manta-cluster, or unset ray.address (or set"
+              + " ray.run-mode=LOCAL) to run embedded");
+    }
+    return best;
+  }
+
+  // --- lifecycle ---
+
+  @Override
+  public void shutdown() {
+    rt.shutdown();
+    actors.clear();
+    byMantaId.clear();
+    LOG.info("Ray API on Manta stopped");
+  }
+
+  // --- objects ---
+
+  @Override
+  public <T> ObjectRef<T> put(T obj) {
+    if (obj == null) {
+      throw new NullPointerException("Ray.put(null): Manta stores no null values");
+    }
+    return translate(() -> new RayRef<>(rt.put(obj)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Manta has no ownership transfer: the object is owned by the caller, as with {@link
+   * #put(Object)}. It lives as long as refs to it do, whatever happens to {@code owner}.
+   */
+  @Override
+  public <T> ObjectRef<T> put(T obj, BaseActorHandle owner) {
+    actor(owner);
+    return put(obj);
+  }
+
+  @Override
+  public <T> T get(ObjectRef<T> ref) {
+    return translate(() -> rt.get(manta(ref), -1));
+  }
+
+  @Override
+  public <T> List<T> get(List<ObjectRef<T>> refs) {
+    return translate(() -> rt.getAll(mantaRefs(refs), -1));
+  }
+
+  @Override
+  public <T> T get(ObjectRef<T> ref, long timeoutMs) {
+    return translate(() -> rt.get(manta(ref), nanos(timeoutMs)));
+  }
+
+  @Override
+  public <T> List<T> get(List<ObjectRef<T>> refs, long timeoutMs) {
+    return translate(() -> rt.getAll(mantaRefs(refs), nanos(timeoutMs)));
+  }
+
+  /** {@inheritDoc} {@code fetchLocal} has no meaning on one node. */
+  @Override
+  public <T> WaitResult<T> wait(
+      List<ObjectRef<T>> refs, int numReturns, int timeoutMs, boolean fetchLocal) {
+    if (numReturns < 0 || numReturns > refs.size()) {
+      throw new IllegalArgumentException(
+          "numReturns must be in [0, " + refs.size() + "] (the number of refs), was " + numReturns);
+    }
+    IdentityHashMap<dev.manta.ObjectRef<?>, ObjectRef<T>> back = new IdentityHashMap<>();
+    List<dev.manta.ObjectRef<T>> m = new ArrayList<>(refs.size());
+    for (ObjectRef<T> r : refs) {
+      dev.manta.ObjectRef<T> mr = manta(r);
+      m.add(mr);
+      back.put(mr, r);
+    }
+    dev.manta.WaitResult<T> w = translate(() -> rt.wait(m, numReturns, nanos(timeoutMs)));
+    return new WaitResult<>(ray(w.ready(), back), ray(w.unready(), back));
+  }
+
+  private static <T> List<ObjectRef<T>> ray(
+      List<dev.manta.ObjectRef<T>> refs, Map<dev.manta.ObjectRef<?>, ObjectRef<T>> back) {
+    List<ObjectRef<T>> out = new ArrayList<>(refs.size());
+    for (dev.manta.ObjectRef<T> r : refs) {
+      ObjectRef<T> original = back.get(r);
+      out.add(original != null ? original : new RayRef<>(r));
+    }
+    return out;
+  }
+
+  /** {@inheritDoc} {@code localOnly} has no meaning on one node. */
+  @Override
+  public void free(List<ObjectRef<?>> refs, boolean localOnly) {
+    List<dev.manta.ObjectRef<?>> m = new ArrayList<>(refs.size());
+    for (ObjectRef<?> r : refs) {
+      m.add(manta(r));
+    }
+    translate(
+        () -> {
+          rt.free(m);
+          return null;
+        });
+  }
+
+  // --- tasks ---
+
+  @Override
+  public ObjectRef<?> call(RayFunc func, Object[] args, CallOptions options) {
+    RayFunction fn = RayFunction.task(func);
+    Args a = Args.of(args);
+    return translate(
+        () -> {
+          TaskCall<Object> call = rt.newTask(fn, a.values, a.refMask);
+          if (options != null) {
+            checkNoPlacementGroup(options.group);
+            if (options.name != null && !options.name.isEmpty()) {
+              call.name(options.name);
+            }
+            options.resources.forEach(call::resource);
+          }
+          return new RayRef<>(call.remote());
+        });
+  }
+
+  @Override
+  @SuppressWarnings("rawtypes")
+  public ObjectRef<?> call(PyFunction pyFunction, Object[] args, CallOptions options) {
+    throw crossLanguage("Python function " + pyFunction.moduleName + "." + pyFunction.functionName);
+  }
+
+  @Override
+  @SuppressWarnings("rawtypes")
+  public ObjectRef<?> call(CppFunction cppFunction, Object[] args, CallOptions options) {
+    throw crossLanguage("C++ function " + cppFunction.functionName);
+  }
+
+  // --- actors ---
+
+  @Override
+  public <T> io.ray.api.ActorHandle<T> createActor(
+      RayFunc actorFactoryFunc, Object[] args, ActorCreationOptions options) {
+    ActorCreationOptions o = options != null ? options : new ActorCreationOptions.Builder().build();
+    checkNoPlacementGroup(o.group);
+    if (o.serializedRuntimeEnv != null && !o.serializedRuntimeEnv.isEmpty()) {
+      throw unsupported("Runtime environments (setRuntimeEnv)", "");
+    }
+    if (!o.jvmOptions.isEmpty()) {
+      LOG.warn(
+          "Ignoring jvmOptions {} of actor {}: Manta runs actors inside this JVM",
+          o.jvmOptions,
+          o.name);
+    }
+    String ns = o.namespace != null && !o.namespace.isEmpty() ? o.namespace : settings.namespace();
+    String name = o.name != null && !o.name.isEmpty() ? o.name : null;
+    Args a = Args.of(args);
+    ActorRecord record =
+        new ActorRecord(
+            ActorId.fromRandom(),
+            name,
+            ns,
+            actorFactoryFunc,
+            a.values,
+            a.refMask,
+            o.maxRestarts,
+            o.maxTaskRetries,
+            o.maxConcurrency,
+            o.maxPendingCalls,
+            o.resources,
+            o.concurrencyGroups,
+            loader);
+    translate(
+        () -> {
+          record.start(rt);
+          return null;
+        });
+    actors.put(record.rayId, record);
+    byMantaId.put(record.current().id(), record);
+    return new RayActor<>(record.rayId);
+  }
+
+  @Override
+  public PyActorHandle createActor(
+      PyActorClass pyActorClass, Object[] args, ActorCreationOptions options) {
+    throw crossLanguage("Python actor " + pyActorClass.moduleName + "." + pyActorClass.className);
+  }
+
+  @Override
+  public CppActorHandle createActor(
+      CppActorClass cppActorClass, Object[] args, ActorCreationOptions options) {
+    throw crossLanguage("C++ actor " + cppActorClass.className);
+  }
+
+  @Override
+  public ObjectRef<?> callActor(
+      io.ray.api.ActorHandle<?> actor, RayFunc func, Object[] args, CallOptions options) {
+    ActorRecord record = actor(actor);
+    String group = null;
+    if (options != null) {
+      checkNoPlacementGroup(options.group);
+      group = options.concurrencyGroupName;
+    }
+    RayFunction fn = RayFunction.method(func, record.groupFor(group, func), record);
+    Args a = Args.of(args);
+    ActorHandle<Object> target = record.current();
+    return translate(
+        () -> new RayRef<>(ActorCalls.prepare(target, fn, a.values, a.refMask).remote()));
+  }
+
+  @Override
+  @SuppressWarnings("rawtypes")
+  public ObjectRef<?> callActor(PyActorHandle pyActor, PyActorMethod pyActorMethod, Object[] args) {
+    throw crossLanguage("Python actor method " + pyActorMethod.methodName);
+  }
+
+  @Override
+  @SuppressWarnings("rawtypes")
+  public ObjectRef<?> callActor(
+      CppActorHandle cppActor, CppActorMethod cppActorMethod, Object[] args) {
+    throw crossLanguage("C++ actor method " + cppActorMethod.methodName);
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // Ray's signature
+  public <T extends BaseActorHandle> T getActorHandle(ActorId actorId) {
+    ActorRecord r = actors.get(actorId);
+    if (r == null) {
+      throw new IllegalArgumentException(
+          "No actor " + actorId + " was created by this Ray runtime (or it shut down since)");
+    }
+    return (T) new RayActor<>(actorId);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T extends BaseActorHandle> Optional<T> getActor(String name, String namespace) {
+    String ns = namespace != null && !namespace.isEmpty() ? namespace : settings.namespace();
+    Optional<ActorHandle<Object>> m = rt.findActor(ns + "/" + name);
+    return m.map(h -> byMantaId.get(h.id()))
+        .filter(r -> !r.isDead())
+        .map(r -> (T) new RayActor<>(r.rayId));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>With {@code noRestart == false} and restarts left ({@code setMaxRestarts}), the actor is
+   * constructed again from its original arguments; calls in flight fail with {@code
+   * RayActorException}, later calls go to the new instance.
+   */
+  @Override
+  public void killActor(BaseActorHandle actor, boolean noRestart) {
+    ActorRecord r = actor(actor);
+    ActorHandle<Object> restarted = translate(() -> r.kill(rt, !noRestart));
+    if (restarted != null) {
+      byMantaId.put(restarted.id(), r);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Ends the calling actor for good, as in Ray: throws {@link RayIntentionalSystemExitException}
+   * so that the rest of the method does not run; the call's result and every later call fail with
+   * {@code RayActorException}.
+   *
+   * @throws IllegalStateException if not called from an actor method
+   */
+  @Override
+  public void exitActor() {
+    ActorRecord r = RayFunction.executingActor();
+    if (r == null) {
+      throw new IllegalStateException("Ray.exitActor() must be called from inside an actor method");
+    }
+    r.markDead();
+    rt.exitActor();
+    throw new RayIntentionalSystemExitException(
+        "Actor " + r.describe() + " exited (Ray.exitActor)");
+  }
+
+  // --- context ---
+
+  @Override
+  public RuntimeContext getRuntimeContext() {
+    return new RayContext(this, rt.runtimeContext(), RayFunction.executingActor());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Manta does not assign resource instances (GPU 0, GPU 1, ...) to tasks: always empty.
+   */
+  @Override
+  public Map<String, List<ResourceValue>> getAvailableResourceIds() {
+    return Map.of();
+  }
+
+  @Override
+  public String getNamespace() {
+    return settings.namespace();
+  }
+
+  @Override
+  public UniqueId getCurrentNodeId() {
+    return RayIds.EMBEDDED_NODE;
+  }
+
+  // --- placement groups: not supported by Manta's scheduler ---
+
+  @Override
+  public PlacementGroup createPlacementGroup(PlacementGroupCreationOptions creationOptions) {
+    throw placementGroups();
+  }
+
+  /** {@inheritDoc} None can exist on Manta: always null. */
+  @Override
+  public PlacementGroup getPlacementGroup(PlacementGroupId id) {
+    return null;
+  }
+
+  /** {@inheritDoc} None can exist on Manta: always null. */
+  @Override
+  public PlacementGroup getPlacementGroup(String name, String namespace) {
+    return null;
+  }
+
+  /** {@inheritDoc} None can exist on Manta: always empty. */
+  @Override
+  public List<PlacementGroup> getAllPlacementGroups() {
+    return List.of();
+  }
+
+  @Override
+  public void removePlacementGroup(PlacementGroupId id) {
+    throw placementGroups();
+  }
+
+  @Override
+  public boolean waitPlacementGroupReady(PlacementGroupId id, int timeoutSeconds) {
+    throw placementGroups();
+  }
+
+  // --- concurrency groups ---
+
+  @Override
+  public ConcurrencyGroup createConcurrencyGroup(
+      String name, int maxConcurrency, List<RayFunc> funcs) {
+    List<ConcurrencyGroups.MethodKey> keys = new ArrayList<>(funcs.size());
+    for (RayFunc f : funcs) {
+      keys.add(ConcurrencyGroups.keyOf(f));
+    }
+    return new ConcurrencyGroups.Group(name, maxConcurrency, keys);
+  }
+
+  @Override
+  public List<ConcurrencyGroup> extractConcurrencyGroups(RayFuncR<?> actorConstructorLambda) {
+    return ConcurrencyGroups.declaredBy(actorConstructorLambda, loader);
+  }
+
+  // --- not supported ---
+
+  @Override
+  public RuntimeEnv createRuntimeEnv() {
+    throw unsupported(
+        "Runtime environments (RuntimeEnv)",
+        " Manta runs tasks in this JVM with its class path and environment; set them when"
+            + " launching the program.");
+  }
+
+  @Override
+  public RuntimeEnv deserializeRuntimeEnv(String serializedRuntimeEnv) {
+    throw unsupported("Runtime environments (RuntimeEnv)", "");
+  }
+
+  @Override
+  public ParallelActorContext getParallelActorContext() {
+    throw unsupported(
+        "Parallel actors (io.ray.api.parallelactor)",
+        " Use an actor with setMaxConcurrency(n) or concurrency groups instead.");
+  }
+
+  // --- internals ---
+
+  /** The record of a Ray actor of this runtime. */
+  ActorRecord actor(BaseActorHandle handle) {
+    if (handle == null) {
+      throw new NullPointerException("actor handle is null");
+    }
+    if (handle instanceof PyActorHandle || handle instanceof CppActorHandle) {
+      throw crossLanguage("actor " + handle);
+    }
+    ActorRecord r = actors.get(handle.getId());
+    if (r == null) {
+      throw new IllegalArgumentException(
+          handle + " was not created by this Ray runtime: handles do not survive Ray.shutdown()");
+    }
+    return r;
+  }
+
+  /** All actors of this runtime, for {@link RayContext}. */
+  List<ActorRecord> actors() {
+    return List.copyOf(actors.values());
+  }
+
+  String jobId() {
+    return jobId;
+  }
+
+  ActorId rayActorId(String mantaActorId) {
+    ActorRecord r = byMantaId.get(mantaActorId);
+    return r == null ? null : r.rayId;
+  }
+
+  private <R> R translate(Supplier<R> action) {
+    try {
+      return action.get();
+    } catch (MantaException e) {
+      throw RayErrors.toRay(e, this::rayActorId);
+    }
+  }
+
+  private static <T> dev.manta.ObjectRef<T> manta(ObjectRef<T> ref) {
+    if (ref instanceof RayRef<T> r) {
+      return r.manta();
+    }
+    throw new IllegalArgumentException(
+        ref == null
+            ? "ref is null"
+            : ref + " (" + ref.getClass().getName() + ") was not made by the Ray API on Manta");
+  }
+
+  private static <T> List<dev.manta.ObjectRef<T>> mantaRefs(List<ObjectRef<T>> refs) {
+    List<dev.manta.ObjectRef<T>> out = new ArrayList<>(refs.size());
+    for (ObjectRef<T> r : refs) {
+      out.add(manta(r));
+    }
+    return out;
+  }
+
+  private static long nanos(long timeoutMs) {
+    if (timeoutMs < 0) {
+      return -1;
+    }
+    return timeoutMs >= Long.MAX_VALUE / 1_000_000 ? -1 : TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+  }
+
+  private static void checkNoPlacementGroup(PlacementGroup group) {
+    if (group != null) {
+      throw placementGroups();
+    }
+  }
+
+  private static UnsupportedOperationException placementGroups() {
+    return unsupported(
+        "Placement groups",
+        " Manta's scheduler runs on one node and reserves no resource bundles; request resources"
+            + " per task or actor with setResource instead.");
+  }
+
+  private static UnsupportedOperationException crossLanguage(String what) {
+    return unsupported(
+        "Cross-language calls (" + what + ")",
+        " Manta runs JVM code only: call a Java method reference instead.");
+  }
+
+  private static UnsupportedOperationException unsupported(String feature, String advice) {
+    return new UnsupportedOperationException(
+        feature + " are not supported by the Ray API on Manta." + advice);
+  }
+
+  /** Ray call arguments as Manta wants them: refs unwrapped and flagged, nulls replaced. */
+  private static final class Args {
+    final Object[] values;
+    final long refMask;
+
+    private Args(Object[] values, long refMask) {
+      this.values = values;
+      this.refMask = refMask;
+    }
+
+    static Args of(Object[] args) {
+      Object[] v = args == null ? new Object[0] : args.clone();
+      long mask = 0;
+      for (int i = 0; i < v.length; i++) {
+        if (v[i] instanceof RayRef<?> r) {
+          v[i] = r.manta();
+          mask |= 1L << i;
+        } else if (v[i] == null) {
+          v[i] = RayNull.INSTANCE;
+        } else if (v[i] instanceof ObjectRef<?> other) {
+          throw new IllegalArgumentException(
+              "Argument "
+                  + (i + 1)
+                  + " is an ObjectRef not made by the Ray API on Manta: "
+                  + other);
+        }
+      }
+      return new Args(v, mask);
+    }
+  }
+}

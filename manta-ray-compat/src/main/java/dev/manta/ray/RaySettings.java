@@ -1,0 +1,157 @@
+package dev.manta.ray;
+
+import dev.manta.MantaConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code ray.*} system properties of a Ray Java program, read as a Manta configuration.
+ *
+ * <ul>
+ *   <li>{@code ray.address}: a cluster address; Manta joins the Manta cluster there (needs {@code
+ *       manta-cluster} on the class path). Blank: the embedded runtime.
+ *   <li>{@code ray.run-mode}: {@code LOCAL} forces the embedded runtime whatever the address;
+ *       {@code CLUSTER} (the default) uses the address if there is one.
+ *   <li>{@code ray.job.namespace}: the namespace of named actors; unset, an anonymous one per run
+ *       as in Ray.
+ *   <li>{@code ray.head-args.N}: {@code --num-cpus=N}, {@code --num-gpus=N} (resource {@code GPU}),
+ *       {@code --resources={"name": quantity, ...}}, {@code --object-store-memory=BYTES}; as {@code
+ *       --flag=value} or as {@code --flag} and {@code value} in consecutive entries. Others have no
+ *       Manta meaning and are ignored with a warning.
+ * </ul>
+ *
+ * <p>Manta's own settings ({@code manta.*}, {@code MANTA_*}) still apply to what these leave unset.
+ *
+ * @param config the Manta configuration to start
+ * @param namespace the job namespace
+ * @param ignored head arguments that were ignored, for the log and tests
+ */
+record RaySettings(MantaConfig config, String namespace, List<String> ignored) {
+  private static final Logger LOG = LoggerFactory.getLogger(RaySettings.class);
+  private static final Pattern HEAD_ARG = Pattern.compile("ray\\.head-args\\.(\\d+)");
+  private static final Pattern RESOURCE =
+      Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*([-+0-9.eE]+)");
+
+  RaySettings {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(namespace, "namespace");
+    ignored = List.copyOf(ignored);
+  }
+
+  /** Reads the JVM's system properties. */
+  static RaySettings fromSystemProperties() {
+    return from(System.getProperties());
+  }
+
+  /**
+   * Reads {@code props}.
+   *
+   * @throws IllegalArgumentException naming the property and the value expected
+   */
+  static RaySettings from(Properties props) {
+    MantaConfig.Builder b = MantaConfig.builder();
+    String runMode = props.getProperty("ray.run-mode", "CLUSTER").trim().toUpperCase(Locale.ROOT);
+    if (!runMode.equals("LOCAL") && !runMode.equals("CLUSTER")) {
+      throw new IllegalArgumentException(
+          "ray.run-mode must be LOCAL or CLUSTER, was '" + props.getProperty("ray.run-mode") + "'");
+    }
+    String address = props.getProperty("ray.address", "").trim();
+    if (!address.isEmpty() && runMode.equals("CLUSTER")) {
+      b.address(address);
+    }
+    String ns = props.getProperty("ray.job.namespace", "").trim();
+    if (ns.isEmpty()) {
+      ns = UUID.randomUUID().toString();
+    }
+    List<String> ignored = applyHeadArgs(headArgs(props), b);
+    for (String arg : ignored) {
+      LOG.warn("Ignoring Ray head argument '{}': it has no meaning in Manta", arg);
+    }
+    return new RaySettings(b.build(), ns, ignored);
+  }
+
+  private static List<String> headArgs(Properties props) {
+    TreeMap<Integer, String> byIndex = new TreeMap<>();
+    for (String key : props.stringPropertyNames()) {
+      Matcher m = HEAD_ARG.matcher(key);
+      if (m.matches()) {
+        byIndex.put(Integer.parseInt(m.group(1)), props.getProperty(key).trim());
+      }
+    }
+    return new ArrayList<>(byIndex.values());
+  }
+
+  private static List<String> applyHeadArgs(List<String> args, MantaConfig.Builder b) {
+    List<String> ignored = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      String flag = arg;
+      String value = null;
+      int eq = arg.indexOf('=');
+      if (eq > 0) {
+        flag = arg.substring(0, eq);
+        value = arg.substring(eq + 1);
+      } else if (arg.startsWith("--") && i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+        value = args.get(++i);
+      }
+      switch (flag) {
+        case "--num-cpus" -> b.numCpus(number(flag, value));
+        case "--num-gpus" -> b.resource("GPU", number(flag, value));
+        case "--resources" -> resources(value).forEach(b::resource);
+        case "--object-store-memory" -> b.objectStoreBytes((long) number(flag, value));
+        default -> ignored.add(value == null ? arg : flag + "=" + value);
+      }
+    }
+    return ignored;
+  }
+
+  private static double number(String flag, String value) {
+    try {
+      return Double.parseDouble(Objects.requireNonNull(value, flag).trim());
+    } catch (NumberFormatException | NullPointerException e) {
+      throw new IllegalArgumentException(
+          "ray.head-args: " + flag + " needs a number, e.g. " + flag + "=4; was '" + value + "'",
+          e);
+    }
+  }
+
+  /** Parses {@code {"A": 2, "B": 0.5}}, the JSON object Ray's {@code --resources} takes. */
+  static Map<String, Double> resources(String json) {
+    String s = json == null ? "" : json.trim();
+    if (!s.startsWith("{") || !s.endsWith("}")) {
+      throw new IllegalArgumentException(
+          "ray.head-args: --resources needs a JSON object such as {\"GPU\": 2}, was '"
+              + json
+              + "'");
+    }
+    Map<String, Double> out = new TreeMap<>();
+    String inner = s.substring(1, s.length() - 1).trim();
+    Matcher m = RESOURCE.matcher(inner);
+    int end = 0;
+    while (m.find()) {
+      String between = inner.substring(end, m.start()).trim();
+      if (!between.isEmpty() && !between.equals(",")) {
+        break;
+      }
+      out.put(m.group(1), number("--resources \"" + m.group(1) + "\"", m.group(2)));
+      end = m.end();
+    }
+    if (!inner.substring(end).isBlank()) {
+      throw new IllegalArgumentException(
+          "ray.head-args: --resources needs a JSON object of numbers such as {\"GPU\": 2}, was '"
+              + json
+              + "'");
+    }
+    return out;
+  }
+}
