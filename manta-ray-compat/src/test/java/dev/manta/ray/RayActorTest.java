@@ -1,0 +1,237 @@
+package dev.manta.ray;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ray.api.ActorHandle;
+import io.ray.api.ObjectRef;
+import io.ray.api.Ray;
+import io.ray.api.concurrencygroup.ConcurrencyGroup;
+import io.ray.api.concurrencygroup.ConcurrencyGroupBuilder;
+import io.ray.api.exception.PendingCallsLimitExceededException;
+import io.ray.api.exception.RayActorException;
+import io.ray.api.exception.RayTaskException;
+import io.ray.api.id.ActorId;
+import io.ray.api.options.ActorLifetime;
+import io.ray.api.runtimecontext.ActorInfo;
+import io.ray.api.runtimecontext.ActorState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RayTestSupport.class)
+class RayActorTest {
+  @AfterEach
+  void openLatches() {
+    Counter.release.countDown();
+  }
+
+  private static void await(CountDownLatch latch) throws InterruptedException {
+    assertThat(latch.await(10, TimeUnit.SECONDS)).as("latch reached in time").isTrue();
+  }
+
+  @Test
+  void actor_keepsStateAcrossCallsInOrder() {
+    ActorHandle<Counter> c = Ray.actor(Counter::new, 10).remote();
+    List<ObjectRef<Integer>> results = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      results.add(c.task(Counter::add, 1).remote());
+    }
+    assertThat(Ray.get(results)).containsExactly(11, 12, 13, 14, 15);
+    c.task(Counter::reset).remote();
+    assertThat(c.task(Counter::get).remote().get()).isZero();
+  }
+
+  @Test
+  void actorCall_withObjectRefArg_resolvesItButNestedRefsStayRefs() {
+    ActorHandle<Counter> c = Ray.actor(Counter::new, Ray.put(1)).remote();
+    ObjectRef<Integer> five = Ray.put(5);
+    assertThat(c.task(Counter::add, five).remote().get()).isEqualTo(6);
+    assertThat(c.task(Counter::addRefs, List.of(five)).remote().get()).isEqualTo(11);
+  }
+
+  @Test
+  void actorHandle_passedToATask_reachesTheSameActor() {
+    ActorHandle<Counter> c = Ray.actor(Counter::new, 0).remote();
+    assertThat(Ray.task(Counter::callThrough, c, 7).remote().get()).isEqualTo(7);
+    assertThat(c.task(Counter::get).remote().get()).isEqualTo(7);
+  }
+
+  @Test
+  void namedActor_isFoundInItsNamespaceOnly() {
+    ActorHandle<Counter> c = Ray.actor(Counter::new, 3).setName("counter").remote();
+    ActorHandle<Counter> other = Ray.actor(Counter::new, 4).setName("counter", "other").remote();
+    Optional<ActorHandle<Counter>> found = Ray.getActor("counter");
+    assertThat(found).contains(c);
+    assertThat(found.orElseThrow().task(Counter::get).remote().get()).isEqualTo(3);
+    Optional<ActorHandle<Counter>> inOther = Ray.getActor("counter", "other");
+    assertThat(inOther).contains(other);
+    assertThat(Ray.getActor("counter", "third")).isEmpty();
+    assertThatThrownBy(() -> Ray.actor(Counter::new, 5).setName("counter").remote())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("already exists");
+  }
+
+  @Test
+  void kill_failsLaterCallsWithRayActorExceptionAndFreesTheName() {
+    ActorHandle<Counter> c =
+        Ray.actor(Counter::new, 0).setName("doomed").setLifetime(ActorLifetime.DETACHED).remote();
+    c.kill();
+    assertThatThrownBy(() -> c.task(Counter::get).remote().get())
+        .isInstanceOfSatisfying(
+            RayActorException.class, e -> assertThat(e.actorId).isEqualTo(c.getId()));
+    assertThat(Ray.getActor("doomed")).isEmpty();
+    assertThat(Ray.getRuntimeContext().getAllActorInfo(null, ActorState.DEAD))
+        .extracting(i -> i.actorId)
+        .contains(c.getId());
+  }
+
+  @Test
+  void killWithRestart_reconstructsFromOriginalArgsUntilMaxRestarts() {
+    ActorHandle<Counter> c =
+        Ray.actor(Counter::new, 100).setName("phoenix").setMaxRestarts(1).remote();
+    assertThat(c.task(Counter::add, 1).remote().get()).isEqualTo(101);
+    assertThat(c.task(Counter::restarted).remote().get()).isFalse();
+    c.kill(false);
+    assertThat(c.task(Counter::get).remote().get()).isEqualTo(100);
+    assertThat(c.task(Counter::restarted).remote().get()).isTrue();
+    assertThat(Ray.getActor("phoenix")).contains(c);
+    List<ActorInfo> infos = Ray.getRuntimeContext().getAllActorInfo();
+    assertThat(infos)
+        .filteredOn(i -> i.actorId.equals(c.getId()))
+        .singleElement()
+        .satisfies(i -> assertThat(i.numRestarts).isEqualTo(1));
+    c.kill(false); // no restarts left
+    assertThatThrownBy(() -> c.task(Counter::get).remote().get())
+        .isInstanceOf(RayActorException.class);
+  }
+
+  @Test
+  void exitActor_endsTheActorForGood() {
+    ActorHandle<Counter> c = Ray.actor(Counter::new, 0).setMaxRestarts(5).remote();
+    assertThatThrownBy(() -> c.task(Counter::exit).remote().get())
+        .isInstanceOf(RayActorException.class);
+    assertThatThrownBy(() -> c.task(Counter::get).remote().get())
+        .isInstanceOf(RayActorException.class);
+    assertThatThrownBy(Ray::exitActor).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void constructorFailure_failsCallsWithRayActorExceptionCausedByIt() {
+    ActorHandle<Counter> c = Ray.actor(Counter::new, -1).remote();
+    assertThatThrownBy(() -> c.task(Counter::get).remote().get())
+        .isInstanceOf(RayActorException.class)
+        .hasMessageContaining("creation task failed")
+        .cause()
+        .isInstanceOf(RayTaskException.class)
+        .cause()
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("negative start -1");
+  }
+
+  @Test
+  void actorMethodThrowing_failsWithRayTaskExceptionAndActorLivesOn() {
+    ActorHandle<Counter> c = Ray.actor(Counter::new, 0).remote();
+    ObjectRef<Integer> bad =
+        c.task(Counter::add, Ray.task(RayTaskTest::fail, "x").remote()).remote();
+    assertThatThrownBy(bad::get).isInstanceOf(RayTaskException.class);
+    assertThat(c.task(Counter::add, 2).remote().get()).isEqualTo(2);
+  }
+
+  @Test
+  void maxConcurrency_letsThatManyCallsRunAtOnce() throws Exception {
+    Counter.arrived = new CountDownLatch(3);
+    Counter.release = new CountDownLatch(1);
+    ActorHandle<Counter> c = Ray.actor(Counter::new, 0).setMaxConcurrency(3).remote();
+    List<ObjectRef<Boolean>> calls = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      calls.add(c.task(Counter::rendezvous).remote());
+    }
+    await(Counter.arrived); // all three are running at once
+    Counter.release.countDown();
+    assertThat(Ray.get(calls)).containsOnly(true);
+  }
+
+  @Test
+  void maxPendingCalls_refusesCallsBeyondTheLimit() throws Exception {
+    Counter.arrived = new CountDownLatch(1);
+    Counter.release = new CountDownLatch(1);
+    ActorHandle<Counter> c = Ray.actor(Counter::new, 0).setMaxPendingCalls(2).remote();
+    ObjectRef<Boolean> first = c.task(Counter::rendezvous).remote();
+    await(Counter.arrived);
+    ObjectRef<Integer> second = c.task(Counter::add, 1).remote();
+    assertThatThrownBy(() -> c.task(Counter::add, 1).remote())
+        .isInstanceOfSatisfying(
+            PendingCallsLimitExceededException.class,
+            e -> assertThat(e).hasMessageContaining("maxPendingCalls"));
+    Counter.release.countDown();
+    assertThat(first.get()).isTrue();
+    assertThat(second.get()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrencyGroup_fromAnnotations_runsItsCallsConcurrently() throws Exception {
+    Counter.arrived = new CountDownLatch(2);
+    Counter.release = new CountDownLatch(1);
+    ActorHandle<GroupedActor> c = Ray.actor(GroupedActor::new).remote();
+    ObjectRef<Boolean> a = c.task(GroupedActor::ioRendezvous).remote();
+    ObjectRef<Boolean> b = c.task(GroupedActor::ioRendezvous).remote();
+    await(Counter.arrived); // two "io" calls at once although the default group allows one
+    Counter.release.countDown();
+    assertThat(Ray.get(List.of(a, b))).containsOnly(true);
+  }
+
+  @Test
+  void concurrencyGroup_fromBuilder_andPerCallChoice() throws Exception {
+    ConcurrencyGroup wide =
+        new ConcurrencyGroupBuilder<GroupedActor>()
+            .setName("wide")
+            .setMaxConcurrency(3)
+            .addMethod(Counter::rendezvous)
+            .build();
+    Counter.arrived = new CountDownLatch(3);
+    Counter.release = new CountDownLatch(1);
+    ActorHandle<GroupedActor> c = Ray.actor(GroupedActor::new).setConcurrencyGroups(wide).remote();
+    List<ObjectRef<Boolean>> calls = new ArrayList<>();
+    calls.add(c.task(Counter::rendezvous).remote());
+    calls.add(c.task(Counter::rendezvous).remote());
+    calls.add(c.task(GroupedActor::ioRendezvous).setConcurrencyGroup("wide").remote());
+    await(Counter.arrived);
+    Counter.release.countDown();
+    assertThat(Ray.get(calls)).containsOnly(true);
+    assertThatThrownBy(() -> c.task(Counter::get).setConcurrencyGroup("nope").remote())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nope");
+  }
+
+  @Test
+  void runtimeContext_inActor_namesTheActor() {
+    ActorHandle<Counter> c = Ray.actor(Counter::new, 0).remote();
+    assertThat(c.task(Counter::actorId).remote().get()).isEqualTo(c.getId().toString());
+    assertThat(c.task(Counter::selfId).remote().get()).isEqualTo(c.getId().toString());
+    assertThat(Ray.getRuntimeContext().getCurrentActorId()).isEqualTo(ActorId.NIL);
+    ActorHandle<Counter> same = Ray.internal().getActorHandle(c.getId());
+    assertThat(same.task(Counter::add, 1).remote().get()).isEqualTo(1);
+  }
+
+  @Test
+  void actorResources_areCheckedAgainstTheNode() {
+    ActorHandle<Counter> c =
+        Ray.actor(Counter::new, 0).setResource("RES", 2.0).setMaxTaskRetries(2).remote();
+    assertThat(c.task(Counter::add, 1).remote().get()).isEqualTo(1);
+    assertThatThrownBy(() -> Ray.actor(Counter::new, 0).setResource("GPU", 1.0).remote())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("GPU");
+  }
+
+  @Test
+  void putWithOwner_storesTheValue() {
+    ActorHandle<Counter> c = Ray.actor(Counter::new, 0).remote();
+    assertThat(Ray.put("owned", c).get()).isEqualTo("owned");
+  }
+}

@@ -1,0 +1,83 @@
+package dev.manta.ray;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class RaySettingsTest {
+  private static RaySettings read(Map<String, String> map) {
+    Properties p = new Properties();
+    map.forEach(p::setProperty);
+    return RaySettings.from(p);
+  }
+
+  @Test
+  void headArgs_setCpusGpusResourcesAndStoreSize() {
+    RaySettings s =
+        read(
+            Map.of(
+                "ray.head-args.0", "--num-cpus=3",
+                "ray.head-args.1", "--num-gpus=1",
+                "ray.head-args.2", "--resources={\"A\": 2, \"B-c\":0.5}",
+                "ray.head-args.3", "--object-store-memory",
+                "ray.head-args.4", "67108864"));
+    assertThat(s.config().numCpus()).isEqualTo(3.0);
+    assertThat(s.config().resources()).containsEntry("GPU", 1.0);
+    assertThat(s.config().resources()).containsEntry("A", 2.0).containsEntry("B-c", 0.5);
+    assertThat(s.config().objectStoreBytes()).isEqualTo(64L << 20);
+    assertThat(s.ignored()).isEmpty();
+  }
+
+  @Test
+  void headArgs_withoutMantaMeaning_areIgnoredAndReported() {
+    RaySettings s =
+        read(Map.of("ray.head-args.0", "--dashboard-port=8265", "ray.head-args.1", "--block"));
+    assertThat(s.ignored()).containsExactly("--dashboard-port=8265", "--block");
+  }
+
+  @Test
+  void badHeadArgs_areRejectedNamingTheFlag() {
+    assertThatThrownBy(() -> read(Map.of("ray.head-args.0", "--num-cpus=many")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--num-cpus");
+    assertThatThrownBy(() -> read(Map.of("ray.head-args.0", "--resources=[1]")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("JSON object");
+    assertThatThrownBy(() -> read(Map.of("ray.head-args.0", "--resources={\"A\": x}")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void namespace_isTheJobNamespaceOrAnAnonymousOne() {
+    assertThat(read(Map.of("ray.job.namespace", "prod")).namespace()).isEqualTo("prod");
+    String a = read(Map.of()).namespace();
+    String b = read(Map.of()).namespace();
+    assertThat(a).isNotBlank().isNotEqualTo(b);
+  }
+
+  @Test
+  void address_namesAClusterUnlessRunModeIsLocal() {
+    assertThat(read(Map.of()).config().address()).isEmpty();
+    assertThat(read(Map.of("ray.address", "10.0.0.1:6379")).config().address())
+        .contains("10.0.0.1:6379");
+    assertThat(
+            read(Map.of("ray.address", "10.0.0.1:6379", "ray.run-mode", "local"))
+                .config()
+                .address())
+        .isEmpty();
+    assertThatThrownBy(() -> read(Map.of("ray.run-mode", "SINGLE_PROCESS")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ray.run-mode");
+  }
+
+  @Test
+  void address_withoutAClusterRuntime_failsStartClearly() {
+    RaySettings s = read(Map.of("ray.address", "10.0.0.1:6379"));
+    assertThatThrownBy(() -> MantaRayRuntime.start(s))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("manta-cluster");
+  }
+}
