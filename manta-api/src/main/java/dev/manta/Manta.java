@@ -137,6 +137,40 @@ public final class Manta {
   }
 
   /**
+   * Returns the value of {@code ref} as a {@code type}, checking the type at run time: a ref that
+   * reached you through an unchecked cast fails here, naming both types, instead of with a {@link
+   * ClassCastException} somewhere later.
+   *
+   * @throws ObjectTypeException if the value is not a {@code type}
+   * @see #get(ObjectRef)
+   */
+  public static <T> T get(ObjectRef<?> ref, Class<T> type) {
+    Objects.requireNonNull(ref, "ref");
+    Objects.requireNonNull(type, "type");
+    Object v = runtime().get(ref, -1);
+    if (v != null && !box(type).isInstance(v)) {
+      throw new ObjectTypeException(
+          "Object "
+              + ref.id()
+              + " holds a "
+              + v.getClass().getName()
+              + ", not a "
+              + type.getName()
+              + "; check the ObjectRef's type where it was created or cast");
+    }
+    @SuppressWarnings("unchecked")
+    T t = (T) box(type).cast(v);
+    return t;
+  }
+
+  private static Class<?> box(Class<?> c) {
+    if (!c.isPrimitive()) {
+      return c;
+    }
+    return java.lang.invoke.MethodType.methodType(c).wrap().returnType();
+  }
+
+  /**
    * Returns the values of all {@code refs}, in order, waiting as long as it takes.
    *
    * @throws MantaException the first failure among the refs, as {@link #get(ObjectRef)} would

@@ -16,7 +16,8 @@ public sealed class MantaException extends RuntimeException
         ActorNotFoundException,
         PendingCallsLimitException,
         ObjectFreedException,
-        ObjectStoreFullException {
+        ObjectStoreFullException,
+        ObjectTypeException {
 
   private static final long serialVersionUID = 1L;
 

@@ -127,4 +127,23 @@ class ObjectStoreTest {
               return Manta.storeStats().usedBytes() == 0;
             });
   }
+
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void typedGet_andMistypedRefArguments_nameBothTypes() {
+    ObjectRef<Integer> n = Manta.put(5);
+    assertThat(Manta.get(n, Integer.class)).isEqualTo(5);
+    assertThat(Manta.get(n, int.class)).isEqualTo(5);
+    assertThatThrownBy(() -> Manta.get(n, String.class))
+        .isInstanceOf(dev.manta.ObjectTypeException.class)
+        .hasMessageContaining("java.lang.Integer")
+        .hasMessageContaining("java.lang.String");
+    ObjectRef<double[]> wrong = (ObjectRef) n;
+    assertThatThrownBy(() -> Manta.task(ObjectStoreTest::sum, wrong).remote().get())
+        .isInstanceOf(dev.manta.TaskException.class)
+        .hasMessageContaining("expects a [D")
+        .hasMessageContaining("holds a java.lang.Integer")
+        .cause()
+        .isInstanceOf(dev.manta.ObjectTypeException.class);
+  }
 }

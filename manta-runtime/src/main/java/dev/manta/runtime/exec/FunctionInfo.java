@@ -73,6 +73,23 @@ public record FunctionInfo(
       };
 
   /**
+   * The declared parameter types of the function's method (the receiver first for instance
+   * methods), boxed; null when unknown. Used to check ref arguments before invoking.
+   */
+  public Class<?>[] parameterTypes(ClassLoader loader) {
+    if (implSignature.isEmpty()) {
+      return null;
+    }
+    try {
+      java.lang.invoke.MethodType mt =
+          java.lang.invoke.MethodType.fromMethodDescriptorString(implSignature, loader).wrap();
+      return mt.parameterArray();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
    * Throws if {@code fn} captures state.
    *
    * @throws IllegalArgumentException naming the function and what it captures

@@ -118,14 +118,52 @@ public final class TaskExecutor {
     if (offset == 1) {
       out[0] = ((ActorTarget) t.actor).instance();
     }
+    Class<?>[] types = null;
     for (int i = 0; i < t.args.length; i++) {
       Object a = t.args[i];
-      out[i + offset] =
-          a instanceof OwnedObject o
-              ? table.decode(o, o.value().join())
-              : codec.decodeArg((byte[]) a);
+      if (a instanceof OwnedObject o) {
+        Object v = table.decode(o, o.value().join());
+        if (types == null) {
+          types = parameterTypes(t);
+        }
+        checkType(t, i, o, v, types);
+        out[i + offset] = v;
+      } else {
+        out[i + offset] = codec.decodeArg((byte[]) a);
+      }
     }
     return out;
+  }
+
+  private static final Class<?>[] UNKNOWN = new Class<?>[0];
+
+  private static Class<?>[] parameterTypes(TaskSpec t) {
+    Class<?>[] all = t.info.parameterTypes(Thread.currentThread().getContextClassLoader());
+    if (all == null) {
+      return UNKNOWN;
+    }
+    // Instance methods of actors: the descriptor has no receiver, our args do not either.
+    // Static methods and constructors: the descriptor matches the arguments one to one,
+    // except for captured-receiver forms, which are rejected at submit.
+    int extra = all.length - t.args.length;
+    return extra >= 0 ? java.util.Arrays.copyOfRange(all, extra, all.length) : UNKNOWN;
+  }
+
+  private static void checkType(TaskSpec t, int i, OwnedObject o, Object v, Class<?>[] types) {
+    if (v == null || i >= types.length || types[i].isInstance(v)) {
+      return;
+    }
+    throw new dev.manta.ObjectTypeException(
+        "Argument "
+            + (i + 1)
+            + " of "
+            + t.displayName()
+            + " expects a "
+            + types[i].getName()
+            + " but object "
+            + o.id().hex()
+            + " holds a "
+            + v.getClass().getName());
   }
 
   private void store(TaskSpec t, Object value, boolean marksStage) {
