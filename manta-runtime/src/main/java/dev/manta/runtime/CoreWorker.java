@@ -69,6 +69,7 @@ public final class CoreWorker implements MantaRuntime {
   private final Submitter submitter;
   private final ActorSystem actors;
   private final boolean keepLineage;
+  private final String jobId = String.format("%08x", new java.security.SecureRandom().nextInt());
   private volatile boolean closed;
 
   /** Starts a core worker with {@code config}; its threads run until {@link #shutdown()}. */
@@ -205,6 +206,7 @@ public final class CoreWorker implements MantaRuntime {
     OwnedObject o = table.create(id, null);
     RefImpl<T> ref = table.newRef(o, false);
     table.setContains(o, enc.contained());
+    o.keepAlive(enc.keepAlive());
     table.complete(o, enc.value());
     return ref;
   }
@@ -360,31 +362,46 @@ public final class CoreWorker implements MantaRuntime {
   public String memorySummary() {
     List<OwnedObject> objs = new ArrayList<>(table.snapshot());
     objs.sort(Comparator.comparing(o -> o.id().hex()));
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format("%-40s %10s %-8s %s%n", "OBJECT ID", "SIZE", "WHERE", "ALIVE BECAUSE"));
-    long total = 0;
+    StringBuilder rows = new StringBuilder();
+    long inline = 0;
+    long inStore = 0;
+    int spilled = 0;
     for (OwnedObject o : objs) {
       StoredValue v = o.value().getNow(null);
       long size = v == null ? 0 : v.sizeBytes();
-      total += size;
-      sb.append(
+      String where = v == null ? "pending" : v.location();
+      String pinned = "";
+      if (v instanceof StoreValue sv) {
+        where = store.where(sv.id());
+        inStore += size;
+        spilled += where.equals("spilled") ? 1 : 0;
+        pinned = store.isPinned(sv.id()) ? " pinned-by-reader" : "";
+      } else {
+        inline += size;
+      }
+      rows.append(
           String.format(
-              "%-40s %10d %-8s %s%s%n",
-              o.id().hex(),
-              size,
-              v == null
-                  ? "pending"
-                  : v instanceof StoreValue sv ? store.where(sv.id()) : v.location(),
-              o.reasons(),
-              v instanceof StoreValue sv && store.isPinned(sv.id()) ? " pinned-by-reader" : ""));
+              "%-40s %12d %-8s %-9s %s%s%n",
+              o.id().hex(), size, where, "this-worker", o.reasons(), pinned));
     }
-    sb.append(objs.size()).append(" objects, ").append(total).append(" bytes\n");
-    return sb.toString();
+    ObjectStoreStats st = store.stats();
+    return String.format(
+            "Manta memory summary (embedded, job %s): %d objects; inline %d bytes; store %d bytes"
+                + " (%d spilled); store used %d of %d bytes, %d pinned%n",
+            jobId,
+            objs.size(),
+            inline,
+            inStore,
+            spilled,
+            st.usedBytes(),
+            st.capacityBytes(),
+            st.pinnedBytes())
+        + String.format(
+            "%-40s %12s %-8s %-9s %s%n", "OBJECT ID", "SIZE", "WHERE", "OWNER", "ALIVE BECAUSE")
+        + rows;
   }
 
   // --- context ---
-
-  private final String jobId = String.format("%08x", new java.security.SecureRandom().nextInt());
 
   @Override
   public RuntimeContext runtimeContext() {
@@ -496,6 +513,16 @@ public final class CoreWorker implements MantaRuntime {
   /** Number of tasks running now, for tests. */
   public int runningTasks() {
     return scheduler.runningCount();
+  }
+
+  /** The reference table, for tests and leak checks. */
+  public ReferenceTable table() {
+    return table;
+  }
+
+  /** Number of live actors, for tests. */
+  public int liveActors() {
+    return actors.liveCount();
   }
 
   /** Number of objects in the reference table, for tests and leak checks. */

@@ -5,6 +5,7 @@ import dev.manta.ActorCreator;
 import dev.manta.ActorHandle;
 import dev.manta.MantaFunction;
 import dev.manta.ObjectRef;
+import dev.manta.runtime.serial.Leased;
 import dev.manta.runtime.task.ResourceSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * @param <A> the actor class
  */
-public final class ActorHandleImpl<A> extends ActorCreator<A> {
+public final class ActorHandleImpl<A> extends ActorCreator<A> implements Leased {
   /** Creation options, collected before the actor exists. */
   static final class Options {
     String name;
@@ -38,6 +39,7 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> {
   private long ctorMask; // guarded by lock
   private Options options; // guarded by lock
   private volatile ActorInstance actor;
+  private volatile Object lease; // keeps the actor alive while this handle is reachable
 
   ActorHandleImpl(ActorSystem system, MantaFunction ctor, Object[] args, long mask) {
     this.system = system;
@@ -50,6 +52,13 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> {
   ActorHandleImpl(ActorSystem system, ActorInstance actor) {
     this.system = system;
     this.actor = actor;
+    this.lease = actor.lease();
+  }
+
+  @Override
+  public Object lease() {
+    actor();
+    return lease;
   }
 
   /** The actor, creating it first if this is an unused creator. */
@@ -63,7 +72,9 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> {
       if (actor == null) {
         Options o = options;
         o.resources = ResourceSet.of(o.numCpus, o.custom);
-        actor = system.create(ctor, ctorArgs, ctorMask, o);
+        ActorInstance created = system.create(ctor, ctorArgs, ctorMask, o);
+        lease = created.lease();
+        actor = created;
         ctor = null;
         ctorArgs = null;
         options = null;
@@ -117,10 +128,15 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> {
   @Override
   protected <R> ActorCall<R> newCall(MantaFunction method, Object[] args, long refMask) {
     ActorInstance a = actor();
+    ActorHandleImpl<A> self = this;
     return new ActorCall<>() {
       @Override
       public ObjectRef<R> remote() {
-        return system.call(a, method, args, refMask);
+        try {
+          return system.call(a, method, args, refMask);
+        } finally {
+          java.lang.ref.Reference.reachabilityFence(self); // the handle's lease covers the call
+        }
       }
     };
   }

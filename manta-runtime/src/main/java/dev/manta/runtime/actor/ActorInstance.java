@@ -4,6 +4,7 @@ import dev.manta.PendingCallsLimitException;
 import dev.manta.runtime.exec.ActorTarget;
 import dev.manta.runtime.exec.TaskExecutor;
 import dev.manta.runtime.id.ActorId;
+import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.task.ResourceSet;
 import dev.manta.runtime.task.TaskSpec;
@@ -65,6 +66,10 @@ public final class ActorInstance implements ActorTarget {
   private final TaskExecutor executor;
   private final ThreadFactory threadFactory;
   private final Consumer<ActorInstance> onDeath;
+  private final ReferenceTable table;
+  private java.lang.ref.WeakReference<Object> lease; // guarded by lock
+  private int leases; // live lease generations; guarded by lock
+  private boolean orphaned; // guarded by lock: all handles gone, stop when idle
 
   ActorInstance(
       ActorId id,
@@ -76,7 +81,8 @@ public final class ActorInstance implements ActorTarget {
       ResourceSet resources,
       TaskExecutor executor,
       ThreadFactory threadFactory,
-      Consumer<ActorInstance> onDeath) {
+      Consumer<ActorInstance> onDeath,
+      ReferenceTable table) {
     this.id = id;
     this.name = name;
     this.className = className;
@@ -87,6 +93,55 @@ public final class ActorInstance implements ActorTarget {
     this.executor = executor;
     this.threadFactory = threadFactory;
     this.onDeath = onDeath;
+    this.table = table;
+  }
+
+  /**
+   * The lease every handle to this actor holds: while one is reachable (in a handle, or kept by a
+   * value or task that contains a handle), the actor lives. When none is, an unnamed actor stops
+   * once its pending calls are done; a named one lives until killed.
+   */
+  Object lease() {
+    lock.lock();
+    try {
+      Object l = lease == null ? null : lease.get();
+      if (l == null) {
+        l = new Object();
+        lease = new java.lang.ref.WeakReference<>(l);
+        leases++;
+        orphaned = false;
+        table.track(l, this::leaseCollected);
+      }
+      return l;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void leaseCollected() {
+    boolean stop;
+    lock.lock();
+    try {
+      stop = --leases == 0 && name == null && state != State.DEAD;
+      if (stop) {
+        orphaned = true;
+        stop = pending.get() == 0;
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (stop) {
+      retire();
+    }
+  }
+
+  private void retire() {
+    die(
+        Failure.actorDied(
+            id.hex(),
+            className,
+            "Actor " + describe() + " stopped: every handle to it was dropped",
+            null));
   }
 
   /** Reserves a pending-call slot (I1) or throws the backpressure exception. */
@@ -254,7 +309,18 @@ public final class ActorInstance implements ActorTarget {
 
   @Override
   public void callFinished(TaskSpec call) {
-    pending.decrementAndGet();
+    if (pending.decrementAndGet() == 0) {
+      boolean stop;
+      lock.lock();
+      try {
+        stop = orphaned && pending.get() == 0 && state != State.DEAD;
+      } finally {
+        lock.unlock();
+      }
+      if (stop) {
+        retire();
+      }
+    }
   }
 
   /**

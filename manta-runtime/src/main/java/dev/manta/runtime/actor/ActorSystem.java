@@ -81,7 +81,8 @@ public final class ActorSystem {
             opts.resources,
             executor,
             threads,
-            this::forget);
+            this::forget,
+            table);
     if (opts.name != null && byName.putIfAbsent(opts.name, a) != null) {
       throw new IllegalArgumentException(
           "An actor named '"

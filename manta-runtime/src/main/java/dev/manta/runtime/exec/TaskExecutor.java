@@ -180,6 +180,7 @@ public final class TaskExecutor {
       return;
     }
     table.setContains(t.result, enc.contained());
+    t.result.keepAlive(enc.keepAlive());
     if (!table.complete(t.result, enc.value())) {
       table.setContains(t.result, java.util.List.of()); // already completed (cancelled): no-op
     }
@@ -237,6 +238,7 @@ public final class TaskExecutor {
     for (OwnedObject o : t.argRefs) {
       table.removeTaskRef(o);
     }
+    t.keepAlive = java.util.List.of();
   }
 
   private static Throwable unwrap(Throwable e) {

@@ -31,11 +31,12 @@ public final class OwnedObject {
   int taskRefs; // guarded by this
   int containedIn; // guarded by this
   boolean freed; // guarded by this
-  WeakReference<Handle> localHandle; // guarded by this
-  WeakReference<Handle> borrowHandle; // guarded by this
+  WeakReference<Object> localHandle; // guarded by this
+  WeakReference<Object> borrowHandle; // guarded by this
   List<OwnedObject> contains = List.of(); // guarded by this
   volatile Object producer; // the producing task while it may still be needed (lineage)
   volatile int readers; // pins by readers in progress
+  volatile List<Object> keepAlive = List.of(); // handles (e.g. actor leases) inside the value
 
   OwnedObject(ObjectId id, Object producer) {
     this.id = id;
@@ -60,6 +61,13 @@ public final class OwnedObject {
   /** Forgets the producing task, for example when it has finished and lineage is off. */
   public void clearProducer() {
     producer = null;
+  }
+
+  /** Keeps {@code things} (leases of actor handles serialized in the value) alive with it. */
+  public void keepAlive(List<Object> things) {
+    if (!things.isEmpty()) {
+      keepAlive = List.copyOf(things);
+    }
   }
 
   /** Whether the object was freed. */

@@ -50,7 +50,7 @@ public final class ReferenceTable {
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final ConcurrentHashMap<ObjectId, OwnedObject> objects = new ConcurrentHashMap<>();
-  private final ReferenceQueue<Handle> queue = new ReferenceQueue<>();
+  private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
   private final Set<Tracker> trackers = ConcurrentHashMap.newKeySet();
   private final Consumer<StoredValue> onFree;
   private final BiFunction<OwnedObject, StoredValue, Object> decoder;
@@ -132,13 +132,13 @@ public final class ReferenceTable {
 
   private Handle handle(OwnedObject o, boolean borrowed) {
     synchronized (o) {
-      WeakReference<Handle> current = borrowed ? o.borrowHandle : o.localHandle;
-      Handle h = current == null ? null : current.get();
+      WeakReference<Object> current = borrowed ? o.borrowHandle : o.localHandle;
+      Handle h = current == null ? null : (Handle) current.get();
       if (h != null) {
         return h;
       }
       h = new Handle(o, this, borrowed);
-      Tracker t = new Tracker(h, queue);
+      HandleTracker t = new HandleTracker(h, queue);
       if (borrowed) {
         o.borrowHandle = t;
         o.borrowHandles++;
@@ -219,6 +219,7 @@ public final class ReferenceTable {
       o.freed = true;
       contained = o.contains;
       o.contains = List.of();
+      o.keepAlive = List.of();
     }
     objects.remove(o.id, o);
     o.producer = null;
@@ -248,10 +249,12 @@ public final class ReferenceTable {
     try {
       while (!closed) {
         Tracker t = (Tracker) queue.remove();
-        process(t);
+        trackers.remove(t);
+        t.collected();
         Tracker more;
         while ((more = (Tracker) queue.poll()) != null) {
-          process(more);
+          trackers.remove(more);
+          more.collected();
         }
       }
     } catch (InterruptedException e) {
@@ -261,17 +264,17 @@ public final class ReferenceTable {
     }
   }
 
-  private void process(Tracker t) {
-    trackers.remove(t);
-    OwnedObject o = t.object;
-    synchronized (o) {
-      if (t.borrowed) {
-        o.borrowHandles--;
-      } else {
-        o.localHandles--;
-      }
-    }
-    maybeFree(o);
+  /**
+   * Runs {@code onCollected} on the {@code manta-refs} thread once {@code referent} is no longer
+   * reachable. Used for actor handles. {@code onCollected} must not block.
+   */
+  public void track(Object referent, Runnable onCollected) {
+    trackers.add(new ActionTracker(referent, queue, onCollected));
+  }
+
+  /** Number of weak references waiting for their referent to be collected (leak checks). */
+  public int trackedCount() {
+    return trackers.size();
   }
 
   /** Stops the {@code manta-refs} thread and waits for it. Objects are left as they are. */
@@ -281,15 +284,51 @@ public final class ReferenceTable {
     reaper.join();
   }
 
-  /** The weak reference whose clearing releases one handle generation. */
-  private static final class Tracker extends WeakReference<Handle> {
+  /** A weak reference with an action for when its referent is collected. */
+  private abstract static class Tracker extends WeakReference<Object> {
+    Tracker(Object referent, ReferenceQueue<Object> q) {
+      super(referent, q);
+    }
+
+    abstract void collected();
+  }
+
+  /** Releases one handle generation of an object. */
+  private final class HandleTracker extends Tracker {
     final OwnedObject object;
     final boolean borrowed;
 
-    Tracker(Handle h, ReferenceQueue<Handle> q) {
+    HandleTracker(Handle h, ReferenceQueue<Object> q) {
       super(h, q);
       this.object = h.object;
       this.borrowed = h.borrowed;
+    }
+
+    @Override
+    void collected() {
+      synchronized (object) {
+        if (borrowed) {
+          object.borrowHandles--;
+        } else {
+          object.localHandles--;
+        }
+      }
+      maybeFree(object);
+    }
+  }
+
+  /** Runs an action. */
+  private static final class ActionTracker extends Tracker {
+    final Runnable action;
+
+    ActionTracker(Object referent, ReferenceQueue<Object> q, Runnable action) {
+      super(referent, q);
+      this.action = action;
+    }
+
+    @Override
+    void collected() {
+      action.run();
     }
   }
 }

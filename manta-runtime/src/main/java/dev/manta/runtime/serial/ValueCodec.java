@@ -40,8 +40,9 @@ public final class ValueCodec {
    *
    * @param value the stored form
    * @param contained objects whose refs the value holds (each counted once per occurrence)
+   * @param keepAlive leases of handles (actors) inside the value
    */
-  public record Encoded(StoredValue value, List<OwnedObject> contained) {}
+  public record Encoded(StoredValue value, List<OwnedObject> contained, List<Object> keepAlive) {}
 
   /**
    * Serializes {@code value} as object {@code id}: inline if small, else into the node store. A
@@ -53,6 +54,7 @@ public final class ValueCodec {
    */
   public Encoded encode(ObjectId id, Object value, boolean marksStage) {
     List<OwnedObject> contained = new ArrayList<>(0);
+    List<Object> keep = new ArrayList<>(0);
     int flags = marksStage ? InlineValue.MARKS_STAGE : 0;
     byte[] bytes;
     if (value instanceof ByteBuffer bb) {
@@ -60,18 +62,21 @@ public final class ValueCodec {
       bb.duplicate().get(bytes);
       flags |= InlineValue.RAW_BYTES;
     } else {
-      bytes = serializer.serialize(value, h -> collect(h, contained));
+      bytes = serializer.serialize(value, h -> collect(h, contained, keep));
     }
     StoredValue v =
         bytes.length > inlineThresholdBytes
             ? store.put(id, bytes, flags)
             : new InlineValue(bytes, flags);
-    return new Encoded(v, contained);
+    return new Encoded(v, contained, keep);
   }
 
-  /** Serializes a task argument, adding the objects it references to {@code refsOut}. */
-  public byte[] encodeArg(Object value, List<OwnedObject> refsOut) {
-    return serializer.serialize(value, h -> collect(h, refsOut));
+  /**
+   * Serializes a task argument, adding the objects it references to {@code refsOut} and the leases
+   * of handles inside it to {@code keepOut}.
+   */
+  public byte[] encodeArg(Object value, List<OwnedObject> refsOut, List<Object> keepOut) {
+    return serializer.serialize(value, h -> collect(h, refsOut, keepOut));
   }
 
   /** Rebuilds a task argument from {@link #encodeArg}. */
@@ -112,9 +117,11 @@ public final class ValueCodec {
     };
   }
 
-  private static void collect(Object handle, List<OwnedObject> out) {
+  private static void collect(Object handle, List<OwnedObject> out, List<Object> keep) {
     if (handle instanceof RefImpl<?> r) {
       out.add(r.object());
+    } else if (handle instanceof Leased l) {
+      keep.add(l.lease());
     }
   }
 }

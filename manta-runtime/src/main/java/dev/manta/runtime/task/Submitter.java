@@ -61,6 +61,7 @@ public final class Submitter {
     FunctionInfo info = FunctionInfo.of(fn).requireNonCapturing();
     Object[] stored = new Object[args.length];
     List<OwnedObject> refs = new ArrayList<>(0);
+    List<Object> keep = new ArrayList<>(0);
     for (int i = 0; i < args.length; i++) {
       Object a = args[i];
       if (a == null) {
@@ -77,7 +78,7 @@ public final class Submitter {
         refs.add(o);
       } else {
         try {
-          stored[i] = codec.encodeArg(a, refs);
+          stored[i] = codec.encodeArg(a, refs, keep);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(
               "Argument " + (i + 1) + " of " + info.name() + ": " + e.getMessage(), e.getCause());
@@ -101,6 +102,7 @@ public final class Submitter {
             maxRetries,
             retryExceptions,
             actor);
+    t.keepAlive = keep.isEmpty() ? List.of() : keep;
     t.result = table.create(new ObjectId(id, 1), t);
     return t;
   }

@@ -44,6 +44,9 @@ public final class TaskSpec {
   /** Every object this task counts as a pending-task reference (top-level and nested). */
   public final List<OwnedObject> argRefs;
 
+  /** Leases of actor handles inside the arguments: those actors live while the task is queued. */
+  public List<Object> keepAlive = List.of();
+
   /** The object the task's return value goes to; set once, right after construction. */
   public OwnedObject result;
 
