@@ -74,7 +74,7 @@ export PATH="$VENV/bin:$PATH"
 
 log "machine: $(nproc 2>/dev/null || echo '?') cores, $(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo 2>/dev/null), $("$VENV/bin/python" --version 2>&1)"
 log "running 'ray microbenchmark' (filter='${FILTER}', skip='${SKIP}'); raw output -> $RAW"
-log "a full run takes ~12-15 min (each row: 10 s sleep + 1 s warm-up + 4x2 s trials)"
+log "a full run (31 rows) takes ~20 min on 2 cores: each row >= 10 s sleep + 1 s warm-up + 4x2 s trials, more when one call is slow"
 
 START=$(date +%s)
 set +e
@@ -82,8 +82,11 @@ if [[ "${RAY_BENCH_VERBOSE:-0}" == "1" ]]; then
   "$VENV/bin/ray" microbenchmark 2>&1 | tee "$RAW" >&2
   RC=${PIPESTATUS[0]}
 else
+  # (a bash read loop rather than awk/grep: mawk would buffer the rows)
   "$VENV/bin/ray" microbenchmark 2>&1 | tee "$RAW" |
-    awk '/ per second .* \+- /{ printf "[ray-bench] %s\n", $0; fflush() }' >&2
+    while IFS= read -r line; do
+      [[ "$line" == *" per second "*" +- "* ]] && printf '[ray-bench] %s\n' "$line" >&2
+    done
   RC=${PIPESTATUS[0]}
 fi
 set -e

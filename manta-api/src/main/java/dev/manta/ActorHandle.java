@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param <A> the actor's class
  */
+@SuppressWarnings("overloads") // value and void overloads, as in Ray's Java API
 public abstract class ActorHandle<A> {
   private static final Object[] NO_ARGS = {};
 

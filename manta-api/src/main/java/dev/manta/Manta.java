@@ -26,6 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Methods other than {@link #init}, {@link #isInitialized()} and {@link #shutdown()} throw {@link
  * IllegalStateException} when Manta is not initialized.
  */
+@SuppressWarnings("overloads") // value and void overloads, as in Ray's Java API
 public final class Manta {
   private static final Object[] NO_ARGS = {};
   private static final ReentrantLock LIFECYCLE = new ReentrantLock();

@@ -170,13 +170,14 @@ public final class MantaConfig {
       t = t.substring(0, t.length() - 1);
     }
     if (!t.isEmpty()) {
-      switch (t.charAt(t.length() - 1)) {
-        case 'k' -> unit = 1L << 10;
-        case 'm' -> unit = 1L << 20;
-        case 'g' -> unit = 1L << 30;
-        case 't' -> unit = 1L << 40;
-        default -> unit = 1;
-      }
+      unit =
+          switch (t.charAt(t.length() - 1)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            case 't' -> 1L << 40;
+            default -> 1;
+          };
       if (unit != 1) {
         t = t.substring(0, t.length() - 1);
       }
@@ -221,7 +222,7 @@ public final class MantaConfig {
       raw("manta.resources", "MANTA_RESOURCES")
           .ifPresent(
               v -> {
-                for (String part : v.split(",")) {
+                for (String part : v.split(",", -1)) {
                   String[] kv = part.split("=", 2);
                   if (kv.length != 2 || kv[0].isBlank()) {
                     throw new IllegalArgumentException(

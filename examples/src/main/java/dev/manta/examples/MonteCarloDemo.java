@@ -118,7 +118,7 @@ public final class MonteCarloDemo {
     }
     System.out.printf(
         "sum of a %,d MB shared array over %d tasks = %.0f (expected %.0f): %.2f s%n",
-        big.length * 8L >> 20, slices, total, 4.5 * big.length, (System.nanoTime() - t1) / 1e9);
+        (big.length * 8L) >> 20, slices, total, 4.5 * big.length, (System.nanoTime() - t1) / 1e9);
 
     Manta.shutdown();
     System.out.printf("done in %.2f s%n", (System.nanoTime() - start) / 1e9);

@@ -238,8 +238,19 @@ public final class CoreWorker implements MantaRuntime {
     return out;
   }
 
+  /** How long {@code get} spins before parking: results of short calls arrive sooner. */
+  private static final long GET_SPIN_NANOS = 20_000;
+
   private StoredValue await(
       CompletableFuture<StoredValue> f, long timeoutNanos, List<? extends ObjectRef<?>> refs) {
+    long spinUntil = System.nanoTime() + Math.min(GET_SPIN_NANOS, Math.max(0, timeoutNanos));
+    while (System.nanoTime() < spinUntil) {
+      StoredValue v = f.getNow(null);
+      if (v != null) {
+        return v;
+      }
+      Thread.onSpinWait();
+    }
     scheduler.beforeBlocking();
     try {
       return timeoutNanos < 0 ? f.get() : f.get(timeoutNanos, TimeUnit.NANOSECONDS);
@@ -272,20 +283,21 @@ public final class CoreWorker implements MantaRuntime {
   public <T> WaitResult<T> wait(
       List<? extends ObjectRef<T>> refs, int numReturns, long timeoutNanos) {
     List<RefImpl<T>> rs = new ArrayList<>(refs.size());
-    int ready = 0;
+    List<RefImpl<T>> notReady = new ArrayList<>();
     for (ObjectRef<T> ref : refs) {
       RefImpl<T> r = own(ref);
       rs.add(r);
-      if (r.isReady()) {
-        ready++;
+      if (!r.isReady()) {
+        notReady.add(r);
       }
     }
+    int ready = rs.size() - notReady.size();
     if (ready < numReturns && timeoutNanos != 0) {
+      // Count down once for every ref counted as not ready, even if it completed meanwhile:
+      // the callback then runs at once, so the count can never miss a completion.
       CountDownLatch latch = new CountDownLatch(numReturns - ready);
-      for (RefImpl<T> r : rs) {
-        if (!r.isReady()) {
-          r.object().value().whenComplete((v, e) -> latch.countDown());
-        }
+      for (RefImpl<T> r : notReady) {
+        r.object().value().whenComplete((v, e) -> latch.countDown());
       }
       scheduler.beforeBlocking();
       try {

@@ -39,6 +39,7 @@ public final class Counter {
     return CompletableFuture.supplyAsync(() -> delta).thenApply(this::add);
   }
 
+  @SuppressWarnings("DoNotCallSuggester") // an actor method that fails on purpose
   public int boom() {
     throw new UnsupportedOperationException("boom");
   }

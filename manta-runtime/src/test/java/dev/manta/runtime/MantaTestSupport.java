@@ -40,7 +40,7 @@ public final class MantaTestSupport implements BeforeEachCallback, AfterEachCall
       f.setAccessible(true);
       return (CoreWorker) f.get(null);
     } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
+      throw new LinkageError("cannot read Manta.current", e);
     }
   }
 

@@ -94,7 +94,7 @@ class ObjectStoreStressTest {
                     } else {
                       int k = rnd.nextInt(mine.size());
                       Manta.free(List.of(mine.remove(k)));
-                      seeds.remove(k);
+                      seeds.subList(k, k + 1).clear();
                     }
                   }
                   return null;

@@ -66,7 +66,6 @@ class RefCountTest {
   static void stays(Callable<Boolean> condition) throws Exception {
     for (int i = 0; i < 3; i++) {
       System.gc();
-      System.runFinalization();
       assertThat(condition.call()).isTrue();
     }
   }

@@ -171,7 +171,7 @@ public record FunctionInfo(
     try {
       Method writeReplace = type.getDeclaredMethod("writeReplace");
       writeReplace.setAccessible(true);
-      Object instance = sampleInstance(type);
+      Object instance = SAMPLE.get();
       if (instance == null) {
         return null;
       }
@@ -181,12 +181,7 @@ public record FunctionInfo(
     }
   }
 
-  private static Object sampleInstance(Class<?> type) {
-    // Lambda classes are hidden classes; we cannot instantiate them, so the caller's instance is
-    // needed. Record it through the thread-local set by of(fn) before computing.
-    return SAMPLE.get();
-  }
-
+  /** The function instance whose class is being inspected (lambda classes cannot be built). */
   private static final ThreadLocal<Object> SAMPLE = new ThreadLocal<>();
 
   /** The info for {@code fn}'s class, computed from {@code fn} itself on first use. */

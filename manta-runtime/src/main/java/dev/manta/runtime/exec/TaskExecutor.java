@@ -20,7 +20,10 @@ public final class TaskExecutor {
 
   private final ValueCodec codec;
   private final ReferenceTable table;
+
+  @SuppressWarnings("ThreadLocalUsage") // per executor: several runtimes may share a JVM
   private final ThreadLocal<TaskSpec> executing = new ThreadLocal<>();
+
   private volatile boolean closing;
 
   /** An executor storing results through {@code codec} into {@code table}. */

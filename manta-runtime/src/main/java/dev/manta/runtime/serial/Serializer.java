@@ -5,14 +5,14 @@ import java.io.OutputStream;
 import java.lang.ref.Reference;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Consumer;
 import org.apache.fory.Fory;
-import org.apache.fory.config.ForyBuilder;
+import org.apache.fory.ThreadSafeFory;
 import org.apache.fory.config.Language;
 import org.apache.fory.context.ReadContext;
 import org.apache.fory.context.WriteContext;
@@ -26,10 +26,8 @@ import org.apache.fory.resolver.TypeResolver;
  * ({@code requireClassRegistration}), and measured about 160 ns for a small record round trip here,
  * against about 330 ns for Kryo and several microseconds for Java serialization.
  *
- * <p>Thread-safety: safe for concurrent use. A {@code Fory} instance is single-threaded and
- * expensive to build (it generates serializer code per class), so instances live in a pool that
- * grows to the number of threads serializing at once; virtual threads borrow and return one per
- * call instead of keeping one per thread.
+ * <p>Thread-safety: safe for concurrent use. Fory instances are single-threaded; Fory's own
+ * thread-safe pool lends one per call, so virtual threads do not each build one.
  */
 public final class Serializer {
   /*
@@ -37,6 +35,10 @@ public final class Serializer {
    *  - The handle codecs need to know which value is being written (to record the refs it
    *    contains): `SINK` carries a per-call consumer through Fory's callbacks. Serialization
    *    never nests, so one slot per thread is enough.
+   *  - Fory's own pool (buildThreadSafeForyPool), not a pool of separately built instances:
+   *    independently built instances share type metadata unsafely when used concurrently; a
+   *    stress test saw refs decoded field by field and corrupted lengths with such a pool, and
+   *    none with Fory's (RefCountStressTest, five runs).
    *  - Classes that hold threads, streams, sockets or locks are refused before Fory sees them:
    *    a copy of such an object would be a silent lie.
    */
@@ -55,15 +57,28 @@ public final class Serializer {
           ExecutorService.class,
           Reference.class);
 
-  private final ConcurrentLinkedQueue<Fory> pool = new ConcurrentLinkedQueue<>();
-  private final List<HandleCodec<?>> codecs;
-  private final ClassLoader classLoader;
+  private final ThreadSafeFory fory;
+  private final LoaderChain loaders;
 
   /** A serializer that writes the given handle classes with their codecs. */
   public Serializer(List<HandleCodec<?>> codecs, ClassLoader classLoader) {
-    this.codecs = List.copyOf(codecs);
-    this.classLoader = classLoader;
-    pool.add(newFory());
+    List<HandleCodec<?>> all = List.copyOf(codecs);
+    this.loaders = new LoaderChain(classLoader);
+    this.fory =
+        Fory.builder()
+            .withLanguage(Language.JAVA)
+            .withRefTracking(true)
+            .requireClassRegistration(false)
+            .suppressClassRegistrationWarnings(true)
+            .withCodegen(Boolean.parseBoolean(System.getProperty("manta.fory.codegen", "true")))
+            .withClassLoader(loaders)
+            .buildThreadSafeForyPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+    fory.registerCallback(
+        f -> {
+          for (HandleCodec<?> codec : all) {
+            register(f, codec);
+          }
+        });
   }
 
   /**
@@ -74,7 +89,9 @@ public final class Serializer {
    */
   public byte[] serialize(Object value, Consumer<Object> onHandle) {
     checkSerializable(value);
-    Fory fory = borrow();
+    if (value != null) {
+      loaders.learn(value.getClass());
+    }
     Consumer<Object> previous = SINK.get();
     SINK.set(onHandle);
     try {
@@ -91,8 +108,12 @@ public final class Serializer {
           e);
     } finally {
       SINK.set(previous);
-      pool.offer(fory);
     }
+  }
+
+  /** Remembers where {@code c} comes from, so values of classes from its loader deserialize. */
+  public void learn(Class<?> c) {
+    loaders.learn(c);
   }
 
   /**
@@ -101,27 +122,21 @@ public final class Serializer {
    * @throws IllegalStateException if the bytes cannot be read (a class missing here, say)
    */
   public Object deserialize(byte[] bytes) {
-    Fory fory = borrow();
     try {
       return fory.deserialize(bytes);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "Cannot deserialize a value of " + bytes.length + " bytes: " + e.getMessage(), e);
-    } finally {
-      pool.offer(fory);
     }
   }
 
   /** Rebuilds a value from bytes in a buffer (for example a view of store memory). */
-  public Object deserialize(java.nio.ByteBuffer bytes) {
-    Fory fory = borrow();
+  public Object deserialize(ByteBuffer bytes) {
     try {
       return fory.deserialize(bytes);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "Cannot deserialize a value of " + bytes.remaining() + " bytes: " + e.getMessage(), e);
-    } finally {
-      pool.offer(fory);
     }
   }
 
@@ -141,27 +156,6 @@ public final class Serializer {
                 + " produces instead, or create it inside the task or actor");
       }
     }
-  }
-
-  private Fory borrow() {
-    Fory f = pool.poll();
-    return f != null ? f : newFory();
-  }
-
-  private Fory newFory() {
-    ForyBuilder b =
-        Fory.builder()
-            .withLanguage(Language.JAVA)
-            .withRefTracking(true)
-            .requireClassRegistration(false)
-            .suppressClassRegistrationWarnings(true)
-            .withAsyncCompilation(false)
-            .withClassLoader(classLoader);
-    Fory fory = b.build();
-    for (HandleCodec<?> codec : codecs) {
-      register(fory, codec);
-    }
-    return fory;
   }
 
   private static <T> void register(Fory fory, HandleCodec<T> codec) {

@@ -56,6 +56,18 @@ public final class ValueCodec {
     List<OwnedObject> contained = new ArrayList<>(0);
     List<Object> keep = new ArrayList<>(0);
     int flags = marksStage ? InlineValue.MARKS_STAGE : 0;
+    int kind = value == null ? 0 : PrimitiveArrays.kindOf(value);
+    if (kind != 0) {
+      long length = PrimitiveArrays.byteLength(value);
+      if (length > inlineThresholdBytes && length <= Integer.MAX_VALUE) {
+        // Large primitive array: one copy straight into store memory, no serializer.
+        int arrayFlags = flags | (kind << InlineValue.ARRAY_SHIFT);
+        serializer.learn(value.getClass());
+        StoredValue v =
+            store.put(id, (int) length, arrayFlags, buf -> PrimitiveArrays.write(value, buf));
+        return new Encoded(v, List.of(), List.of());
+      }
+    }
     byte[] bytes;
     if (value instanceof ByteBuffer bb) {
       bytes = new byte[bb.remaining()];
@@ -77,6 +89,11 @@ public final class ValueCodec {
    */
   public byte[] encodeArg(Object value, List<OwnedObject> refsOut, List<Object> keepOut) {
     return serializer.serialize(value, h -> collect(h, refsOut, keepOut));
+  }
+
+  /** Remembers the loader of a remote function's class, for its argument and return types. */
+  public void learn(Class<?> c) {
+    serializer.learn(c);
   }
 
   /** Rebuilds a task argument from {@link #encodeArg}. */
@@ -105,8 +122,12 @@ public final class ValueCodec {
         if ((sv.flags() & InlineValue.RAW_BYTES) != 0) {
           value = store.view(sv.id());
         } else {
+          int kind = (sv.flags() & InlineValue.ARRAY_MASK) >>> InlineValue.ARRAY_SHIFT;
           try (NodeStore.Pin pin = store.pin(sv.id())) {
-            value = serializer.deserialize(pin.bytes());
+            value =
+                kind != 0
+                    ? PrimitiveArrays.read(kind, pin.bytes())
+                    : serializer.deserialize(pin.bytes());
           }
         }
         yield (sv.flags() & InlineValue.MARKS_STAGE) != 0

@@ -27,6 +27,7 @@ import java.io.StringWriter;
  *     serialized
  * @param cause a failure this one wraps (an actor that died because its constructor failed)
  */
+@SuppressWarnings("ArrayRecordComponent") // never mutated after construction
 public record Failure(
     Kind kind,
     String subjectId,

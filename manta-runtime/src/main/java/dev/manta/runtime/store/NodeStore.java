@@ -144,22 +144,32 @@ public final class NodeStore implements AutoCloseable {
    *     within the timeout, or spilling fails
    */
   public StoreValue put(ObjectId id, byte[] bytes, int flags) {
-    if (bytes.length > region.maxBlockBytes()) {
+    return put(id, bytes.length, flags, view -> view.put(0, bytes));
+  }
+
+  /**
+   * Stores {@code length} bytes as object {@code id}, written by {@code writer} straight into store
+   * memory (one copy, for large arrays). {@code writer} gets a buffer of exactly {@code length}
+   * bytes at position 0 and must fill it using absolute or relative puts.
+   */
+  public StoreValue put(
+      ObjectId id, int length, int flags, java.util.function.Consumer<ByteBuffer> writer) {
+    if (length > region.maxBlockBytes()) {
       throw new ObjectStoreFullException(
           "Object "
               + id.hex()
               + " is "
-              + bytes.length
+              + length
               + " bytes, larger than the object store's capacity of "
               + region.maxBlockBytes()
               + " bytes; raise objectStoreBytes (MantaConfig.builder().objectStoreBytes(..),"
               + " manta.object-store-bytes) or split the value");
     }
-    Entry e = new Entry(id, bytes.length);
+    Entry e = new Entry(id, length);
     MappedRegion.Block b;
     lock.lock();
     try {
-      b = allocate(bytes.length, "object " + id.hex());
+      b = allocate(length, "object " + id.hex());
       e.block = b;
       e.pins = 1; // the writer's pin: not evictable while being copied
       pinnedBytes += b.blockBytes();
@@ -168,7 +178,19 @@ public final class NodeStore implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    region.write(b, bytes);
+    try {
+      writer.accept(region.view(b));
+    } catch (RuntimeException ex) {
+      lock.lock();
+      try {
+        entries.remove(id);
+        e.freed = true;
+        unpinLocked(e);
+      } finally {
+        lock.unlock();
+      }
+      throw ex;
+    }
     lock.lock();
     try {
       e.sealed = true;
@@ -176,7 +198,7 @@ public final class NodeStore implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    return new StoreValue(id, bytes.length, flags);
+    return new StoreValue(id, length, flags);
   }
 
   /**
@@ -200,8 +222,8 @@ public final class NodeStore implements AutoCloseable {
    * pinned while the buffer, or any buffer derived from it, is reachable.
    */
   public ByteBuffer view(ObjectId id) {
-    lock.lock();
     Entry e;
+    lock.lock();
     try {
       e = pinLocked(id);
     } finally {

@@ -44,7 +44,7 @@ final class SpillFiles implements AutoCloseable {
     int removed = 0;
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*.bin")) {
       for (Path f : files) {
-        String[] parts = f.getFileName().toString().substring(PREFIX.length()).split("-");
+        String[] parts = f.getFileName().toString().substring(PREFIX.length()).split("-", -1);
         long pid;
         try {
           pid = Long.parseLong(parts[0]);
@@ -74,7 +74,7 @@ final class SpillFiles implements AutoCloseable {
   Location write(ByteBuffer data) {
     int length = data.remaining();
     try {
-      if (current == null || current.size + length > maxFileBytes && current.size > 0) {
+      if (current == null || (current.size + length > maxFileBytes && current.size > 0)) {
         rollOver();
       }
       SpillFile f = current;

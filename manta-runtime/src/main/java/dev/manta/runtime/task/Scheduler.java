@@ -34,6 +34,9 @@ public final class Scheduler {
    *      new virtual threads.
    *  I3  Cancelled specs may stay in the queues; dispatch skips any spec whose CAS
    *      READY -> RUNNING fails.
+   *  I4  While idleWorkers > 0, submit() only queues; a lingering worker leaves idleWorkers
+   *      and polls the queues under the same lock, so no queued task is left behind with its
+   *      resources free.
    *  Locks: `lock` guards the ledger and the queues; threads are started after releasing it.
    */
   private final ReentrantLock lock = new ReentrantLock();
@@ -43,9 +46,15 @@ public final class Scheduler {
   private final Map<ResourceSet, ArrayDeque<TaskSpec>> queues = new LinkedHashMap<>(); // lock
   private int queued; // guarded by lock
   private boolean closed; // guarded by lock
+  private int idleWorkers; // lingering workers; guarded by lock
+  private volatile long submissions; // bumped (under lock) when work is queued for lingerers
+  private static final long LINGER_NANOS = 20_000;
 
   private final Consumer<TaskSpec> executor;
+
+  @SuppressWarnings("ThreadLocalUsage") // per scheduler: several runtimes may share a JVM
   private final ThreadLocal<TaskSpec> current = new ThreadLocal<>();
+
   private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
   private final ThreadFactory threads;
   private final AtomicInteger running = new AtomicInteger();
@@ -75,6 +84,7 @@ public final class Scheduler {
    *
    * @return false if the scheduler is closed (the caller fails the task)
    */
+  @SuppressWarnings("NonAtomicVolatileUpdate") // `submissions` is only written under `lock`
   public boolean submit(TaskSpec task) {
     List<TaskSpec> start = null;
     lock.lock();
@@ -83,7 +93,12 @@ public final class Scheduler {
         return false;
       }
       ArrayDeque<TaskSpec> q = queues.get(task.resources);
-      if ((q == null || q.isEmpty()) && fits(task.resources)) {
+      if (idleWorkers > 0) {
+        // A worker is lingering for work: hand it this task through the queue (I4).
+        queues.computeIfAbsent(task.resources, k -> new ArrayDeque<>()).add(task);
+        queued++;
+        submissions++;
+      } else if ((q == null || q.isEmpty()) && fits(task.resources)) {
         acquire(task.resources);
         start = List.of(task);
       } else {
@@ -209,7 +224,13 @@ public final class Scheduler {
   private void loop(TaskSpec first) {
     try {
       TaskSpec t = first;
-      while (t != null) {
+      while (true) {
+        if (t == null) {
+          t = linger();
+          if (t == null) {
+            return;
+          }
+        }
         t.holdsResources = true;
         current.set(t);
         running.incrementAndGet();
@@ -225,6 +246,41 @@ public final class Scheduler {
     } finally {
       workers.remove(Thread.currentThread());
     }
+  }
+
+  /**
+   * Waits briefly for a new submission instead of ending the thread: a caller that waits for each
+   * task before submitting the next one then costs no thread start and no carrier wake-up. Returns
+   * a task to run (its resources acquired), or null to end the thread.
+   */
+  private TaskSpec linger() {
+    long seen;
+    lock.lock();
+    try {
+      if (closed) {
+        return null;
+      }
+      idleWorkers++;
+      seen = submissions;
+    } finally {
+      lock.unlock();
+    }
+    long until = System.nanoTime() + LINGER_NANOS;
+    while (submissions == seen && System.nanoTime() < until) {
+      Thread.onSpinWait();
+    }
+    List<TaskSpec> start;
+    lock.lock();
+    try {
+      idleWorkers--;
+      start = closed ? List.of() : pollAllFitting();
+    } finally {
+      lock.unlock();
+    }
+    for (int i = 1; i < start.size(); i++) {
+      startWorker(start.get(i));
+    }
+    return start.isEmpty() ? null : start.get(0);
   }
 
   private TaskSpec finishAndNext(TaskSpec done) {

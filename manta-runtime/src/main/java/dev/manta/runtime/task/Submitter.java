@@ -59,6 +59,7 @@ public final class Submitter {
       throw new NullPointerException("fn: the remote function is null");
     }
     FunctionInfo info = FunctionInfo.of(fn).requireNonCapturing();
+    codec.learn(fn.getClass());
     Object[] stored = new Object[args.length];
     List<OwnedObject> refs = new ArrayList<>(0);
     List<Object> keep = new ArrayList<>(0);
@@ -105,6 +106,16 @@ public final class Submitter {
     t.keepAlive = keep.isEmpty() ? List.of() : keep;
     t.result = table.create(new ObjectId(id, 1), t);
     return t;
+  }
+
+  /** Whether every ref argument of {@code t} is ready now. */
+  public boolean dependenciesReady(TaskSpec t) {
+    for (Object a : t.args) {
+      if (a instanceof OwnedObject o && !o.value().isDone()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -63,6 +63,7 @@ class NodeStoreTest {
     assertThat(s.stats().usedBytes()).isEqualTo(1024); // 1000 rounded up to 64-byte blocks
     assertThat(s.stats().pinnedBytes()).isZero();
     try (NodeStore.Pin p = s.pin(id)) {
+      assertThat(p.bytes().remaining()).isEqualTo(1000);
       assertThat(s.stats().pinnedBytes()).isEqualTo(1024);
       s.checkInvariants();
     }
@@ -107,6 +108,7 @@ class NodeStoreTest {
     ObjectId a = ids.nextPut();
     s.put(a, new byte[60 * KIB], 0);
     try (NodeStore.Pin p = s.pin(a)) {
+      assertThat(p.bytes().remaining()).isEqualTo(60 * KIB);
       assertThatThrownBy(() -> s.put(ids.nextPut(), new byte[10 * KIB], 0))
           .isInstanceOf(ObjectStoreFullException.class)
           .hasMessageContaining("needs 10240 bytes")
