@@ -37,7 +37,27 @@ public final class Ids {
     return new ObjectId(nextTask(), 1);
   }
 
+  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
   static String hex(long hi, long lo) {
-    return String.format("%016x%016x", hi, lo);
+    char[] c = new char[32];
+    fill(c, 0, hi, 16);
+    fill(c, 16, lo, 16);
+    return new String(c);
+  }
+
+  static String hex(long hi, long lo, int index) {
+    char[] c = new char[40];
+    fill(c, 0, hi, 16);
+    fill(c, 16, lo, 16);
+    fill(c, 32, index & 0xFFFFFFFFL, 8);
+    return new String(c);
+  }
+
+  private static void fill(char[] c, int offset, long v, int digits) {
+    for (int i = digits - 1; i >= 0; i--) {
+      c[offset + i] = DIGITS[(int) (v & 0xF)];
+      v >>>= 4;
+    }
   }
 }

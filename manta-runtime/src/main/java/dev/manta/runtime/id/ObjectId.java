@@ -20,7 +20,7 @@ public record ObjectId(TaskId task, int index) {
 
   /** Lowercase hex: the task id, then the index as 8 digits. */
   public String hex() {
-    return task.hex() + String.format("%08x", index);
+    return Ids.hex(task.prefix(), task.sequence(), index);
   }
 
   @Override

@@ -41,17 +41,23 @@ public final class ReferenceTable {
    * Implementation notes
    *  - Counts live on each OwnedObject under its monitor (see there, I1-I2). The table map only
    *    indexes live objects; an object leaves it exactly once, in free().
-   *  - Trackers (weak references to handles) must stay strongly reachable until processed, or
-   *    the GC would drop them unenqueued and the count would never fall: `trackers` holds them.
+   *  - Trackers (weak references to handles) must stay strongly reachable until their referent
+   *    is collected, or the GC would drop them unenqueued and the count would never fall. The
+   *    object holds its current generation's tracker; it is replaced only once cleared, and a
+   *    cleared reference is owned by the JVM's pending list and then by our queue until we
+   *    process it. Action trackers (actor leases) are held in `actionTrackers`.
    *  - With counting disabled (a benchmark switch, manta.internal.refcounting=false) objects are
    *    never freed automatically; explicit free still works.
    */
   private static final Logger LOG = LoggerFactory.getLogger(ReferenceTable.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
 
-  private final ConcurrentHashMap<ObjectId, OwnedObject> objects = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ObjectId, OwnedObject> objects =
+      new ConcurrentHashMap<>(1 << 16); // presized: growing under load showed in profiles
   private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
-  private final Set<Tracker> trackers = ConcurrentHashMap.newKeySet();
+  private final Set<Tracker> actionTrackers = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicLong liveTrackers =
+      new java.util.concurrent.atomic.AtomicLong();
   private final Consumer<StoredValue> onFree;
   private final BiFunction<OwnedObject, StoredValue, Object> decoder;
   private final boolean counting;
@@ -146,7 +152,7 @@ public final class ReferenceTable {
         o.localHandle = t;
         o.localHandles++;
       }
-      trackers.add(t);
+      liveTrackers.incrementAndGet();
       return h;
     }
   }
@@ -249,12 +255,10 @@ public final class ReferenceTable {
     try {
       while (!closed) {
         Tracker t = (Tracker) queue.remove();
-        trackers.remove(t);
-        t.collected();
+        process(t);
         Tracker more;
         while ((more = (Tracker) queue.poll()) != null) {
-          trackers.remove(more);
-          more.collected();
+          process(more);
         }
       }
     } catch (InterruptedException e) {
@@ -269,12 +273,21 @@ public final class ReferenceTable {
    * reachable. Used for actor handles. {@code onCollected} must not block.
    */
   public void track(Object referent, Runnable onCollected) {
-    trackers.add(new ActionTracker(referent, queue, onCollected));
+    actionTrackers.add(new ActionTracker(referent, queue, onCollected));
+    liveTrackers.incrementAndGet();
   }
 
   /** Number of weak references waiting for their referent to be collected (leak checks). */
-  public int trackedCount() {
-    return trackers.size();
+  public long trackedCount() {
+    return liveTrackers.get();
+  }
+
+  private void process(Tracker t) {
+    liveTrackers.decrementAndGet();
+    if (t instanceof ActionTracker) {
+      actionTrackers.remove(t);
+    }
+    t.collected();
   }
 
   /** Stops the {@code manta-refs} thread and waits for it. Objects are left as they are. */
