@@ -2,6 +2,7 @@ package dev.manta.runtime.actor;
 
 import dev.manta.PendingCallsLimitException;
 import dev.manta.runtime.exec.ActorTarget;
+import dev.manta.runtime.exec.FunctionInfo;
 import dev.manta.runtime.exec.TaskExecutor;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.ownership.ReferenceTable;
@@ -37,7 +38,9 @@ public final class ActorInstance implements ActorTarget {
    *      ALIVE; whoever makes progress possible again (enqueue, argument resolved, constructed)
    *      starts one if drainers < maxConcurrency.
    *  I3  Asynchronous methods (CompletionStage) free their drainer when the method returns;
-   *      their pending count is released when the stage completes.
+   *      their pending count is released when the stage completes. A helper drainer starts only
+   *      when none is idle and the next call may block (not an AsyncFn); at most one drainer
+   *      lingers (spins ~20 us) for the next call before its thread ends.
    *  Locks: `lock` guards state, queue and drainers; never held while running user code.
    */
   enum State {
@@ -58,25 +61,13 @@ public final class ActorInstance implements ActorTarget {
   private final ArrayDeque<TaskSpec> queue = new ArrayDeque<>(); // guarded by lock
   private State state = State.CREATING; // guarded by lock
   private int drainers; // guarded by lock
+  private int idleDrainers; // drainers spinning for the next call; at most 1; guarded by lock
   private volatile Failure death;
   private volatile Object instance;
   private volatile boolean holdsResources;
   private final AtomicInteger pending = new AtomicInteger();
   private volatile long enqueues; // bumped on every enqueue, read lock-free by lingering drainers
   private static final long LINGER_NANOS = 20_000;
-  private static final TaskSpec LINGER =
-      new TaskSpec(
-          null,
-          TaskSpec.Kind.ACTOR_CALL,
-          null,
-          null,
-          new Object[0],
-          List.of(),
-          ResourceSet.EMPTY,
-          null,
-          0,
-          false,
-          null);
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   private final TaskExecutor executor;
   private final ThreadFactory threadFactory;
@@ -253,6 +244,13 @@ public final class ActorInstance implements ActorTarget {
     if (head == null || head.state.get() == TaskSpec.WAITING) {
       return;
     }
+    if (drainers > 0) {
+      // A helper only when no drainer is idle and the head may block its thread: asynchronous
+      // methods return at once, so one drainer keeps up with them (I3).
+      if (idleDrainers > 0 || head.info.kind() == FunctionInfo.Kind.ASYNC) {
+        return;
+      }
+    }
     drainers++;
     Thread t = threadFactory.newThread(this::drain);
     threads.add(t);
@@ -264,40 +262,38 @@ public final class ActorInstance implements ActorTarget {
       boolean lingered = false;
       while (true) {
         TaskSpec next;
+        boolean linger = false;
         long seen = enqueues;
         lock.lock();
         try {
+          if (lingered) {
+            idleDrainers--;
+          }
           next = state == State.ALIVE ? queue.peek() : null;
-          if (next == null && !lingered && state == State.ALIVE) {
-            next = LINGER; // look again after a short spin (below), still counted as a drainer
+          if (next == null && !lingered && state == State.ALIVE && idleDrainers == 0) {
+            idleDrainers++; // look again after a short spin, still counted as a drainer
+            linger = true;
           } else if (next == null || next.state.get() == TaskSpec.WAITING) {
             drainers--;
             return;
-          }
-          if (next == LINGER) {
-            lingered = true;
           } else {
-            lingered = false;
-          }
-          if (next != LINGER) {
             queue.poll();
-            // More calls ready and room for more concurrency: let another drainer help.
-            if (drainers < maxConcurrency && !queue.isEmpty()) {
-              maybeStartDrainer();
-            }
+            maybeStartDrainer(); // more ready calls and room for concurrency: let a helper in
           }
         } finally {
           lock.unlock();
         }
-        if (next == LINGER) {
+        if (linger) {
           // A caller waiting on the call that just finished usually sends the next one within
           // microseconds: spinning briefly saves a thread start and a wake-up per call.
           long until = System.nanoTime() + LINGER_NANOS;
           while (enqueues == seen && System.nanoTime() < until) {
             Thread.onSpinWait();
           }
+          lingered = true;
           continue;
         }
+        lingered = false;
         executor.run(next); // skips specs already finished (cancelled or failed arguments)
       }
     } finally {
