@@ -409,7 +409,8 @@ final class Definitions {
     if (a.maxRetries() < 0) {
       ok = error(at, "maxRetries must be >= 0, was %d", a.maxRetries());
     }
-    return ok & resources(at, a.resources());
+    boolean resourcesOk = resources(at, a.resources()); // always run: report every error
+    return ok && resourcesOk;
   }
 
   private boolean actorOptions(Element at, RemoteActor a) {
@@ -423,7 +424,8 @@ final class Definitions {
     if (a.maxRestarts() < -1) {
       ok = error(at, "maxRestarts must be >= 0, or -1 for unlimited; was %d", a.maxRestarts());
     }
-    return ok & resources(at, a.resources());
+    boolean resourcesOk = resources(at, a.resources()); // always run: report every error
+    return ok && resourcesOk;
   }
 
   private boolean resources(Element at, Resource[] resources) {
@@ -558,11 +560,13 @@ final class Definitions {
   }
 
   /** Reports an error; returns false so that callers can write {@code ok = error(...)}. */
+  @SuppressWarnings("AnnotateFormatMethod") // no annotations dependency in the processor
   private boolean error(Element at, String format, Object... args) {
     messager.printMessage(Diagnostic.Kind.ERROR, String.format(format, args), at);
     return false;
   }
 
+  @SuppressWarnings("AnnotateFormatMethod") // no annotations dependency in the processor
   private void warn(Element at, String format, Object... args) {
     messager.printMessage(Diagnostic.Kind.WARNING, String.format(format, args), at);
   }

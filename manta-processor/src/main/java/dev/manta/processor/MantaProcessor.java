@@ -83,6 +83,7 @@ public final class MantaProcessor extends AbstractProcessor {
   }
 
   @Override
+  @SuppressWarnings("DoNotClaimAnnotations") // ours alone: claiming keeps -Xlint:processing quiet
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (round.processingOver()) {
       writeServiceFile();
