@@ -276,7 +276,7 @@ final class Report {
           The `manta_cluster` column will compare like with like once cluster mode exists.
         - Rows Manta cannot run yet are listed with their reason, not dropped.
 
-        Regenerate: `bin/bench-compare` (runs Ray, ~13 min, and Manta, ~4 min) or
+        Regenerate: `bin/bench-compare` (runs Ray, ~20 min, and Manta, ~7 min) or
         `bin/bench-compare --ray-json manta-bench/peers/ray/ray-results.json` to reuse a Ray run.
         """);
     return md.toString();
