@@ -91,23 +91,23 @@ public final class NullRuntime implements MantaRuntime {
 
   @Override
   public <T> ObjectRef<T> put(T value) {
-    throw new UnsupportedOperationException();
+    throw new UnsupportedOperationException("NullRuntime measures the API layer only");
   }
 
   @Override
   public <T> T get(ObjectRef<T> ref, long timeoutNanos) {
-    throw new UnsupportedOperationException();
+    throw new UnsupportedOperationException("NullRuntime measures the API layer only");
   }
 
   @Override
   public <T> List<T> getAll(List<? extends ObjectRef<? extends T>> refs, long timeoutNanos) {
-    throw new UnsupportedOperationException();
+    throw new UnsupportedOperationException("NullRuntime measures the API layer only");
   }
 
   @Override
   public <T> WaitResult<T> wait(
       List<? extends ObjectRef<T>> refs, int numReturns, long timeoutNanos) {
-    throw new UnsupportedOperationException();
+    throw new UnsupportedOperationException("NullRuntime measures the API layer only");
   }
 
   @Override
@@ -125,7 +125,7 @@ public final class NullRuntime implements MantaRuntime {
 
   @Override
   public ObjectStoreStats storeStats() {
-    throw new UnsupportedOperationException();
+    throw new UnsupportedOperationException("NullRuntime measures the API layer only");
   }
 
   @Override
@@ -135,12 +135,12 @@ public final class NullRuntime implements MantaRuntime {
 
   @Override
   public RuntimeContext runtimeContext() {
-    throw new UnsupportedOperationException();
+    throw new UnsupportedOperationException("NullRuntime measures the API layer only");
   }
 
   @Override
   public void exitActor() {
-    throw new UnsupportedOperationException();
+    throw new UnsupportedOperationException("NullRuntime measures the API layer only");
   }
 
   @Override
