@@ -1,0 +1,95 @@
+package dev.manta.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code manta} command: {@code start}, {@code stop} and {@code status} a cluster.
+ *
+ * <p>Exit codes: 0 success, 1 failure (the message goes to stderr), 2 usage error.
+ */
+@Command(
+    name = "manta",
+    mixinStandardHelpOptions = true,
+    versionProvider = MantaCli.Version.class,
+    description = "Start, stop and inspect a Manta cluster.",
+    subcommands = {
+      StartCommand.class,
+      StopCommand.class,
+      StatusCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class MantaCli implements Runnable {
+  private final Map<String, String> env;
+  @Spec CommandSpec spec;
+
+  MantaCli(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** Runs the command and exits the JVM with its exit code. */
+  public static void main(String[] args) {
+    System.exit(commandLine(System.getenv()).execute(args));
+  }
+
+  /** The command line, reading environment variables from {@code env}. */
+  static CommandLine commandLine(Map<String, String> env) {
+    var cli = new CommandLine(new MantaCli(env));
+    cli.setExecutionExceptionHandler(
+        (ex, cl, parseResult) -> {
+          String message;
+          if (ex instanceof CliFailure) {
+            message = ex.getMessage();
+          } else if (ex instanceof UncheckedIOException io) {
+            message = io.getMessage() + ": " + io.getCause();
+          } else {
+            throw ex;
+          }
+          cl.getErr().println("Error: " + message);
+          cl.getErr().flush();
+          return CommandLine.ExitCode.SOFTWARE;
+        });
+    return cli;
+  }
+
+  /** Environment variables, as given to {@link #commandLine}. */
+  Map<String, String> env() {
+    return env;
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(
+        spec.commandLine(), "Missing command: give one of start, stop, status");
+  }
+
+  /** {@code manta --version}: the Manta version, from the filtered version.properties. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "manta " + version(),
+        "JVM " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+      };
+    }
+
+    static String version() {
+      var props = new Properties();
+      try (InputStream in = MantaCli.class.getResourceAsStream("version.properties")) {
+        if (in == null) return "unknown";
+        props.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read version.properties", e);
+      }
+      return props.getProperty("version", "unknown");
+    }
+  }
+}

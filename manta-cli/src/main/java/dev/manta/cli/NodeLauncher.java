@@ -1,0 +1,292 @@
+package dev.manta.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Starts {@code dev.manta.cluster.NodeMain} as a background JVM and waits for its ready file.
+ *
+ * <p>The node runs on the CLI's own java executable and class path, with its stdout and stderr
+ * appended to a log file. It is ready when it has written the ready file (by rename, so a file that
+ * exists is complete): Java properties {@code head}, {@code agent}, {@code node}, {@code pid}. The
+ * wait ends at the first of: the file appears (seen through a {@link WatchService}), the process
+ * exits, the timeout elapses.
+ */
+final class NodeLauncher {
+  static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  static final int LOG_TAIL_LINES = 30;
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  /**
+   * What NodeMain is asked to be. {@code port}, {@code resources}, {@code objectStoreBytes} may be
+   * null.
+   */
+  record NodeSpec(
+      boolean head,
+      String headAddress,
+      Integer port,
+      String bind,
+      int numCpus,
+      CustomResources resources,
+      Long objectStoreBytes) {}
+
+  /** What the node reported in its ready file. */
+  record Ready(String head, String agent, String node, long pid) {}
+
+  private NodeLauncher() {}
+
+  /** JVM flags every node needs; the first exists only from JDK 23 on, and a 21 refuses it. */
+  static List<String> jvmFlags(int javaFeature) {
+    var flags = new ArrayList<String>();
+    if (javaFeature >= 23) flags.add("--sun-misc-unsafe-memory-access=allow");
+    flags.add("--enable-native-access=ALL-UNNAMED");
+    return flags;
+  }
+
+  /** The full command line that starts the node described by {@code spec}. */
+  static List<String> command(
+      String java, String classPath, int javaFeature, NodeSpec spec, Path sessionDir, Path ready) {
+    var cmd = new ArrayList<String>();
+    cmd.add(java);
+    cmd.addAll(jvmFlags(javaFeature));
+    cmd.add("-cp");
+    cmd.add(classPath);
+    cmd.add(NodeProcesses.NODE_MAIN);
+    if (spec.head()) {
+      cmd.add("--head");
+      if (spec.port() != null) {
+        cmd.add("--port");
+        cmd.add(String.valueOf(spec.port()));
+      }
+    } else {
+      cmd.add("--address");
+      cmd.add(spec.headAddress());
+    }
+    cmd.add("--bind");
+    cmd.add(spec.bind());
+    cmd.add("--num-cpus");
+    cmd.add(String.valueOf(spec.numCpus()));
+    if (spec.resources() != null) {
+      cmd.add("--resources");
+      cmd.add(spec.resources().json());
+    }
+    if (spec.objectStoreBytes() != null) {
+      cmd.add("--object-store-memory");
+      cmd.add(String.valueOf(spec.objectStoreBytes()));
+    }
+    cmd.add("--session-dir");
+    cmd.add(sessionDir.toString());
+    cmd.add("--ready-file");
+    cmd.add(ready.toString());
+    return cmd;
+  }
+
+  /** The java executable running this JVM. */
+  static String currentJava() {
+    return ProcessHandle.current()
+        .info()
+        .command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+
+  /** Starts the node; its pid is recorded in the session before this returns. */
+  static Process start(List<String> command, Path sessionDir, Path log) {
+    var pb = new ProcessBuilder(command);
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+    try {
+      Process process = pb.start();
+      Sessions.recordPid(sessionDir, process.pid());
+      return process;
+    } catch (IOException e) {
+      throw new CliFailure(
+          "Cannot start the node JVM (" + command.get(0) + "): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Waits for {@code process} to write {@code readyFile}.
+   *
+   * @throws CliFailure when the process exits first or {@code timeout} elapses (the process is then
+   *     stopped); the message ends with the last lines of {@code log}
+   */
+  static Ready awaitReady(
+      Process process, Path readyFile, Path log, Duration timeout, String what) {
+    CompletableFuture<Properties> ready = new CompletableFuture<>();
+    // Closing the service (end of this block) ends the watcher thread; nothing waits for it.
+    try (WatchService watch = readyFile.getFileSystem().newWatchService()) {
+      readyFile.getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+      Thread.ofVirtual()
+          .name("manta-cli-ready-watch")
+          .start(() -> watchFor(readyFile, watch, ready));
+      CompletableFuture.anyOf(ready, process.onExit())
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (IOException e) {
+      stop(process);
+      throw new UncheckedIOException(
+          "Cannot watch " + readyFile.getParent() + ", so the " + what + " was stopped", e);
+    } catch (TimeoutException e) {
+      stop(process);
+      throw new CliFailure(
+          "The "
+              + what
+              + " (pid "
+              + process.pid()
+              + ") was not ready after "
+              + timeout.toSeconds()
+              + " s, so it was stopped. "
+              + tail(log),
+          e);
+    } catch (ExecutionException e) {
+      stop(process);
+      throw new CliFailure(
+          "Cannot read the ready file "
+              + readyFile
+              + ", so the "
+              + what
+              + " was stopped: "
+              + e.getCause(),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop(process);
+      throw new CliFailure("Interrupted while waiting for the " + what + " to start", e);
+    }
+    // The node may write the file and exit at once; the file wins.
+    Optional<Properties> props =
+        ready.isDone() && !ready.isCompletedExceptionally()
+            ? Optional.of(ready.join())
+            : tryRead(readyFile);
+    if (props.isEmpty()) {
+      throw new CliFailure(
+          "The "
+              + what
+              + " (pid "
+              + process.pid()
+              + ") exited with code "
+              + process.exitValue()
+              + " before it was ready. "
+              + tail(log));
+    }
+    return parse(props.get(), readyFile);
+  }
+
+  private static void watchFor(
+      Path readyFile, WatchService watch, CompletableFuture<Properties> ready) {
+    try {
+      Optional<Properties> props = tryRead(readyFile);
+      while (props.isEmpty()) {
+        WatchKey key = watch.take();
+        key.pollEvents();
+        key.reset();
+        props = tryRead(readyFile);
+      }
+      ready.complete(props.get());
+    } catch (ClosedWatchServiceException e) {
+      // awaitReady closed the service: it has stopped waiting, and will read the file itself.
+      ready.cancel(false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ready.completeExceptionally(e);
+    } catch (RuntimeException e) {
+      ready.completeExceptionally(e);
+    }
+  }
+
+  private static Optional<Properties> tryRead(Path readyFile) {
+    var props = new Properties();
+    try (InputStream in = Files.newInputStream(readyFile)) {
+      props.load(in);
+      return Optional.of(props);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + readyFile, e);
+    }
+  }
+
+  private static Ready parse(Properties props, Path readyFile) {
+    var missing = new ArrayList<String>();
+    for (String key : List.of("head", "agent", "node", "pid")) {
+      if (props.getProperty(key, "").isBlank()) missing.add(key);
+    }
+    if (!missing.isEmpty()) {
+      throw new CliFailure("The ready file " + readyFile + " lacks " + String.join(", ", missing));
+    }
+    try {
+      return new Ready(
+          props.getProperty("head").strip(),
+          props.getProperty("agent").strip(),
+          props.getProperty("node").strip(),
+          Long.parseLong(props.getProperty("pid").strip()));
+    } catch (NumberFormatException e) {
+      throw new CliFailure(
+          "The ready file " + readyFile + " has a pid that is not a number: " + e.getMessage(), e);
+    }
+  }
+
+  /** SIGTERM, then SIGKILL if the process outlives {@link #STOP_GRACE}. */
+  static boolean stop(ProcessHandle process) {
+    if (!process.destroy()) return false;
+    try {
+      process.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      process.destroyForcibly();
+      return true;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("onExit failed for pid " + process.pid(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      return true;
+    }
+  }
+
+  private static void stop(Process process) {
+    stop(process.toHandle());
+  }
+
+  /** "Last N lines of LOG:" and the lines, or why there are none. */
+  static String tail(Path log) {
+    List<String> lines;
+    try {
+      lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+    } catch (IOException e) {
+      return "Its log " + log + " cannot be read: " + e.getMessage();
+    }
+    if (lines.isEmpty()) return "Its log " + log + " is empty.";
+    List<String> last = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
+    return "Last "
+        + last.size()
+        + " lines of "
+        + log
+        + ":"
+        + System.lineSeparator()
+        + String.join(System.lineSeparator(), last);
+  }
+
+  private static File nullDevice() {
+    return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+  }
+}
