@@ -17,7 +17,9 @@ public sealed class MantaException extends RuntimeException
         PendingCallsLimitException,
         ObjectFreedException,
         ObjectStoreFullException,
-        ObjectTypeException {
+        ObjectTypeException,
+        WorkerDiedException,
+        NodeDiedException {
 
   private static final long serialVersionUID = 1L;
 

@@ -21,11 +21,13 @@ import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.ownership.RefImpl;
 import dev.manta.runtime.ownership.ReferenceTable;
+import dev.manta.runtime.port.ClusterPorts;
 import dev.manta.runtime.serial.HandleCodec;
 import dev.manta.runtime.serial.Serializer;
 import dev.manta.runtime.serial.ValueCodec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.NodeStore;
+import dev.manta.runtime.store.ObjectStore;
 import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
 import dev.manta.runtime.task.ResourceSet;
@@ -62,19 +64,33 @@ public final class CoreWorker implements MantaRuntime {
   private final Ids ids = new Ids();
   private final ClassLoader loader;
   private final ReferenceTable table;
-  private final NodeStore store;
+  private final ObjectStore store;
+  private final ClusterPorts ports; // null when embedded
   private final ValueCodec codec;
   private final TaskExecutor executor;
   private final Scheduler scheduler;
   private final Submitter submitter;
   private final ActorSystem actors;
   private final boolean keepLineage;
-  private final String jobId = String.format("%08x", new java.security.SecureRandom().nextInt());
+  private final String jobId;
   private volatile boolean closed;
 
   /** Starts a core worker with {@code config}; its threads run until {@link #shutdown()}. */
   public CoreWorker(MantaConfig config) {
+    this(config, null);
+  }
+
+  /**
+   * Starts a core worker whose tasks, actors and objects go through {@code ports} (cluster mode),
+   * or stay in this process if {@code ports} is null (embedded).
+   */
+  public CoreWorker(MantaConfig config, ClusterPorts ports) {
     this.config = config;
+    this.ports = ports;
+    this.jobId =
+        ports != null
+            ? ports.jobId()
+            : String.format("%08x", new java.security.SecureRandom().nextInt());
     this.loader = contextLoader();
     this.keepLineage = false; // nothing to reconstruct from in one process
     boolean counting =
@@ -82,18 +98,25 @@ public final class CoreWorker implements MantaRuntime {
     this.table = new ReferenceTable(this::release, this::decode, counting);
     Serializer serializer = new Serializer(List.of(new RefCodec(), new ActorCodec()), loader);
     this.store =
-        new NodeStore(
-            config.objectStoreBytes(),
-            config.spillDirectory(),
-            Duration.ofMillis(Long.getLong("manta.store-full-timeout-ms", 10_000)));
+        ports != null
+            ? ports.openStore(config)
+            : new NodeStore(
+                config.objectStoreBytes(),
+                config.spillDirectory(),
+                Duration.ofMillis(Long.getLong("manta.store-full-timeout-ms", 10_000)));
     this.codec = new ValueCodec(serializer, loader, store, config.inlineThresholdBytes());
     this.executor = new TaskExecutor(codec, table);
     this.scheduler =
         new Scheduler(
             ResourceSet.of(config.numCpus(), config.resources()), this::execute, "manta-task-");
     this.submitter = new Submitter(ids, table, codec, executor);
-    this.actors = new ActorSystem(ids, submitter, executor, scheduler, table, () -> closed);
-    LOG.info("Manta embedded runtime started: {}", config);
+    this.actors = new ActorSystem(ids, submitter, executor, scheduler, table, () -> closed, ports);
+    if (ports != null) {
+      ports.attach(this);
+      LOG.info("Manta core worker started on node {}: {}", ports.nodeId(), config);
+    } else {
+      LOG.info("Manta embedded runtime started: {}", config);
+    }
   }
 
   private static ClassLoader contextLoader() {
@@ -142,14 +165,18 @@ public final class CoreWorker implements MantaRuntime {
       int maxRetries,
       boolean retryExceptions) {
     checkOpen();
-    if (!resources.feasibleIn(scheduler.total())) {
+    boolean feasible =
+        ports != null ? ports.feasible(resources) : resources.feasibleIn(scheduler.total());
+    if (!feasible) {
       throw new IllegalArgumentException(
           "Task "
               + (name != null ? name : fn)
               + " needs "
               + resources
               + " but this Manta has "
-              + scheduler.total()
+              + (ports != null
+                  ? "no node with that much: " + ports.totalResources()
+                  : scheduler.total())
               + " in all, so it could never run; start Manta with more"
               + " (MantaConfig.builder().numCpus(..).resource(..)) or ask for less");
     }
@@ -170,6 +197,10 @@ public final class CoreWorker implements MantaRuntime {
   }
 
   private void dispatch(TaskSpec t) {
+    if (ports != null) {
+      ports.runTask(t);
+      return;
+    }
     if (!scheduler.submit(t) && t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
       executor.abandon(t, shutdownCancel(t));
     }
@@ -422,8 +453,12 @@ public final class CoreWorker implements MantaRuntime {
     Optional<String> actor =
         t == null || t.actor == null ? Optional.empty() : Optional.of(actors.idOf(t.actor));
     Map<String, Double> totals = new java.util.LinkedHashMap<>();
-    totals.put("CPU", config.numCpus());
-    totals.putAll(config.resources());
+    if (ports != null) {
+      totals.putAll(ports.totalResources());
+    } else {
+      totals.put("CPU", config.numCpus());
+      totals.putAll(config.resources());
+    }
     Map<String, Double> frozen = java.util.Collections.unmodifiableMap(totals);
     return new RuntimeContext() {
       @Override
@@ -443,12 +478,12 @@ public final class CoreWorker implements MantaRuntime {
 
       @Override
       public String nodeId() {
-        return "embedded";
+        return ports != null ? ports.nodeId() : "embedded";
       }
 
       @Override
       public boolean isEmbedded() {
-        return true;
+        return ports == null;
       }
 
       @Override
@@ -502,6 +537,9 @@ public final class CoreWorker implements MantaRuntime {
       }
       table.close();
       store.close();
+      if (ports != null) {
+        ports.shutdown();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       LOG.warn("Interrupted during shutdown; some Manta threads may still be ending");
@@ -575,15 +613,80 @@ public final class CoreWorker implements MantaRuntime {
     return codec.decode(o, v);
   }
 
-  private void release(StoredValue v) {
-    if (v instanceof StoreValue sv) {
+  private void release(OwnedObject o, StoredValue v) {
+    if (ports != null) {
+      ports.released(o, v);
+    } else if (v instanceof StoreValue sv) {
       store.free(sv.id());
     }
   }
 
-  /** The node store, for tests and statistics. */
+  /** The node store, for tests and statistics (embedded only). */
   public NodeStore store() {
+    return (NodeStore) store;
+  }
+
+  // --- for ports: the cluster's side of this core ---
+
+  /** This process's object store (the node's, in a cluster). */
+  public ObjectStore objectStore() {
     return store;
+  }
+
+  /** The id prefix of this process: ids it issues, and objects it owns, carry it. */
+  public long prefix() {
+    return ids.prefix();
+  }
+
+  /** The value codec. */
+  public ValueCodec codec() {
+    return codec;
+  }
+
+  /** The task executor. */
+  public TaskExecutor executor() {
+    return executor;
+  }
+
+  /** The submitter, for specs arriving from other processes. */
+  public Submitter submitter() {
+    return submitter;
+  }
+
+  /** The actor system. */
+  public ActorSystem actorSystem() {
+    return actors;
+  }
+
+  /** The class loader user values and functions are loaded with. */
+  public ClassLoader loader() {
+    return loader;
+  }
+
+  /** The job id. */
+  public String jobId() {
+    return jobId;
+  }
+
+  /** Completes a spec owned here that ran in another process. */
+  public void completeRemote(TaskSpec t, StoredValue value) {
+    executor.completeRemote(t, value);
+    if (!keepLineage) {
+      t.result.clearProducer();
+    }
+  }
+
+  /**
+   * Runs a READY task that arrived from an owner in another process, on this worker's scheduler.
+   */
+  public void runIncoming(TaskSpec t) {
+    dispatchLocal(t);
+  }
+
+  private void dispatchLocal(TaskSpec t) {
+    if (!scheduler.submit(t) && t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
+      executor.abandon(t, shutdownCancel(t));
+    }
   }
 
   // --- handle codecs ---
@@ -611,6 +714,13 @@ public final class CoreWorker implements MantaRuntime {
     public RefImpl<?> read(long[] in) {
       ObjectId id = new ObjectId(new TaskId(in[0], in[1]), (int) in[2]);
       OwnedObject o = table.lookup(id);
+      if (o == null && ports != null && in[0] != ids.prefix()) {
+        // Owned by another process: a stand-in whose value is fetched once a ref holds it.
+        OwnedObject standIn = ports.borrow(id);
+        RefImpl<?> ref = table.newRef(standIn, executor.current() != null);
+        ports.fetchBorrowed(standIn);
+        return ref;
+      }
       if (o == null) {
         return table.freedRef(id);
       }

@@ -76,6 +76,8 @@ public final class ActorInstance implements ActorTarget {
   private java.lang.ref.WeakReference<Object> lease; // guarded by lock
   private int leases; // live lease generations; guarded by lock
   private boolean orphaned; // guarded by lock: all handles gone, stop when idle
+  private final java.util.function.Consumer<TaskSpec> remote; // null: runs here
+  private final boolean retireWhenOrphaned;
 
   ActorInstance(
       ActorId id,
@@ -89,6 +91,43 @@ public final class ActorInstance implements ActorTarget {
       ThreadFactory threadFactory,
       Consumer<ActorInstance> onDeath,
       ReferenceTable table) {
+    this(
+        id,
+        name,
+        className,
+        maxConcurrency,
+        maxPendingCalls,
+        maxRestarts,
+        resources,
+        executor,
+        threadFactory,
+        onDeath,
+        table,
+        null,
+        true);
+  }
+
+  /**
+   * An actor as above; if {@code remote} is not null this is a proxy for an actor living in another
+   * process: calls leave in submission order through {@code remote} instead of running here, and
+   * the proxy stops the actor when its handles are gone only if {@code retireWhenOrphaned}.
+   */
+  ActorInstance(
+      ActorId id,
+      String name,
+      String className,
+      int maxConcurrency,
+      int maxPendingCalls,
+      int maxRestarts,
+      ResourceSet resources,
+      TaskExecutor executor,
+      ThreadFactory threadFactory,
+      Consumer<ActorInstance> onDeath,
+      ReferenceTable table,
+      java.util.function.Consumer<TaskSpec> remote,
+      boolean retireWhenOrphaned) {
+    this.remote = remote;
+    this.retireWhenOrphaned = retireWhenOrphaned;
     this.id = id;
     this.name = name;
     this.className = className;
@@ -128,7 +167,7 @@ public final class ActorInstance implements ActorTarget {
     boolean stop;
     lock.lock();
     try {
-      stop = --leases == 0 && name == null && state != State.DEAD;
+      stop = --leases == 0 && name == null && retireWhenOrphaned && state != State.DEAD;
       if (stop) {
         orphaned = true;
         stop = pending.get() == 0;
@@ -167,6 +206,11 @@ public final class ActorInstance implements ActorTarget {
     } while (!pending.compareAndSet(p, p + 1));
   }
 
+  /** Counts a call without the limit (calls arriving at a hosted actor: the caller checked it). */
+  void reserveUnbounded() {
+    pending.incrementAndGet();
+  }
+
   /** Releases a slot reserved for a call that was never enqueued. */
   void unreserveCall() {
     pending.decrementAndGet();
@@ -202,6 +246,31 @@ public final class ActorInstance implements ActorTarget {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Whether this is a proxy for an actor in another process. */
+  public boolean isProxy() {
+    return remote != null;
+  }
+
+  /** The actor's id. */
+  public ActorId id() {
+    return id;
+  }
+
+  /** The actor's name, or null. */
+  public String name() {
+    return name;
+  }
+
+  /** The simple name of the actor's class. */
+  public String className() {
+    return className;
+  }
+
+  /** Kills the actor here with {@code why} (for example: its remote process died). */
+  public boolean kill(Failure why) {
+    return die(why);
   }
 
   int pendingCalls() {
@@ -247,7 +316,7 @@ public final class ActorInstance implements ActorTarget {
     if (drainers > 0) {
       // A helper only when no drainer is idle and the head may block its thread: asynchronous
       // methods return at once, so one drainer keeps up with them (I3).
-      if (idleDrainers > 0 || head.info.kind() == FunctionInfo.Kind.ASYNC) {
+      if (idleDrainers > 0 || remote != null || head.info.kind() == FunctionInfo.Kind.ASYNC) {
         return;
       }
     }
@@ -294,7 +363,11 @@ public final class ActorInstance implements ActorTarget {
           continue;
         }
         lingered = false;
-        executor.run(next); // skips specs already finished (cancelled or failed arguments)
+        if (remote == null) {
+          executor.run(next); // skips specs already finished (cancelled or failed arguments)
+        } else if (next.state.compareAndSet(TaskSpec.READY, TaskSpec.RUNNING)) {
+          remote.accept(next); // non-blocking: the remote actor runs it, in this order
+        }
       }
     } finally {
       threads.remove(Thread.currentThread());

@@ -7,6 +7,7 @@ import dev.manta.runtime.exec.TaskExecutor;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.Ids;
 import dev.manta.runtime.ownership.ReferenceTable;
+import dev.manta.runtime.port.ClusterPorts;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.task.ResourceSet;
 import dev.manta.runtime.task.Scheduler;
@@ -30,6 +31,7 @@ public final class ActorSystem {
   private final Scheduler scheduler;
   private final ReferenceTable table;
   private final BooleanSupplier closed;
+  private final ClusterPorts ports; // null when embedded
   private final ThreadFactory threads = Thread.ofVirtual().name("manta-actor-", 1).factory();
   private final ConcurrentHashMap<ActorId, ActorInstance> byId = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ActorInstance> byName = new ConcurrentHashMap<>();
@@ -42,6 +44,19 @@ public final class ActorSystem {
       Scheduler scheduler,
       ReferenceTable table,
       BooleanSupplier closed) {
+    this(ids, submitter, executor, scheduler, table, closed, null);
+  }
+
+  /** An actor system whose actors live behind {@code ports} (null: in this process). */
+  public ActorSystem(
+      Ids ids,
+      Submitter submitter,
+      TaskExecutor executor,
+      Scheduler scheduler,
+      ReferenceTable table,
+      BooleanSupplier closed,
+      ClusterPorts ports) {
+    this.ports = ports;
     this.ids = ids;
     this.submitter = submitter;
     this.executor = executor;
@@ -59,30 +74,39 @@ public final class ActorSystem {
   ActorInstance create(
       MantaFunction ctor, Object[] args, long refMask, ActorHandleImpl.Options opts) {
     checkOpen();
-    if (!opts.resources.feasibleIn(scheduler.total())) {
+    boolean feasible =
+        ports != null
+            ? ports.feasible(opts.resources)
+            : opts.resources.feasibleIn(scheduler.total());
+    if (!feasible) {
       throw new IllegalArgumentException(
           "Actor needs "
               + opts.resources
               + " but this Manta has "
-              + scheduler.total()
+              + (ports != null
+                  ? "no node with that much: " + ports.totalResources()
+                  : scheduler.total())
               + " in all; start Manta with more (MantaConfig.builder().numCpus(..)"
               + ".resource(..)) or ask for less");
     }
     ActorId id = ids.nextActor();
     String className = dev.manta.runtime.exec.FunctionInfo.of(ctor).implClass();
+    String simpleName = className.substring(className.lastIndexOf('.') + 1);
     ActorInstance a =
-        new ActorInstance(
-            id,
-            opts.name,
-            className.substring(className.lastIndexOf('.') + 1),
-            opts.maxConcurrency,
-            opts.maxPendingCalls,
-            opts.maxRestarts,
-            opts.resources,
-            executor,
-            threads,
-            this::forget,
-            table);
+        ports == null
+            ? new ActorInstance(
+                id,
+                opts.name,
+                simpleName,
+                opts.maxConcurrency,
+                opts.maxPendingCalls,
+                opts.maxRestarts,
+                opts.resources,
+                executor,
+                threads,
+                this::forget,
+                table)
+            : proxy(id, opts.name, simpleName, opts.maxPendingCalls, opts.resources, true);
     if (opts.name != null && byName.putIfAbsent(opts.name, a) != null) {
       throw new IllegalArgumentException(
           "An actor named '"
@@ -123,7 +147,9 @@ public final class ActorSystem {
     submitter.resolve(
         creation,
         t -> {
-          if (t.resources.isEmpty()) {
+          if (ports != null) {
+            ports.createActor(t, a, opts.maxConcurrency);
+          } else if (t.resources.isEmpty()) {
             a.startThread(() -> executor.run(t));
           } else if (!scheduler.submit(t)
               && t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
@@ -199,7 +225,94 @@ public final class ActorSystem {
   /** The live actor named {@code name}. */
   public <A> Optional<ActorHandle<A>> find(String name) {
     ActorInstance a = byName.get(name);
+    if ((a == null || a.isDead()) && ports != null) {
+      a = ports.findActor(name).map(this::proxyFor).orElse(null);
+    }
     return a == null || a.isDead() ? Optional.empty() : Optional.of(new ActorHandleImpl<>(this, a));
+  }
+
+  private ActorInstance proxy(
+      ActorId id,
+      String name,
+      String className,
+      int maxPendingCalls,
+      ResourceSet resources,
+      boolean owned) {
+    ActorInstance[] self = new ActorInstance[1];
+    self[0] =
+        new ActorInstance(
+            id,
+            name,
+            className,
+            Integer.MAX_VALUE,
+            maxPendingCalls,
+            0,
+            resources,
+            executor,
+            threads,
+            this::forget,
+            table,
+            call -> ports.sendActorCall(call, self[0]),
+            owned);
+    return self[0];
+  }
+
+  /** A proxy for an actor that lives elsewhere and was created by another process. */
+  private ActorInstance proxyFor(ClusterPorts.RemoteActor info) {
+    ActorInstance fresh =
+        proxy(
+            info.id(),
+            info.name(),
+            info.className(),
+            dev.manta.ActorCreator.DEFAULT_MAX_PENDING_CALLS,
+            ResourceSet.EMPTY,
+            false);
+    ActorInstance a = byId.putIfAbsent(info.id(), fresh);
+    if (a == null) {
+      fresh.constructed(null);
+      a = fresh;
+    }
+    return a;
+  }
+
+  // --- actors hosted here for owners in other processes (cluster workers) ---
+
+  /**
+   * A new actor hosted in this process for an owner elsewhere; start it with {@link #startHosted}.
+   */
+  public ActorInstance newHosted(ActorId id, String name, String className, int maxConcurrency) {
+    return new ActorInstance(
+        id,
+        name,
+        className,
+        maxConcurrency,
+        Integer.MAX_VALUE,
+        0,
+        ResourceSet.EMPTY,
+        executor,
+        threads,
+        this::forget,
+        table,
+        null,
+        false);
+  }
+
+  /** Runs the READY construction {@code creation} of hosted actor {@code a}. */
+  public void startHosted(ActorInstance a, TaskSpec creation) {
+    byId.put(a.id, a);
+    a.startThread(() -> executor.run(creation));
+  }
+
+  /** The hosted actor with this id, or null. */
+  public ActorInstance hosted(ActorId id) {
+    ActorInstance a = byId.get(id);
+    return a == null || a.isProxy() ? null : a;
+  }
+
+  /** Queues a READY call that arrived for hosted actor {@code a}. */
+  public void enqueueHosted(ActorInstance a, TaskSpec call) {
+    a.reserveUnbounded();
+    a.enqueue(call);
   }
 
   /** The actor with this id, or null if unknown here. */
@@ -210,6 +323,9 @@ public final class ActorSystem {
   /** A handle for a deserialized actor id. */
   public <A> ActorHandleImpl<A> handleFor(ActorId id) {
     ActorInstance a = byId.get(id);
+    if (a == null && ports != null) {
+      a = ports.findActor(id).map(this::proxyFor).orElse(null);
+    }
     if (a == null) {
       throw new IllegalStateException(
           "Actor " + id.hex() + " is unknown to this runtime (it died, or comes from another one)");
@@ -227,8 +343,11 @@ public final class ActorSystem {
     if (a.name != null) {
       byName.remove(a.name, a);
     }
-    if (a.holdsResources()) {
+    if (!a.isProxy() && a.holdsResources()) {
       scheduler.release(a.resources);
+    }
+    if (ports != null) {
+      ports.actorKilled(a);
     }
   }
 

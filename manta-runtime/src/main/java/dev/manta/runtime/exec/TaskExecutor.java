@@ -237,6 +237,20 @@ public final class TaskExecutor {
     }
   }
 
+  /**
+   * Completes a spec that ran in another process with {@code value} (its result or failure), and
+   * releases its argument references.
+   */
+  public void completeRemote(TaskSpec t, StoredValue value) {
+    t.state.compareAndSet(TaskSpec.RUNNING, TaskSpec.DONE);
+    t.state.compareAndSet(TaskSpec.READY, TaskSpec.DONE);
+    table.complete(t.result, value);
+    releaseArgs(t);
+    if (t.kind == TaskSpec.Kind.ACTOR_CALL) {
+      ((ActorTarget) t.actor).callFinished(t);
+    }
+  }
+
   private void releaseArgs(TaskSpec t) {
     for (OwnedObject o : t.argRefs) {
       table.removeTaskRef(o);

@@ -23,6 +23,11 @@ public final class Ids {
   }
 
   /** A new task id. */
+  public long prefix() {
+    return prefix;
+  }
+
+  /** The next task id. */
   public TaskId nextTask() {
     return new TaskId(prefix, sequence.incrementAndGet());
   }

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +57,7 @@ public final class ReferenceTable {
   private final Set<Tracker> actionTrackers = ConcurrentHashMap.newKeySet();
   private final java.util.concurrent.atomic.AtomicLong liveTrackers =
       new java.util.concurrent.atomic.AtomicLong();
-  private final Consumer<StoredValue> onFree;
+  private final java.util.function.BiConsumer<OwnedObject, StoredValue> onFree;
   private final BiFunction<OwnedObject, StoredValue, Object> decoder;
   private final boolean counting;
   private final Thread reaper;
@@ -68,13 +67,13 @@ public final class ReferenceTable {
   /**
    * Creates the table and starts its {@code manta-refs} thread.
    *
-   * @param onFree releases a freed object's value (memory, spill file); called once per object that
-   *     had a value, never under a lock
+   * @param onFree releases a freed object's value (memory, spill file); called once per freed
+   *     object with its value (null if it had none yet), never under a lock
    * @param decoder turns a stored value into the user's value or throws its exception
    * @param counting false to never free automatically (benchmark switch)
    */
   public ReferenceTable(
-      Consumer<StoredValue> onFree,
+      java.util.function.BiConsumer<OwnedObject, StoredValue> onFree,
       BiFunction<OwnedObject, StoredValue, Object> decoder,
       boolean counting) {
     this.onFree = onFree;
@@ -239,9 +238,7 @@ public final class ReferenceTable {
     } else {
       o.value.obtrudeValue(Failure.freed(o.id.hex(), freedMessage(o, why)));
     }
-    if (previous != null) {
-      onFree.accept(previous);
-    }
+    onFree.accept(o, previous);
     for (OwnedObject c : contained) {
       synchronized (c) {
         c.containedIn--;

@@ -5,7 +5,8 @@ import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.ownership.RefImpl;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.InlineValue;
-import dev.manta.runtime.store.NodeStore;
+import dev.manta.runtime.store.ObjectStore;
+import dev.manta.runtime.store.RemoteValue;
 import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
 import java.nio.ByteBuffer;
@@ -20,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
 public final class ValueCodec {
   private final Serializer serializer;
   private final ClassLoader loader;
-  private final NodeStore store;
+  private final ObjectStore store;
   private final int inlineThresholdBytes;
 
   /**
@@ -28,7 +29,7 @@ public final class ValueCodec {
    * store}; exceptions are rebuilt with {@code loader}.
    */
   public ValueCodec(
-      Serializer serializer, ClassLoader loader, NodeStore store, int inlineThresholdBytes) {
+      Serializer serializer, ClassLoader loader, ObjectStore store, int inlineThresholdBytes) {
     this.serializer = serializer;
     this.loader = loader;
     this.store = store;
@@ -123,7 +124,7 @@ public final class ValueCodec {
           value = store.view(sv.id());
         } else {
           int kind = (sv.flags() & InlineValue.ARRAY_MASK) >>> InlineValue.ARRAY_SHIFT;
-          try (NodeStore.Pin pin = store.pin(sv.id())) {
+          try (ObjectStore.Pin pin = store.pin(sv.id())) {
             value =
                 kind != 0
                     ? PrimitiveArrays.read(kind, pin.bytes())
@@ -134,6 +135,7 @@ public final class ValueCodec {
             ? CompletableFuture.completedFuture(value)
             : value;
       }
+      case RemoteValue rv -> decode(o, store.localize(rv));
       case Failure f -> throw f.toException(loader);
     };
   }

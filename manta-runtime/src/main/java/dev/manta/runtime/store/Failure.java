@@ -48,7 +48,21 @@ public record Failure(
     /** The actor died: {@link ActorDiedException}. */
     ACTOR_DIED,
     /** The object was freed: {@link ObjectFreedException}. */
-    FREED
+    FREED,
+    /** The worker process died (cluster): {@link dev.manta.WorkerDiedException}. */
+    WORKER_DIED,
+    /** The node died (cluster): {@link dev.manta.NodeDiedException}. */
+    NODE_DIED
+  }
+
+  /** A task lost with its worker process ({@code nodeId} in the function-name slot). */
+  public static Failure workerDied(String taskId, String nodeId, String message) {
+    return new Failure(Kind.WORKER_DIED, taskId, nodeId, "", message, "", null, null);
+  }
+
+  /** A task lost with its node ({@code nodeId} in the function-name slot). */
+  public static Failure nodeDied(String taskId, String nodeId, String message) {
+    return new Failure(Kind.NODE_DIED, taskId, nodeId, "", message, "", null, null);
   }
 
   /** Captures {@code thrown}, keeping the exception itself when Java serialization allows. */
@@ -98,6 +112,8 @@ public record Failure(
           new ActorDiedException(
               subjectId, message, cause == null ? null : cause.toException(loader));
       case FREED -> new ObjectFreedException(message);
+      case WORKER_DIED -> new dev.manta.WorkerDiedException(subjectId, functionName, message);
+      case NODE_DIED -> new dev.manta.NodeDiedException(subjectId, functionName, message);
     };
   }
 

@@ -35,8 +35,14 @@ final class MappedRegion implements AutoCloseable {
   private final Path file;
   private final FileChannel channel; // kept open after the file is deleted, for views
 
-  /** A region of {@code capacity} bytes in a new file in {@code dir}, deleted once mapped. */
-  MappedRegion(long capacity, Path dir, String name) {
+  private final boolean shared;
+
+  /**
+   * A region of {@code capacity} bytes in a new file in {@code dir}, deleted once mapped unless
+   * {@code shared} (then on {@link #close}).
+   */
+  MappedRegion(long capacity, Path dir, String name, boolean shared) {
+    this.shared = shared;
     this.capacity = capacity;
     try {
       Files.createDirectories(dir);
@@ -55,12 +61,24 @@ final class MappedRegion implements AutoCloseable {
           offset += size;
         }
       } finally {
-        Files.deleteIfExists(file); // mappings stay valid; nothing is left behind on a crash
+        if (!shared) {
+          Files.deleteIfExists(file); // mappings stay valid; nothing is left behind on a crash
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot create the object store's memory (" + capacity + " bytes) in " + dir, e);
     }
+  }
+
+  /** The memory file (it exists only while the region is open, and only if shared). */
+  Path file() {
+    return file;
+  }
+
+  /** The block's position in the file. */
+  long absoluteOffset(Block b) {
+    return b.chunk() * MAX_CHUNK_BYTES + b.offset();
   }
 
   /** The largest object a block can hold. */
@@ -133,6 +151,9 @@ final class MappedRegion implements AutoCloseable {
     chunks.clear(); // the mappings go with the buffers once unreachable
     try {
       channel.close();
+      if (shared) {
+        Files.deleteIfExists(file);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

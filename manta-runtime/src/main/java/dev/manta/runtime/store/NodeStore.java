@@ -30,7 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * spilled, least recently used first. {@link #free} releases memory and spill space at once, or
  * when the last pin goes.
  */
-public final class NodeStore implements AutoCloseable {
+public final class NodeStore implements ObjectStore {
   /*
    * Implementation notes
    *  I1  usedBytes == sum(blockBytes of entries with a block) <= capacity, always: a put or
@@ -55,6 +55,7 @@ public final class NodeStore implements AutoCloseable {
   private final MappedRegion region;
   private final SpillFiles spill;
   private final Map<ObjectId, Entry> entries = new HashMap<>(); // guarded by lock
+  private final Map<ObjectId, Entry> pinnedFreed = new HashMap<>(); // freed, pinned; by lock
   private final LinkedHashMap<ObjectId, Entry> resident =
       new LinkedHashMap<>(16, 0.75f, true); // guarded by lock; access order = LRU first
   private long usedBytes; // guarded by lock
@@ -88,6 +89,14 @@ public final class NodeStore implements AutoCloseable {
    * store full of pinned objects waits up to {@code fullTimeout} for room.
    */
   public NodeStore(long capacity, Path spillDir, Duration fullTimeout) {
+    this(capacity, spillDir, fullTimeout, false);
+  }
+
+  /**
+   * A store as above; if {@code shared}, its memory file stays on disk (deleted on {@link #close})
+   * so other processes of the node can map it: see {@link #file()}.
+   */
+  public NodeStore(long capacity, Path spillDir, Duration fullTimeout, boolean shared) {
     if (capacity <= 0) {
       throw new IllegalArgumentException("capacity must be > 0, was " + capacity);
     }
@@ -97,7 +106,7 @@ public final class NodeStore implements AutoCloseable {
     String tag = Long.toHexString(System.nanoTime()) + THREADS.incrementAndGet();
     Path memDir = memoryDirectory(capacity, spillDir);
     String name = "manta-store-" + ProcessHandle.current().pid() + "-" + tag;
-    this.region = new MappedRegion(capacity, memDir, name);
+    this.region = new MappedRegion(capacity, memDir, name, shared);
     this.spill = new SpillFiles(spillDir, 256L << 20, tag);
     this.viewReaper =
         Thread.ofPlatform().daemon().name("manta-store-" + THREADS.get()).start(this::reapViews);
@@ -143,6 +152,7 @@ public final class NodeStore implements AutoCloseable {
    * @throws ObjectStoreFullException if the object is larger than the store, or no room frees up
    *     within the timeout, or spilling fails
    */
+  @Override
   public StoreValue put(ObjectId id, byte[] bytes, int flags) {
     return put(id, bytes.length, flags, view -> view.put(0, bytes));
   }
@@ -152,8 +162,115 @@ public final class NodeStore implements AutoCloseable {
    * memory (one copy, for large arrays). {@code writer} gets a buffer of exactly {@code length}
    * bytes at position 0 and must fill it using absolute or relative puts.
    */
+  @Override
   public StoreValue put(
       ObjectId id, int length, int flags, java.util.function.Consumer<ByteBuffer> writer) {
+    Entry e = reserveEntry(id, length);
+    try {
+      writer.accept(region.view(e.block));
+    } catch (RuntimeException ex) {
+      abort(e);
+      throw ex;
+    }
+    seal(e);
+    return new StoreValue(id, length, flags);
+  }
+
+  /**
+   * Reserves room for object {@code id} for a writer in another process of this node, and returns
+   * the absolute offset of its bytes in {@link #file()}. The object stays pinned and unreadable
+   * until {@link #seal(ObjectId)} (or {@link #abort(ObjectId)}).
+   */
+  public long reserve(ObjectId id, int length) {
+    return region.absoluteOffset(reserveEntry(id, length).block);
+  }
+
+  /** Makes a reserved object readable and releases the writer's pin. */
+  public void seal(ObjectId id) {
+    Entry e;
+    lock.lock();
+    try {
+      e = entries.get(id);
+    } finally {
+      lock.unlock();
+    }
+    if (e == null || e.sealed) {
+      throw new IllegalStateException("object " + id.hex() + " is not reserved");
+    }
+    seal(e);
+  }
+
+  /** Drops a reserved object whose writer failed. */
+  public void abort(ObjectId id) {
+    Entry e;
+    lock.lock();
+    try {
+      e = entries.get(id);
+    } finally {
+      lock.unlock();
+    }
+    if (e != null && !e.sealed) {
+      abort(e);
+    }
+  }
+
+  /** Whether object {@code id} is here (in memory or spilled) and readable. */
+  public boolean contains(ObjectId id) {
+    lock.lock();
+    try {
+      Entry e = entries.get(id);
+      return e != null && e.sealed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Pins object {@code id} for a reader in another process and returns the absolute offset of its
+   * bytes in {@link #file()}; release with {@link #unpinExternal}.
+   */
+  public long pinExternal(ObjectId id) {
+    lock.lock();
+    try {
+      return region.absoluteOffset(pinLocked(id).block);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Releases a pin taken by {@link #pinExternal}. */
+  public void unpinExternal(ObjectId id) {
+    lock.lock();
+    try {
+      Entry e = entries.get(id);
+      if (e == null) {
+        e = pinnedFreed.get(id);
+      }
+      if (e != null && e.pins > 0) {
+        unpinLocked(e);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The memory file other processes of this node map (shared stores only). */
+  public Path file() {
+    return region.file();
+  }
+
+  /** The size of the file's chunks: a block never crosses a multiple of it. */
+  public static long chunkBytes() {
+    return MappedRegion.MAX_CHUNK_BYTES;
+  }
+
+  @Override
+  public StoreValue localize(RemoteValue v) {
+    throw new UnsupportedOperationException(
+        "object " + v.id().hex() + " is on node " + v.nodeId() + ", but this store has no peers");
+  }
+
+  private Entry reserveEntry(ObjectId id, int length) {
     if (length > region.maxBlockBytes()) {
       throw new ObjectStoreFullException(
           "Object "
@@ -173,24 +290,31 @@ public final class NodeStore implements AutoCloseable {
       e.block = b;
       e.pins = 1; // the writer's pin: not evictable while being copied
       pinnedBytes += b.blockBytes();
-      entries.put(id, e);
+      if (entries.putIfAbsent(id, e) != null) {
+        region.free(b);
+        usedBytes -= b.blockBytes();
+        pinnedBytes -= b.blockBytes();
+        throw new IllegalStateException("object " + id.hex() + " is already in the store");
+      }
       resident.put(id, e);
     } finally {
       lock.unlock();
     }
+    return e;
+  }
+
+  private void abort(Entry e) {
+    lock.lock();
     try {
-      writer.accept(region.view(b));
-    } catch (RuntimeException ex) {
-      lock.lock();
-      try {
-        entries.remove(id);
-        e.freed = true;
-        unpinLocked(e);
-      } finally {
-        lock.unlock();
-      }
-      throw ex;
+      entries.remove(e.id, e);
+      e.freed = true;
+      unpinLocked(e);
+    } finally {
+      lock.unlock();
     }
+  }
+
+  private void seal(Entry e) {
     lock.lock();
     try {
       e.sealed = true;
@@ -198,7 +322,6 @@ public final class NodeStore implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    return new StoreValue(id, length, flags);
   }
 
   /**
@@ -207,6 +330,7 @@ public final class NodeStore implements AutoCloseable {
    *
    * @throws ObjectFreedException if the object was freed
    */
+  @Override
   public Pin pin(ObjectId id) {
     lock.lock();
     try {
@@ -221,6 +345,7 @@ public final class NodeStore implements AutoCloseable {
    * A read-only buffer over object {@code id}'s bytes in store memory, not a copy. The object stays
    * pinned while the buffer, or any buffer derived from it, is reachable.
    */
+  @Override
   public ByteBuffer view(ObjectId id) {
     Entry e;
     lock.lock();
@@ -246,6 +371,7 @@ public final class NodeStore implements AutoCloseable {
   }
 
   /** Frees object {@code id}: its memory and spill space now, or when its last pin goes. */
+  @Override
   public void free(ObjectId id) {
     lock.lock();
     try {
@@ -256,6 +382,8 @@ public final class NodeStore implements AutoCloseable {
       e.freed = true;
       if (e.pins == 0) {
         release(e);
+      } else {
+        pinnedFreed.put(id, e);
       }
     } finally {
       lock.unlock();
@@ -263,6 +391,7 @@ public final class NodeStore implements AutoCloseable {
   }
 
   /** Where object {@code id} is: {@code store}, {@code spilled}, or {@code freed}. */
+  @Override
   public String where(ObjectId id) {
     lock.lock();
     try {
@@ -274,6 +403,7 @@ public final class NodeStore implements AutoCloseable {
   }
 
   /** Whether object {@code id} is pinned now. */
+  @Override
   public boolean isPinned(ObjectId id) {
     lock.lock();
     try {
@@ -285,6 +415,7 @@ public final class NodeStore implements AutoCloseable {
   }
 
   /** Counters now. */
+  @Override
   public ObjectStoreStats stats() {
     lock.lock();
     try {
@@ -395,6 +526,7 @@ public final class NodeStore implements AutoCloseable {
     if (--e.pins == 0) {
       pinnedBytes -= e.block.blockBytes();
       if (e.freed) {
+        pinnedFreed.remove(e.id, e);
         release(e);
       }
       room.signalAll();
@@ -520,7 +652,7 @@ public final class NodeStore implements AutoCloseable {
   }
 
   /** A pin on one object: its bytes stay in memory until {@link #close()}. */
-  public static final class Pin implements AutoCloseable {
+  public static final class Pin implements ObjectStore.Pin {
     private final NodeStore store;
     private final Entry entry;
     private final ByteBuffer bytes;
@@ -533,6 +665,7 @@ public final class NodeStore implements AutoCloseable {
     }
 
     /** The object's bytes, read-only in spirit: do not write. Valid until {@link #close()}. */
+    @Override
     public ByteBuffer bytes() {
       return bytes;
     }

@@ -4,7 +4,7 @@ package dev.manta.runtime.store;
  * What an object holds once it is ready: its serialized bytes, or the failure that replaces them.
  * Immutable.
  */
-public sealed interface StoredValue permits InlineValue, StoreValue, Failure {
+public sealed interface StoredValue permits InlineValue, StoreValue, RemoteValue, Failure {
   /** Serialized size in bytes (0 for a failure). */
   long sizeBytes();
 

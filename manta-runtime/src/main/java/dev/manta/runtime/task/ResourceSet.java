@@ -83,6 +83,23 @@ public final class ResourceSet {
     return new HashMap<>(custom);
   }
 
+  /** The amounts by name ({@code CPU} first), for the wire and for messages. */
+  public Map<String, Double> toMap() {
+    Map<String, Double> m = new java.util.LinkedHashMap<>();
+    if (cpu != 0) {
+      m.put("CPU", cpu / (double) UNIT);
+    }
+    custom.forEach((k, v) -> m.put(k, v / (double) UNIT));
+    return m;
+  }
+
+  /** A set from {@link #toMap()}'s form. */
+  public static ResourceSet fromMap(Map<String, Double> amounts) {
+    Map<String, Double> custom = new java.util.HashMap<>(amounts);
+    Double cpus = custom.remove("CPU");
+    return of(cpus == null ? 0 : cpus, custom);
+  }
+
   /** Whether this set asks for nothing. */
   public boolean isEmpty() {
     return cpu == 0 && custom.isEmpty();

@@ -108,6 +108,36 @@ public final class Submitter {
     return t;
   }
 
+  /**
+   * A spec for work that arrived from an owner in another process (cluster workers): its id and
+   * result id come from the owner, its arguments are already resolved ({@code byte[]} values, or
+   * ready objects counted in {@code argRefs}). The spec is READY; its result object is created in
+   * this table, and nothing here holds a ref to it.
+   */
+  public TaskSpec incoming(
+      TaskId id,
+      TaskSpec.Kind kind,
+      MantaFunction fn,
+      Object[] args,
+      List<OwnedObject> argRefs,
+      ResourceSet resources,
+      String name,
+      int maxRetries,
+      boolean retryExceptions,
+      Object actor) {
+    FunctionInfo info = FunctionInfo.of(fn);
+    codec.learn(fn.getClass());
+    for (OwnedObject o : argRefs) {
+      table.addTaskRef(o);
+    }
+    TaskSpec t =
+        new TaskSpec(
+            id, kind, fn, info, args, argRefs, resources, name, maxRetries, retryExceptions, actor);
+    t.result = table.create(new ObjectId(id, 1), t);
+    t.state.set(TaskSpec.READY);
+    return t;
+  }
+
   /** Whether every ref argument of {@code t} is ready now. */
   public boolean dependenciesReady(TaskSpec t) {
     for (Object a : t.args) {

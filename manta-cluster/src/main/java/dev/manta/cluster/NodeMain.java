@@ -1,0 +1,146 @@
+package dev.manta.cluster;
+
+import dev.manta.MantaConfig;
+import dev.manta.cluster.agent.NodeAgent;
+import dev.manta.cluster.head.HeadService;
+import dev.manta.cluster.rpc.Rpc;
+import io.grpc.Server;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A cluster node process, as {@code manta start} runs it: with {@code --head}, the head and this
+ * machine's node agent; with {@code --address HOST:PORT}, a node agent joining that head. Runs
+ * until SIGTERM.
+ *
+ * <p>Flags: {@code --head | --address HOST:PORT}, {@code --port N} (head; 0 = any), {@code --bind
+ * HOST} (default 127.0.0.1), {@code --num-cpus N}, {@code --resources JSON}, {@code
+ * --object-store-memory BYTES}, {@code --session-dir DIR}, {@code --ready-file PATH} (written once
+ * the node serves: Java properties {@code head}, {@code agent}, {@code node}, {@code pid}).
+ */
+public final class NodeMain {
+  private NodeMain() {}
+
+  /** Entry point. */
+  public static void main(String[] argv) throws Exception {
+    Map<String, String> a = new HashMap<>();
+    boolean isHead = false;
+    for (int i = 0; i < argv.length; i++) {
+      if (argv[i].equals("--head")) {
+        isHead = true;
+      } else if (i + 1 < argv.length) {
+        a.put(argv[i], argv[++i]);
+      } else {
+        throw new IllegalArgumentException("flag " + argv[i] + " needs a value");
+      }
+    }
+    if (isHead == a.containsKey("--address")) {
+      throw new IllegalArgumentException("give exactly one of --head and --address HOST:PORT");
+    }
+    String bind = a.getOrDefault("--bind", "127.0.0.1");
+    Path session =
+        Path.of(a.getOrDefault("--session-dir", System.getProperty("java.io.tmpdir") + "/manta"));
+    Files.createDirectories(session);
+    Map<String, Double> resources = new LinkedHashMap<>();
+    resources.put(
+        "CPU",
+        Double.parseDouble(
+            a.getOrDefault(
+                "--num-cpus", Integer.toString(Runtime.getRuntime().availableProcessors()))));
+    resources.putAll(parseResources(a.getOrDefault("--resources", "{}")));
+    long storeBytes =
+        a.containsKey("--object-store-memory")
+            ? Long.parseLong(a.get("--object-store-memory"))
+            : MantaConfig.builder().build().objectStoreBytes();
+
+    Server headServer = null;
+    HeadService head = null;
+    String headAddress;
+    if (isHead) {
+      head =
+          new HeadService(HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt()));
+      headServer =
+          Rpc.serve(bind, Integer.parseInt(a.getOrDefault("--port", "6380")), List.of(head));
+      headAddress = connectHost(bind) + ":" + headServer.getPort();
+    } else {
+      headAddress = a.get("--address").replaceFirst("^manta://", "");
+    }
+    NodeAgent agent = new NodeAgent(headAddress, connectHost(bind), resources, storeBytes, session);
+
+    CountDownLatch stop = new CountDownLatch(1);
+    Server hs = headServer;
+    HeadService h = head;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  agent.close();
+                  if (hs != null) {
+                    hs.shutdownNow();
+                    h.close();
+                  }
+                  stop.countDown();
+                }));
+    if (a.containsKey("--ready-file")) {
+      Properties p = new Properties();
+      p.setProperty("head", headAddress);
+      p.setProperty("agent", agent.address());
+      p.setProperty("node", agent.nodeId());
+      p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+      Path ready = Path.of(a.get("--ready-file"));
+      Path tmp = ready.resolveSibling(ready.getFileName() + ".tmp");
+      try (var out = Files.newOutputStream(tmp)) {
+        p.store(out, "Manta node");
+      }
+      Files.move(tmp, ready, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+    System.out.println(
+        "Manta node "
+            + agent.nodeId()
+            + " ready: head "
+            + headAddress
+            + ", agent "
+            + agent.address());
+    stop.await();
+  }
+
+  /** The host others use to reach a server bound to {@code bind}. */
+  static String connectHost(String bind) {
+    return bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
+  }
+
+  private static final Pattern PAIR =
+      Pattern.compile("\\s*\"([^\"]+)\"\\s*:\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*(,|$)");
+
+  /** A flat JSON object of name to number, e.g. {@code {"GPU": 1, "nodeB": 1}}. */
+  static Map<String, Double> parseResources(String json) {
+    String body = json.trim();
+    if (!body.startsWith("{") || !body.endsWith("}")) {
+      throw new IllegalArgumentException(
+          "--resources must be a JSON object such as {\"GPU\": 1}, was " + json);
+    }
+    body = body.substring(1, body.length() - 1).trim();
+    Map<String, Double> out = new LinkedHashMap<>();
+    Matcher m = PAIR.matcher(body);
+    int pos = 0;
+    while (pos < body.length() && m.find(pos) && m.start() == pos) {
+      out.put(m.group(1), Double.parseDouble(m.group(2)));
+      pos = m.end();
+    }
+    if (pos < body.length()) {
+      throw new IllegalArgumentException(
+          "--resources: cannot read " + body.substring(pos) + " in " + json);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,678 @@
+package dev.manta.cluster.agent;
+
+import com.google.protobuf.ByteString;
+import dev.manta.cluster.proto.Chunk;
+import dev.manta.cluster.proto.ClusterView;
+import dev.manta.cluster.proto.CodeEntry;
+import dev.manta.cluster.proto.CoreWorkerGrpc;
+import dev.manta.cluster.proto.CreateReply;
+import dev.manta.cluster.proto.CreateRequest;
+import dev.manta.cluster.proto.Empty;
+import dev.manta.cluster.proto.FetchRequest;
+import dev.manta.cluster.proto.FreeRequest;
+import dev.manta.cluster.proto.HeadGrpc;
+import dev.manta.cluster.proto.HeartbeatReply;
+import dev.manta.cluster.proto.HeartbeatRequest;
+import dev.manta.cluster.proto.JobInfo;
+import dev.manta.cluster.proto.LeaseGrant;
+import dev.manta.cluster.proto.LeaseId;
+import dev.manta.cluster.proto.LeaseReply;
+import dev.manta.cluster.proto.LeaseRequest;
+import dev.manta.cluster.proto.NodeAgentGrpc;
+import dev.manta.cluster.proto.NodeInfo;
+import dev.manta.cluster.proto.NodeStatsReply;
+import dev.manta.cluster.proto.ObjectIdMsg;
+import dev.manta.cluster.proto.PinReply;
+import dev.manta.cluster.proto.PinRequest;
+import dev.manta.cluster.proto.StoreInfoReply;
+import dev.manta.cluster.proto.WorkerDeath;
+import dev.manta.cluster.rpc.Rpc;
+import dev.manta.cluster.rpc.Wire;
+import dev.manta.runtime.id.ObjectId;
+import dev.manta.runtime.store.NodeStore;
+import dev.manta.runtime.task.ResourceSet;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node agent: registers the node with the head and beats, runs the worker pool, grants worker
+ * leases (spilling a request back to another node when this one has no room), hosts the node's
+ * object store in a shared memory-mapped file, and pulls objects from other nodes in chunks.
+ *
+ * <p>Pulls: at most {@link #MAX_PULLS} run at once, each a server-streaming call of {@link
+ * #CHUNK_BYTES} chunks written straight into the reserved block; gRPC's flow control bounds what a
+ * pull holds in flight, so memory in flight is at most about {@code MAX_PULLS} times (window +
+ * chunk).
+ */
+public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
+  static final int CHUNK_BYTES = 4 << 20;
+  static final int MAX_PULLS = Integer.getInteger("manta.max-pulls", 4);
+
+  private final String nodeId;
+  private final String headAddress;
+  private final String bind;
+  private final ResourceSet total;
+  private final Map<String, Double> totalMap;
+  private final NodeStore store;
+  private final Rpc.Channels channels = new Rpc.Channels();
+  private final Server server;
+  private final String address;
+  private final WorkerPool pool;
+  private final Path codeCache;
+  private final Set<String> ownCode;
+  private final Map<Long, Lease> leases = new ConcurrentHashMap<>();
+  private final AtomicLong leaseIds = new AtomicLong();
+  private final Map<String, Double> reserved = new HashMap<>(); // guarded by itself
+  private final Map<ObjectId, CompletableFuture<Void>> pulls = new ConcurrentHashMap<>();
+  private final Semaphore pullSlots = new Semaphore(MAX_PULLS);
+  private final AtomicLong pullsTotal = new AtomicLong();
+  private final AtomicLong pulledBytes = new AtomicLong();
+  private final ScheduledExecutorService beats =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> Thread.ofPlatform().daemon().name("manta-agent-heartbeat").unstarted(r));
+
+  private record Lease(long id, WorkerPool.Worker worker, ResourceSet demand, boolean actor) {}
+
+  /**
+   * Starts an agent for the head at {@code headAddress}, listening on {@code bind}, offering {@code
+   * resources} ({@code CPU} included), with a store of {@code storeBytes} and logs and spill files
+   * under {@code sessionDir}.
+   */
+  public NodeAgent(
+      String headAddress,
+      String bind,
+      Map<String, Double> resources,
+      long storeBytes,
+      Path sessionDir) {
+    this.nodeId = HexFormat.of().toHexDigits(new java.security.SecureRandom().nextLong());
+    this.headAddress = headAddress;
+    this.bind = bind;
+    this.totalMap = Map.copyOf(resources);
+    this.total = ResourceSet.fromMap(resources);
+    this.store =
+        new NodeStore(
+            storeBytes,
+            sessionDir.resolve("spill-" + nodeId),
+            Duration.ofMillis(Long.getLong("manta.store-full-timeout-ms", 10_000)),
+            true);
+    this.codeCache =
+        Path.of(
+            System.getProperty(
+                "manta.code-cache",
+                Path.of(System.getProperty("user.home"), ".cache", "manta", "code").toString()));
+    this.ownCode = hashOwnClasspath();
+    this.server = Rpc.serve(bind, 0, List.of(this));
+    this.address = bind + ":" + server.getPort();
+    double cpus = resources.getOrDefault("CPU", 1.0);
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.addAll(jvmFlags());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("dev.manta.cluster.worker.WorkerMain");
+    cmd.addAll(
+        List.of(
+            "--head",
+            headAddress,
+            "--agent",
+            address,
+            "--node",
+            nodeId,
+            "--bind",
+            bind,
+            "--num-cpus",
+            Double.toString(cpus)));
+    this.pool =
+        new WorkerPool(
+            cmd,
+            sessionDir.resolve("logs"),
+            Integer.getInteger("manta.prestart-workers", 2),
+            this::workerDied);
+    register();
+    beats.scheduleAtFixedRate(
+        this::beat, 0, Long.getLong("manta.heartbeat-ms", 500), TimeUnit.MILLISECONDS);
+    pool.refill();
+    LOG.info(
+        "Node agent {} serving at {} with {} and a {}-byte store at {}",
+        nodeId,
+        address,
+        resources,
+        storeBytes,
+        store.file());
+  }
+
+  /** JVM flags every Manta JVM needs on this JDK. */
+  public static List<String> jvmFlags() {
+    List<String> f = new ArrayList<>();
+    if (Runtime.version().feature() >= 23) {
+      f.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    f.add("--enable-native-access=ALL-UNNAMED");
+    f.add("-XX:+UseSerialGC");
+    f.add(
+        "-XX:TieredStopAtLevel=1".equals(System.getProperty("manta.worker-jit"))
+            ? "-XX:TieredStopAtLevel=1"
+            : "-XX:+TieredCompilation");
+    f.add("-Xshare:auto");
+    String heap = System.getProperty("manta.worker-heap");
+    if (heap != null) {
+      f.add("-Xmx" + heap);
+    }
+    return f;
+  }
+
+  /** This node's id. */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /** {@code host:port} of this agent. */
+  public String address() {
+    return address;
+  }
+
+  private void register() {
+    HeadGrpc.HeadBlockingStub head =
+        Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)));
+    try {
+      head.registerNode(info());
+    } catch (StatusRuntimeException e) {
+      throw new IllegalStateException(Rpc.explain(e, "head", headAddress), e);
+    }
+  }
+
+  private NodeInfo info() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      host = "unknown";
+    }
+    return NodeInfo.newBuilder()
+        .setNodeId(nodeId)
+        .setAgentAddress(address)
+        .setTotal(Wire.resources(totalMap))
+        .setAvailable(Wire.resources(available()))
+        .setObjectStoreCapacity(store.capacity())
+        .setObjectStoreUsed(store.stats().usedBytes())
+        .setHostname(host)
+        .build();
+  }
+
+  private Map<String, Double> available() {
+    Map<String, Double> a = new HashMap<>(totalMap);
+    synchronized (reserved) {
+      reserved.forEach((k, v) -> a.merge(k, -v, Double::sum));
+    }
+    return a;
+  }
+
+  private void beat() {
+    try {
+      HeartbeatReply r =
+          Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)), 2_000)
+              .heartbeat(
+                  HeartbeatRequest.newBuilder()
+                      .setNodeId(nodeId)
+                      .setAvailable(Wire.resources(available()))
+                      .setObjectStoreUsed(store.stats().usedBytes())
+                      .setWorkers(pool.size())
+                      .build());
+      if (!r.getKnown()) {
+        LOG.warn(
+            "The head does not know this node (it restarted, or declared us dead); joining again");
+        register();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Heartbeat to head {} failed: {}", headAddress, e.toString());
+    }
+  }
+
+  private void workerDied(WorkerPool.Worker w, int code) {
+    String reason =
+        "worker process "
+            + w.pid()
+            + " on node "
+            + nodeId
+            + " exited with code "
+            + code
+            + (code == 137 || code == 9 ? " (killed)" : "");
+    releaseLeasesOf(w);
+    if (w.prefix == 0) {
+      return; // never served a job
+    }
+    try {
+      Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)))
+          .reportWorkerDeath(
+              WorkerDeath.newBuilder()
+                  .setPrefix(w.prefix)
+                  .setNodeId(nodeId)
+                  .setReason(reason)
+                  .build());
+    } catch (RuntimeException e) {
+      LOG.warn("Could not report the death of worker {}: {}", w.pid(), e.toString());
+    }
+  }
+
+  private void releaseLeasesOf(WorkerPool.Worker w) {
+    for (Iterator<Lease> it = leases.values().iterator(); it.hasNext(); ) {
+      Lease l = it.next();
+      if (l.worker == w) {
+        it.remove();
+        unreserve(l);
+      }
+    }
+  }
+
+  private void unreserve(Lease l) {
+    if (l.actor) {
+      synchronized (reserved) {
+        l.demand.toMap().forEach((k, v) -> reserved.merge(k, -v, Double::sum));
+      }
+    }
+  }
+
+  // --- leases ---
+
+  @Override
+  public void leaseWorker(LeaseRequest req, StreamObserver<LeaseReply> out) {
+    try {
+      out.onNext(lease(req));
+      out.onCompleted();
+    } catch (Exception e) {
+      LOG.warn("Lease for job {} failed", req.getJobId(), e);
+      out.onError(Status.INTERNAL.withDescription(e.getMessage()).asRuntimeException());
+    }
+  }
+
+  private LeaseReply lease(LeaseRequest req) throws Exception {
+    ResourceSet demand = Wire.resources(req.getDemand());
+    if (!demand.feasibleIn(total)) {
+      String other = otherNode(demand, false);
+      return other != null
+          ? LeaseReply.newBuilder().setSpillbackAgent(other).build()
+          : LeaseReply.newBuilder()
+              .setRefused("no node of the cluster has " + demand + " in all")
+              .build();
+    }
+    if (req.getForActor()) {
+      boolean fits;
+      synchronized (reserved) {
+        fits = demand.feasibleIn(ResourceSet.fromMap(available()));
+        if (fits || req.getNoSpillback()) {
+          demand.toMap().forEach((k, v) -> reserved.merge(k, v, Double::sum));
+        }
+      }
+      if (!fits && !req.getNoSpillback()) {
+        String other = otherNode(demand, true);
+        if (other != null) {
+          return LeaseReply.newBuilder().setSpillbackAgent(other).build();
+        }
+        synchronized (reserved) { // nowhere has room: run it here, over capacity
+          demand.toMap().forEach((k, v) -> reserved.merge(k, v, Double::sum));
+        }
+      }
+    }
+    JobInfo job = job(req.getJobId());
+    List<Path> code = fetchCode(job);
+    WorkerPool.Worker w;
+    try {
+      w = pool.acquire(req.getJobId(), job.getDriverAddress(), code, req.getForActor(), 120_000);
+    } catch (Exception e) {
+      if (req.getForActor()) {
+        synchronized (reserved) {
+          demand.toMap().forEach((k, v) -> reserved.merge(k, -v, Double::sum));
+        }
+      }
+      throw e;
+    }
+    long id = leaseIds.incrementAndGet();
+    leases.put(id, new Lease(id, w, demand, req.getForActor()));
+    return LeaseReply.newBuilder()
+        .setGranted(
+            LeaseGrant.newBuilder()
+                .setLeaseId(id)
+                .setWorkerAddress(w.address)
+                .setWorkerPrefix(w.prefix)
+                .setNodeId(nodeId))
+        .build();
+  }
+
+  /** Another live node whose total (or, if {@code now}, available) resources fit; else null. */
+  private String otherNode(ResourceSet demand, boolean now) {
+    ClusterView view =
+        Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)))
+            .getClusterView(Empty.getDefaultInstance());
+    for (NodeInfo n : view.getNodesList()) {
+      if (n.getAlive()
+          && !n.getNodeId().equals(nodeId)
+          && demand.feasibleIn(Wire.resources(now ? n.getAvailable() : n.getTotal()))) {
+        return n.getAgentAddress();
+      }
+    }
+    return null;
+  }
+
+  private JobInfo job(String jobId) {
+    ClusterView view =
+        Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)))
+            .getClusterView(Empty.getDefaultInstance());
+    for (JobInfo j : view.getJobsList()) {
+      if (j.getJobId().equals(jobId)) {
+        return j;
+      }
+    }
+    throw new IllegalStateException("job " + jobId + " is unknown to the head");
+  }
+
+  /**
+   * The job's classpath on this machine: entries the agent already has are skipped; the rest are
+   * fetched from the driver once and cached by content hash.
+   */
+  private List<Path> fetchCode(JobInfo job) throws IOException {
+    List<Path> out = new ArrayList<>();
+    Files.createDirectories(codeCache);
+    for (CodeEntry e : job.getCodeList()) {
+      if (ownCode.contains(e.getSha256())) {
+        continue;
+      }
+      Path p = codeCache.resolve(e.getSha256() + ".jar");
+      if (!Files.exists(p)) {
+        Path tmp = Files.createTempFile(codeCache, e.getSha256(), ".part");
+        try (OutputStream os = Files.newOutputStream(tmp)) {
+          Iterator<Chunk> it =
+              Rpc.deadline(
+                      CoreWorkerGrpc.newBlockingStub(channels.get(job.getDriverAddress())), 120_000)
+                  .fetchCode(e);
+          while (it.hasNext()) {
+            it.next().getData().writeTo(os);
+          }
+        }
+        String got = sha256(tmp);
+        if (!got.equals(e.getSha256())) {
+          Files.deleteIfExists(tmp);
+          throw new IllegalStateException(
+              "code entry " + e.getName() + " arrived corrupted (hash " + got + ")");
+        }
+        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        LOG.info("Cached {} ({} bytes) of job {}", e.getName(), e.getSize(), job.getJobId());
+      }
+      out.add(p);
+    }
+    return out;
+  }
+
+  private static Set<String> hashOwnClasspath() {
+    Set<String> s = ConcurrentHashMap.newKeySet();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path p = Path.of(entry);
+      if (Files.isRegularFile(p)) {
+        try {
+          s.add(sha256(p));
+        } catch (IOException e) {
+          // unreadable entry: jobs will ship their own copy
+        }
+      }
+    }
+    return s;
+  }
+
+  /** The SHA-256 of a file, as hex. */
+  public static String sha256(Path p) throws IOException {
+    try (InputStream in = Files.newInputStream(p)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        md.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void returnLease(LeaseId req, StreamObserver<Empty> out) {
+    Lease l = leases.remove(req.getLeaseId());
+    if (l != null) {
+      unreserve(l);
+      if (l.actor) {
+        pool.stop(l.worker);
+      }
+    }
+    out.onNext(Empty.getDefaultInstance());
+    out.onCompleted();
+  }
+
+  // --- object store ---
+
+  @Override
+  public void storeInfo(Empty req, StreamObserver<StoreInfoReply> out) {
+    out.onNext(
+        StoreInfoReply.newBuilder()
+            .setPath(store.file().toString())
+            .setCapacity(store.capacity())
+            .setChunkBytes(NodeStore.chunkBytes())
+            .setNodeId(nodeId)
+            .build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void createObject(CreateRequest req, StreamObserver<CreateReply> out) {
+    try {
+      long offset = store.reserve(Wire.id(req.getId()), req.getLength());
+      out.onNext(CreateReply.newBuilder().setOffset(offset).build());
+      out.onCompleted();
+    } catch (RuntimeException e) {
+      out.onError(Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()).asRuntimeException());
+    }
+  }
+
+  @Override
+  public void sealObject(ObjectIdMsg req, StreamObserver<Empty> out) {
+    try {
+      store.seal(Wire.id(req));
+      out.onNext(Empty.getDefaultInstance());
+      out.onCompleted();
+    } catch (RuntimeException e) {
+      out.onError(Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException());
+    }
+  }
+
+  @Override
+  public void abortObject(ObjectIdMsg req, StreamObserver<Empty> out) {
+    store.abort(Wire.id(req));
+    out.onNext(Empty.getDefaultInstance());
+    out.onCompleted();
+  }
+
+  @Override
+  public void pinObject(PinRequest req, StreamObserver<PinReply> out) {
+    ObjectId id = Wire.id(req.getId());
+    try {
+      boolean pulled = false;
+      if (!store.contains(id) && !req.getSourceAgent().isEmpty()) {
+        pulled = pull(id, req.getLength(), req.getSourceAgent());
+      }
+      long offset = store.pinExternal(id);
+      out.onNext(
+          PinReply.newBuilder()
+              .setOffset(offset)
+              .setLength(length(id, req))
+              .setPulled(pulled)
+              .build());
+      out.onCompleted();
+    } catch (RuntimeException e) {
+      out.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+    }
+  }
+
+  private int length(ObjectId id, PinRequest req) {
+    if (req.getLength() > 0) {
+      return req.getLength();
+    }
+    try (NodeStore.Pin p = store.pin(id)) {
+      return p.bytes().remaining();
+    }
+  }
+
+  /** Pulls object {@code id} from the agent at {@code source}; true if this call pulled it. */
+  private boolean pull(ObjectId id, int length, String source) {
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    CompletableFuture<Void> running = pulls.putIfAbsent(id, mine);
+    if (running != null) {
+      running.join();
+      return false;
+    }
+    try {
+      pullSlots.acquireUninterruptibly();
+      try {
+        if (!store.contains(id)) {
+          Iterator<Chunk> chunks =
+              Rpc.deadline(NodeAgentGrpc.newBlockingStub(channels.get(source)), 600_000)
+                  .fetch(
+                      FetchRequest.newBuilder()
+                          .setId(Wire.id(id))
+                          .setChunkBytes(CHUNK_BYTES)
+                          .build());
+          store.put(
+              id,
+              length,
+              0,
+              buf -> {
+                long got = 0;
+                while (chunks.hasNext()) {
+                  Chunk c = chunks.next();
+                  ByteBuffer data = c.getData().asReadOnlyByteBuffer();
+                  got += data.remaining();
+                  buf.put((int) c.getOffset(), data, 0, data.remaining());
+                }
+                if (got != length) {
+                  throw new IllegalStateException(
+                      "pull of object "
+                          + id.hex()
+                          + " from "
+                          + source
+                          + " got "
+                          + got
+                          + " of "
+                          + length
+                          + " bytes");
+                }
+              });
+          pullsTotal.incrementAndGet();
+          pulledBytes.addAndGet(length);
+        }
+      } finally {
+        pullSlots.release();
+      }
+      mine.complete(null);
+      return true;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      pulls.remove(id, mine);
+    }
+  }
+
+  @Override
+  public void unpinObject(ObjectIdMsg req, StreamObserver<Empty> out) {
+    store.unpinExternal(Wire.id(req));
+    out.onNext(Empty.getDefaultInstance());
+    out.onCompleted();
+  }
+
+  @Override
+  public void freeObjects(FreeRequest req, StreamObserver<Empty> out) {
+    for (ObjectIdMsg m : req.getIdsList()) {
+      store.free(Wire.id(m));
+    }
+    out.onNext(Empty.getDefaultInstance());
+    out.onCompleted();
+  }
+
+  @Override
+  public void fetch(FetchRequest req, StreamObserver<Chunk> out) {
+    ObjectId id = Wire.id(req.getId());
+    int chunk = req.getChunkBytes() > 0 ? req.getChunkBytes() : CHUNK_BYTES;
+    try (NodeStore.Pin pin = store.pin(id)) {
+      ByteBuffer all = pin.bytes();
+      int total = all.remaining();
+      for (int off = 0; off < total; off += chunk) {
+        int n = Math.min(chunk, total - off);
+        out.onNext(
+            Chunk.newBuilder()
+                .setOffset(off)
+                .setTotalLength(total)
+                .setData(ByteString.copyFrom(all.slice(off, n)))
+                .build());
+      }
+      out.onCompleted();
+    } catch (RuntimeException e) {
+      out.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+    }
+  }
+
+  @Override
+  public void nodeStats(Empty req, StreamObserver<NodeStatsReply> out) {
+    var st = store.stats();
+    out.onNext(
+        NodeStatsReply.newBuilder()
+            .setStoreCapacity(st.capacityBytes())
+            .setStoreUsed(st.usedBytes())
+            .setStorePinned(st.pinnedBytes())
+            .setPullsTotal(pullsTotal.get())
+            .setPulledBytes(pulledBytes.get())
+            .setWorkers(pool.size())
+            .setIdleWorkers(pool.idleCount())
+            .addAllWorkerStartMicros(pool.bootMicros())
+            .build());
+    out.onCompleted();
+  }
+
+  /** Waits until the agent's server ends. */
+  public void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  @Override
+  public void close() {
+    beats.shutdownNow();
+    pool.close();
+    server.shutdownNow();
+    channels.close();
+    store.close();
+    LOG.info("Node agent {} stopped", nodeId);
+  }
+}

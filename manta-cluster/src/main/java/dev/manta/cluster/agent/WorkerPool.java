@@ -1,0 +1,257 @@
+package dev.manta.cluster.agent;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's worker JVMs: prestarted idle ones wait for a job, then load its code and serve it.
+ * Each job has one task worker per node (running the job's tasks under the node's CPUs) and one
+ * worker per actor. Idle workers beyond the prestart target are stopped; a worker whose job ended
+ * exits by itself. Thread-safe.
+ *
+ * <p>Control between agent and worker is a line protocol on the worker's stdin and stdout: the
+ * worker prints {@code MANTA-WORKER BOOTED} when its JVM is up, the agent writes {@code JOB <id>
+ * <driver> <classpath>}, the worker prints {@code MANTA-WORKER READY <address> <prefix>}. Every
+ * other line of output goes to the worker's log file.
+ */
+final class WorkerPool implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
+
+  /** One worker process. */
+  static final class Worker {
+    final Process process;
+    final long startNanos = System.nanoTime();
+    final CompletableFuture<Void> booted = new CompletableFuture<>();
+    final CompletableFuture<Worker> ready = new CompletableFuture<>();
+    final PrintWriter control;
+    volatile String address;
+    volatile long prefix;
+    volatile String jobId;
+    volatile boolean forActor;
+    volatile boolean stopping;
+    volatile long bootMicros;
+
+    Worker(Process process) {
+      this.process = process;
+      this.control =
+          new PrintWriter(
+              new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+    }
+
+    long pid() {
+      return process.pid();
+    }
+  }
+
+  private final List<String> command;
+  private final Path logDir;
+  private final int prestart;
+  private final BiConsumer<Worker, Integer> onUnexpectedExit;
+  private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
+  private final Map<String, Worker> taskWorkers = new ConcurrentHashMap<>(); // by job
+  private final Map<Long, Worker> all = new ConcurrentHashMap<>(); // by pid
+  private final List<Long> bootMicros = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile boolean closed;
+
+  /**
+   * A pool launching {@code command} (a java command line) per worker; logs go to {@code logDir};
+   * {@code prestart} idle workers are kept ready.
+   */
+  WorkerPool(
+      List<String> command,
+      Path logDir,
+      int prestart,
+      BiConsumer<Worker, Integer> onUnexpectedExit) {
+    this.command = command;
+    this.logDir = logDir;
+    this.prestart = prestart;
+    this.onUnexpectedExit = onUnexpectedExit;
+  }
+
+  /** Starts idle workers until {@code prestart} are idle or booting. */
+  void refill() {
+    while (!closed && idle.size() < prestart) {
+      idle.add(launch());
+    }
+  }
+
+  private Worker launch() {
+    try {
+      Files.createDirectories(logDir);
+      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+      Process p = pb.start();
+      Worker w = new Worker(p);
+      all.put(p.pid(), w);
+      Path log = logDir.resolve("worker-" + p.pid() + ".log");
+      Thread.ofPlatform().daemon().name("manta-worker-out-" + p.pid()).start(() -> pump(w, log));
+      p.onExit().thenRun(() -> exited(w));
+      return w;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start a worker JVM: " + command, e);
+    }
+  }
+
+  private void pump(Worker w, Path log) {
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(w.process.getInputStream(), StandardCharsets.UTF_8));
+        Writer out =
+            Files.newBufferedWriter(
+                log,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.startsWith("MANTA-WORKER BOOTED")) {
+          w.bootMicros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - w.startNanos);
+          bootMicros.add(w.bootMicros);
+          w.booted.complete(null);
+        } else if (line.startsWith("MANTA-WORKER READY ")) {
+          String[] parts = line.split(" ");
+          w.address = parts[2];
+          w.prefix = Long.parseLong(parts[3]);
+          w.ready.complete(w);
+        } else {
+          out.write(line);
+          out.write('\n');
+          out.flush();
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("worker {} output ended: {}", w.pid(), e.toString());
+    }
+  }
+
+  private void exited(Worker w) {
+    all.remove(w.pid());
+    idle.remove(w);
+    if (w.jobId != null && !w.forActor) {
+      taskWorkers.remove(w.jobId, w);
+    }
+    int code = w.process.exitValue();
+    String why = "worker JVM " + w.pid() + " exited with code " + code + " before it was ready";
+    w.booted.completeExceptionally(new IllegalStateException(why));
+    w.ready.completeExceptionally(new IllegalStateException(why + "; see " + logDir));
+    if (!w.stopping && !closed && code != 0) {
+      onUnexpectedExit.accept(w, code);
+    }
+  }
+
+  /**
+   * A worker serving {@code jobId}: the job's task worker on this node, or a new worker of its own
+   * for an actor. Blocks until the worker is ready (at most {@code timeoutMs}).
+   */
+  Worker acquire(String jobId, String driver, List<Path> code, boolean forActor, long timeoutMs)
+      throws Exception {
+    Worker w;
+    if (!forActor) {
+      synchronized (taskWorkers) {
+        w = taskWorkers.get(jobId);
+        if (w == null) {
+          w = assign(jobId, driver, code, false);
+          taskWorkers.put(jobId, w);
+        }
+      }
+    } else {
+      w = assign(jobId, driver, code, true);
+    }
+    try {
+      return w.ready.get(timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  private Worker assign(String jobId, String driver, List<Path> code, boolean forActor) {
+    Worker w = idle.poll();
+    if (w == null) {
+      w = launch();
+    }
+    Thread.ofVirtual().start(this::refill);
+    w.jobId = jobId;
+    w.forActor = forActor;
+    StringBuilder cp = new StringBuilder();
+    for (Path p : code) {
+      if (cp.length() > 0) {
+        cp.append(java.io.File.pathSeparatorChar);
+      }
+      cp.append(p);
+    }
+    Worker target = w;
+    w.booted.thenRun(
+        () ->
+            target.control.println(
+                "JOB " + jobId + " " + driver + " " + (cp.length() == 0 ? "-" : cp)));
+    return w;
+  }
+
+  /** Stops the worker with process id {@code pid} (its actor or job ended). */
+  void stop(Worker w) {
+    w.stopping = true;
+    w.process.destroy();
+  }
+
+  /** Number of live workers, and of idle ones. */
+  int size() {
+    return all.size();
+  }
+
+  int idleCount() {
+    return idle.size();
+  }
+
+  /** The worker with this id prefix, or null. */
+  Worker byPrefix(long prefix) {
+    for (Worker w : all.values()) {
+      if (w.prefix == prefix && w.ready.isDone()) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /** JVM start times measured so far, in microseconds (launch to {@code BOOTED}). */
+  List<Long> bootMicros() {
+    return new ArrayList<>(bootMicros);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    List<Worker> ws = new ArrayList<>(all.values());
+    for (Worker w : ws) {
+      w.stopping = true;
+      w.process.destroy();
+    }
+    for (Worker w : ws) {
+      try {
+        if (!w.process.waitFor(5, TimeUnit.SECONDS)) {
+          w.process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        w.process.destroyForcibly();
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Cluster mode: agent. */
+package dev.manta.cluster.agent;

@@ -1,0 +1,359 @@
+package dev.manta.cluster.head;
+
+import dev.manta.cluster.proto.ActorInfo;
+import dev.manta.cluster.proto.ActorLookup;
+import dev.manta.cluster.proto.ActorState;
+import dev.manta.cluster.proto.ClusterView;
+import dev.manta.cluster.proto.Empty;
+import dev.manta.cluster.proto.Event;
+import dev.manta.cluster.proto.HeadGrpc;
+import dev.manta.cluster.proto.HeartbeatReply;
+import dev.manta.cluster.proto.HeartbeatRequest;
+import dev.manta.cluster.proto.HelloReply;
+import dev.manta.cluster.proto.HelloRequest;
+import dev.manta.cluster.proto.JobInfo;
+import dev.manta.cluster.proto.KvEntry;
+import dev.manta.cluster.proto.KvKey;
+import dev.manta.cluster.proto.NodeInfo;
+import dev.manta.cluster.proto.RegisterNodeReply;
+import dev.manta.cluster.proto.SubscribeRequest;
+import dev.manta.cluster.proto.WorkerDeath;
+import dev.manta.cluster.proto.WorkerInfo;
+import dev.manta.cluster.proto.WorkerLookup;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The head's tables and their RPCs: node membership with heartbeats and failure detection, jobs,
+ * worker addresses, the actor directory and state machine, named actors per namespace, a key-value
+ * store, and subscriptions to state changes. Metadata only; never objects. Thread-safe: each table
+ * is a concurrent map, and the actor table's transitions hold {@code this}.
+ *
+ * <p>Failure detection: a node that sends no heartbeat for {@link #failureTimeoutMs} is declared
+ * dead, published to subscribers, and its actors are marked dead. Nodes beat every {@link
+ * #heartbeatMs}.
+ */
+public final class HeadService extends HeadGrpc.HeadImplBase {
+  private static final Logger LOG = LoggerFactory.getLogger(HeadService.class);
+
+  final long heartbeatMs = Long.getLong("manta.heartbeat-ms", 500);
+  final long failureTimeoutMs = Long.getLong("manta.node-timeout-ms", 5_000);
+
+  private final String clusterId;
+  private final Map<String, NodeInfo> nodes = new ConcurrentHashMap<>();
+  private final Map<String, Long> lastBeat = new ConcurrentHashMap<>();
+  private final Map<String, JobInfo> jobs = new ConcurrentHashMap<>();
+  private final Map<Long, WorkerInfo> workers = new ConcurrentHashMap<>();
+  private final Map<String, ActorInfo> actors = new ConcurrentHashMap<>(); // by "prefix:seq"
+  private final Map<String, String> names = new ConcurrentHashMap<>(); // "ns/name" -> actor key
+  private final Map<String, KvEntry> kv = new ConcurrentHashMap<>();
+  private final Set<ServerCallStreamObserver<Event>> subscribers = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService detector =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> Thread.ofPlatform().daemon().name("manta-head-detector").unstarted(r));
+
+  /** A head for the cluster {@code clusterId}; starts its failure detector. */
+  public HeadService(String clusterId) {
+    this.clusterId = clusterId;
+    detector.scheduleAtFixedRate(
+        this::detectFailures, heartbeatMs, heartbeatMs / 2, TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops the failure detector and ends subscriptions. */
+  public void close() {
+    detector.shutdownNow();
+    for (ServerCallStreamObserver<Event> s : subscribers) {
+      try {
+        s.onCompleted();
+      } catch (RuntimeException ignored) {
+        // the subscriber is gone already
+      }
+    }
+  }
+
+  private static String key(long prefix, long seq) {
+    return prefix + ":" + seq;
+  }
+
+  @Override
+  public void hello(HelloRequest req, StreamObserver<HelloReply> out) {
+    out.onNext(HelloReply.newBuilder().setClusterId(clusterId).setHeadVersion(version()).build());
+    out.onCompleted();
+  }
+
+  static String version() {
+    String v = HeadService.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  @Override
+  public void registerNode(NodeInfo req, StreamObserver<RegisterNodeReply> out) {
+    NodeInfo n =
+        req.toBuilder().setAlive(true).setLastHeartbeatMs(System.currentTimeMillis()).build();
+    nodes.put(n.getNodeId(), n);
+    lastBeat.put(n.getNodeId(), System.nanoTime());
+    LOG.info("Node {} joined at {} with {}", n.getNodeId(), n.getAgentAddress(), n.getTotal());
+    publish(Event.newBuilder().setNode(n).build());
+    out.onNext(
+        RegisterNodeReply.newBuilder()
+            .setHeartbeatIntervalMs(heartbeatMs)
+            .setFailureTimeoutMs(failureTimeoutMs)
+            .build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void heartbeat(HeartbeatRequest req, StreamObserver<HeartbeatReply> out) {
+    NodeInfo n = nodes.get(req.getNodeId());
+    boolean known = n != null && n.getAlive();
+    if (known) {
+      lastBeat.put(req.getNodeId(), System.nanoTime());
+      nodes.put(
+          n.getNodeId(),
+          n.toBuilder()
+              .setAvailable(req.getAvailable())
+              .setObjectStoreUsed(req.getObjectStoreUsed())
+              .setWorkers(req.getWorkers())
+              .setLastHeartbeatMs(System.currentTimeMillis())
+              .build());
+    }
+    out.onNext(HeartbeatReply.newBuilder().setKnown(known).build());
+    out.onCompleted();
+  }
+
+  private void detectFailures() {
+    long now = System.nanoTime();
+    for (NodeInfo n : nodes.values()) {
+      Long beat = lastBeat.get(n.getNodeId());
+      if (n.getAlive()
+          && beat != null
+          && TimeUnit.NANOSECONDS.toMillis(now - beat) > failureTimeoutMs) {
+        nodeDied(
+            n,
+            "missed heartbeats for more than "
+                + failureTimeoutMs
+                + " ms (the failure-detection timeout, manta.node-timeout-ms)");
+      }
+    }
+  }
+
+  private void nodeDied(NodeInfo n, String reason) {
+    NodeInfo dead = n.toBuilder().setAlive(false).setDeathReason(reason).build();
+    nodes.put(n.getNodeId(), dead);
+    LOG.warn("Node {} at {} is dead: {}", n.getNodeId(), n.getAgentAddress(), reason);
+    publish(Event.newBuilder().setNode(dead).build());
+    for (ActorInfo a : actors.values()) {
+      if (a.getNodeId().equals(n.getNodeId()) && a.getState() != ActorState.DEAD) {
+        markDead(a, "its node " + n.getNodeId() + " died: " + reason);
+      }
+    }
+  }
+
+  @Override
+  public void getClusterView(Empty req, StreamObserver<ClusterView> out) {
+    out.onNext(
+        ClusterView.newBuilder()
+            .addAllNodes(nodes.values())
+            .addAllActors(actors.values())
+            .addAllJobs(jobs.values())
+            .setFailureTimeoutMs(failureTimeoutMs)
+            .build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void registerJob(JobInfo req, StreamObserver<JobInfo> out) {
+    JobInfo j = req.toBuilder().setStartedMs(System.currentTimeMillis()).build();
+    jobs.put(j.getJobId(), j);
+    LOG.info("Job {} started by driver {}", j.getJobId(), j.getDriverAddress());
+    out.onNext(j);
+    out.onCompleted();
+  }
+
+  @Override
+  public void registerWorker(WorkerInfo req, StreamObserver<Empty> out) {
+    workers.put(req.getPrefix(), req);
+    out.onNext(Empty.getDefaultInstance());
+    out.onCompleted();
+  }
+
+  @Override
+  public void getWorker(WorkerLookup req, StreamObserver<WorkerInfo> out) {
+    WorkerInfo w = workers.get(req.getPrefix());
+    if (w == null) {
+      out.onError(
+          Status.NOT_FOUND
+              .withDescription("no worker with id prefix " + Long.toHexString(req.getPrefix()))
+              .asRuntimeException());
+      return;
+    }
+    out.onNext(w);
+    out.onCompleted();
+  }
+
+  @Override
+  public void registerActor(ActorInfo req, StreamObserver<ActorInfo> out) {
+    String k = key(req.getPrefix(), req.getSequence());
+    synchronized (this) {
+      if (!req.getName().isEmpty()) {
+        String nk = req.getNamespace() + "/" + req.getName();
+        String existing = names.get(nk);
+        ActorInfo other = existing == null ? null : actors.get(existing);
+        if (other != null && other.getState() != ActorState.DEAD && !existing.equals(k)) {
+          out.onError(
+              Status.ALREADY_EXISTS
+                  .withDescription(
+                      "An actor named '"
+                          + req.getName()
+                          + "' already exists in namespace '"
+                          + req.getNamespace()
+                          + "'; pick another name, kill the existing one, or find it with"
+                          + " Manta.getActor(\""
+                          + req.getName()
+                          + "\")")
+                  .asRuntimeException());
+          return;
+        }
+        names.put(nk, k);
+      }
+      actors.put(k, req);
+    }
+    publish(Event.newBuilder().setActor(req).build());
+    out.onNext(req);
+    out.onCompleted();
+  }
+
+  @Override
+  public void updateActor(ActorInfo req, StreamObserver<Empty> out) {
+    String k = key(req.getPrefix(), req.getSequence());
+    ActorInfo updated;
+    synchronized (this) {
+      ActorInfo old = actors.get(k);
+      if (old != null && old.getState() == ActorState.DEAD) {
+        updated = null; // DEAD is final
+      } else {
+        ActorInfo.Builder b = old == null ? req.toBuilder() : old.toBuilder().mergeFrom(req);
+        b.setState(req.getState());
+        updated = b.build();
+        actors.put(k, updated);
+        if (updated.getState() == ActorState.DEAD && !updated.getName().isEmpty()) {
+          names.remove(updated.getNamespace() + "/" + updated.getName(), k);
+        }
+      }
+    }
+    if (updated != null) {
+      publish(Event.newBuilder().setActor(updated).build());
+    }
+    out.onNext(Empty.getDefaultInstance());
+    out.onCompleted();
+  }
+
+  private void markDead(ActorInfo a, String reason) {
+    updateActor(
+        a.toBuilder().setState(ActorState.DEAD).setDeathReason(reason).build(),
+        new StreamObserver<>() {
+          @Override
+          public void onNext(Empty value) {}
+
+          @Override
+          public void onError(Throwable t) {}
+
+          @Override
+          public void onCompleted() {}
+        });
+  }
+
+  @Override
+  public void getActor(ActorLookup req, StreamObserver<ActorInfo> out) {
+    ActorInfo a = null;
+    if (req.hasId()) {
+      a = actors.get(key(req.getId().getPrefix(), req.getId().getSequence()));
+    } else {
+      String k = names.get(req.getNamespace() + "/" + req.getName());
+      a = k == null ? null : actors.get(k);
+    }
+    if (a == null) {
+      out.onError(Status.NOT_FOUND.withDescription("no such actor").asRuntimeException());
+      return;
+    }
+    out.onNext(a);
+    out.onCompleted();
+  }
+
+  @Override
+  public void kvPut(KvEntry req, StreamObserver<Empty> out) {
+    kv.put(req.getKey(), req.toBuilder().setFound(true).build());
+    out.onNext(Empty.getDefaultInstance());
+    out.onCompleted();
+  }
+
+  @Override
+  public void kvGet(KvKey req, StreamObserver<KvEntry> out) {
+    KvEntry e = kv.get(req.getKey());
+    out.onNext(e != null ? e : KvEntry.newBuilder().setKey(req.getKey()).setFound(false).build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void kvDelete(KvKey req, StreamObserver<Empty> out) {
+    kv.remove(req.getKey());
+    out.onNext(Empty.getDefaultInstance());
+    out.onCompleted();
+  }
+
+  @Override
+  public void subscribe(SubscribeRequest req, StreamObserver<Event> out) {
+    ServerCallStreamObserver<Event> s = (ServerCallStreamObserver<Event>) out;
+    s.setOnCancelHandler(() -> subscribers.remove(s));
+    subscribers.add(s);
+  }
+
+  @Override
+  public void reportWorkerDeath(WorkerDeath req, StreamObserver<Empty> out) {
+    LOG.warn(
+        "Worker {} on node {} died: {}",
+        Long.toHexString(req.getPrefix()),
+        req.getNodeId(),
+        req.getReason());
+    WorkerInfo w = workers.remove(req.getPrefix());
+    publish(Event.newBuilder().setWorkerDied(req).build());
+    if (w != null) {
+      for (ActorInfo a : actors.values()) {
+        if (a.getWorkerAddress().equals(w.getAddress()) && a.getState() != ActorState.DEAD) {
+          markDead(a, "its worker process died: " + req.getReason());
+        }
+      }
+    }
+    out.onNext(Empty.getDefaultInstance());
+    out.onCompleted();
+  }
+
+  private void publish(Event e) {
+    List<ServerCallStreamObserver<Event>> gone = new ArrayList<>();
+    for (ServerCallStreamObserver<Event> s : subscribers) {
+      try {
+        synchronized (s) {
+          if (s.isCancelled()) {
+            gone.add(s);
+          } else {
+            s.onNext(e);
+          }
+        }
+      } catch (RuntimeException ex) {
+        gone.add(s);
+      }
+    }
+    subscribers.removeAll(gone);
+  }
+}

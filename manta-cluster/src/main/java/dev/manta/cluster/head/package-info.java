@@ -1,0 +1,2 @@
+/** Cluster mode: head. */
+package dev.manta.cluster.head;

@@ -1,0 +1,2 @@
+/** Cluster mode: rpc. */
+package dev.manta.cluster.rpc;

@@ -1,0 +1,84 @@
+package dev.manta.cluster.worker;
+
+import dev.manta.MantaConfig;
+import dev.manta.cluster.proto.ClusterView;
+import dev.manta.cluster.proto.Empty;
+import dev.manta.cluster.proto.HeadGrpc;
+import dev.manta.cluster.proto.HelloRequest;
+import dev.manta.cluster.proto.NodeInfo;
+import dev.manta.cluster.rpc.Rpc;
+import dev.manta.runtime.CoreWorker;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.util.HexFormat;
+
+/** Joins a driver to a cluster: checks the head, finds this machine's agent, ships the code. */
+public final class ClusterDriver {
+  private ClusterDriver() {}
+
+  /** A core worker for a driver of a new job on the cluster at {@code config.address()}. */
+  public static CoreWorker connect(MantaConfig config) {
+    String address = config.address().orElseThrow();
+    ManagedChannel ch = Rpc.channel(address);
+    ClusterView view;
+    try {
+      HeadGrpc.HeadBlockingStub head =
+          HeadGrpc.newBlockingStub(ch)
+              .withDeadlineAfter(
+                  Long.getLong("manta.connect-timeout-ms", 5_000),
+                  java.util.concurrent.TimeUnit.MILLISECONDS);
+      head.hello(HelloRequest.getDefaultInstance());
+      view = Rpc.deadline(HeadGrpc.newBlockingStub(ch)).getClusterView(Empty.getDefaultInstance());
+    } catch (StatusRuntimeException e) {
+      throw new IllegalStateException(
+          "Cannot join the Manta cluster at " + address + ": " + Rpc.explain(e, "head", address),
+          e);
+    } finally {
+      ch.shutdownNow();
+    }
+    NodeInfo local = null;
+    for (NodeInfo n : view.getNodesList()) {
+      if (n.getAlive() && isLocal(host(n.getAgentAddress()))) {
+        local = n;
+        break;
+      }
+    }
+    if (local == null) {
+      throw new IllegalStateException(
+          "No live Manta node agent runs on this machine, and a driver needs one for its objects;"
+              + " start one here with `manta start --address "
+              + address
+              + "`");
+    }
+    String jobId = HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt());
+    CodeShipper code = new CodeShipper(System.getProperty("java.class.path"));
+    ClusterPortsImpl ports =
+        new ClusterPortsImpl(
+            address,
+            jobId,
+            System.getProperty("manta.namespace", "default"),
+            local.getAgentAddress(),
+            host(local.getAgentAddress()),
+            true,
+            code);
+    return new CoreWorker(config, ports);
+  }
+
+  static String host(String hostPort) {
+    int i = hostPort.lastIndexOf(':');
+    return i < 0 ? hostPort : hostPort.substring(0, i);
+  }
+
+  private static boolean isLocal(String host) {
+    try {
+      InetAddress a = InetAddress.getByName(host);
+      return a.isLoopbackAddress()
+          || a.isAnyLocalAddress()
+          || NetworkInterface.getByInetAddress(a) != null;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+}

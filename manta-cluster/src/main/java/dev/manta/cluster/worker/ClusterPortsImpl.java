@@ -1,0 +1,1285 @@
+package dev.manta.cluster.worker;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
+import dev.manta.MantaConfig;
+import dev.manta.MantaFunction;
+import dev.manta.cluster.proto.ActorInfo;
+import dev.manta.cluster.proto.ActorLookup;
+import dev.manta.cluster.proto.ActorState;
+import dev.manta.cluster.proto.ArgMsg;
+import dev.manta.cluster.proto.BorrowBatch;
+import dev.manta.cluster.proto.ClusterView;
+import dev.manta.cluster.proto.CoreWorkerGrpc;
+import dev.manta.cluster.proto.Empty;
+import dev.manta.cluster.proto.Event;
+import dev.manta.cluster.proto.FreeRequest;
+import dev.manta.cluster.proto.GetObjectRequest;
+import dev.manta.cluster.proto.HeadGrpc;
+import dev.manta.cluster.proto.LeaseGrant;
+import dev.manta.cluster.proto.LeaseId;
+import dev.manta.cluster.proto.LeaseReply;
+import dev.manta.cluster.proto.LeaseRequest;
+import dev.manta.cluster.proto.NodeAgentGrpc;
+import dev.manta.cluster.proto.NodeInfo;
+import dev.manta.cluster.proto.ObjectIdMsg;
+import dev.manta.cluster.proto.ResultBatch;
+import dev.manta.cluster.proto.ResultMsg;
+import dev.manta.cluster.proto.SubscribeRequest;
+import dev.manta.cluster.proto.TaskBatch;
+import dev.manta.cluster.proto.TaskKind;
+import dev.manta.cluster.proto.TaskMsg;
+import dev.manta.cluster.proto.ValueMsg;
+import dev.manta.cluster.proto.WorkerInfo;
+import dev.manta.cluster.proto.WorkerLookup;
+import dev.manta.cluster.rpc.Rpc;
+import dev.manta.cluster.rpc.Wire;
+import dev.manta.runtime.CoreWorker;
+import dev.manta.runtime.actor.ActorInstance;
+import dev.manta.runtime.id.ActorId;
+import dev.manta.runtime.id.ObjectId;
+import dev.manta.runtime.id.TaskId;
+import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.ownership.ReferenceTable;
+import dev.manta.runtime.port.ClusterPorts;
+import dev.manta.runtime.store.Failure;
+import dev.manta.runtime.store.ObjectStore;
+import dev.manta.runtime.store.RemoteValue;
+import dev.manta.runtime.store.StoreValue;
+import dev.manta.runtime.store.StoredValue;
+import dev.manta.runtime.task.ResourceSet;
+import dev.manta.runtime.task.TaskSpec;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster implementation of the core worker's ports, used by drivers and workers alike: tasks
+ * go to the job's task worker on a node picked by resources and load (a lease from that node's
+ * agent), actors to a worker of their own, objects to the node's shared store, and owners serve the
+ * values of their objects to borrowers. Every process runs a {@code CoreWorker} gRPC server: owners
+ * push tasks to it, workers report results to it.
+ *
+ * <p>Thread-safety: all state is in concurrent maps; per-peer sends go through {@link Batcher}s.
+ */
+public final class ClusterPortsImpl implements ClusterPorts {
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterPortsImpl.class);
+  private static final long GET_OBJECT_DEADLINE_MS = 600_000;
+
+  private final String headAddress;
+  private final String jobId;
+  private final String namespace;
+  private final String bind;
+  private final boolean driver;
+  private final Rpc.Channels channels = new Rpc.Channels();
+  private final HeadGrpc.HeadBlockingStub head;
+  private final String agentAddress;
+  private final String nodeId;
+  private final Map<String, NodeView> nodes = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<LeaseGrant>> taskLeases = new ConcurrentHashMap<>();
+  private final Map<TaskId, Inflight> inflight = new ConcurrentHashMap<>();
+  private final Map<ActorId, ActorPlace> actorPlaces = new ConcurrentHashMap<>();
+  private final Map<String, Batcher<Outgoing>> pushLinks = new ConcurrentHashMap<>();
+  private final Map<String, Batcher<ResultMsg>> reportLinks = new ConcurrentHashMap<>();
+  private final Map<Long, String> workerAddresses = new ConcurrentHashMap<>();
+  private final Map<ObjectId, Long> borrowed = new ConcurrentHashMap<>(); // stand-in -> owner
+  private final Map<Long, List<OwnedObject>> borrowers = new ConcurrentHashMap<>();
+  private final Map<String, MantaFunction> functions = new ConcurrentHashMap<>();
+  private final CodeShipper code;
+  private volatile CoreWorker core;
+  private volatile Server server;
+  private volatile String address;
+  private volatile boolean closed;
+  private volatile io.grpc.Context.CancellableContext subscription;
+
+  /** What one owner knows of a node. */
+  private static final class NodeView {
+    volatile NodeInfo info;
+    final AtomicLong inflightCpu = new AtomicLong(); // in 1/10000 CPU
+
+    NodeView(NodeInfo info) {
+      this.info = info;
+    }
+
+    double totalCpu() {
+      return info.getTotal().getAmountsOrDefault("CPU", 0);
+    }
+  }
+
+  private record Inflight(
+      TaskSpec spec, String worker, String nodeId, long cpu, ActorInstance actor) {}
+
+  private record ActorPlace(String worker, String nodeId, long leaseId, String agent) {}
+
+  /** A spec on its way to a worker, with what its message needs beyond the spec. */
+  private record Outgoing(TaskSpec spec, String actorName, int maxConcurrency) {}
+
+  /**
+   * Ports for a process of job {@code jobId} joining the head at {@code headAddress}; {@code
+   * agentAddress} is this node's agent (for a driver: the agent found on this machine).
+   */
+  ClusterPortsImpl(
+      String headAddress,
+      String jobId,
+      String namespace,
+      String agentAddress,
+      String bind,
+      boolean driver,
+      CodeShipper code) {
+    this.headAddress = headAddress;
+    this.jobId = jobId;
+    this.namespace = namespace;
+    this.agentAddress = agentAddress;
+    this.bind = bind;
+    this.driver = driver;
+    this.code = code;
+    this.head = HeadGrpc.newBlockingStub(channels.get(headAddress));
+    ClusterView view = Rpc.deadline(head).getClusterView(Empty.getDefaultInstance());
+    String local = null;
+    for (NodeInfo n : view.getNodesList()) {
+      nodes.put(n.getNodeId(), new NodeView(n));
+      if (n.getAgentAddress().equals(agentAddress)) {
+        local = n.getNodeId();
+      }
+    }
+    if (local == null) {
+      throw new IllegalStateException(
+          "The node agent at " + agentAddress + " is not a live member of the cluster");
+    }
+    this.nodeId = local;
+  }
+
+  /** This process's server address. */
+  String address() {
+    return address;
+  }
+
+  // --- ClusterPorts: setup ---
+
+  @Override
+  public ObjectStore openStore(MantaConfig config) {
+    return new SharedStoreClient(channels.get(agentAddress));
+  }
+
+  @Override
+  public void attach(CoreWorker core) {
+    this.core = core;
+    this.server = Rpc.serve(bind, 0, List.of(new Service()));
+    this.address = bind + ":" + server.getPort();
+    Rpc.deadline(head)
+        .registerWorker(
+            WorkerInfo.newBuilder()
+                .setPrefix(core.prefix())
+                .setAddress(address)
+                .setNodeId(nodeId)
+                .setJobId(jobId)
+                .build());
+    if (code != null) {
+      Rpc.deadline(head)
+          .registerJob(
+              dev.manta.cluster.proto.JobInfo.newBuilder()
+                  .setJobId(jobId)
+                  .setDriverAddress(address)
+                  .setNamespace(namespace)
+                  .addAllCode(code.entries())
+                  .build());
+    }
+    subscribe();
+  }
+
+  private void subscribe() {
+    if (closed) {
+      return;
+    }
+    io.grpc.Context.CancellableContext ctx = io.grpc.Context.current().withCancellation();
+    subscription = ctx;
+    ctx.run(
+        () ->
+            Rpc.deadline(HeadGrpc.newStub(channels.get(headAddress)), 3_600_000)
+                .subscribe(
+                    SubscribeRequest.newBuilder().setSubscriber(address).build(),
+                    new StreamObserver<>() {
+                      @Override
+                      public void onNext(Event e) {
+                        onEvent(e);
+                      }
+
+                      @Override
+                      public void onError(Throwable t) {
+                        if (!closed) {
+                          LOG.debug("subscription to the head ended: {}", t.toString());
+                          Thread.ofVirtual().start(ClusterPortsImpl.this::resubscribe);
+                        }
+                      }
+
+                      @Override
+                      public void onCompleted() {
+                        if (!closed) {
+                          Thread.ofVirtual().start(ClusterPortsImpl.this::resubscribe);
+                        }
+                      }
+                    }));
+  }
+
+  private void resubscribe() {
+    try {
+      Thread.sleep(200); // the head may be restarting; do not spin
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    subscribe();
+  }
+
+  private void onEvent(Event e) {
+    switch (e.getKindCase()) {
+      case NODE -> {
+        NodeInfo n = e.getNode();
+        NodeView v = nodes.computeIfAbsent(n.getNodeId(), k -> new NodeView(n));
+        v.info = n;
+        if (!n.getAlive()) {
+          nodeDied(n);
+        }
+      }
+      case WORKER_DIED -> workerDied(e.getWorkerDied().getPrefix(), e.getWorkerDied().getReason());
+      case ACTOR -> {
+        ActorInfo a = e.getActor();
+        if (a.getState() == ActorState.DEAD) {
+          ActorId id = new ActorId(a.getPrefix(), a.getSequence());
+          actorPlaces.remove(id);
+          ActorInstance proxy = proxyOrNull(id);
+          if (proxy != null) {
+            proxy.kill(
+                Failure.actorDied(
+                    id.hex(),
+                    proxy.className(),
+                    "Actor " + id.hex() + " died: " + a.getDeathReason(),
+                    null));
+          }
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private ActorInstance proxyOrNull(ActorId id) {
+    CoreWorker c = core;
+    if (c == null) {
+      return null;
+    }
+    for (Inflight f : inflight.values()) {
+      if (f.actor != null && f.actor.id().equals(id)) {
+        return f.actor;
+      }
+    }
+    return knownProxies.get(id);
+  }
+
+  private final Map<ActorId, ActorInstance> knownProxies = new ConcurrentHashMap<>();
+
+  private void nodeDied(NodeInfo n) {
+    taskLeases.remove(n.getNodeId());
+    for (Inflight f : List.copyOf(inflight.values())) {
+      if (f.nodeId.equals(n.getNodeId())) {
+        fail(
+            f,
+            f.actor != null
+                ? Failure.actorDied(
+                    f.actor.id().hex(),
+                    f.actor.className(),
+                    "Actor "
+                        + f.actor.id().hex()
+                        + " died with its node "
+                        + n.getNodeId()
+                        + " ("
+                        + n.getDeathReason()
+                        + "); call "
+                        + f.spec.displayName()
+                        + " was lost",
+                    null)
+                : Failure.nodeDied(
+                    f.spec.id.hex(),
+                    n.getNodeId(),
+                    "Task "
+                        + f.spec.displayName()
+                        + " ("
+                        + f.spec.id.hex()
+                        + ") was lost: node "
+                        + n.getNodeId()
+                        + " at "
+                        + n.getAgentAddress()
+                        + " died ("
+                        + n.getDeathReason()
+                        + ")"));
+      }
+    }
+    for (Map.Entry<ActorId, ActorPlace> e : actorPlaces.entrySet()) {
+      if (e.getValue().nodeId.equals(n.getNodeId())) {
+        ActorInstance p = knownProxies.get(e.getKey());
+        if (p != null) {
+          p.kill(
+              Failure.actorDied(
+                  e.getKey().hex(),
+                  p.className(),
+                  "Actor " + e.getKey().hex() + " died with its node " + n.getNodeId(),
+                  null));
+        }
+      }
+    }
+  }
+
+  private void workerDied(long prefix, String reason) {
+    String addr = workerAddresses.remove(prefix);
+    List<OwnedObject> lent = borrowers.remove(prefix);
+    if (lent != null) {
+      for (OwnedObject o : lent) {
+        core.table().removeTaskRef(o);
+      }
+    }
+    if (addr == null) {
+      return;
+    }
+    taskLeases
+        .entrySet()
+        .removeIf(e -> e.getValue().isDone() && addr.equals(grantAddress(e.getValue())));
+    failWorker(addr, reason);
+  }
+
+  private static String grantAddress(CompletableFuture<LeaseGrant> f) {
+    try {
+      return f.getNow(null) == null ? null : f.getNow(null).getWorkerAddress();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private void failWorker(String addr, String reason) {
+    for (Inflight f : List.copyOf(inflight.values())) {
+      if (f.worker.equals(addr)) {
+        fail(
+            f,
+            f.actor != null
+                ? Failure.actorDied(
+                    f.actor.id().hex(),
+                    f.actor.className(),
+                    "Actor "
+                        + f.actor.id().hex()
+                        + " died: its worker process on node "
+                        + f.nodeId
+                        + " died ("
+                        + reason
+                        + "); call "
+                        + f.spec.displayName()
+                        + " was lost",
+                    null)
+                : Failure.workerDied(
+                    f.spec.id.hex(),
+                    f.nodeId,
+                    "Task "
+                        + f.spec.displayName()
+                        + " ("
+                        + f.spec.id.hex()
+                        + ") was lost: its worker process on node "
+                        + f.nodeId
+                        + " died ("
+                        + reason
+                        + ")"));
+      }
+    }
+    for (Map.Entry<ActorId, ActorPlace> e : actorPlaces.entrySet()) {
+      if (e.getValue().worker.equals(addr)) {
+        ActorInstance p = knownProxies.get(e.getKey());
+        if (p != null) {
+          p.kill(
+              Failure.actorDied(
+                  e.getKey().hex(),
+                  p.className(),
+                  "Actor "
+                      + e.getKey().hex()
+                      + " died: its worker process on node "
+                      + e.getValue().nodeId
+                      + " died ("
+                      + reason
+                      + ")",
+                  null));
+        }
+      }
+    }
+  }
+
+  private void fail(Inflight f, Failure failure) {
+    if (inflight.remove(f.spec.id, f)) {
+      release(f);
+      core.completeRemote(f.spec, failure);
+    }
+  }
+
+  private void release(Inflight f) {
+    if (f.cpu != 0) {
+      NodeView v = nodes.get(f.nodeId);
+      if (v != null) {
+        v.inflightCpu.addAndGet(-f.cpu);
+      }
+    }
+  }
+
+  // --- ClusterPorts: resources ---
+
+  @Override
+  public boolean feasible(ResourceSet demand) {
+    for (NodeView v : nodes.values()) {
+      if (v.info.getAlive() && demand.feasibleIn(Wire.resources(v.info.getTotal()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public Map<String, Double> totalResources() {
+    Map<String, Double> sum = new LinkedHashMap<>();
+    for (NodeView v : nodes.values()) {
+      if (v.info.getAlive()) {
+        v.info.getTotal().getAmountsMap().forEach((k, x) -> sum.merge(k, x, Double::sum));
+      }
+    }
+    return sum;
+  }
+
+  @Override
+  public String jobId() {
+    return jobId;
+  }
+
+  @Override
+  public String nodeId() {
+    return nodeId;
+  }
+
+  // --- tasks ---
+
+  private static long fixed(double cpu) {
+    return Math.round(cpu * 10_000);
+  }
+
+  /**
+   * The node for a demand: feasible, least loaded by this owner's in-flight CPU; this one on ties.
+   */
+  private NodeView pick(ResourceSet demand) {
+    NodeView best = null;
+    double bestLoad = Double.MAX_VALUE;
+    double cpu = demand.toMap().getOrDefault("CPU", 0.0);
+    for (NodeView v : nodes.values()) {
+      if (!v.info.getAlive() || !demand.feasibleIn(Wire.resources(v.info.getTotal()))) {
+        continue;
+      }
+      double total = Math.max(v.totalCpu(), 1e-9);
+      double load = (v.inflightCpu.get() / 10_000.0 + cpu) / total;
+      boolean local = v.info.getNodeId().equals(nodeId);
+      if (load < bestLoad - 1e-9 || (Math.abs(load - bestLoad) <= 1e-9 && local)) {
+        best = v;
+        bestLoad = load;
+      }
+    }
+    return best;
+  }
+
+  @Override
+  public void runTask(TaskSpec t) {
+    NodeView n = pick(t.resources);
+    if (n == null) {
+      core.completeRemote(
+          t,
+          Failure.nodeDied(
+              t.id.hex(),
+              "",
+              "Task "
+                  + t.displayName()
+                  + " needs "
+                  + t.resources
+                  + " but no live node has that much; cluster: "
+                  + totalResources()));
+      return;
+    }
+    long cpu = fixed(t.resources.toMap().getOrDefault("CPU", 0.0));
+    n.inflightCpu.addAndGet(cpu);
+    String node = n.info.getNodeId();
+    taskLease(n)
+        .whenComplete(
+            (g, e) -> {
+              if (e != null) {
+                n.inflightCpu.addAndGet(-cpu);
+                core.completeRemote(
+                    t,
+                    Failure.workerDied(
+                        t.id.hex(),
+                        node,
+                        "Task "
+                            + t.displayName()
+                            + " could not get a worker on node "
+                            + node
+                            + ": "
+                            + rootMessage(e)));
+                return;
+              }
+              Inflight f = new Inflight(t, g.getWorkerAddress(), g.getNodeId(), cpu, null);
+              inflight.put(t.id, f);
+              push(g.getWorkerAddress()).send(new Outgoing(t, null, 0));
+            });
+  }
+
+  private static String rootMessage(Throwable e) {
+    while (e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  private CompletableFuture<LeaseGrant> taskLease(NodeView n) {
+    return taskLeases.computeIfAbsent(
+        n.info.getNodeId(),
+        k -> {
+          CompletableFuture<LeaseGrant> f = new CompletableFuture<>();
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      f.complete(lease(n.info.getAgentAddress(), ResourceSet.EMPTY, false));
+                    } catch (RuntimeException e) {
+                      taskLeases.remove(k, f);
+                      f.completeExceptionally(e);
+                    }
+                  });
+          return f;
+        });
+  }
+
+  /** Leases a worker from the agent at {@code agent}, following spillbacks. Blocks. */
+  private LeaseGrant lease(String agent, ResourceSet demand, boolean forActor) {
+    for (int hop = 0; hop < 4; hop++) {
+      LeaseReply r;
+      try {
+        r =
+            Rpc.deadline(NodeAgentGrpc.newBlockingStub(channels.get(agent)), 180_000)
+                .leaseWorker(
+                    LeaseRequest.newBuilder()
+                        .setJobId(jobId)
+                        .setDemand(Wire.resources(demand))
+                        .setForActor(forActor)
+                        .setNoSpillback(hop == 3)
+                        .build());
+      } catch (StatusRuntimeException e) {
+        throw new IllegalStateException(Rpc.explain(e, "node agent", agent), e);
+      }
+      switch (r.getOutcomeCase()) {
+        case GRANTED -> {
+          LeaseGrant g = r.getGranted();
+          workerAddresses.put(g.getWorkerPrefix(), g.getWorkerAddress());
+          return g;
+        }
+        case SPILLBACK_AGENT -> agent = r.getSpillbackAgent();
+        case REFUSED -> throw new IllegalArgumentException(r.getRefused());
+        default -> throw new IllegalStateException("empty lease reply from " + agent);
+      }
+    }
+    throw new IllegalStateException("lease request bounced between nodes");
+  }
+
+  private Batcher<Outgoing> push(String worker) {
+    return pushLinks.computeIfAbsent(worker, this::newPushLink);
+  }
+
+  private Batcher<Outgoing> newPushLink(String worker) {
+    CoreWorkerGrpc.CoreWorkerStub stub = CoreWorkerGrpc.newStub(channels.get(worker));
+    Map<Class<?>, Integer> fnIds = new HashMap<>(); // only touched by the batcher's sender
+    return new Batcher<>(
+        (batch, done, failed) -> {
+          TaskBatch.Builder b =
+              TaskBatch.newBuilder()
+                  .setOwnerPrefix(core.prefix())
+                  .setOwnerAddress(address)
+                  .setJobId(jobId);
+          for (Outgoing o : batch) {
+            b.addTasks(message(o, fnIds));
+          }
+          Rpc.deadline(stub).push(b.build(), Callbacks.of(r -> done.run(), failed));
+        },
+        (batch, e) -> {
+          LOG.warn("Push to worker {} failed: {}", worker, e.toString());
+          pushLinks.remove(worker);
+          failWorker(worker, "it stopped answering: " + rootMessage(e));
+        });
+  }
+
+  private TaskMsg message(Outgoing o, Map<Class<?>, Integer> fnIds) {
+    TaskSpec t = o.spec;
+    TaskMsg.Builder m =
+        TaskMsg.newBuilder()
+            .setTaskPrefix(t.id.prefix())
+            .setTaskSequence(t.id.sequence())
+            .setKind(
+                switch (t.kind) {
+                  case TASK -> TaskKind.TASK;
+                  case ACTOR_CREATION -> TaskKind.ACTOR_CREATION;
+                  case ACTOR_CALL -> TaskKind.ACTOR_CALL;
+                })
+            .setDemand(Wire.resources(t.resources))
+            .setMaxRetries(t.maxRetries)
+            .setRetryExceptions(t.retryExceptions);
+    if (t.name != null) {
+      m.setName(t.name);
+    }
+    Integer fid = fnIds.get(t.fn.getClass());
+    if (fid == null) {
+      fid = fnIds.size() + 1;
+      fnIds.put(t.fn.getClass(), fid);
+      m.setFunction(ByteString.copyFrom(serializeFunction(t.fn)));
+    }
+    m.setFunctionId(fid);
+    for (Object a : t.args) {
+      if (a instanceof byte[] bytes) {
+        m.addArgs(ArgMsg.newBuilder().setValue(UnsafeByteOperations.unsafeWrap(bytes)));
+      } else {
+        OwnedObject ref = (OwnedObject) a;
+        m.addArgs(
+            ArgMsg.newBuilder()
+                .setRef(Wire.value(ref.value().join(), nodeId, agentAddress))
+                .setRefId(Wire.id(ref.id())));
+      }
+    }
+    if (t.actor instanceof ActorInstance a) {
+      m.setActorPrefix(a.id().prefix()).setActorSequence(a.id().sequence());
+      if (o.actorName != null) {
+        m.setActorName(o.actorName);
+      }
+      m.setMaxConcurrency(o.maxConcurrency);
+    }
+    return m.build();
+  }
+
+  private static byte[] serializeFunction(MantaFunction fn) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(fn);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serialize remote function " + fn, e);
+    }
+    return bytes.toByteArray();
+  }
+
+  // --- actors ---
+
+  @Override
+  public void createActor(TaskSpec creation, ActorInstance proxy, int maxConcurrency) {
+    knownProxies.put(proxy.id(), proxy);
+    concurrency.put(proxy.id(), maxConcurrency);
+    Thread.ofVirtual().start(() -> placeActor(creation, proxy));
+  }
+
+  private void placeActor(TaskSpec creation, ActorInstance proxy) {
+    try {
+      registerActor(proxy, ActorState.PENDING, "", "");
+      NodeView n = pickForActor(creation.resources);
+      LeaseGrant g = lease(n.info.getAgentAddress(), creation.resources, true);
+      String agent = agentOf(g.getNodeId());
+      actorPlaces.put(
+          proxy.id(), new ActorPlace(g.getWorkerAddress(), g.getNodeId(), g.getLeaseId(), agent));
+      Inflight f = new Inflight(creation, g.getWorkerAddress(), g.getNodeId(), 0, proxy);
+      inflight.put(creation.id, f);
+      push(g.getWorkerAddress()).send(new Outgoing(creation, proxy.name(), maxConcurrency(proxy)));
+    } catch (RuntimeException e) {
+      core.completeRemote(
+          creation,
+          Failure.ofThrowable(
+              creation.id.hex(),
+              creation.displayName(),
+              new IllegalStateException(
+                  "Actor " + proxy.id().hex() + " could not be placed: " + rootMessage(e), e)));
+    }
+  }
+
+  private final Map<ActorId, Integer> concurrency = new ConcurrentHashMap<>();
+
+  /** Remembers the requested concurrency of an actor created here (see ActorSystem). */
+  private int maxConcurrency(ActorInstance proxy) {
+    return concurrency.getOrDefault(proxy.id(), 1);
+  }
+
+  private String agentOf(String node) {
+    NodeView v = nodes.get(node);
+    return v == null ? "" : v.info.getAgentAddress();
+  }
+
+  private NodeView pickForActor(ResourceSet demand) {
+    NodeView local = nodes.get(nodeId);
+    if (local != null
+        && local.info.getAlive()
+        && demand.feasibleIn(Wire.resources(local.info.getTotal()))) {
+      return local; // the local agent spills back if it has no room now
+    }
+    NodeView n = pick(demand);
+    if (n == null) {
+      throw new IllegalArgumentException("no live node has " + demand);
+    }
+    return n;
+  }
+
+  private void registerActor(ActorInstance a, ActorState state, String worker, String node) {
+    ActorInfo.Builder b =
+        ActorInfo.newBuilder()
+            .setPrefix(a.id().prefix())
+            .setSequence(a.id().sequence())
+            .setNamespace(namespace)
+            .setClassName(a.className())
+            .setState(state)
+            .setWorkerAddress(worker)
+            .setNodeId(node)
+            .setJobId(jobId);
+    if (a.name() != null) {
+      b.setName(a.name());
+    }
+    try {
+      if (state == ActorState.PENDING) {
+        Rpc.deadline(head).registerActor(b.build());
+      } else {
+        Rpc.deadline(HeadGrpc.newStub(channels.get(headAddress)))
+            .updateActor(b.build(), Callbacks.ignore());
+      }
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
+        throw new IllegalArgumentException(e.getStatus().getDescription(), e);
+      }
+      throw new IllegalStateException(Rpc.explain(e, "head", headAddress), e);
+    }
+  }
+
+  @Override
+  public void sendActorCall(TaskSpec call, ActorInstance proxy) {
+    ActorPlace p = actorPlaces.get(proxy.id());
+    if (p == null) {
+      core.completeRemote(
+          call,
+          Failure.actorDied(
+              proxy.id().hex(),
+              proxy.className(),
+              "Actor " + proxy.id().hex() + " has no known location (it died?)",
+              null));
+      return;
+    }
+    knownProxies.putIfAbsent(proxy.id(), proxy);
+    inflight.put(call.id, new Inflight(call, p.worker, p.nodeId, 0, proxy));
+    push(p.worker).send(new Outgoing(call, null, 0));
+  }
+
+  @Override
+  public void actorKilled(ActorInstance actor) {
+    if (actor.isProxy()) {
+      knownProxies.remove(actor.id(), actor);
+      ActorPlace p = actorPlaces.remove(actor.id());
+      // In-flight calls fail with the death too.
+      Failure why = actor.deathOrNull();
+      for (Inflight f : List.copyOf(inflight.values())) {
+        if (f.actor == actor && f.spec.kind == TaskSpec.Kind.ACTOR_CALL && why != null) {
+          fail(f, why);
+        }
+      }
+      boolean owner = actor.id().prefix() == core.prefix();
+      if (p != null && owner) {
+        CoreWorkerGrpc.CoreWorkerStub w = CoreWorkerGrpc.newStub(channels.get(p.worker));
+        Rpc.deadline(w)
+            .killActor(
+                ActorInfo.newBuilder()
+                    .setPrefix(actor.id().prefix())
+                    .setSequence(actor.id().sequence())
+                    .build(),
+                Callbacks.ignore());
+        if (p.leaseId != 0 && !p.agent.isEmpty()) {
+          Rpc.deadline(NodeAgentGrpc.newStub(channels.get(p.agent)))
+              .returnLease(LeaseId.newBuilder().setLeaseId(p.leaseId).build(), Callbacks.ignore());
+        }
+      }
+      return;
+    }
+    // Hosted here: the head marks it dead and tells every holder of a handle.
+    Failure why = actor.deathOrNull();
+    if (!closed) {
+      Rpc.deadline(HeadGrpc.newStub(channels.get(headAddress)))
+          .updateActor(
+              ActorInfo.newBuilder()
+                  .setPrefix(actor.id().prefix())
+                  .setSequence(actor.id().sequence())
+                  .setState(ActorState.DEAD)
+                  .setDeathReason(why == null ? "it ended" : why.message())
+                  .build(),
+              Callbacks.ignore());
+    }
+    if (hostedActorEnded != null) {
+      hostedActorEnded.run();
+    }
+  }
+
+  private volatile Runnable hostedActorEnded;
+
+  /** Runs {@code r} when an actor hosted here dies (dedicated actor workers then exit). */
+  void onHostedActorEnded(Runnable r) {
+    this.hostedActorEnded = r;
+  }
+
+  @Override
+  public Optional<RemoteActor> findActor(String name) {
+    return lookup(ActorLookup.newBuilder().setName(name).setNamespace(namespace).build());
+  }
+
+  @Override
+  public Optional<RemoteActor> findActor(ActorId id) {
+    return lookup(
+        ActorLookup.newBuilder()
+            .setId(ActorInfo.newBuilder().setPrefix(id.prefix()).setSequence(id.sequence()))
+            .build());
+  }
+
+  private Optional<RemoteActor> lookup(ActorLookup q) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Rpc.DEADLINE_MS);
+    while (true) {
+      ActorInfo a;
+      try {
+        a = Rpc.deadline(head).getActor(q);
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+          return Optional.empty();
+        }
+        throw new IllegalStateException(Rpc.explain(e, "head", headAddress), e);
+      }
+      if (a.getState() == ActorState.DEAD) {
+        return Optional.empty();
+      }
+      if (a.getState() == ActorState.ALIVE) {
+        ActorId id = new ActorId(a.getPrefix(), a.getSequence());
+        actorPlaces.putIfAbsent(
+            id, new ActorPlace(a.getWorkerAddress(), a.getNodeId(), 0, agentOf(a.getNodeId())));
+        return Optional.of(
+            new RemoteActor(id, a.getName().isEmpty() ? null : a.getName(), a.getClassName()));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "Actor " + a.getName() + " is still being created after " + Rpc.DEADLINE_MS + " ms");
+      }
+      try {
+        Thread.sleep(5); // pending creation: its ALIVE update is on the way
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while looking up an actor", e);
+      }
+    }
+  }
+
+  // --- objects ---
+
+  @Override
+  public OwnedObject borrow(ObjectId id) {
+    ReferenceTable table = core.table();
+    OwnedObject o;
+    try {
+      o = table.create(id, null);
+    } catch (IllegalStateException raced) {
+      return table.lookup(id);
+    }
+    long owner = id.task().prefix();
+    borrowed.put(id, owner);
+    String ownerAddress = workerAddress(owner);
+    try {
+      Rpc.deadline(CoreWorkerGrpc.newBlockingStub(channels.get(ownerAddress)))
+          .addBorrows(
+              BorrowBatch.newBuilder()
+                  .setBorrowerPrefix(core.prefix())
+                  .addIds(Wire.id(id))
+                  .build());
+    } catch (StatusRuntimeException e) {
+      LOG.warn("Could not register a borrow of {} with its owner: {}", id.hex(), e.toString());
+    }
+    return o;
+  }
+
+  @Override
+  public void fetchBorrowed(OwnedObject o) {
+    if (o.value().isDone()) {
+      return;
+    }
+    ObjectId id = o.id();
+    String ownerAddress = workerAddress(id.task().prefix());
+    Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(ownerAddress)), GET_OBJECT_DEADLINE_MS)
+        .getObject(
+            GetObjectRequest.newBuilder()
+                .setId(Wire.id(id))
+                .setBorrowerPrefix(core.prefix())
+                .build(),
+            Callbacks.of(
+                v -> core.table().complete(o, Wire.value(v, nodeId)),
+                e ->
+                    core.table()
+                        .complete(
+                            o,
+                            Failure.freed(
+                                id.hex(),
+                                "Object "
+                                    + id.hex()
+                                    + " could not be fetched from its owner at "
+                                    + ownerAddress
+                                    + ": "
+                                    + rootMessage(e)))));
+  }
+
+  private String workerAddress(long prefix) {
+    String a = workerAddresses.get(prefix);
+    if (a != null) {
+      return a;
+    }
+    WorkerInfo w =
+        Rpc.deadline(head).getWorker(WorkerLookup.newBuilder().setPrefix(prefix).build());
+    workerAddresses.put(prefix, w.getAddress());
+    return w.getAddress();
+  }
+
+  @Override
+  public void released(OwnedObject o, StoredValue value) {
+    ObjectId id = o.id();
+    Long owner = borrowed.remove(id);
+    if (owner != null) {
+      if (!closed) {
+        String ownerAddress = workerAddresses.get(owner);
+        if (ownerAddress != null) {
+          Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(ownerAddress)))
+              .releaseBorrows(
+                  BorrowBatch.newBuilder()
+                      .setBorrowerPrefix(core.prefix())
+                      .addIds(Wire.id(id))
+                      .build(),
+                  Callbacks.ignore());
+        }
+      }
+      return;
+    }
+    if (id.task().prefix() != core.prefix() || closed) {
+      return; // an argument copy or a result kept for its owner: not ours to free
+    }
+    if (value instanceof StoreValue || value instanceof RemoteValue) {
+      // Free the primary copy and any copies other nodes pulled.
+      FreeRequest req = FreeRequest.newBuilder().addIds(Wire.id(id)).build();
+      for (NodeView v : nodes.values()) {
+        if (v.info.getAlive()) {
+          Rpc.deadline(NodeAgentGrpc.newStub(channels.get(v.info.getAgentAddress())))
+              .freeObjects(req, Callbacks.ignore());
+        }
+      }
+    }
+  }
+
+  // --- lifecycle ---
+
+  @Override
+  public void shutdown() {
+    closed = true;
+    if (driver) {
+      for (String w : new java.util.HashSet<>(workerAddresses.values())) {
+        try {
+          Rpc.deadline(CoreWorkerGrpc.newBlockingStub(channels.get(w)), 2_000)
+              .exit(Empty.getDefaultInstance());
+        } catch (RuntimeException e) {
+          LOG.debug("worker {} did not take exit: {}", w, e.toString());
+        }
+      }
+    }
+    io.grpc.Context.CancellableContext s = subscription;
+    if (s != null) {
+      s.cancel(null);
+    }
+    Server srv = server;
+    if (srv != null) {
+      srv.shutdownNow();
+    }
+    channels.close();
+  }
+
+  /** Blocks until this process's server ends. */
+  void awaitServer() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  // --- the CoreWorker service: what other processes ask of this one ---
+
+  private final class Service extends CoreWorkerGrpc.CoreWorkerImplBase {
+    @Override
+    public void push(TaskBatch req, StreamObserver<Empty> out) {
+      workerAddresses.putIfAbsent(req.getOwnerPrefix(), req.getOwnerAddress());
+      for (TaskMsg m : req.getTasksList()) {
+        try {
+          accept(req, m);
+        } catch (RuntimeException e) {
+          LOG.error(
+              "Could not accept task {} from {}", m.getTaskSequence(), req.getOwnerAddress(), e);
+          TaskId id = new TaskId(m.getTaskPrefix(), m.getTaskSequence());
+          reportResult(req.getOwnerAddress(), id, Failure.ofThrowable(id.hex(), m.getName(), e));
+        }
+      }
+      out.onNext(Empty.getDefaultInstance());
+      out.onCompleted();
+    }
+
+    @Override
+    public void report(ResultBatch req, StreamObserver<Empty> out) {
+      for (ResultMsg r : req.getResultsList()) {
+        TaskId id = new TaskId(r.getTaskPrefix(), r.getTaskSequence());
+        Inflight f = inflight.remove(id);
+        if (f == null) {
+          continue; // already failed (worker declared dead) or cancelled
+        }
+        release(f);
+        StoredValue v = Wire.value(r.getValue(), nodeId);
+        if (f.spec.kind == TaskSpec.Kind.ACTOR_CREATION && !(v instanceof Failure)) {
+          registerActor(f.actor, ActorState.ALIVE, f.worker, f.nodeId);
+          f.actor.constructed(null);
+        }
+        core.completeRemote(f.spec, v);
+      }
+      out.onNext(Empty.getDefaultInstance());
+      out.onCompleted();
+    }
+
+    @Override
+    public void getObject(GetObjectRequest req, StreamObserver<ValueMsg> out) {
+      ObjectId id = Wire.id(req.getId());
+      OwnedObject o = core.table().lookup(id);
+      if (o == null) {
+        out.onNext(
+            Wire.value(
+                Failure.freed(id.hex(), "Object " + id.hex() + " was freed by its owner"),
+                nodeId,
+                agentAddress));
+        out.onCompleted();
+        return;
+      }
+      o.value()
+          .whenComplete(
+              (v, e) -> {
+                try {
+                  out.onNext(Wire.value(v, nodeId, agentAddress));
+                  out.onCompleted();
+                } catch (RuntimeException ex) {
+                  LOG.debug("borrower went away: {}", ex.toString());
+                }
+              });
+    }
+
+    @Override
+    public void addBorrows(BorrowBatch req, StreamObserver<Empty> out) {
+      for (ObjectIdMsg m : req.getIdsList()) {
+        OwnedObject o = core.table().lookup(Wire.id(m));
+        if (o != null) {
+          core.table().addTaskRef(o);
+          borrowers
+              .computeIfAbsent(
+                  req.getBorrowerPrefix(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+              .add(o);
+        }
+      }
+      out.onNext(Empty.getDefaultInstance());
+      out.onCompleted();
+    }
+
+    @Override
+    public void releaseBorrows(BorrowBatch req, StreamObserver<Empty> out) {
+      List<OwnedObject> lent = borrowers.get(req.getBorrowerPrefix());
+      for (ObjectIdMsg m : req.getIdsList()) {
+        ObjectId id = Wire.id(m);
+        if (lent != null) {
+          for (OwnedObject o : lent) {
+            if (o.id().equals(id) && lent.remove(o)) {
+              core.table().removeTaskRef(o);
+              break;
+            }
+          }
+        }
+      }
+      out.onNext(Empty.getDefaultInstance());
+      out.onCompleted();
+    }
+
+    @Override
+    public void fetchCode(
+        dev.manta.cluster.proto.CodeEntry req, StreamObserver<dev.manta.cluster.proto.Chunk> out) {
+      if (code == null) {
+        out.onError(
+            Status.NOT_FOUND.withDescription("this process ships no code").asRuntimeException());
+        return;
+      }
+      code.stream(req.getSha256(), out);
+    }
+
+    @Override
+    public void killActor(ActorInfo req, StreamObserver<Empty> out) {
+      ActorInstance a = core.actorSystem().hosted(new ActorId(req.getPrefix(), req.getSequence()));
+      if (a != null) {
+        a.kill(
+            Failure.actorDied(
+                a.id().hex(), a.className(), "Actor " + a.id().hex() + " was killed", null));
+      }
+      out.onNext(Empty.getDefaultInstance());
+      out.onCompleted();
+    }
+
+    @Override
+    public void exit(Empty req, StreamObserver<Empty> out) {
+      out.onNext(Empty.getDefaultInstance());
+      out.onCompleted();
+      Runnable r = exitHook;
+      if (r != null) {
+        Thread.ofVirtual().start(r);
+      }
+    }
+  }
+
+  private volatile Runnable exitHook;
+
+  /** Runs {@code r} when an owner asks this process to exit (workers). */
+  void onExit(Runnable r) {
+    this.exitHook = r;
+  }
+
+  // --- incoming work (workers) ---
+
+  private void accept(TaskBatch batch, TaskMsg m) {
+    String owner = batch.getOwnerAddress();
+    String fnKey = batch.getOwnerPrefix() + ":" + m.getFunctionId();
+    MantaFunction fn = functions.get(fnKey);
+    if (fn == null) {
+      fn = FunctionLoader.load(m.getFunction().toByteArray(), core.loader());
+      functions.put(fnKey, fn);
+    }
+    TaskId id = new TaskId(m.getTaskPrefix(), m.getTaskSequence());
+    Object[] args = new Object[m.getArgsCount()];
+    List<OwnedObject> refs = new ArrayList<>(0);
+    List<Runnable> completions = new ArrayList<>(0);
+    for (int i = 0; i < args.length; i++) {
+      ArgMsg a = m.getArgs(i);
+      if (a.hasRef()) {
+        ObjectId oid = Wire.id(a.getRefId());
+        OwnedObject o = core.table().lookup(oid);
+        if (o == null) {
+          try {
+            o = core.table().create(oid, null);
+            OwnedObject created = o;
+            StoredValue v = Wire.value(a.getRef(), nodeId);
+            completions.add(() -> core.table().complete(created, v));
+          } catch (IllegalStateException raced) {
+            o = core.table().lookup(oid);
+          }
+        }
+        args[i] = o;
+        refs.add(o);
+      } else {
+        args[i] = a.getValue().toByteArray();
+      }
+    }
+    TaskSpec.Kind kind =
+        switch (m.getKind()) {
+          case TASK -> TaskSpec.Kind.TASK;
+          case ACTOR_CREATION -> TaskSpec.Kind.ACTOR_CREATION;
+          case ACTOR_CALL -> TaskSpec.Kind.ACTOR_CALL;
+          case UNRECOGNIZED -> throw new IllegalArgumentException("unknown task kind");
+        };
+    ActorId actorId = new ActorId(m.getActorPrefix(), m.getActorSequence());
+    ActorInstance actor = null;
+    if (kind == TaskSpec.Kind.ACTOR_CREATION) {
+      String cls = dev.manta.runtime.exec.FunctionInfo.of(fn).implClass();
+      actor =
+          core.actorSystem()
+              .newHosted(
+                  actorId,
+                  m.getActorName().isEmpty() ? null : m.getActorName(),
+                  cls.substring(cls.lastIndexOf('.') + 1),
+                  Math.max(1, m.getMaxConcurrency()));
+    } else if (kind == TaskSpec.Kind.ACTOR_CALL) {
+      actor = core.actorSystem().hosted(actorId);
+      if (actor == null) {
+        for (Runnable r : completions) {
+          r.run();
+        }
+        reportResult(
+            owner,
+            id,
+            Failure.actorDied(
+                actorId.hex(),
+                "",
+                "Actor " + actorId.hex() + " is not alive on worker " + address,
+                null));
+        return;
+      }
+    }
+    TaskSpec t =
+        core.submitter()
+            .incoming(
+                id,
+                kind,
+                fn,
+                args,
+                refs,
+                Wire.resources(m.getDemand()),
+                m.getName().isEmpty() ? null : m.getName(),
+                m.getMaxRetries(),
+                m.getRetryExceptions(),
+                actor);
+    for (Runnable r : completions) {
+      r.run();
+    }
+    t.result.value().thenAccept(v -> reportResult(owner, id, v));
+    switch (kind) {
+      case TASK -> core.runIncoming(t);
+      case ACTOR_CREATION -> core.actorSystem().startHosted(actor, t);
+      case ACTOR_CALL -> core.actorSystem().enqueueHosted(actor, t);
+    }
+  }
+
+  private void reportResult(String owner, TaskId id, StoredValue v) {
+    ResultMsg r =
+        ResultMsg.newBuilder()
+            .setTaskPrefix(id.prefix())
+            .setTaskSequence(id.sequence())
+            .setValue(Wire.value(v, nodeId, agentAddress))
+            .build();
+    reportLinks.computeIfAbsent(owner, this::newReportLink).send(r);
+  }
+
+  private Batcher<ResultMsg> newReportLink(String owner) {
+    ManagedChannel ch = channels.get(owner);
+    CoreWorkerGrpc.CoreWorkerStub stub = CoreWorkerGrpc.newStub(ch);
+    return new Batcher<>(
+        (batch, done, failed) ->
+            Rpc.deadline(stub)
+                .report(
+                    ResultBatch.newBuilder().addAllResults(batch).build(),
+                    Callbacks.of(r -> done.run(), failed)),
+        (batch, e) -> {
+          if (!closed) {
+            LOG.warn("Owner {} did not take {} results: {}", owner, batch.size(), e.toString());
+          }
+        });
+  }
+}

@@ -1,0 +1,206 @@
+package dev.manta.cluster.worker;
+
+import dev.manta.ObjectFreedException;
+import dev.manta.ObjectStoreFullException;
+import dev.manta.ObjectStoreStats;
+import dev.manta.cluster.proto.CreateRequest;
+import dev.manta.cluster.proto.Empty;
+import dev.manta.cluster.proto.FreeRequest;
+import dev.manta.cluster.proto.NodeAgentGrpc;
+import dev.manta.cluster.proto.NodeStatsReply;
+import dev.manta.cluster.proto.PinReply;
+import dev.manta.cluster.proto.PinRequest;
+import dev.manta.cluster.proto.StoreInfoReply;
+import dev.manta.cluster.rpc.Rpc;
+import dev.manta.cluster.rpc.Wire;
+import dev.manta.runtime.id.ObjectId;
+import dev.manta.runtime.store.ObjectStore;
+import dev.manta.runtime.store.RemoteValue;
+import dev.manta.runtime.store.StoreValue;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
+
+/**
+ * This process's view of the node's shared object store: the agent allocates, pins and frees over
+ * RPC; the bytes are read and written here, through a mapping of the agent's memory file. Two
+ * processes of one node reading an object read the same physical pages: nothing is copied. A value
+ * on another node is pulled into this node's store by the agent first ({@link #localize}).
+ * Thread-safe.
+ */
+final class SharedStoreClient implements ObjectStore {
+  private static final Cleaner CLEANER = Cleaner.create();
+
+  private final NodeAgentGrpc.NodeAgentBlockingStub agent;
+  private final NodeAgentGrpc.NodeAgentStub agentAsync;
+  private final FileChannel file;
+  private final long chunkBytes;
+  private final MappedByteBuffer[] chunks;
+  private final long capacity;
+
+  SharedStoreClient(ManagedChannel agentChannel) {
+    this.agent = NodeAgentGrpc.newBlockingStub(agentChannel);
+    this.agentAsync = NodeAgentGrpc.newStub(agentChannel);
+    StoreInfoReply info = Rpc.deadline(agent).storeInfo(Empty.getDefaultInstance());
+    this.capacity = info.getCapacity();
+    this.chunkBytes = info.getChunkBytes();
+    try {
+      this.file =
+          FileChannel.open(
+              Path.of(info.getPath()), StandardOpenOption.READ, StandardOpenOption.WRITE);
+      int n = (int) ((capacity + chunkBytes - 1) / chunkBytes);
+      this.chunks = new MappedByteBuffer[n];
+      for (int i = 0; i < n; i++) {
+        long size = Math.min(chunkBytes, capacity - i * chunkBytes);
+        chunks[i] = file.map(FileChannel.MapMode.READ_WRITE, i * chunkBytes, size);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot map the node's object store "
+              + info.getPath()
+              + " (is the agent on this machine?)",
+          e);
+    }
+  }
+
+  private ByteBuffer slice(long offset, int length) {
+    int c = (int) (offset / chunkBytes);
+    return chunks[c].slice((int) (offset - c * chunkBytes), length);
+  }
+
+  @Override
+  public StoreValue put(ObjectId id, int length, int flags, Consumer<ByteBuffer> writer) {
+    long offset;
+    try {
+      offset =
+          Rpc.deadline(agent, 60_000)
+              .createObject(CreateRequest.newBuilder().setId(Wire.id(id)).setLength(length).build())
+              .getOffset();
+    } catch (StatusRuntimeException e) {
+      throw new ObjectStoreFullException(
+          "The node's object store refused object "
+              + id.hex()
+              + ": "
+              + e.getStatus().getDescription());
+    }
+    try {
+      writer.accept(slice(offset, length));
+    } catch (RuntimeException e) {
+      Rpc.deadline(agent).abortObject(Wire.id(id));
+      throw e;
+    }
+    Rpc.deadline(agent).sealObject(Wire.id(id));
+    return new StoreValue(id, length, flags);
+  }
+
+  private PinReply pinReply(ObjectId id, int length, String source) {
+    try {
+      return Rpc.deadline(agent, 600_000)
+          .pinObject(
+              PinRequest.newBuilder()
+                  .setId(Wire.id(id))
+                  .setLength(length)
+                  .setSourceAgent(source)
+                  .build());
+    } catch (StatusRuntimeException e) {
+      throw new ObjectFreedException(
+          "Object " + id.hex() + " is not available: " + e.getStatus().getDescription());
+    }
+  }
+
+  @Override
+  public Pin pin(ObjectId id) {
+    PinReply r = pinReply(id, 0, "");
+    ByteBuffer bytes = slice(r.getOffset(), r.getLength()).asReadOnlyBuffer();
+    return new Pin() {
+      private boolean closed;
+
+      @Override
+      public ByteBuffer bytes() {
+        return bytes;
+      }
+
+      @Override
+      public void close() {
+        if (!closed) {
+          closed = true;
+          unpin(id);
+        }
+      }
+    };
+  }
+
+  @Override
+  public ByteBuffer view(ObjectId id) {
+    PinReply r = pinReply(id, 0, "");
+    try {
+      // A root mapping of its own: every buffer derived from it keeps it (and the pin) alive.
+      ByteBuffer root = file.map(FileChannel.MapMode.READ_ONLY, r.getOffset(), r.getLength());
+      CLEANER.register(root, () -> unpin(id));
+      return root;
+    } catch (IOException e) {
+      unpin(id);
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void unpin(ObjectId id) {
+    Rpc.deadline(agentAsync).unpinObject(Wire.id(id), Callbacks.ignore());
+  }
+
+  @Override
+  public StoreValue localize(RemoteValue v) {
+    pinReply(v.id(), v.length(), v.agentAddress());
+    unpin(v.id());
+    return new StoreValue(v.id(), v.length(), v.flags());
+  }
+
+  @Override
+  public void free(ObjectId id) {
+    Rpc.deadline(agentAsync)
+        .freeObjects(FreeRequest.newBuilder().addIds(Wire.id(id)).build(), Callbacks.ignore());
+  }
+
+  @Override
+  public String where(ObjectId id) {
+    return "node-store";
+  }
+
+  @Override
+  public boolean isPinned(ObjectId id) {
+    return false;
+  }
+
+  @Override
+  public ObjectStoreStats stats() {
+    NodeStatsReply r = Rpc.deadline(agent).nodeStats(Empty.getDefaultInstance());
+    return new ObjectStoreStats(
+        r.getStoreCapacity(),
+        r.getStoreUsed(),
+        r.getStorePinned(),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        r.getStoreUsed());
+  }
+
+  @Override
+  public void close() {
+    try {
+      file.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.manta.cluster.worker;
+
+import dev.manta.MantaConfig;
+import dev.manta.cluster.proto.CoreWorkerGrpc;
+import dev.manta.cluster.proto.GetObjectRequest;
+import dev.manta.cluster.proto.ObjectIdMsg;
+import dev.manta.cluster.rpc.Rpc;
+import dev.manta.runtime.CoreWorker;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker JVM, started by a node agent. It boots, says so, waits for a job on stdin, loads the
+ * job's code, serves tasks and actor calls until its driver goes away, it is asked to exit, or (for
+ * an actor's worker) its actor dies. See the agent's {@code WorkerPool} for the line protocol.
+ */
+public final class WorkerMain {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
+
+  private WorkerMain() {}
+
+  /** Entry point: {@code --head H --agent A --node N --bind B --num-cpus C}. */
+  public static void main(String[] argv) throws Exception {
+    Map<String, String> args = new HashMap<>();
+    for (int i = 0; i + 1 < argv.length; i += 2) {
+      args.put(argv[i], argv[i + 1]);
+    }
+    warmUp();
+    System.out.println("MANTA-WORKER BOOTED");
+    System.out.flush();
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String line = in.readLine();
+    if (line == null || !line.startsWith("JOB ")) {
+      return; // the agent went away, or stopped an idle worker
+    }
+    String[] job = line.split(" ", 4);
+    String jobId = job[1];
+    String driver = job[2];
+    List<URL> urls = new ArrayList<>();
+    if (!job[3].equals("-")) {
+      for (String p : job[3].split(File.pathSeparator)) {
+        urls.add(Path.of(p).toUri().toURL());
+      }
+    }
+    ClassLoader jobLoader =
+        new URLClassLoader(
+            "manta-job-" + jobId, urls.toArray(URL[]::new), WorkerMain.class.getClassLoader());
+    Thread.currentThread().setContextClassLoader(jobLoader);
+    MantaConfig config =
+        MantaConfig.builder()
+            .numCpus(Double.parseDouble(args.getOrDefault("--num-cpus", "1")))
+            .build();
+    ClusterPortsImpl ports =
+        new ClusterPortsImpl(
+            args.get("--head"),
+            jobId,
+            "default",
+            args.get("--agent"),
+            args.getOrDefault("--bind", "127.0.0.1"),
+            false,
+            null);
+    CoreWorker core = new CoreWorker(config, ports);
+    Runnable exit =
+        () -> {
+          try {
+            core.shutdown();
+          } finally {
+            System.exit(0);
+          }
+        };
+    ports.onExit(exit);
+    ports.onHostedActorEnded(() -> Thread.ofVirtual().start(exit));
+    System.out.println("MANTA-WORKER READY " + ports.address() + " " + core.prefix());
+    System.out.flush();
+    LOG.info("Worker {} serving job {} for driver {}", ports.address(), jobId, driver);
+    Thread.ofPlatform().daemon().name("manta-worker-stdin").start(() -> exitOnEof(in, exit));
+    watchDriver(driver, exit);
+  }
+
+  private static void exitOnEof(BufferedReader in, Runnable exit) {
+    try {
+      while (in.readLine() != null) {
+        // nothing else is sent after JOB
+      }
+    } catch (java.io.IOException e) {
+      // same as EOF
+    }
+    LOG.info("The node agent went away; exiting");
+    exit.run();
+  }
+
+  /** Exits once the driver has not answered three pings in a row. */
+  private static void watchDriver(String driver, Runnable exit) throws InterruptedException {
+    var ch = Rpc.channel(driver);
+    var stub = CoreWorkerGrpc.newBlockingStub(ch);
+    int misses = 0;
+    GetObjectRequest ping =
+        GetObjectRequest.newBuilder().setId(ObjectIdMsg.newBuilder().setIndex(1)).build();
+    while (misses < 3) {
+      Thread.sleep(1_000);
+      try {
+        Rpc.deadline(stub, 2_000).getObject(ping);
+        misses = 0;
+      } catch (RuntimeException e) {
+        misses++;
+      }
+    }
+    LOG.info("Driver {} is gone; worker exits", driver);
+    exit.run();
+  }
+
+  /** Loads the classes every job needs before saying BOOTED, so a job starts fast. */
+  private static void warmUp() {
+    try {
+      Class.forName("io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder");
+      Class.forName("org.apache.fory.Fory");
+      Class.forName("dev.manta.runtime.CoreWorker");
+      Class.forName("dev.manta.cluster.proto.TaskBatch");
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Cluster mode: worker. */
+package dev.manta.cluster.worker;

@@ -1,0 +1,127 @@
+package dev.manta.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/**
+ * A real cluster for tests: a head (with its node agent) and further node agents, each a separate
+ * JVM started with {@link NodeMain} on loopback, logs under a temporary session directory.
+ */
+public final class ClusterFixture implements AutoCloseable {
+  /** One node process. */
+  public record Node(Process process, String head, String agent, String nodeId) {}
+
+  private final Path session;
+  private final List<Node> nodes = new ArrayList<>();
+  private final List<String> extraJvmFlags;
+
+  /** A fixture whose node JVMs also get {@code extraJvmFlags}. */
+  public ClusterFixture(Path session, String... extraJvmFlags) {
+    this.session = session;
+    this.extraJvmFlags = List.of(extraJvmFlags);
+  }
+
+  /** Starts the head node with {@code cpus} CPUs and the given extra flags. */
+  public Node startHead(int cpus, String... flags) throws IOException {
+    List<String> f = new ArrayList<>(List.of("--head", "--port", "0"));
+    f.addAll(List.of(flags));
+    return start("head", cpus, f);
+  }
+
+  /** Starts a node joining the head. */
+  public Node startNode(String name, int cpus, String... flags) throws IOException {
+    List<String> f = new ArrayList<>(List.of("--address", head().head()));
+    f.addAll(List.of(flags));
+    return start(name, cpus, f);
+  }
+
+  /** The head node. */
+  public Node head() {
+    return nodes.get(0);
+  }
+
+  /** The address drivers use. */
+  public String address() {
+    return "manta://" + head().head();
+  }
+
+  /** The session directory (logs). */
+  public Path session() {
+    return session;
+  }
+
+  private Node start(String name, int cpus, List<String> flags) throws IOException {
+    Path ready = session.resolve(name + ".ready");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.add("--enable-native-access=ALL-UNNAMED");
+    if (Runtime.version().feature() >= 23) {
+      cmd.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    cmd.add("-Xmx512m");
+    cmd.addAll(extraJvmFlags);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(NodeMain.class.getName());
+    cmd.addAll(flags);
+    cmd.addAll(
+        List.of(
+            "--num-cpus",
+            Integer.toString(cpus),
+            "--object-store-memory",
+            Long.toString(512L << 20),
+            "--session-dir",
+            session.toString(),
+            "--ready-file",
+            ready.toString()));
+    Files.createDirectories(session);
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(session.resolve(name + ".log").toFile())
+            .start();
+    Awaitility.await("node " + name + " ready (log: " + session.resolve(name + ".log") + ")")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> Files.exists(ready) || !p.isAlive());
+    if (!Files.exists(ready)) {
+      throw new IllegalStateException(
+          "node " + name + " exited: " + Files.readString(session.resolve(name + ".log")));
+    }
+    Properties props = new Properties();
+    try (InputStream in = Files.newInputStream(ready)) {
+      props.load(in);
+    }
+    Node n =
+        new Node(
+            p, props.getProperty("head"), props.getProperty("agent"), props.getProperty("node"));
+    nodes.add(n);
+    return n;
+  }
+
+  /** Kills a node's process at once (SIGKILL), with its workers left to notice. */
+  public void kill(Node n) {
+    n.process().descendants().forEach(ProcessHandle::destroyForcibly);
+    n.process().destroyForcibly();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    for (Node n : nodes) {
+      n.process().destroy();
+    }
+    for (Node n : nodes) {
+      if (!n.process().waitFor(10, TimeUnit.SECONDS)) {
+        n.process().destroyForcibly();
+      }
+    }
+  }
+}

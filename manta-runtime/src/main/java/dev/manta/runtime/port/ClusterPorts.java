@@ -1,0 +1,95 @@
+package dev.manta.runtime.port;
+
+import dev.manta.MantaConfig;
+import dev.manta.runtime.CoreWorker;
+import dev.manta.runtime.actor.ActorInstance;
+import dev.manta.runtime.id.ActorId;
+import dev.manta.runtime.id.ObjectId;
+import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.store.ObjectStore;
+import dev.manta.runtime.store.StoredValue;
+import dev.manta.runtime.task.ResourceSet;
+import dev.manta.runtime.task.TaskSpec;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A core worker's ports to the world outside its process: where to run a task, where an actor
+ * lives, where an object's bytes are, and who else exists. The embedded runtime has none (a core
+ * worker built without ports runs everything in-process); {@code manta-cluster} implements them
+ * over gRPC, so the same core runs as a cluster driver or worker.
+ *
+ * <p>Every method may be called from any thread and must not block on the network unless its
+ * documentation says so.
+ */
+public interface ClusterPorts {
+  /** The node's object store; called once, first, while the core is being built. */
+  ObjectStore openStore(MantaConfig config);
+
+  /** Hands the port its core; called once, after the core is wired and before any work. */
+  void attach(CoreWorker core);
+
+  /** Whether some node could ever run a task or actor demanding {@code demand}. */
+  boolean feasible(ResourceSet demand);
+
+  /** A description of the cluster's resources, for errors and the runtime context. */
+  Map<String, Double> totalResources();
+
+  /** The job this process belongs to. */
+  String jobId();
+
+  /** This process's node id. */
+  String nodeId();
+
+  /**
+   * Where to run a task: takes a READY spec owned here and runs it on some worker. The port
+   * completes it later with {@link CoreWorker#completeRemote}.
+   */
+  void runTask(TaskSpec t);
+
+  /**
+   * Where an actor lives: places the actor whose construction spec {@code creation} (READY) is
+   * owned here. On success the port calls {@code proxy.constructed(null)}; on failure it completes
+   * the spec with the failure. The actor runs up to {@code maxConcurrency} calls at once.
+   */
+  void createActor(TaskSpec creation, ActorInstance proxy, int maxConcurrency);
+
+  /** Sends a READY→RUNNING call to the remote actor behind {@code proxy}, in order. */
+  void sendActorCall(TaskSpec call, ActorInstance proxy);
+
+  /**
+   * An actor died in this process: a proxy (kill the actor it stands for, if it still lives), or an
+   * actor hosted here (tell its owner and the head).
+   */
+  void actorKilled(ActorInstance actor);
+
+  /** Looks up a live named actor in this job's namespace (blocks for one round trip). */
+  Optional<RemoteActor> findActor(String name);
+
+  /** Looks up an actor by id, for a deserialized handle (blocks for one round trip). */
+  Optional<RemoteActor> findActor(ActorId id);
+
+  /**
+   * An object owned by another process whose ref was deserialized here: a local stand-in that the
+   * port completes with the owner's value. Called once per id while the stand-in lives.
+   */
+  OwnedObject borrow(ObjectId id);
+
+  /** Starts fetching the value of a stand-in from {@link #borrow}, once a ref to it exists. */
+  void fetchBorrowed(OwnedObject o);
+
+  /** An object of this process's table was freed; {@code value} may be null. */
+  void released(OwnedObject o, StoredValue value);
+
+  /** Stops the port's connections and servers; the core is already shut down. */
+  void shutdown();
+
+  /**
+   * An actor hosted elsewhere.
+   *
+   * @param id its id
+   * @param name its name, or null
+   * @param className its class's simple name
+   */
+  record RemoteActor(ActorId id, String name, String className) {}
+}
