@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -50,6 +51,7 @@ class TaskTest {
   }
 
   @Test
+  @Tag(MantaTestSupport.EMBEDDED_ONLY) // counts runs in this JVM
   void voidTask_completesWithNull() {
     ObjectRef<Void> r = Manta.task(Fns::count).remote();
     assertThat(r.get()).isNull();
@@ -89,6 +91,7 @@ class TaskTest {
   }
 
   @Test
+  @Tag(MantaTestSupport.EMBEDDED_ONLY) // asserts the embedded capacity message
   void submit_negativeOrInfeasibleResources_isRejected() {
     assertThatThrownBy(() -> Manta.task(Fns::hello).numCpus(-1))
         .isInstanceOf(IllegalArgumentException.class)
@@ -131,6 +134,7 @@ class TaskTest {
   }
 
   @Test
+  @Tag(MantaTestSupport.EMBEDDED_ONLY) // counts attempts in this JVM
   void retryExceptions_rerunsUntilBudgetSpent() {
     ObjectRef<Integer> r =
         Manta.task(Retry::failTwice, 5).maxRetries(2).retryExceptions(true).remote();
@@ -224,6 +228,7 @@ class TaskTest {
   }
 
   @Test
+  @Tag(MantaTestSupport.EMBEDDED_ONLY) // configures resources on the embedded runtime
   void customResource_limitsConcurrency() throws Exception {
     Manta.shutdown();
     Manta.init(dev.manta.MantaConfig.builder().numCpus(8).resource("slot", 1).build());
@@ -278,6 +283,7 @@ class TaskTest {
   }
 
   @Test
+  @Tag(MantaTestSupport.EMBEDDED_ONLY) // reads the embedded scheduler
   void cancel_runningTask_interruptsIt() {
     Fns.gate = new CountDownLatch(1);
     ObjectRef<Integer> r = Manta.task(Fns::awaitGate, 1).remote();

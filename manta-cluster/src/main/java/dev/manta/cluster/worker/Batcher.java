@@ -47,17 +47,19 @@ final class Batcher<T> {
         continue;
       }
       try {
-        sink.send(
-            batch,
-            () -> {
-              sending.set(false);
-              pump();
-            },
-            e -> {
-              sending.set(false);
-              onFailure.accept(batch, e);
-              pump();
-            });
+        io.grpc.Context.ROOT.run(
+            () ->
+                sink.send(
+                    batch,
+                    () -> {
+                      sending.set(false);
+                      pump();
+                    },
+                    e -> {
+                      sending.set(false);
+                      onFailure.accept(batch, e);
+                      pump();
+                    }));
       } catch (RuntimeException e) {
         sending.set(false);
         onFailure.accept(batch, e);

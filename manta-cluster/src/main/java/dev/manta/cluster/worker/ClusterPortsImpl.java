@@ -219,7 +219,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
                     new StreamObserver<>() {
                       @Override
                       public void onNext(Event e) {
-                        onEvent(e);
+                        io.grpc.Context.ROOT.run(() -> onEvent(e));
                       }
 
                       @Override
@@ -538,6 +538,12 @@ public final class ClusterPortsImpl implements ClusterPorts {
                             + node
                             + ": "
                             + rootMessage(e)));
+                return;
+              }
+              if (g.getWorkerAddress().equals(address)) {
+                // This process is the job's task worker here: run it on the local scheduler.
+                t.result.value().whenComplete((v, x) -> n.inflightCpu.addAndGet(-cpu));
+                core.runIncoming(t);
                 return;
               }
               Inflight f = new Inflight(t, g.getWorkerAddress(), g.getNodeId(), cpu, null);
@@ -1029,6 +1035,13 @@ public final class ClusterPortsImpl implements ClusterPorts {
     @Override
     public void push(TaskBatch req, StreamObserver<Empty> out) {
       workerAddresses.putIfAbsent(req.getOwnerPrefix(), req.getOwnerAddress());
+      // Calls made from here (results, nested work) must outlive this RPC's context.
+      io.grpc.Context.ROOT.run(() -> acceptAll(req));
+      out.onNext(Empty.getDefaultInstance());
+      out.onCompleted();
+    }
+
+    private void acceptAll(TaskBatch req) {
       for (TaskMsg m : req.getTasksList()) {
         try {
           accept(req, m);
@@ -1039,12 +1052,16 @@ public final class ClusterPortsImpl implements ClusterPorts {
           reportResult(req.getOwnerAddress(), id, Failure.ofThrowable(id.hex(), m.getName(), e));
         }
       }
-      out.onNext(Empty.getDefaultInstance());
-      out.onCompleted();
     }
 
     @Override
     public void report(ResultBatch req, StreamObserver<Empty> out) {
+      io.grpc.Context.ROOT.run(() -> completeAll(req));
+      out.onNext(Empty.getDefaultInstance());
+      out.onCompleted();
+    }
+
+    private void completeAll(ResultBatch req) {
       for (ResultMsg r : req.getResultsList()) {
         TaskId id = new TaskId(r.getTaskPrefix(), r.getTaskSequence());
         Inflight f = inflight.remove(id);
@@ -1059,8 +1076,6 @@ public final class ClusterPortsImpl implements ClusterPorts {
         }
         core.completeRemote(f.spec, v);
       }
-      out.onNext(Empty.getDefaultInstance());
-      out.onCompleted();
     }
 
     @Override

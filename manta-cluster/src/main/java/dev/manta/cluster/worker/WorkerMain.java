@@ -1,5 +1,6 @@
 package dev.manta.cluster.worker;
 
+import dev.manta.Manta;
 import dev.manta.MantaConfig;
 import dev.manta.cluster.proto.CoreWorkerGrpc;
 import dev.manta.cluster.proto.GetObjectRequest;
@@ -72,10 +73,12 @@ public final class WorkerMain {
             false,
             null);
     CoreWorker core = new CoreWorker(config, ports);
+    dev.manta.cluster.ClusterRuntimeProvider.host(core);
+    Manta.init(config); // user code in tasks calls Manta: it gets this worker's core
     Runnable exit =
         () -> {
           try {
-            core.shutdown();
+            Manta.shutdown();
           } finally {
             System.exit(0);
           }
