@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Merges a Ray run ({@code manta-bench/peers/ray/run.sh}) and a Manta run ({@code bin/bench
- * --json}) into one table, {@code docs/benchmarks.json} and {@code docs/benchmarks.md}. {@code
- * bin/bench-compare} runs both and then this.
+ * Merges a Ray run ({@code manta-bench/peers/ray/run.sh}), a Manta embedded run ({@code bin/bench
+ * --json}) and optionally a Manta cluster-mode run ({@code bin/bench --cluster --json}) into one
+ * table, {@code docs/benchmarks.json} and {@code docs/benchmarks.md}. {@code bin/bench-compare}
+ * runs them and then this.
  *
  * <pre>
- * Compare --ray-json RAY.json --manta-json MANTA.json [--json OUT.json] [--md OUT.md]
- *         [--commit SHA]
+ * Compare --ray-json RAY.json --manta-json MANTA.json [--cluster-json CLUSTER.json]
+ *         [--json OUT.json] [--md OUT.md] [--commit SHA] [--note TEXT]
  * </pre>
+ *
+ * <p>{@code --note} (repeatable) adds a line about the conditions of the run to both outputs.
  */
 public final class Compare {
   private Compare() {}
@@ -24,9 +27,11 @@ public final class Compare {
   public static void main(String[] args) throws IOException {
     Path rayJson = null;
     Path mantaJson = null;
+    Path clusterJson = null;
     Path outJson = null;
     Path outMd = null;
     String commit = "unknown";
+    List<String> notes = new java.util.ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (i + 1 >= args.length) {
@@ -36,9 +41,11 @@ public final class Compare {
       switch (a) {
         case "--ray-json" -> rayJson = Path.of(v);
         case "--manta-json" -> mantaJson = Path.of(v);
+        case "--cluster-json" -> clusterJson = Path.of(v);
         case "--json" -> outJson = Path.of(v);
         case "--md" -> outMd = Path.of(v);
         case "--commit" -> commit = v;
+        case "--note" -> notes.add(v);
         default -> throw new IllegalArgumentException("unknown option '" + a + "'; " + usage());
       }
     }
@@ -47,9 +54,13 @@ public final class Compare {
     }
     Map<String, Object> ray = read(rayJson);
     Map<String, Object> manta = read(mantaJson);
-    List<Report.Merged> rows = Report.merge(ray, manta);
+    Map<String, Object> cluster = clusterJson == null ? null : read(clusterJson);
+    List<Report.Merged> rows = Report.merge(ray, manta, cluster);
     System.out.print(Report.table(rows));
-    Map<String, Object> doc = Report.json(rows, ray, manta, commit);
+    Map<String, Object> doc = Report.json(rows, ray, manta, cluster, commit);
+    if (!notes.isEmpty()) {
+      doc.put("notes", List.copyOf(notes));
+    }
     if (outJson != null) {
       write(outJson, Json.write(doc));
     }
@@ -59,8 +70,9 @@ public final class Compare {
   }
 
   private static String usage() {
-    return "usage: Compare --ray-json RAY.json --manta-json MANTA.json [--json OUT.json]"
-        + " [--md OUT.md] [--commit SHA]";
+    return "usage: Compare --ray-json RAY.json --manta-json MANTA.json"
+        + " [--cluster-json CLUSTER.json] [--json OUT.json] [--md OUT.md] [--commit SHA]"
+        + " [--note TEXT]";
   }
 
   @SuppressWarnings("unchecked")

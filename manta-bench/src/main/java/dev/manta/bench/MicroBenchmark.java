@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Runs Ray's {@code ray microbenchmark} rows on Manta's embedded runtime and prints a table; with
@@ -25,8 +27,15 @@ import java.util.Optional;
  *
  * <pre>
  * bin/bench [--quick] [--trials N] [--duration SEC] [--warmup SEC] [--idle SEC]
- *           [--filter TEXT] [--skip TEXT] [--scale F] [--cpus N] [--json FILE]
+ *           [--filter TEXT] [--skip TEXT] [--scale F] [--cpus N] [--row-timeout SEC]
+ *           [--cluster [--store-bytes N] [--session-dir DIR]] [--json FILE]
  * </pre>
+ *
+ * <p>With {@code --cluster} the rows run in cluster mode: a one-node local cluster ({@link
+ * LocalCluster}: a head node with {@code --cpus} CPUs in its own JVM), this JVM the driver joined
+ * with {@code Manta.init("manta://...")}, tasks and actors in the node's worker JVMs; the JSON says
+ * {@code "mode": "cluster"}. A row that takes longer than {@code --row-timeout} (cluster default
+ * 120 s) is given up and marked skipped.
  *
  * <p>Defaults are Ray's: 1 s warm-up, 4 trials of 2 s, mean and population std-dev of the trial
  * rates; {@code --quick} is 0.2 s and 2 × 0.5 s. Ray sleeps 10 s before each row; here {@code
@@ -44,12 +53,27 @@ public final class MicroBenchmark {
    * @param filter run only rows whose name contains this (Ray's {@code TESTS_TO_RUN}); "" for all
    * @param skip skip rows whose name contains this (Ray's {@code TESTS_TO_SKIP}); "" for none
    * @param scale multiplies every count and array size (1 = Ray's sizes)
-   * @param cpus Manta's {@code numCpus}
+   * @param cpus Manta's {@code numCpus} (in cluster mode: the head node's CPUs)
+   * @param rowTimeout the most one row (set-up, warm-up and trials) may take before it is given up
+   *     and marked skipped; zero for no limit
    */
-  record Options(Timing timing, Duration idle, String filter, String skip, double scale, int cpus) {
+  record Options(
+      Timing timing,
+      Duration idle,
+      String filter,
+      String skip,
+      double scale,
+      int cpus,
+      Duration rowTimeout) {
     static Options defaults() {
       return new Options(
-          Timing.ray(), Duration.ZERO, "", "", 1.0, Runtime.getRuntime().availableProcessors());
+          Timing.ray(),
+          Duration.ZERO,
+          "",
+          "",
+          1.0,
+          Runtime.getRuntime().availableProcessors(),
+          Duration.ZERO);
     }
 
     boolean selects(String name) {
@@ -114,15 +138,72 @@ public final class MicroBenchmark {
     if (!o.idle().isZero()) {
       idle(o.idle());
     }
-    try (Workload w = row.setup().get().apply(sizes)) {
+    try {
+      if (o.rowTimeout().isZero()) {
+        return measureRow(row, sizes, o);
+      }
+      return withTimeout(row, () -> measureRow(row, sizes, o), o.rowTimeout());
+    } finally {
+      System.gc(); // between rows, not inside a trial: each row starts from a collected heap
+    }
+  }
+
+  private static Result measureRow(Row row, Sizes sizes, Options o) {
+    try (Workload w = row.setup().orElseThrow().apply(sizes)) {
       Measurement m = o.timing().measure(w::call, w.multiplier());
       return new Result(row.name(), row.unit(), Optional.of(m), Optional.empty());
     } catch (RuntimeException e) {
       return new Result(
           row.name(), row.unit(), Optional.empty(), Optional.of("failed: " + describe(e)));
-    } finally {
-      System.gc(); // between rows, not inside a trial: each row starts from a collected heap
     }
+  }
+
+  /**
+   * Runs {@code body} on its own thread and gives it {@code limit}; past that the row is marked
+   * skipped and its thread interrupted and left behind (a daemon), so one stuck row does not hang
+   * the run.
+   */
+  private static Result withTimeout(Row row, Supplier<Result> body, Duration limit) {
+    AtomicReference<Result> out = new AtomicReference<>();
+    AtomicReference<Throwable> error = new AtomicReference<>();
+    Thread t =
+        Thread.ofPlatform()
+            .daemon()
+            .name("bench-row")
+            .start(
+                () -> {
+                  try {
+                    out.set(body.get());
+                  } catch (Throwable e) { // reported as the row's failure
+                    error.set(e);
+                  }
+                });
+    try {
+      if (!t.join(limit)) {
+        t.interrupt();
+        return new Result(
+            row.name(),
+            row.unit(),
+            Optional.empty(),
+            Optional.of(
+                "skipped: did not finish within "
+                    + limit.toSeconds()
+                    + " s (--row-timeout) and was given up"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      t.interrupt();
+      return new Result(
+          row.name(), row.unit(), Optional.empty(), Optional.of("failed: interrupted"));
+    }
+    if (error.get() != null) {
+      return new Result(
+          row.name(),
+          row.unit(),
+          Optional.empty(),
+          Optional.of("failed: " + describe(error.get())));
+    }
+    return out.get();
   }
 
   private static String describe(Throwable e) {
@@ -179,9 +260,14 @@ public final class MicroBenchmark {
 
   /** The whole run as a JSON document. */
   static Map<String, Object> toJson(List<Result> results, Options o, Duration took) {
+    return toJson(results, o, took, "embedded");
+  }
+
+  /** The whole run as a JSON document; {@code mode} is "embedded" or "cluster". */
+  static Map<String, Object> toJson(List<Result> results, Options o, Duration took, String mode) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("runtime", "manta");
-    doc.put("mode", "embedded");
+    doc.put("mode", mode);
     doc.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     doc.put("machine", Machine.describe());
     Map<String, Object> timing = new LinkedHashMap<>();
@@ -191,6 +277,9 @@ public final class MicroBenchmark {
     timing.put("idle_s", o.idle().toMillis() / 1000.0);
     timing.put("scale", o.scale());
     timing.put("num_cpus", o.cpus());
+    if (!o.rowTimeout().isZero()) {
+      timing.put("row_timeout_s", o.rowTimeout().toMillis() / 1000.0);
+    }
     doc.put("timing", timing);
     List<Object> rows = new ArrayList<>();
     for (Result r : results) {
@@ -203,80 +292,67 @@ public final class MicroBenchmark {
 
   /** Entry point of {@code bin/bench}; exits 1 if a row that should run failed. */
   public static void main(String[] args) throws IOException {
-    Options o = Options.defaults();
+    Options d = Options.defaults();
+    Timing timing = d.timing();
+    Duration idle = d.idle();
+    String filter = d.filter();
+    String skip = d.skip();
+    double scale = d.scale();
+    int cpus = d.cpus();
+    Duration rowTimeout = null;
+    boolean cluster = false;
+    long storeBytes = DEFAULT_CLUSTER_STORE_BYTES;
+    Path session = Path.of("manta-bench", "target", "cluster-session");
     Path json = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
-        case "--quick" -> o = with(o, Timing.quick());
+        case "--quick" -> timing = Timing.quick();
         case "--trials" ->
-            o =
-                with(
-                    o,
-                    new Timing(
-                        o.timing().warmup(),
-                        Integer.parseInt(value(args, ++i, a)),
-                        o.timing().trialDuration()));
+            timing =
+                new Timing(
+                    timing.warmup(), Integer.parseInt(value(args, ++i, a)), timing.trialDuration());
         case "--duration" ->
-            o =
-                with(
-                    o, new Timing(o.timing().warmup(), o.timing().trials(), seconds(args, ++i, a)));
+            timing = new Timing(timing.warmup(), timing.trials(), seconds(args, ++i, a));
         case "--warmup" ->
-            o =
-                with(
-                    o,
-                    new Timing(
-                        seconds(args, ++i, a), o.timing().trials(), o.timing().trialDuration()));
-        case "--idle" ->
-            o =
-                new Options(
-                    o.timing(), seconds(args, ++i, a), o.filter(), o.skip(), o.scale(), o.cpus());
-        case "--filter" ->
-            o =
-                new Options(
-                    o.timing(), o.idle(), value(args, ++i, a), o.skip(), o.scale(), o.cpus());
-        case "--skip" ->
-            o =
-                new Options(
-                    o.timing(), o.idle(), o.filter(), value(args, ++i, a), o.scale(), o.cpus());
-        case "--scale" ->
-            o =
-                new Options(
-                    o.timing(),
-                    o.idle(),
-                    o.filter(),
-                    o.skip(),
-                    Double.parseDouble(value(args, ++i, a)),
-                    o.cpus());
-        case "--cpus" ->
-            o =
-                new Options(
-                    o.timing(),
-                    o.idle(),
-                    o.filter(),
-                    o.skip(),
-                    o.scale(),
-                    Integer.parseInt(value(args, ++i, a)));
+            timing = new Timing(seconds(args, ++i, a), timing.trials(), timing.trialDuration());
+        case "--idle" -> idle = seconds(args, ++i, a);
+        case "--filter" -> filter = value(args, ++i, a);
+        case "--skip" -> skip = value(args, ++i, a);
+        case "--scale" -> scale = Double.parseDouble(value(args, ++i, a));
+        case "--cpus" -> cpus = Integer.parseInt(value(args, ++i, a));
+        case "--row-timeout" -> rowTimeout = seconds(args, ++i, a);
+        case "--cluster" -> cluster = true;
+        case "--store-bytes" -> storeBytes = Long.parseLong(value(args, ++i, a));
+        case "--session-dir" -> session = Path.of(value(args, ++i, a));
         case "--json" -> json = Path.of(value(args, ++i, a));
         case "-h", "--help" -> {
-          System.out.println(
-              "usage: bin/bench [--quick] [--trials N] [--duration SEC] [--warmup SEC] [--idle SEC]"
-                  + " [--filter TEXT] [--skip TEXT] [--scale F] [--cpus N] [--json FILE]");
+          System.out.println(USAGE);
           return;
         }
         default -> throw new IllegalArgumentException("unknown option '" + a + "'; try --help");
       }
     }
+    if (rowTimeout == null) {
+      rowTimeout = cluster ? DEFAULT_CLUSTER_ROW_TIMEOUT : Duration.ZERO;
+    }
+    Options o = new Options(timing, idle, filter, skip, scale, cpus, rowTimeout);
     System.err.printf(
         Locale.ROOT,
-        "Manta microbenchmark: %d CPUs, warm-up %s, %d trials of %s, scale %s%n",
+        "Manta microbenchmark (%s): %d CPUs, warm-up %s, %d trials of %s, scale %s%n",
+        cluster ? "cluster" : "embedded",
         o.cpus(),
         o.timing().warmup(),
         o.timing().trials(),
         o.timing().trialDuration(),
         o.scale());
     long start = System.nanoTime();
-    List<Result> results = run(o, System.err);
+    List<Result> results;
+    if (cluster) {
+      results = runOnCluster(o, session, storeBytes);
+    } else {
+      results = run(o, System.err);
+    }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     System.out.print(table(results));
     if (json != null) {
@@ -284,16 +360,51 @@ public final class MicroBenchmark {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Files.writeString(json, Json.write(toJson(results, o, took)), StandardCharsets.UTF_8);
+      Map<String, Object> doc = toJson(results, o, took, cluster ? "cluster" : "embedded");
+      if (cluster) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("nodes", 1);
+        c.put("head_num_cpus", o.cpus());
+        c.put("object_store_bytes", storeBytes);
+        c.put("driver", "this JVM, joined with Manta.init(\"manta://...\")");
+        c.put("workers", "worker JVMs started by the head's node agent");
+        doc.put("cluster", c);
+      }
+      Files.writeString(json, Json.write(doc), StandardCharsets.UTF_8);
       System.err.println("results -> " + json);
     }
-    if (results.stream().anyMatch(r -> r.note().filter(n -> n.startsWith("failed")).isPresent())) {
-      System.exit(1);
-    }
+    boolean failed =
+        results.stream().anyMatch(r -> r.note().filter(n -> n.startsWith("failed")).isPresent());
+    // A row given up may leave a stuck thread behind: exit rather than wait for it.
+    System.exit(failed ? 1 : 0);
   }
 
-  private static Options with(Options o, Timing t) {
-    return new Options(t, o.idle(), o.filter(), o.skip(), o.scale(), o.cpus());
+  /** Default store of the benchmark cluster's head: room for the 800 MiB put and its copies. */
+  static final long DEFAULT_CLUSTER_STORE_BYTES = 4L << 30;
+
+  /** Default {@code --row-timeout} in cluster mode. */
+  static final Duration DEFAULT_CLUSTER_ROW_TIMEOUT = Duration.ofMinutes(2);
+
+  private static final String USAGE =
+      "usage: bin/bench [--quick] [--trials N] [--duration SEC] [--warmup SEC] [--idle SEC]"
+          + " [--filter TEXT] [--skip TEXT] [--scale F] [--cpus N] [--row-timeout SEC]"
+          + " [--cluster [--store-bytes N] [--session-dir DIR]] [--json FILE]";
+
+  /**
+   * Starts a one-node local cluster (head with {@code o.cpus()} CPUs), joins it as the driver, runs
+   * the rows, and stops the cluster, its workers included, whatever happens.
+   */
+  static List<Result> runOnCluster(Options o, Path session, long storeBytes) throws IOException {
+    System.err.println("[bench] starting a local cluster, session " + session.toAbsolutePath());
+    try (LocalCluster cluster = LocalCluster.start(session, o.cpus(), storeBytes)) {
+      System.err.println("[bench] head at " + cluster.address());
+      Manta.init(cluster.address());
+      try {
+        return run(o, System.err);
+      } finally {
+        Manta.shutdown();
+      }
+    }
   }
 
   private static String value(String[] args, int i, String option) {

@@ -15,8 +15,11 @@ import java.util.Set;
  * note}).
  */
 final class Report {
-  /** Why {@code manta_cluster} is null in every row for now. */
-  static final String NO_CLUSTER = "not built: cluster mode";
+  /** Why {@code manta_cluster} is null when no cluster run was merged. */
+  static final String NO_CLUSTER = "cluster mode not run (bin/bench-compare --cluster)";
+
+  /** The cluster-mode target: at least this many times Ray on every task and actor row. */
+  static final double CLUSTER_TARGET = 10.0;
 
   private Report() {}
 
@@ -29,7 +32,10 @@ final class Report {
    * @param rayStd Ray's std-dev, or null
    * @param manta Manta's (embedded) mean, or null
    * @param mantaStd Manta's std-dev, or null
-   * @param note why a Manta value is missing, or null
+   * @param note why an embedded Manta value is missing, or null
+   * @param cluster Manta's cluster-mode mean, or null
+   * @param clusterStd its std-dev, or null
+   * @param clusterNote why a cluster-mode value is missing, or null
    */
   record Merged(
       String name,
@@ -38,10 +44,31 @@ final class Report {
       Double rayStd,
       Double manta,
       Double mantaStd,
-      String note) {
-    /** Manta / Ray, or null when either is missing. */
+      String note,
+      Double cluster,
+      Double clusterStd,
+      String clusterNote) {
+    /** Manta (embedded) / Ray, or null when either is missing. */
     Double ratio() {
       return ray != null && manta != null && ray > 0 ? manta / ray : null;
+    }
+
+    /** Manta (cluster) / Ray, or null when either is missing. */
+    Double clusterRatio() {
+      return ray != null && cluster != null && ray > 0 ? cluster / ray : null;
+    }
+
+    /**
+     * Whether the cluster target applies: the task and actor rows (name mentions a task or an
+     * actor), Ray Client's remote-driver rows excepted.
+     */
+    boolean isTaskOrActorRow() {
+      return !name.startsWith("client:") && (name.contains("task") || name.contains("actor"));
+    }
+
+    /** A task or actor row whose cluster ratio is missing or under {@link #CLUSTER_TARGET}. */
+    boolean missesClusterTarget() {
+      return isTaskOrActorRow() && (clusterRatio() == null || clusterRatio() < CLUSTER_TARGET);
     }
 
     Map<String, Object> toJson() {
@@ -52,38 +79,53 @@ final class Report {
       m.put("ray_std", rayStd);
       m.put("manta_embedded", manta);
       m.put("manta_embedded_std", mantaStd);
-      m.put("manta_cluster", null);
+      m.put("manta_cluster", cluster);
+      m.put("manta_cluster_std", clusterStd);
       m.put("ratio", ratio());
+      m.put("ratio_cluster", clusterRatio());
       if (note != null) {
         m.put("note", note);
       }
-      m.put("manta_cluster_note", NO_CLUSTER);
+      if (clusterNote != null) {
+        m.put("manta_cluster_note", clusterNote);
+      }
       return m;
     }
   }
 
-  /** Merges the rows of both runs, in Ray's printed order (rows only one side has included). */
+  /** {@link #merge(Map, Map, Map)} without a cluster run. */
   static List<Merged> merge(Map<String, Object> rayDoc, Map<String, Object> mantaDoc) {
+    return merge(rayDoc, mantaDoc, null);
+  }
+
+  /**
+   * Merges the rows of the runs, in Ray's printed order (rows only one side has included); {@code
+   * clusterDoc} is the cluster-mode run, or null.
+   */
+  static List<Merged> merge(
+      Map<String, Object> rayDoc, Map<String, Object> mantaDoc, Map<String, Object> clusterDoc) {
     Map<String, Map<String, Object>> ray = rowsByName(rayDoc);
     Map<String, Map<String, Object>> manta = rowsByName(mantaDoc);
+    Map<String, Map<String, Object>> cluster =
+        clusterDoc == null ? Map.of() : rowsByName(clusterDoc);
     Set<String> names = new LinkedHashSet<>();
     for (Row r : RayRows.all()) {
-      if (ray.containsKey(r.name()) || manta.containsKey(r.name())) {
+      if (ray.containsKey(r.name())
+          || manta.containsKey(r.name())
+          || cluster.containsKey(r.name())) {
         names.add(r.name());
       }
     }
     names.addAll(ray.keySet());
     names.addAll(manta.keySet());
+    names.addAll(cluster.keySet());
     List<Merged> out = new ArrayList<>();
     for (String name : names) {
       Map<String, Object> r = ray.getOrDefault(name, Map.of());
       Map<String, Object> m = manta.getOrDefault(name, Map.of());
-      String note = (String) m.get("note");
-      if (m.isEmpty()) {
-        note = "not run on Manta (filtered out)";
-      } else if (note == null && m.get("mean") == null) {
-        note = "no Manta result";
-      }
+      Map<String, Object> c = cluster.getOrDefault(name, Map.of());
+      String clusterNote =
+          clusterDoc == null ? NO_CLUSTER : noteOf(c, "not run in cluster mode (filtered out)");
       out.add(
           new Merged(
               name,
@@ -92,17 +134,39 @@ final class Report {
               number(r.get("std")),
               number(m.get("mean")),
               number(m.get("std")),
-              note));
+              noteOf(m, "not run on Manta (filtered out)"),
+              number(c.get("mean")),
+              number(c.get("std")),
+              clusterNote));
     }
     return out;
   }
 
+  private static String noteOf(Map<String, Object> row, String ifAbsent) {
+    String note = (String) row.get("note");
+    if (row.isEmpty()) {
+      return ifAbsent;
+    }
+    if (note == null && row.get("mean") == null) {
+      return "no Manta result";
+    }
+    return note;
+  }
+
+  /** Geometric mean of the cluster ratios of the rows both sides measured, or NaN if none. */
+  static double geometricMeanClusterRatio(List<Merged> rows) {
+    return geometricMean(rows.stream().map(Merged::clusterRatio).toList());
+  }
+
   /** Geometric mean of the ratios of the rows both sides measured, or NaN if none. */
   static double geometricMeanRatio(List<Merged> rows) {
+    return geometricMean(rows.stream().map(Merged::ratio).toList());
+  }
+
+  private static double geometricMean(List<Double> ratios) {
     double logSum = 0;
     int n = 0;
-    for (Merged r : rows) {
-      Double q = r.ratio();
+    for (Double q : ratios) {
       if (q != null && q > 0) {
         logSum += Math.log(q);
         n++;
@@ -111,15 +175,17 @@ final class Report {
     return n == 0 ? Double.NaN : Math.exp(logSum / n);
   }
 
-  /** The console table: row, Ray, Manta, ratio. */
+  /** The console table: row, Ray, Manta embedded and cluster, and their ratios to Ray. */
   static String table(List<Merged> rows) {
     int w = 10;
     for (Merged r : rows) {
       w = Math.max(w, r.name().length());
     }
-    String fmt = "%-" + w + "s  %5s  %12s  %12s  %8s%n";
+    String fmt = "%-" + w + "s  %5s  %12s  %12s  %8s  %12s  %8s%n";
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, fmt, "row", "unit", "Ray", "Manta", "ratio"));
+    sb.append(
+        String.format(
+            Locale.ROOT, fmt, "row", "unit", "Ray", "embedded", "ratio", "cluster", "ratio"));
     for (Merged r : rows) {
       sb.append(
           String.format(
@@ -129,19 +195,36 @@ final class Report {
               r.unit(),
               format(r.ray()),
               r.manta() != null ? format(r.manta()) : "n/a",
-              r.ratio() != null ? String.format(Locale.ROOT, "%.2fx", r.ratio()) : "—"));
+              ratio(r.ratio()),
+              r.cluster() != null ? format(r.cluster()) : "n/a",
+              ratio(r.clusterRatio())));
     }
     sb.append(
         String.format(
             Locale.ROOT,
-            "geometric mean of ratios (rows both measured): %.2fx%n",
-            geometricMeanRatio(rows)));
+            "geometric mean of ratios (rows both measured): embedded %.2fx, cluster %.2fx%n",
+            geometricMeanRatio(rows),
+            geometricMeanClusterRatio(rows)));
     return sb.toString();
+  }
+
+  private static String ratio(Double q) {
+    return q != null ? String.format(Locale.ROOT, "%.2fx", q) : "—";
+  }
+
+  /** {@link #json(List, Map, Map, Map, String)} without a cluster run. */
+  static Map<String, Object> json(
+      List<Merged> rows, Map<String, Object> rayDoc, Map<String, Object> mantaDoc, String commit) {
+    return json(rows, rayDoc, mantaDoc, null, commit);
   }
 
   /** {@code docs/benchmarks.json}. */
   static Map<String, Object> json(
-      List<Merged> rows, Map<String, Object> rayDoc, Map<String, Object> mantaDoc, String commit) {
+      List<Merged> rows,
+      Map<String, Object> rayDoc,
+      Map<String, Object> mantaDoc,
+      Map<String, Object> clusterDoc,
+      String commit) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("date", mantaDoc.getOrDefault("date", null));
     doc.put("commit", commit);
@@ -155,10 +238,36 @@ final class Report {
     manta.put("mode", "embedded");
     manta.put("command", "bin/bench");
     manta.put("timing", mantaDoc.get("timing"));
+    manta.put("date", mantaDoc.get("date"));
     manta.put("duration_s", mantaDoc.get("duration_s"));
     doc.put("manta", manta);
-    doc.put("ratio", "manta_embedded / ray; higher is better for Manta");
+    if (clusterDoc != null) {
+      Map<String, Object> cluster = new LinkedHashMap<>();
+      cluster.put("mode", "cluster");
+      cluster.put("command", "bin/bench --cluster");
+      cluster.put("cluster", clusterDoc.get("cluster"));
+      cluster.put("timing", clusterDoc.get("timing"));
+      cluster.put("date", clusterDoc.get("date"));
+      cluster.put("duration_s", clusterDoc.get("duration_s"));
+      doc.put("manta_cluster", cluster);
+    }
+    doc.put(
+        "ratio",
+        "ratio = manta_embedded / ray, ratio_cluster = manta_cluster / ray; higher is better for"
+            + " Manta");
     doc.put("geometric_mean_ratio", geometricMeanRatio(rows));
+    if (clusterDoc != null) {
+      doc.put("geometric_mean_ratio_cluster", geometricMeanClusterRatio(rows));
+      doc.put(
+          "cluster_target",
+          String.format(
+              Locale.ROOT,
+              "manta_cluster >= %.0fx ray on every task and actor row",
+              CLUSTER_TARGET));
+      doc.put(
+          "cluster_rows_under_target",
+          rows.stream().filter(Merged::missesClusterTarget).map(Merged::name).toList());
+    }
     List<Object> out = new ArrayList<>();
     for (Merged r : rows) {
       out.add(r.toJson());
@@ -217,21 +326,52 @@ final class Report {
     md.append(
         String.format(
             Locale.ROOT,
-            "- Manta: embedded runtime, numCpus %s, `bin/bench` (warm-up %s s, %s trials of %s s)%n",
+            "- Manta embedded: in-process runtime, numCpus %s, `bin/bench` (warm-up %s s, %s trials"
+                + " of %s s); measured %s%n",
             integer(timing.get("num_cpus")),
             timing.get("warmup_s"),
             integer(timing.get("trials")),
-            timing.get("trial_s")));
+            timing.get("trial_s"),
+            manta.get("date")));
+    if (doc.get("notes") instanceof List<?> notes) {
+      for (Object n : notes) {
+        md.append("- **Note:** ").append(n).append('\n');
+      }
+    }
     if (machine.containsKey("warning")) {
       md.append("- **Warning:** ").append(machine.get("warning")).append('\n');
     }
     md.append(
         String.format(
             Locale.ROOT,
-            "- Geometric mean of the ratios over the rows both measured: **%.2fx**%n%n",
+            "- Geometric mean of the ratios over the rows both measured: **%.2fx**%n",
             geometricMeanRatio(rows)));
-    md.append("| Row | Unit | Ray | Manta (embedded) | Manta / Ray | Manta (cluster) |\n");
-    md.append("|---|---|--:|--:|--:|---|\n");
+    Map<String, Object> cluster = (Map<String, Object>) doc.get("manta_cluster");
+    if (cluster != null) {
+      Map<String, Object> ct = (Map<String, Object>) cluster.getOrDefault("timing", Map.of());
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "- Manta cluster: `bin/bench --cluster` (warm-up %s s, %s trials of %s s): one local"
+                  + " head node with %s CPUs (`NodeMain` in its own JVM), the driver in another"
+                  + " JVM joined with `Manta.init(\"manta://...\")`, tasks and actors in worker"
+                  + " JVMs started by the node agent; same machine as Ray; measured %s%n",
+              ct.get("warmup_s"),
+              integer(ct.get("trials")),
+              ct.get("trial_s"),
+              integer(ct.get("num_cpus")),
+              cluster.get("date")));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "- Geometric mean of the cluster ratios over the rows both measured: **%.2fx**%n",
+              geometricMeanClusterRatio(rows)));
+    }
+    md.append('\n');
+    md.append(
+        "| Row | Unit | Ray | Manta (embedded) | Embedded / Ray | Manta (cluster) | Cluster / Ray"
+            + " |\n");
+    md.append("|---|---|--:|--:|--:|--:|--:|\n");
     for (Merged r : rows) {
       md.append("| ")
           .append(r.name())
@@ -240,12 +380,42 @@ final class Report {
           .append(" | ")
           .append(withStd(r.ray(), r.rayStd()))
           .append(" | ")
-          .append(r.manta() != null ? withStd(r.manta(), r.mantaStd()) : "— (" + r.note() + ")")
+          .append(
+              r.manta() != null ? withStd(r.manta(), r.mantaStd()) : "— (" + brief(r.note()) + ")")
           .append(" | ")
-          .append(r.ratio() != null ? String.format(Locale.ROOT, "%.2fx", r.ratio()) : "—")
-          .append(" | — (")
-          .append(NO_CLUSTER)
-          .append(") |\n");
+          .append(ratio(r.ratio()))
+          .append(" | ")
+          .append(
+              r.cluster() != null
+                  ? withStd(r.cluster(), r.clusterStd())
+                  : "— (" + brief(r.clusterNote()) + ")")
+          .append(" | ")
+          .append(ratio(r.clusterRatio()))
+          .append(" |\n");
+    }
+    if (cluster != null) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "%n## Cluster-mode target%n%nTarget: Manta in cluster mode at least **%.0fx** Ray on"
+                  + " every task and actor row (rows whose name mentions tasks or actors; Ray"
+                  + " Client rows excepted).%n%n",
+              CLUSTER_TARGET));
+      List<Merged> under = rows.stream().filter(Merged::missesClusterTarget).toList();
+      if (under.isEmpty()) {
+        md.append("Every task and actor row meets it.\n");
+      } else {
+        md.append("Rows under the target:\n\n");
+        for (Merged r : under) {
+          md.append("- ").append(r.name()).append(": ");
+          if (r.clusterRatio() != null) {
+            md.append(String.format(Locale.ROOT, "%.2fx", r.clusterRatio()));
+          } else {
+            md.append("no cluster figure (").append(brief(r.clusterNote())).append(')');
+          }
+          md.append('\n');
+        }
+      }
     }
     md.append(
         """
@@ -271,15 +441,31 @@ final class Report {
         - Ray's puts drop their ref at once (Python frees it on the spot). Manta frees small
           dropped objects when the GC clears their ref; the gigabyte rows call `Manta.free` right
           after each put.
-        - Manta runs in-process (embedded): no worker processes, no IPC, values copied through the
+        - Manta embedded runs in-process: no worker processes, no IPC, values copied through the
           serializer. Ray runs a driver, a raylet and worker processes with a shared-memory store.
-          The `manta_cluster` column will compare like with like once cluster mode exists.
+          Manta cluster compares like with like: a head node and its node agent in one JVM, the
+          driver in another, tasks and actors in worker JVMs (one per actor), calls over gRPC on
+          loopback, objects in the node's shared-memory store.
         - Rows Manta cannot run yet are listed with their reason, not dropped.
 
-        Regenerate: `bin/bench-compare` (runs Ray, ~20 min, and Manta, ~7 min) or
-        `bin/bench-compare --ray-json manta-bench/peers/ray/ray-results.json` to reuse a Ray run.
+        Regenerate: `bin/bench-compare --cluster` (runs Ray, ~20 min, and Manta embedded and
+        cluster) or `bin/bench-compare --cluster --ray-json manta-bench/peers/ray/ray-results.json`
+        to reuse a Ray run; `MANTA_BENCH_REUSE=1` reuses Manta's results in manta-bench/target.
         """);
     return md.toString();
+  }
+
+  /**
+   * A note short enough for a table cell: a failure's outermost exception only (the JSON keeps the
+   * whole chain), at most 240 characters.
+   */
+  static String brief(String note) {
+    if (note == null) {
+      return null;
+    }
+    int cause = note.indexOf(" <- ");
+    String s = cause > 0 ? note.substring(0, cause) : note;
+    return s.length() > 240 ? s.substring(0, 237) + "..." : s;
   }
 
   /** A rate with about four significant digits, no exponent. */

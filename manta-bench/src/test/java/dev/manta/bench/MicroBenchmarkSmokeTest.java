@@ -19,7 +19,8 @@ class MicroBenchmarkSmokeTest {
   @Test
   void everyRow_runsOrSaysWhyNot() {
     var progress = new ByteArrayOutputStream();
-    var options = new MicroBenchmark.Options(Timing.smoke(), Duration.ZERO, "", "", 0.01, 2);
+    var options =
+        new MicroBenchmark.Options(Timing.smoke(), Duration.ZERO, "", "", 0.01, 2, Duration.ZERO);
 
     List<MicroBenchmark.Result> results =
         MicroBenchmark.run(options, new PrintStream(progress, true, StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package dev.manta.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,53 @@ class ReportTest {
         .contains("`abc1234`")
         .contains("| single client tasks sync | /s | 200.0 ± 20.00 | 1,000 ± 5.00 | 5.00x |")
         .contains("not built: placement groups");
+  }
+
+  private static final String CLUSTER =
+      """
+      {"runtime": "manta", "mode": "cluster", "date": "2026-11-28T01:00:00Z",
+       "timing": {"warmup_s": 1.0, "trials": 4, "trial_s": 2.0, "num_cpus": 2},
+       "cluster": {"nodes": 1, "head_num_cpus": 2},
+       "rows": [{"name": "single client put gigabytes", "unit": "GB/s", "mean": 0.4, "std": 0.0},
+                {"name": "single client tasks sync", "unit": "/s", "mean": 1500.0, "std": 5.0},
+                {"name": "placement group create/removal", "unit": "/s", "mean": null,
+                 "std": null, "note": "not built: placement groups"}]}
+      """;
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void clusterRun_fillsTheClusterColumn_andListsTaskAndActorRowsUnderTarget() {
+    Map<String, Object> ray = parse(RAY);
+    Map<String, Object> manta = parse(MANTA);
+    Map<String, Object> cluster = parse(CLUSTER);
+    List<Report.Merged> rows = Report.merge(ray, manta, cluster);
+
+    assertThat(rows.get(0).clusterRatio()).isCloseTo(0.8, within(1e-9));
+    assertThat(rows.get(1).clusterRatio()).isEqualTo(7.5);
+    assertThat(rows.get(2).clusterNote()).isEqualTo("not built: placement groups");
+    Map<String, Object> doc = parse(Json.write(Report.json(rows, ray, manta, cluster, "abc")));
+    String md = Report.markdown(rows, doc);
+
+    Map<String, Object> sync = ((List<Map<String, Object>>) doc.get("rows")).get(1);
+    assertThat(sync)
+        .containsEntry("manta_cluster", 1500.0)
+        .containsEntry("ratio", 5.0)
+        .containsEntry("ratio_cluster", 7.5);
+    // Only task and actor rows count toward the target; the put row (0.8x) does not.
+    assertThat((List<Object>) doc.get("cluster_rows_under_target"))
+        .containsExactly("single client tasks sync");
+    assertThat(md)
+        .contains(
+            "| single client tasks sync | /s | 200.0 ± 20.00 | 1,000 ± 5.00 | 5.00x"
+                + " | 1,500 ± 5.00 | 7.50x |")
+        .contains("- single client tasks sync: 7.50x");
+  }
+
+  @Test
+  void withoutAClusterRun_theColumnSaysSo() {
+    List<Report.Merged> rows = Report.merge(parse(RAY), parse(MANTA));
+
+    assertThat(rows).allSatisfy(r -> assertThat(r.clusterNote()).isEqualTo(Report.NO_CLUSTER));
   }
 
   @Test
