@@ -9,16 +9,16 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ClusterSmokeTest {
-  @TempDir static Path dir;
+  static Path dir = Path.of("/tmp/mx");
   static ClusterFixture cluster;
 
   @BeforeAll
   static void start() throws Exception {
     cluster = new ClusterFixture(dir);
     cluster.startHead(2);
+    cluster.startNode("second", 2, "--resources", "{\"second\":1}");
     Manta.init(cluster.address());
   }
 
@@ -48,6 +48,17 @@ class ClusterSmokeTest {
     assertThat(Manta.get(r)).isEqualTo(49);
     ObjectRef<Integer> chained = Manta.task(ClusterSmokeTest::square, r).remote();
     assertThat(Manta.get(chained)).isEqualTo(2401);
+  }
+
+  static String node() {
+    return Manta.runtimeContext().nodeId();
+  }
+
+  @Test
+  void tasksRunOnTheNodeWithTheirResource() {
+    ObjectRef<String> r = Manta.task(ClusterSmokeTest::node).resource("second", 1).remote();
+    assertThat(Manta.get(r, java.time.Duration.ofSeconds(60)))
+        .isNotEqualTo(cluster.head().nodeId());
   }
 
   @Test

@@ -149,7 +149,9 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
             "--bind",
             bind,
             "--num-cpus",
-            Double.toString(cpus)));
+            Double.toString(cpus),
+            "--resources",
+            customResources(resources)));
     this.pool =
         new WorkerPool(
             cmd,
@@ -167,6 +169,18 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
         resources,
         storeBytes,
         store.file());
+  }
+
+  /** The node's custom resources as {@code name=amount,...} ({@code -} for none). */
+  private static String customResources(Map<String, Double> resources) {
+    StringBuilder sb = new StringBuilder();
+    resources.forEach(
+        (k, v) -> {
+          if (!k.equals("CPU")) {
+            sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v);
+          }
+        });
+    return sb.length() == 0 ? "-" : sb.toString();
   }
 
   /** JVM flags every Manta JVM needs on this JDK. */

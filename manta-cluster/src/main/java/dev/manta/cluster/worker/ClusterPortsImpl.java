@@ -264,6 +264,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
         ActorInfo a = e.getActor();
         if (a.getState() == ActorState.DEAD) {
           ActorId id = new ActorId(a.getPrefix(), a.getSequence());
+          if (creating(id)) {
+            return; // its creation's own result says why, with the constructor's error
+          }
           actorPlaces.remove(id);
           ActorInstance proxy = proxyOrNull(id);
           if (proxy != null) {
@@ -278,6 +281,15 @@ public final class ClusterPortsImpl implements ClusterPorts {
       }
       default -> {}
     }
+  }
+
+  private boolean creating(ActorId id) {
+    for (Inflight f : inflight.values()) {
+      if (f.spec.kind == TaskSpec.Kind.ACTOR_CREATION && f.actor.id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ActorInstance proxyOrNull(ActorId id) {
@@ -808,6 +820,21 @@ public final class ClusterPortsImpl implements ClusterPorts {
         }
       }
       boolean owner = actor.id().prefix() == core.prefix();
+      if (owner && !closed) {
+        // Synchronously, so a lookup by name right after kill() no longer finds it.
+        try {
+          Rpc.deadline(head)
+              .updateActor(
+                  ActorInfo.newBuilder()
+                      .setPrefix(actor.id().prefix())
+                      .setSequence(actor.id().sequence())
+                      .setState(ActorState.DEAD)
+                      .setDeathReason(why == null ? "killed" : why.message())
+                      .build());
+        } catch (StatusRuntimeException e) {
+          LOG.warn("Could not mark actor {} dead at the head: {}", actor.id().hex(), e.toString());
+        }
+      }
       if (p != null && owner) {
         CoreWorkerGrpc.CoreWorkerStub w = CoreWorkerGrpc.newStub(channels.get(p.worker));
         Rpc.deadline(w)

@@ -59,10 +59,17 @@ public final class WorkerMain {
         new URLClassLoader(
             "manta-job-" + jobId, urls.toArray(URL[]::new), WorkerMain.class.getClassLoader());
     Thread.currentThread().setContextClassLoader(jobLoader);
-    MantaConfig config =
-        MantaConfig.builder()
-            .numCpus(Double.parseDouble(args.getOrDefault("--num-cpus", "1")))
-            .build();
+    // The worker's scheduler enforces the node's resources, custom ones included.
+    MantaConfig.Builder cb =
+        MantaConfig.builder().numCpus(Double.parseDouble(args.getOrDefault("--num-cpus", "1")));
+    String custom = args.getOrDefault("--resources", "-");
+    if (!custom.equals("-")) {
+      for (String kv : custom.split(",")) {
+        int eq = kv.indexOf('=');
+        cb.resource(kv.substring(0, eq), Double.parseDouble(kv.substring(eq + 1)));
+      }
+    }
+    MantaConfig config = cb.build();
     ClusterPortsImpl ports =
         new ClusterPortsImpl(
             args.get("--head"),

@@ -1,0 +1,117 @@
+package dev.manta.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.manta.ActorHandle;
+import dev.manta.Manta;
+import dev.manta.ObjectRef;
+import dev.manta.cluster.proto.Empty;
+import dev.manta.cluster.proto.NodeAgentGrpc;
+import dev.manta.cluster.proto.NodeStatsReply;
+import dev.manta.cluster.rpc.Rpc;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Large objects between nodes (pulled in chunks) and within a node (one shared copy). */
+class ClusterObjectsTest {
+  static final int SIZE = 200 << 20;
+  @TempDir static Path dir;
+  static ClusterFixture cluster;
+  static ClusterFixture.Node b;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = new ClusterFixture(dir, "-Dmanta.prestart-workers=1");
+    cluster.startHead(2, "--resources", "{\"nodeA\":8}");
+    b = cluster.startNode("b", 2, "--resources", "{\"nodeB\":8}");
+    Manta.init(cluster.address());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    Manta.shutdown();
+    cluster.close();
+  }
+
+  static byte[] produce(int size) {
+    byte[] a = new byte[size];
+    for (int i = 0; i < size; i++) {
+      a[i] = (byte) (i * 31 + 7);
+    }
+    return a;
+  }
+
+  static long crc(byte[] a) {
+    CRC32 c = new CRC32();
+    c.update(a);
+    return c.getValue();
+  }
+
+  static long crcBuffer(ByteBuffer b) {
+    CRC32 c = new CRC32();
+    c.update(b.duplicate());
+    return c.getValue();
+  }
+
+  static String node() {
+    return Manta.runtimeContext().nodeId();
+  }
+
+  @Test
+  void objectProducedOnOneNode_isConsumedOnAnother_byteForByte() {
+    ObjectRef<byte[]> big =
+        Manta.task(ClusterObjectsTest::produce, SIZE).resource("nodeB", 1).remote();
+    ObjectRef<Long> remoteCrc =
+        Manta.task(ClusterObjectsTest::crc, big).resource("nodeA", 1).remote();
+    long expected = crc(produce(SIZE));
+    assertThat(Manta.get(remoteCrc, Duration.ofSeconds(120))).isEqualTo(expected);
+    byte[] here = Manta.get(big, Duration.ofSeconds(120));
+    assertThat(here).isEqualTo(produce(SIZE));
+    NodeStatsReply a = stats(cluster.head().agent());
+    assertThat(a.getPullsTotal())
+        .as("node A pulled the object from node B")
+        .isGreaterThanOrEqualTo(1);
+    assertThat(a.getPulledBytes()).isGreaterThanOrEqualTo(SIZE);
+  }
+
+  /** An actor that reads a buffer argument without copying it. */
+  public static final class Reader {
+    public String read(ByteBuffer b) {
+      return b.isDirect() + " " + b.isReadOnly() + " " + crcBuffer(b) + " " + node();
+    }
+  }
+
+  @Test
+  void twoWorkersOfOneNode_shareOneCopy() {
+    ByteBuffer data = ByteBuffer.wrap(produce(SIZE));
+    long before = stats(cluster.head().agent()).getStoreUsed();
+    ObjectRef<ByteBuffer> ref = Manta.put(data);
+    ActorHandle<Reader> r1 = Manta.actor(Reader::new).resource("nodeA", 1).remote();
+    ActorHandle<Reader> r2 = Manta.actor(Reader::new).resource("nodeA", 1).remote();
+    String s1 = Manta.get(r1.task(Reader::read, ref).remote(), Duration.ofSeconds(120));
+    String s2 = Manta.get(r2.task(Reader::read, ref).remote(), Duration.ofSeconds(120));
+    String expected = "true true " + crcBuffer(data) + " " + cluster.head().nodeId();
+    assertThat(s1).isEqualTo(expected);
+    assertThat(s2).isEqualTo(expected);
+    long used = stats(cluster.head().agent()).getStoreUsed() - before;
+    // One copy in the node's store, mapped by the driver and both workers: not three.
+    assertThat(used).isBetween((long) SIZE, (long) SIZE + (1 << 20));
+    r1.kill();
+    r2.kill();
+  }
+
+  private static NodeStatsReply stats(String agent) {
+    var ch = Rpc.channel(agent);
+    try {
+      return Rpc.deadline(NodeAgentGrpc.newBlockingStub(ch)).nodeStats(Empty.getDefaultInstance());
+    } finally {
+      ch.shutdownNow();
+    }
+  }
+}
