@@ -1,8 +1,6 @@
 package dev.manta.cli;
 
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +22,6 @@ import picocli.CommandLine.Spec;
 final class StatusCommand implements Callable<Integer> {
   static final Duration TIMEOUT = Duration.ofSeconds(5);
   static final String ADDRESS_ENV = "MANTA_ADDRESS";
-  private static final String STATUS_CLASS = "dev.manta.cluster.ClusterStatus";
 
   @ParentCommand MantaCli parent;
   @Spec CommandSpec spec;
@@ -70,31 +67,14 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   /**
-   * Calls {@code ClusterStatus.render} reflectively, so this module compiles while manta-cluster is
-   * being written. An {@link IllegalStateException} from it (head unreachable, not a Manta head)
-   * becomes a {@link CliFailure} with its message.
+   * The cluster's status from {@code ClusterStatus.render}; an {@link IllegalStateException} from
+   * it (head unreachable, not a Manta head) becomes a {@link CliFailure} with its message.
    */
   static String render(String address, Duration timeout) {
-    Method render;
     try {
-      render = Class.forName(STATUS_CLASS).getMethod("render", String.class, Duration.class);
-    } catch (ClassNotFoundException | NoSuchMethodException e) {
-      throw new CliFailure(
-          "This build lacks "
-              + STATUS_CLASS
-              + ".render(String, Duration); rebuild Manta (bin/mvn install -DskipTests)",
-          e);
-    }
-    try {
-      return (String) render.invoke(null, address, timeout);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IllegalStateException ise) throw new CliFailure(ise.getMessage(), ise);
-      if (cause instanceof RuntimeException re) throw re;
-      if (cause instanceof Error err) throw err;
-      throw new IllegalStateException(STATUS_CLASS + ".render failed", cause);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("Cannot call " + STATUS_CLASS + ".render", e);
+      return dev.manta.cluster.ClusterStatus.render(address, timeout);
+    } catch (IllegalStateException e) {
+      throw new CliFailure(e.getMessage(), e);
     }
   }
 }

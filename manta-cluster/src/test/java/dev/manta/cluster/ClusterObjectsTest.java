@@ -106,6 +106,71 @@ class ClusterObjectsTest {
     r2.kill();
   }
 
+  static int length(byte[] a) {
+    return a.length;
+  }
+
+  /** Keeps a ref it was given (a borrower on another node), reads it later, then drops it. */
+  public static final class Holder {
+    private java.util.List<ObjectRef<byte[]>> kept;
+
+    public int keep(java.util.List<ObjectRef<byte[]>> refs) {
+      kept = refs;
+      return refs.size();
+    }
+
+    public int read() {
+      return Manta.get(kept.get(0)).length;
+    }
+
+    public int drop() {
+      kept = null;
+      System.gc();
+      return 0;
+    }
+  }
+
+  @Test
+  void droppedRef_freesTheObjectOnEveryNode() {
+    long baseA = stats(cluster.head().agent()).getStoreUsed();
+    long baseB = stats(b.agent()).getStoreUsed();
+    ObjectRef<byte[]> ref = Manta.put(produce(4 << 20));
+    assertThat(Manta.get(Manta.task(ClusterObjectsTest::length, ref).resource("nodeB", 1).remote()))
+        .isEqualTo(4 << 20);
+    assertThat(stats(b.agent()).getStoreUsed()).as("node B pulled a copy").isGreaterThan(baseB);
+    ref = null;
+    awaitFreed(baseA, baseB);
+  }
+
+  @Test
+  void borrowerOnAnotherNode_keepsTheObjectAlive_untilItDropsIt() {
+    long baseA = stats(cluster.head().agent()).getStoreUsed();
+    long baseB = stats(b.agent()).getStoreUsed();
+    ActorHandle<Holder> h = Manta.actor(Holder::new).resource("nodeB", 1).remote();
+    ObjectRef<byte[]> ref = Manta.put(produce(4 << 20));
+    assertThat(Manta.get(h.task(Holder::keep, java.util.List.of(ref)).remote())).isEqualTo(1);
+    ref = null;
+    for (int i = 0; i < 3; i++) {
+      System.gc(); // the driver's own handle is gone; only the borrower holds the object
+    }
+    assertThat(Manta.get(h.task(Holder::read).remote(), Duration.ofSeconds(60))).isEqualTo(4 << 20);
+    Manta.get(h.task(Holder::drop).remote());
+    awaitFreed(baseA, baseB);
+    h.kill();
+  }
+
+  private static void awaitFreed(long baseA, long baseB) {
+    org.awaitility.Awaitility.await("store memory returns on both nodes")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              System.gc();
+              return stats(cluster.head().agent()).getStoreUsed() <= baseA
+                  && stats(b.agent()).getStoreUsed() <= baseB;
+            });
+  }
+
   private static NodeStatsReply stats(String agent) {
     var ch = Rpc.channel(agent);
     try {

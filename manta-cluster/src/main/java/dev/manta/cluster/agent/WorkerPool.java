@@ -152,7 +152,9 @@ final class WorkerPool implements AutoCloseable {
     String why = "worker JVM " + w.pid() + " exited with code " + code + " before it was ready";
     w.booted.completeExceptionally(new IllegalStateException(why));
     w.ready.completeExceptionally(new IllegalStateException(why + "; see " + logDir));
-    if (!w.stopping && !closed && code != 0) {
+    if (!w.stopping && !closed && (code != 0 || w.jobId != null)) {
+      // Even a clean exit is reported once the worker served a job: owners fail what was still
+      // in flight there instead of waiting for results that will never come.
       onUnexpectedExit.accept(w, code);
     }
   }

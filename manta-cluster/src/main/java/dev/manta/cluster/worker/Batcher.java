@@ -30,6 +30,11 @@ final class Batcher<T> {
     this.onFailure = onFailure;
   }
 
+  /** Whether nothing is queued or on the wire. */
+  boolean idle() {
+    return queue.isEmpty() && !sending.get();
+  }
+
   void send(T item) {
     queue.add(item);
     pump();

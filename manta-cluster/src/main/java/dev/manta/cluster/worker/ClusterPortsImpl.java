@@ -152,7 +152,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
     this.driver = driver;
     this.code = code;
     this.head = HeadGrpc.newBlockingStub(channels.get(headAddress));
-    ClusterView view = Rpc.deadline(head).getClusterView(Empty.getDefaultInstance());
+    // Generous: a worker JVM may start on a machine loaded by its peers' start-up.
+    ClusterView view = Rpc.deadline(head, 60_000).getClusterView(Empty.getDefaultInstance());
     String local = null;
     for (NodeInfo n : view.getNodesList()) {
       nodes.put(n.getNodeId(), new NodeView(n));
@@ -592,6 +593,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   /** Leases a worker from the agent at {@code agent}, following spillbacks. Blocks. */
   private LeaseGrant lease(String agent, ResourceSet demand, boolean forActor) {
+    int startFailures = 0;
     for (int hop = 0; hop < 4; hop++) {
       LeaseReply r;
       try {
@@ -605,6 +607,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
                         .setNoSpillback(hop == 3)
                         .build());
       } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() == Status.Code.INTERNAL && startFailures++ < 2) {
+          LOG.warn("A worker failed to start on {} ({}); trying another", agent, e.getStatus());
+          hop--;
+          continue;
+        }
         throw new IllegalStateException(Rpc.explain(e, "node agent", agent), e);
       }
       switch (r.getOutcomeCase()) {
@@ -1051,6 +1058,21 @@ public final class ClusterPortsImpl implements ClusterPorts {
     channels.close();
   }
 
+  /** Waits up to {@code millis} until every result has reached its owner. */
+  void flushReports(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (System.nanoTime() < deadline) {
+      boolean idle = unreported.get() == 0;
+      for (Batcher<ResultMsg> b : reportLinks.values()) {
+        idle &= b.idle();
+      }
+      if (idle) {
+        return;
+      }
+      Thread.sleep(1); // exiting: a short poll is simpler than a completion signal here
+    }
+  }
+
   /** Blocks until this process's server ends. */
   void awaitServer() throws InterruptedException {
     server.awaitTermination();
@@ -1199,6 +1221,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   private volatile Runnable exitHook;
+  private final java.util.concurrent.atomic.AtomicInteger unreported =
+      new java.util.concurrent.atomic.AtomicInteger(); // accepted, result not yet queued
 
   /** Runs {@code r} when an owner asks this process to exit (workers). */
   void onExit(Runnable r) {
@@ -1219,21 +1243,12 @@ public final class ClusterPortsImpl implements ClusterPorts {
     Object[] args = new Object[m.getArgsCount()];
     List<OwnedObject> refs = new ArrayList<>(0);
     List<Runnable> completions = new ArrayList<>(0);
+    List<OwnedObject> held = new ArrayList<>(0);
     for (int i = 0; i < args.length; i++) {
       ArgMsg a = m.getArgs(i);
       if (a.hasRef()) {
         ObjectId oid = Wire.id(a.getRefId());
-        OwnedObject o = core.table().lookup(oid);
-        if (o == null) {
-          try {
-            o = core.table().create(oid, null);
-            OwnedObject created = o;
-            StoredValue v = Wire.value(a.getRef(), nodeId);
-            completions.add(() -> core.table().complete(created, v));
-          } catch (IllegalStateException raced) {
-            o = core.table().lookup(oid);
-          }
-        }
+        OwnedObject o = argObject(oid, a.getRef(), held, completions);
         args[i] = o;
         refs.add(o);
       } else {
@@ -1264,6 +1279,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
         for (Runnable r : completions) {
           r.run();
         }
+        for (OwnedObject o : held) {
+          core.table().removeTaskRef(o);
+        }
         reportResult(
             owner,
             id,
@@ -1291,11 +1309,54 @@ public final class ClusterPortsImpl implements ClusterPorts {
     for (Runnable r : completions) {
       r.run();
     }
-    t.result.value().thenAccept(v -> reportResult(owner, id, v));
+    for (OwnedObject o : held) {
+      core.table().removeTaskRef(o); // the spec counts its own references now
+    }
+    unreported.incrementAndGet();
+    t.result
+        .value()
+        .thenAccept(
+            v -> {
+              reportResult(owner, id, v);
+              unreported.decrementAndGet();
+            });
     switch (kind) {
       case TASK -> core.runIncoming(t);
       case ACTOR_CREATION -> core.actorSystem().startHosted(actor, t);
       case ACTOR_CALL -> core.actorSystem().enqueueHosted(actor, t);
+    }
+  }
+
+  /**
+   * The local object standing for a resolved ref argument, held (one task reference in {@code
+   * held}) so that another task finishing with the same argument cannot free it before this spec
+   * counts it. A new object is completed by {@code completions}.
+   */
+  private OwnedObject argObject(
+      ObjectId oid, ValueMsg value, List<OwnedObject> held, List<Runnable> completions) {
+    ReferenceTable table = core.table();
+    while (true) {
+      OwnedObject o = table.lookup(oid);
+      if (o != null) {
+        table.addTaskRef(o);
+        if (!o.isFreed()) {
+          held.add(o);
+          return o;
+        }
+        table.removeTaskRef(o); // freed just now: make a fresh one
+        continue;
+      }
+      try {
+        o = table.create(oid, null);
+      } catch (IllegalStateException raced) {
+        continue;
+      }
+      table.addTaskRef(o);
+      held.add(o);
+      OwnedObject created = o;
+      StoredValue v = Wire.value(value, nodeId);
+      completions.add(() -> table.complete(created, v));
+      return o;
     }
   }
 

@@ -85,7 +85,10 @@ public final class WorkerMain {
     Runnable exit =
         () -> {
           try {
+            ports.flushReports(5_000); // the last results (a constructor's failure) must arrive
             Manta.shutdown();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
           } finally {
             System.exit(0);
           }

@@ -140,7 +140,11 @@ public final class ActorSystem {
                     Failure.actorDied(
                         id.hex(),
                         a.className,
-                        "Actor " + a.describe() + " died before it was constructed: " + f.message(),
+                        "Actor "
+                            + a.describe()
+                            + (f.kind() == Failure.Kind.TASK_FAILED
+                                ? " died: its constructor threw " + f.exceptionClass()
+                                : " died before it was constructed: " + f.message()),
                         f));
               }
             });
