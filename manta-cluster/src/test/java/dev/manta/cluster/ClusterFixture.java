@@ -60,6 +60,7 @@ public final class ClusterFixture implements AutoCloseable {
 
   private Node start(String name, int cpus, List<String> flags) throws IOException {
     Path ready = session.resolve(name + ".ready");
+    Files.deleteIfExists(ready);
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.add("--enable-native-access=ALL-UNNAMED");

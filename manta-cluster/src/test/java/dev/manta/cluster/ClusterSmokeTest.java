@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClusterSmokeTest {
-  static Path dir = Path.of("/tmp/mx");
+  @TempDir static Path dir;
   static ClusterFixture cluster;
 
   @BeforeAll

@@ -50,11 +50,23 @@ public final class Rpc {
 
   /** Starts a server on {@code bind:port} (port 0: any free port) for {@code services}. */
   public static Server serve(String bind, int port, List<BindableService> services) {
+    return serve(bind, port, services, false);
+  }
+
+  /**
+   * As above; {@code direct} runs handlers on the transport's threads, saving a thread hop per
+   * call: only for services whose handlers never block.
+   */
+  public static Server serve(
+      String bind, int port, List<BindableService> services, boolean direct) {
     NettyServerBuilder b =
         NettyServerBuilder.forAddress(new InetSocketAddress(bind, port))
             .maxInboundMessageSize(MAX_MESSAGE_BYTES)
             .permitKeepAliveWithoutCalls(true)
             .permitKeepAliveTime(10, TimeUnit.SECONDS);
+    if (direct) {
+      b.directExecutor();
+    }
     for (BindableService s : services) {
       b.addService(ServerInterceptors.intercept(s, new VersionCheck()));
     }

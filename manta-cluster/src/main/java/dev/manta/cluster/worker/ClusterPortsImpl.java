@@ -49,7 +49,6 @@ import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
 import dev.manta.runtime.task.ResourceSet;
 import dev.manta.runtime.task.TaskSpec;
-import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -104,6 +103,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private final Map<Long, List<OwnedObject>> borrowers = new ConcurrentHashMap<>();
   private final Map<String, MantaFunction> functions = new ConcurrentHashMap<>();
   private final CodeShipper code;
+  private final long failureTimeoutMs;
   private volatile CoreWorker core;
   private volatile Server server;
   private volatile String address;
@@ -154,6 +154,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     this.head = HeadGrpc.newBlockingStub(channels.get(headAddress));
     // Generous: a worker JVM may start on a machine loaded by its peers' start-up.
     ClusterView view = Rpc.deadline(head, 60_000).getClusterView(Empty.getDefaultInstance());
+    this.failureTimeoutMs = view.getFailureTimeoutMs();
     String local = null;
     for (NodeInfo n : view.getNodesList()) {
       nodes.put(n.getNodeId(), new NodeView(n));
@@ -183,7 +184,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
   @Override
   public void attach(CoreWorker core) {
     this.core = core;
-    this.server = Rpc.serve(bind, 0, List.of(new Service()));
+    // Handlers never block (they queue work or complete futures): run them on the transport's
+    // threads. FetchCode reads a file, which is short.
+    this.server = Rpc.serve(bind, 0, List.of(new Service()), true);
     this.address = bind + ":" + server.getPort();
     Rpc.deadline(head)
         .registerWorker(
@@ -632,9 +635,55 @@ public final class ClusterPortsImpl implements ClusterPorts {
     return pushLinks.computeIfAbsent(worker, this::newPushLink);
   }
 
+  /** How long a submit stream may live; liveness comes from heartbeats and death events. */
+  private static final long STREAM_DEADLINE_MS = TimeUnit.DAYS.toMillis(30);
+
   private Batcher<Outgoing> newPushLink(String worker) {
-    CoreWorkerGrpc.CoreWorkerStub stub = CoreWorkerGrpc.newStub(channels.get(worker));
+    CoreWorkerGrpc.CoreWorkerStub stub =
+        Rpc.deadline(
+            CoreWorkerGrpc.newStub(channels.get(worker)).withExecutor(Runnable::run),
+            STREAM_DEADLINE_MS);
     Map<Class<?>, Integer> fnIds = new HashMap<>(); // only touched by the batcher's sender
+    java.util.concurrent.atomic.AtomicBoolean gone =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable lost =
+        () -> {
+          if (gone.compareAndSet(false, true) && !closed) {
+            pushLinks.remove(worker);
+            // The death report (worker exit from its agent, or node death from the head) says
+            // why; it comes within the failure timeout. Only if none does, fail what is left.
+            CompletableFuture.delayedExecutor(failureTimeoutMs + 3_000, TimeUnit.MILLISECONDS)
+                .execute(
+                    () -> {
+                      if (!closed) {
+                        failWorker(
+                            worker,
+                            "its connection ended and no death was reported within "
+                                + (failureTimeoutMs + 3_000)
+                                + " ms");
+                      }
+                    });
+          }
+        };
+    StreamObserver<ResultBatch> results =
+        new StreamObserver<>() {
+          @Override
+          public void onNext(ResultBatch b) {
+            io.grpc.Context.ROOT.run(() -> completeAll(b));
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            LOG.debug("submit stream to {} ended: {}", worker, t.toString());
+            lost.run();
+          }
+
+          @Override
+          public void onCompleted() {
+            lost.run();
+          }
+        };
+    StreamObserver<TaskBatch> tasks = submitStream(stub, results);
     return new Batcher<>(
         (batch, done, failed) -> {
           TaskBatch.Builder b =
@@ -645,13 +694,42 @@ public final class ClusterPortsImpl implements ClusterPorts {
           for (Outgoing o : batch) {
             b.addTasks(message(o, fnIds));
           }
-          Rpc.deadline(stub).push(b.build(), Callbacks.of(r -> done.run(), failed));
+          tasks.onNext(b.build());
+          done.run();
         },
         (batch, e) -> {
-          LOG.warn("Push to worker {} failed: {}", worker, e.toString());
-          pushLinks.remove(worker);
-          failWorker(worker, "it stopped answering: " + rootMessage(e));
+          LOG.warn("Sending to worker {} failed: {}", worker, e.toString());
+          lost.run();
         });
+  }
+
+  /** Opens a submit stream outside any caller's RPC context, so it outlives that RPC. */
+  private static StreamObserver<TaskBatch> submitStream(
+      CoreWorkerGrpc.CoreWorkerStub stub, StreamObserver<ResultBatch> results) {
+    io.grpc.Context previous = io.grpc.Context.ROOT.attach();
+    try {
+      return stub.submit(results);
+    } finally {
+      io.grpc.Context.ROOT.detach(previous);
+    }
+  }
+
+  /** Completes the specs whose results arrived. */
+  private void completeAll(ResultBatch req) {
+    for (ResultMsg r : req.getResultsList()) {
+      TaskId id = new TaskId(r.getTaskPrefix(), r.getTaskSequence());
+      Inflight f = inflight.remove(id);
+      if (f == null) {
+        continue; // already failed (worker declared dead) or cancelled
+      }
+      release(f);
+      StoredValue v = Wire.value(r.getValue(), nodeId);
+      if (f.spec.kind == TaskSpec.Kind.ACTOR_CREATION && !(v instanceof Failure)) {
+        registerActor(f.actor, ActorState.ALIVE, f.worker, f.nodeId);
+        f.actor.constructed(null);
+      }
+      core.completeRemote(f.spec, v);
+    }
   }
 
   private TaskMsg message(Outgoing o, Map<Class<?>, Integer> fnIds) {
@@ -1082,12 +1160,42 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   private final class Service extends CoreWorkerGrpc.CoreWorkerImplBase {
     @Override
-    public void push(TaskBatch req, StreamObserver<Empty> out) {
-      workerAddresses.putIfAbsent(req.getOwnerPrefix(), req.getOwnerAddress());
-      // Calls made from here (results, nested work) must outlive this RPC's context.
-      io.grpc.Context.ROOT.run(() -> acceptAll(req));
-      out.onNext(Empty.getDefaultInstance());
-      out.onCompleted();
+    public StreamObserver<TaskBatch> submit(StreamObserver<ResultBatch> responses) {
+      Batcher<ResultMsg> back =
+          new Batcher<>(
+              (batch, done, failed) -> {
+                responses.onNext(ResultBatch.newBuilder().addAllResults(batch).build());
+                done.run();
+              },
+              (batch, e) ->
+                  LOG.warn("Could not return {} results: {}", batch.size(), e.toString()));
+      return new StreamObserver<>() {
+        private String owner;
+
+        @Override
+        public void onNext(TaskBatch req) {
+          if (owner == null) {
+            owner = req.getOwnerAddress();
+            workerAddresses.putIfAbsent(req.getOwnerPrefix(), owner);
+            reportLinks.put(owner, back);
+          }
+          // Calls made from here (results, nested work) must outlive this RPC's context.
+          io.grpc.Context.ROOT.run(() -> acceptAll(req));
+        }
+
+        @Override
+        public void onError(Throwable t) {
+          if (owner != null) {
+            reportLinks.remove(owner, back);
+          }
+        }
+
+        @Override
+        public void onCompleted() {
+          onError(null);
+          responses.onCompleted();
+        }
+      };
     }
 
     private void acceptAll(TaskBatch req) {
@@ -1100,30 +1208,6 @@ public final class ClusterPortsImpl implements ClusterPorts {
           TaskId id = new TaskId(m.getTaskPrefix(), m.getTaskSequence());
           reportResult(req.getOwnerAddress(), id, Failure.ofThrowable(id.hex(), m.getName(), e));
         }
-      }
-    }
-
-    @Override
-    public void report(ResultBatch req, StreamObserver<Empty> out) {
-      io.grpc.Context.ROOT.run(() -> completeAll(req));
-      out.onNext(Empty.getDefaultInstance());
-      out.onCompleted();
-    }
-
-    private void completeAll(ResultBatch req) {
-      for (ResultMsg r : req.getResultsList()) {
-        TaskId id = new TaskId(r.getTaskPrefix(), r.getTaskSequence());
-        Inflight f = inflight.remove(id);
-        if (f == null) {
-          continue; // already failed (worker declared dead) or cancelled
-        }
-        release(f);
-        StoredValue v = Wire.value(r.getValue(), nodeId);
-        if (f.spec.kind == TaskSpec.Kind.ACTOR_CREATION && !(v instanceof Failure)) {
-          registerActor(f.actor, ActorState.ALIVE, f.worker, f.nodeId);
-          f.actor.constructed(null);
-        }
-        core.completeRemote(f.spec, v);
       }
     }
 
@@ -1367,22 +1451,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
             .setTaskSequence(id.sequence())
             .setValue(Wire.value(v, nodeId, agentAddress))
             .build();
-    reportLinks.computeIfAbsent(owner, this::newReportLink).send(r);
-  }
-
-  private Batcher<ResultMsg> newReportLink(String owner) {
-    ManagedChannel ch = channels.get(owner);
-    CoreWorkerGrpc.CoreWorkerStub stub = CoreWorkerGrpc.newStub(ch);
-    return new Batcher<>(
-        (batch, done, failed) ->
-            Rpc.deadline(stub)
-                .report(
-                    ResultBatch.newBuilder().addAllResults(batch).build(),
-                    Callbacks.of(r -> done.run(), failed)),
-        (batch, e) -> {
-          if (!closed) {
-            LOG.warn("Owner {} did not take {} results: {}", owner, batch.size(), e.toString());
-          }
-        });
+    Batcher<ResultMsg> back = reportLinks.get(owner);
+    if (back == null) {
+      LOG.warn("Result of task {} dropped: its owner {} is gone", id.hex(), owner);
+      return;
+    }
+    back.send(r);
   }
 }
