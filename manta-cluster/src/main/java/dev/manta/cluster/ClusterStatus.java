@@ -50,6 +50,7 @@ public final class ClusterStatus {
               "OBJECT STORE USED/CAP",
               "WORKERS",
               "NOTE"));
+      java.util.List<Long> starts = new java.util.ArrayList<>();
       Map<String, Double> used = new TreeMap<>();
       Map<String, Double> total = new TreeMap<>();
       for (NodeInfo n : v.getNodesList()) {
@@ -79,6 +80,7 @@ public final class ClusterStatus {
                     .nodeStats(Empty.getDefaultInstance());
             store = mib(s.getStoreUsed()) + "/" + mib(s.getStoreCapacity());
             workers = s.getWorkers() + " (" + s.getIdleWorkers() + " idle)";
+            starts.addAll(s.getWorkerStartMicrosList());
           } catch (StatusRuntimeException e) {
             workers = "agent unreachable";
           } finally {
@@ -113,6 +115,15 @@ public final class ClusterStatus {
       sb.append("Actors: ").append(states.isEmpty() ? "none" : states.toString());
       sb.append(System.lineSeparator());
       sb.append("Jobs: ").append(v.getJobsCount()).append(System.lineSeparator());
+      if (!starts.isEmpty()) {
+        java.util.Collections.sort(starts);
+        sb.append(
+            String.format(
+                "Worker JVM start (launch to booted): median %.0f ms, max %.0f ms over %d%n",
+                starts.get(starts.size() / 2) / 1e3,
+                starts.get(starts.size() - 1) / 1e3,
+                starts.size()));
+      }
       return sb.toString();
     } catch (StatusRuntimeException e) {
       throw new IllegalStateException(Rpc.explain(e, "head", address), e);

@@ -224,6 +224,15 @@ public final class ActorInstance implements ActorTarget {
     try {
       dead = death;
       if (dead == null) {
+        if (remote != null
+            && state == State.ALIVE
+            && queue.isEmpty()
+            && call.state.compareAndSet(TaskSpec.READY, TaskSpec.RUNNING)) {
+          // A proxy with nothing queued sends at once, under the lock so order holds: no
+          // hand-off to a drainer thread on the synchronous path.
+          remote.accept(call);
+          return;
+        }
         queue.add(call);
         enqueues++;
         maybeStartDrainer();
