@@ -69,7 +69,8 @@ class ClusterFaultTest {
     assertThatThrownBy(() -> Manta.get(r, Duration.ofSeconds(30)))
         .isInstanceOf(WorkerDiedException.class)
         .hasMessageContaining("ClusterFaultTest::slow")
-        .hasMessageContaining("worker process on node")
+        .hasMessageContaining("worker process")
+        .hasMessageContaining(cluster.head().nodeId())
         .hasMessageContaining("killed");
     assertThat(Manta.get(Manta.task(ClusterFaultTest::one).remote(), Duration.ofSeconds(60)))
         .isEqualTo(1);

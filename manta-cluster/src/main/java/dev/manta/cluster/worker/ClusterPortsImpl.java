@@ -313,8 +313,26 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   private void nodeDied(NodeInfo n) {
     taskLeases.remove(n.getNodeId());
+    String where = "node " + n.getNodeId() + " at " + n.getAgentAddress();
+    failWhere(
+        f -> f.nodeId.equals(n.getNodeId()),
+        p -> p.nodeId.equals(n.getNodeId()),
+        "its node died: " + where + " (" + n.getDeathReason() + ")",
+        (f, msg) -> Failure.nodeDied(f.spec.id.hex(), n.getNodeId(), msg));
+  }
+
+  /**
+   * Fails every task in flight that {@code lost} selects (tasks with {@code taskFailure}, actor
+   * calls with the actor's death) and kills the proxies of actors {@code gone} selects, saying
+   * {@code why}.
+   */
+  private void failWhere(
+      java.util.function.Predicate<Inflight> lost,
+      java.util.function.Predicate<ActorPlace> gone,
+      String why,
+      java.util.function.BiFunction<Inflight, String, Failure> taskFailure) {
     for (Inflight f : List.copyOf(inflight.values())) {
-      if (f.nodeId.equals(n.getNodeId())) {
+      if (lost.test(f)) {
         fail(
             f,
             f.actor != null
@@ -323,39 +341,31 @@ public final class ClusterPortsImpl implements ClusterPorts {
                     f.actor.className(),
                     "Actor "
                         + f.actor.id().hex()
-                        + " died with its node "
-                        + n.getNodeId()
-                        + " ("
-                        + n.getDeathReason()
-                        + "); call "
+                        + " died, "
+                        + why
+                        + "; call "
                         + f.spec.displayName()
                         + " was lost",
                     null)
-                : Failure.nodeDied(
-                    f.spec.id.hex(),
-                    n.getNodeId(),
+                : taskFailure.apply(
+                    f,
                     "Task "
                         + f.spec.displayName()
                         + " ("
                         + f.spec.id.hex()
-                        + ") was lost: node "
-                        + n.getNodeId()
-                        + " at "
-                        + n.getAgentAddress()
-                        + " died ("
-                        + n.getDeathReason()
-                        + ")"));
+                        + ") was lost, "
+                        + why));
       }
     }
     for (Map.Entry<ActorId, ActorPlace> e : actorPlaces.entrySet()) {
-      if (e.getValue().nodeId.equals(n.getNodeId())) {
+      if (gone.test(e.getValue())) {
         ActorInstance p = knownProxies.get(e.getKey());
         if (p != null) {
           p.kill(
               Failure.actorDied(
                   e.getKey().hex(),
                   p.className(),
-                  "Actor " + e.getKey().hex() + " died with its node " + n.getNodeId(),
+                  "Actor " + e.getKey().hex() + " died, " + why,
                   null));
         }
       }
@@ -388,57 +398,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   private void failWorker(String addr, String reason) {
-    for (Inflight f : List.copyOf(inflight.values())) {
-      if (f.worker.equals(addr)) {
-        fail(
-            f,
-            f.actor != null
-                ? Failure.actorDied(
-                    f.actor.id().hex(),
-                    f.actor.className(),
-                    "Actor "
-                        + f.actor.id().hex()
-                        + " died: its worker process on node "
-                        + f.nodeId
-                        + " died ("
-                        + reason
-                        + "); call "
-                        + f.spec.displayName()
-                        + " was lost",
-                    null)
-                : Failure.workerDied(
-                    f.spec.id.hex(),
-                    f.nodeId,
-                    "Task "
-                        + f.spec.displayName()
-                        + " ("
-                        + f.spec.id.hex()
-                        + ") was lost: its worker process on node "
-                        + f.nodeId
-                        + " died ("
-                        + reason
-                        + ")"));
-      }
-    }
-    for (Map.Entry<ActorId, ActorPlace> e : actorPlaces.entrySet()) {
-      if (e.getValue().worker.equals(addr)) {
-        ActorInstance p = knownProxies.get(e.getKey());
-        if (p != null) {
-          p.kill(
-              Failure.actorDied(
-                  e.getKey().hex(),
-                  p.className(),
-                  "Actor "
-                      + e.getKey().hex()
-                      + " died: its worker process on node "
-                      + e.getValue().nodeId
-                      + " died ("
-                      + reason
-                      + ")",
-                  null));
-        }
-      }
-    }
+    failWhere(
+        f -> f.worker.equals(addr),
+        p -> p.worker.equals(addr),
+        "its worker process " + addr + " died (" + reason + ")",
+        (f, msg) -> Failure.workerDied(f.spec.id.hex(), f.nodeId, msg + " on node " + f.nodeId));
   }
 
   private void fail(Inflight f, Failure failure) {
