@@ -75,9 +75,14 @@ public final class MonteCarloDemo {
 
     long start = System.nanoTime();
     Manta.init();
+    var context = Manta.runtimeContext();
     System.out.printf(
-        "Manta embedded runtime up in %.0f ms (%d CPUs)%n",
-        (System.nanoTime() - start) / 1e6, Runtime.getRuntime().availableProcessors());
+        "Manta %s up in %.0f ms (%.0f CPUs)%n",
+        context.isEmbedded()
+            ? "embedded runtime"
+            : "cluster driver (node " + context.nodeId() + ")",
+        (System.nanoTime() - start) / 1e6,
+        context.totalResources().getOrDefault("CPU", 0.0));
 
     // 1. Thousands of tasks, each an independent Monte Carlo batch.
     long t0 = System.nanoTime();

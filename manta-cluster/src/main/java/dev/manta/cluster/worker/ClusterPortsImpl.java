@@ -605,8 +605,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private Batcher<Outgoing> newPushLink(String worker) {
     CoreWorkerGrpc.CoreWorkerStub stub =
         Rpc.deadline(
-            CoreWorkerGrpc.newStub(channels.get(worker)).withExecutor(Runnable::run),
-            STREAM_DEADLINE_MS);
+            // Results complete futures whose dependents may block (user callbacks, calls to the
+            // head): never on a transport thread, whose stall would stop every deadline too.
+            CoreWorkerGrpc.newStub(channels.get(worker)), STREAM_DEADLINE_MS);
     Map<Class<?>, Integer> fnIds = new HashMap<>(); // only touched by the batcher's sender
     java.util.concurrent.atomic.AtomicBoolean gone =
         new java.util.concurrent.atomic.AtomicBoolean();

@@ -37,7 +37,7 @@ public final class WorkerMain {
     for (int i = 0; i + 1 < argv.length; i += 2) {
       args.put(argv[i], argv[i + 1]);
     }
-    warmUp();
+    warmUp(args.get("--agent"));
     System.out.println("MANTA-WORKER BOOTED");
     System.out.flush();
     BufferedReader in =
@@ -46,6 +46,7 @@ public final class WorkerMain {
     if (line == null || !line.startsWith("JOB ")) {
       return; // the agent went away, or stopped an idle worker
     }
+    long jobStart = System.nanoTime();
     String[] job = line.split(" ", 4);
     String jobId = job[1];
     String driver = job[2];
@@ -97,7 +98,12 @@ public final class WorkerMain {
     ports.onHostedActorEnded(() -> Thread.ofVirtual().start(exit));
     System.out.println("MANTA-WORKER READY " + ports.address() + " " + core.prefix());
     System.out.flush();
-    LOG.info("Worker {} serving job {} for driver {}", ports.address(), jobId, driver);
+    LOG.info(
+        "Worker {} serving job {} for driver {}; job set up in {} ms",
+        ports.address(),
+        jobId,
+        driver,
+        (System.nanoTime() - jobStart) / 1_000_000);
     Thread.ofPlatform().daemon().name("manta-worker-stdin").start(() -> exitOnEof(in, exit));
     watchDriver(driver, exit);
   }
@@ -134,15 +140,25 @@ public final class WorkerMain {
     exit.run();
   }
 
-  /** Loads the classes every job needs before saying BOOTED, so a job starts fast. */
-  private static void warmUp() {
+  /**
+   * Exercises what every job needs (gRPC client and server, the serializer) before saying BOOTED,
+   * so that a prestarted worker takes a job without paying for class loading and the first JIT.
+   */
+  private static void warmUp(String agent) {
+    io.grpc.Server s = Rpc.serve("127.0.0.1", 0, List.of());
+    var ch = Rpc.channel(agent);
     try {
-      Class.forName("io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder");
-      Class.forName("org.apache.fory.Fory");
-      Class.forName("dev.manta.runtime.CoreWorker");
-      Class.forName("dev.manta.cluster.proto.TaskBatch");
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
+      Rpc.deadline(dev.manta.cluster.proto.NodeAgentGrpc.newBlockingStub(ch))
+          .storeInfo(dev.manta.cluster.proto.Empty.getDefaultInstance());
+    } catch (RuntimeException e) {
+      LOG.debug("warm-up call to the agent failed: {}", e.toString());
+    } finally {
+      ch.shutdownNow();
+      s.shutdownNow();
+    }
+    var ser = new dev.manta.runtime.serial.Serializer(List.of(), WorkerMain.class.getClassLoader());
+    for (int i = 0; i < 200; i++) {
+      ser.deserialize(ser.serialize(List.of(i, "warm-up", Map.of("k", (long) i)), h -> {}));
     }
   }
 }
