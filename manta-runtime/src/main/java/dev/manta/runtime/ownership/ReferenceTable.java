@@ -214,14 +214,23 @@ public final class ReferenceTable {
   /** Frees {@code o} if it is ready and nothing refers to it. */
   public void maybeFree(OwnedObject o) {
     if (counting && o.value.isDone() && o.isUnreferenced()) {
-      doFree(o, "nothing referred to it any more");
+      doFree(o, "nothing referred to it any more", true);
     }
   }
 
   private void doFree(OwnedObject o, String why) {
+    doFree(o, why, false);
+  }
+
+  /**
+   * Frees {@code o}; if {@code onlyIfUnreferenced}, only if it is still unreferenced under its
+   * monitor: a count taken between the caller's check and here (a worker picking up an argument
+   * object, a ref deserialized from the table) keeps it alive.
+   */
+  private void doFree(OwnedObject o, String why, boolean onlyIfUnreferenced) {
     List<OwnedObject> contained;
     synchronized (o) {
-      if (o.freed) {
+      if (o.freed || (onlyIfUnreferenced && !o.isUnreferenced())) {
         return;
       }
       o.freed = true;
