@@ -61,16 +61,7 @@ public final class ClusterFixture implements AutoCloseable {
   private Node start(String name, int cpus, List<String> flags) throws IOException {
     Path ready = session.resolve(name + ".ready");
     Files.deleteIfExists(ready);
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.add("--enable-native-access=ALL-UNNAMED");
-    if (Runtime.version().feature() >= 23) {
-      cmd.add("--sun-misc-unsafe-memory-access=allow");
-    }
-    cmd.add("-Xmx512m");
-    cmd.addAll(extraJvmFlags);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    List<String> cmd = javaCommand(extraJvmFlags);
     cmd.add(NodeMain.class.getName());
     cmd.addAll(flags);
     cmd.addAll(
@@ -106,6 +97,21 @@ public final class ClusterFixture implements AutoCloseable {
             p, props.getProperty("head"), props.getProperty("agent"), props.getProperty("node"));
     nodes.add(n);
     return n;
+  }
+
+  /** This JVM's java with the flags and class path a cluster JVM needs, plus {@code extra}. */
+  static List<String> javaCommand(List<String> extra) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.add("--enable-native-access=ALL-UNNAMED");
+    if (Runtime.version().feature() >= 23) {
+      cmd.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    cmd.add("-Xmx512m");
+    cmd.addAll(extra);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    return cmd;
   }
 
   /** Kills a node's process at once (SIGKILL), with its workers left to notice. */

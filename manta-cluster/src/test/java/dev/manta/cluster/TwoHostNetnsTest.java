@@ -217,16 +217,7 @@ class TwoHostNetnsTest {
 
   /** This JVM's java with the flags and classpath the cluster's JVMs need. */
   private static List<String> javaCommand() {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.add("--enable-native-access=ALL-UNNAMED");
-    if (Runtime.version().feature() >= 23) {
-      cmd.add("--sun-misc-unsafe-memory-access=allow");
-    }
-    cmd.add("-Xmx512m");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    return cmd;
+    return ClusterFixture.javaCommand(List.of());
   }
 
   /** The last lines of every log under the test directory (nodes, workers), for failures. */
