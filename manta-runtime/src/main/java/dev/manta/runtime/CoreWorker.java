@@ -96,6 +96,9 @@ public final class CoreWorker implements MantaRuntime {
     boolean counting =
         Boolean.parseBoolean(System.getProperty("manta.internal.refcounting", "true"));
     this.table = new ReferenceTable(this::release, this::decode, counting);
+    if (ports != null) {
+      table.callbacks(ports.callbackExecutor());
+    }
     Serializer serializer = new Serializer(List.of(new RefCodec(), new ActorCodec()), loader);
     this.store =
         ports != null

@@ -483,6 +483,15 @@ public final class ActorInstance implements ActorTarget {
     }
   }
 
+  /**
+   * After this actor died, waits up to {@code grace} for its threads to end; returns whether none
+   * is left (no call of it still runs user code), so that its process may host another actor.
+   */
+  public boolean awaitThreadsEnded(Duration grace) throws InterruptedException {
+    awaitThreads(grace);
+    return threads.isEmpty();
+  }
+
   int liveThreads() {
     return threads.size();
   }

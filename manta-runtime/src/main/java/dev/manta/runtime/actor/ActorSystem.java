@@ -133,7 +133,7 @@ public final class ActorSystem {
     creation
         .result
         .value()
-        .thenAccept(
+        .thenAcceptAsync(
             v -> {
               if (v instanceof Failure f) {
                 a.die(
@@ -147,7 +147,8 @@ public final class ActorSystem {
                                 : " died before it was constructed: " + f.message()),
                         f));
               }
-            });
+            },
+            table.callbacks());
     submitter.resolve(
         creation,
         t -> {

@@ -42,14 +42,15 @@ public final class RefImpl<T> implements ObjectRef<T> {
   public CompletableFuture<T> toCompletableFuture() {
     CompletableFuture<T> out = new CompletableFuture<>();
     RefImpl<T> self = this; // keeps the object alive until the future completes
-    handle.object.value.whenComplete(
+    handle.object.value.whenCompleteAsync(
         (StoredValue v, Throwable t) -> {
           try {
             out.complete((T) self.handle.table.decode(self.handle.object, v));
           } catch (RuntimeException e) {
             out.completeExceptionally(e);
           }
-        });
+        },
+        handle.table.callbacks());
     return out;
   }
 

@@ -63,6 +63,7 @@ public final class ReferenceTable {
   private final Thread reaper;
   private final AtomicLong freedTotal = new AtomicLong();
   private volatile boolean closed;
+  private volatile java.util.concurrent.Executor callbacks = Runnable::run;
 
   /**
    * Creates the table and starts its {@code manta-refs} thread.
@@ -84,6 +85,19 @@ public final class ReferenceTable {
             .daemon()
             .name("manta-refs-" + THREADS.incrementAndGet())
             .start(this::reap);
+  }
+
+  /**
+   * Where actions registered on objects becoming ready run (see {@code
+   * ClusterPorts.callbackExecutor}); by default on the completing thread.
+   */
+  public java.util.concurrent.Executor callbacks() {
+    return callbacks;
+  }
+
+  /** Sets {@link #callbacks()}; called once, before the table is used. */
+  public void callbacks(java.util.concurrent.Executor executor) {
+    this.callbacks = java.util.Objects.requireNonNull(executor);
   }
 
   /** Adds a new, not yet ready object produced by {@code producer} (a task, or null for put). */

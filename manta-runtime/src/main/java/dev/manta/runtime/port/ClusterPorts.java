@@ -12,6 +12,7 @@ import dev.manta.runtime.task.ResourceSet;
 import dev.manta.runtime.task.TaskSpec;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * A core worker's ports to the world outside its process: where to run a task, where an actor
@@ -83,6 +84,16 @@ public interface ClusterPorts {
 
   /** Stops the port's connections and servers; the core is already shut down. */
   void shutdown();
+
+  /**
+   * Runs what the core registers to happen when an object becomes ready (a waiting task's
+   * resolution, an actor's death, a user's callback): the port may complete objects on threads that
+   * must never block, such as its transport's event loops, and then hands those actions to other
+   * threads. The default runs them on the completing thread.
+   */
+  default Executor callbackExecutor() {
+    return Runnable::run;
+  }
 
   /**
    * An actor hosted elsewhere.

@@ -171,12 +171,13 @@ public final class Submitter {
     t.pendingDeps.set(waiting.size());
     for (OwnedObject o : waiting) {
       o.value()
-          .whenComplete(
+          .whenCompleteAsync(
               (v, e) -> {
                 if (t.pendingDeps.decrementAndGet() == 0) {
                   resolved(t, onResolved);
                 }
-              });
+              },
+              table.callbacks());
     }
   }
 
