@@ -6,6 +6,9 @@ import dev.manta.ActorHandle;
 import dev.manta.Manta;
 import dev.manta.ObjectRef;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,71 @@ class ClusterSmokeTest {
       n += d;
       return n;
     }
+  }
+
+  /** An actor that says which process hosts it, and can get stuck in a call. */
+  public static final class Where {
+    public long pid() {
+      return ProcessHandle.current().pid();
+    }
+
+    /** Never returns, not even when interrupted (as code that swallows interrupts). */
+    public int stuck() {
+      while (true) {
+        LockSupport.park(this);
+      }
+    }
+  }
+
+  private static long pidOfNewActor() {
+    ActorHandle<Where> a = Manta.actor(Where::new).remote();
+    long pid = Manta.get(a.task(Where::pid).remote(), Duration.ofSeconds(60));
+    a.kill();
+    return pid;
+  }
+
+  @Test
+  void anEndedActorsWarmWorkerHostsTheJobsNextActor() {
+    long first = pidOfNewActor();
+    // The worker is parked once the agent has its lease back and the worker says the actor
+    // ended, so a new actor right after kill() may still get a fresh JVM: try a few.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .pollDelay(Duration.ZERO)
+        .until(() -> pidOfNewActor() == first);
+  }
+
+  @Test
+  void aWorkerWhoseKilledActorIsStillInACallIsNotReused() {
+    ActorHandle<Where> a = Manta.actor(Where::new).remote();
+    long pid = Manta.get(a.task(Where::pid).remote(), Duration.ofSeconds(60));
+    a.task(Where::stuck).remote();
+    a.kill();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false);
+    assertThat(pidOfNewActor()).isNotEqualTo(pid);
+  }
+
+  @Test
+  void aCallbackThatWaitsForTheSameActorNeitherHangsNorRunsOnATransportThread() throws Exception {
+    ActorHandle<Counter> c = Manta.actor(Counter::new).remote();
+    Manta.get(c.task(Counter::add, 1).remote(), Duration.ofSeconds(60)); // created and warm
+    java.util.concurrent.atomic.AtomicReference<String> thread =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    // Results of the second call come back on the same stream as the first: a callback run on
+    // that stream's event loop and waiting there would never see them.
+    java.util.concurrent.CompletableFuture<Integer> chained =
+        c.task(Counter::add, 1)
+            .remote()
+            .toCompletableFuture()
+            .thenApply(
+                v -> {
+                  thread.set(Thread.currentThread().getName());
+                  return v + Manta.get(c.task(Counter::add, 10).remote());
+                });
+    assertThat(chained.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2 + 12);
+    assertThat(thread.get()).doesNotStartWith("grpc-");
   }
 
   @Test

@@ -200,6 +200,11 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     if (heap != null) {
       f.add("-Xmx" + heap);
     }
+    // Extra flags for every worker JVM of this node (profiling, GC logs), space separated.
+    String extra = System.getProperty("manta.worker-jvm-options", "").trim();
+    if (!extra.isEmpty()) {
+      f.addAll(List.of(extra.split("\\s+")));
+    }
     return f;
   }
 
@@ -480,7 +485,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     if (l != null) {
       unreserve(l);
       if (l.actor) {
-        pool.stop(l.worker);
+        pool.actorLeaseReturned(l.worker);
       }
     }
     out.onNext(Empty.getDefaultInstance());

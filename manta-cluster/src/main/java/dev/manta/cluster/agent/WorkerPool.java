@@ -25,13 +25,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's worker JVMs: prestarted idle ones wait for a job, then load its code and serve it.
  * Each job has one task worker per node (running the job's tasks under the node's CPUs) and one
- * worker per actor. Idle workers beyond the prestart target are stopped; a worker whose job ended
- * exits by itself. Thread-safe.
+ * worker per live actor; an ended actor's worker may host the job's next actor. Idle workers beyond
+ * the prestart target are stopped; a worker whose job ended exits by itself. Thread-safe.
  *
  * <p>Control between agent and worker is a line protocol on the worker's stdin and stdout: the
- * worker prints {@code MANTA-WORKER BOOTED} when its JVM is up, the agent writes {@code JOB <id>
- * <driver> <classpath>}, the worker prints {@code MANTA-WORKER READY <address> <prefix>}. Every
- * other line of output goes to the worker's log file.
+ * worker prints {@code MANTA-WORKER STARTED} when its JVM is up and {@code MANTA-WORKER BOOTED}
+ * once warmed up (see {@code Warmup}), the agent writes {@code JOB <id> <driver> <classpath>}, the
+ * worker prints {@code MANTA-WORKER READY <address> <prefix>}; an actor's worker prints {@code
+ * MANTA-WORKER IDLE <actor>} when its actor ended and none of its calls still runs, and is then
+ * parked for the job's next actor once its lease is back. Every other line of output goes to the
+ * worker's log file.
  */
 final class WorkerPool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
@@ -49,6 +52,11 @@ final class WorkerPool implements AutoCloseable {
     volatile boolean forActor;
     volatile boolean stopping;
     volatile long bootMicros;
+
+    /** Completed when the worker says its actor ended and none of its calls still runs. */
+    volatile CompletableFuture<Void> actorEnded = new CompletableFuture<>();
+
+    volatile long parkedNanos;
 
     Worker(Process process) {
       this.process = process;
@@ -69,8 +77,20 @@ final class WorkerPool implements AutoCloseable {
   private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
   private final Map<String, Worker> taskWorkers = new ConcurrentHashMap<>(); // by job
   private final Map<Long, Worker> all = new ConcurrentHashMap<>(); // by pid
+  // Warm actor workers whose actor ended, waiting for the same job's next actor; by job.
+  private final Map<String, ConcurrentLinkedDeque<Worker>> parked = new ConcurrentHashMap<>();
   private final List<Long> bootMicros = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean closed;
+
+  /** Whether an ended actor's worker may host the same job's next actor. */
+  static final boolean REUSE_ACTOR_WORKERS =
+      Boolean.parseBoolean(System.getProperty("manta.reuse-actor-workers", "true"));
+
+  /** How long a parked actor worker waits for the job's next actor before it is stopped. */
+  static final long PARKED_IDLE_MS = Long.getLong("manta.idle-worker-ms", 60_000);
+
+  private static final int MAX_PARKED_PER_JOB = 8;
+  private static final long ACTOR_END_WAIT_MS = 5_000;
 
   /**
    * A pool launching {@code command} (a java command line) per worker; logs go to {@code logDir};
@@ -90,14 +110,22 @@ final class WorkerPool implements AutoCloseable {
   /** Starts idle workers until {@code prestart} are idle or booting. */
   void refill() {
     while (!closed && idle.size() < prestart) {
-      idle.add(launch());
+      idle.add(launch(true));
     }
   }
 
-  private Worker launch() {
+  /**
+   * Starts a worker JVM; a {@code prestarted} one warms up its per-call path before it reports
+   * booted, one started for a waiting request skips that and boots sooner.
+   */
+  private Worker launch(boolean prestarted) {
     try {
       Files.createDirectories(logDir);
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+      List<String> cmd = new ArrayList<>(command);
+      if (!prestarted) {
+        cmd.addAll(List.of("--warmup-calls", "0"));
+      }
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
       Process p = pb.start();
       Worker w = new Worker(p);
       all.put(p.pid(), w);
@@ -122,10 +150,14 @@ final class WorkerPool implements AutoCloseable {
                 StandardOpenOption.APPEND)) {
       String line;
       while ((line = in.readLine()) != null) {
-        if (line.startsWith("MANTA-WORKER BOOTED")) {
+        if (line.startsWith("MANTA-WORKER STARTED")) {
+          // The JVM's start time, reported by status; a prestarted worker then warms up.
           w.bootMicros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - w.startNanos);
           bootMicros.add(w.bootMicros);
+        } else if (line.startsWith("MANTA-WORKER BOOTED")) {
           w.booted.complete(null);
+        } else if (line.startsWith("MANTA-WORKER IDLE")) {
+          w.actorEnded.complete(null);
         } else if (line.startsWith("MANTA-WORKER READY ")) {
           String[] parts = line.split(" ");
           w.address = parts[2];
@@ -145,6 +177,7 @@ final class WorkerPool implements AutoCloseable {
   private void exited(Worker w) {
     all.remove(w.pid());
     idle.remove(w);
+    parked.values().forEach(d -> d.remove(w));
     if (w.jobId != null && !w.forActor) {
       taskWorkers.remove(w.jobId, w);
     }
@@ -175,7 +208,10 @@ final class WorkerPool implements AutoCloseable {
         }
       }
     } else {
-      w = assign(jobId, driver, code, true);
+      w = unpark(jobId);
+      if (w == null) {
+        w = assign(jobId, driver, code, true);
+      }
     }
     try {
       return w.ready.get(timeoutMs, TimeUnit.MILLISECONDS);
@@ -187,7 +223,7 @@ final class WorkerPool implements AutoCloseable {
   private Worker assign(String jobId, String driver, List<Path> code, boolean forActor) {
     Worker w = idle.poll();
     if (w == null) {
-      w = launch();
+      w = launch(false);
     }
     Thread.ofVirtual().start(this::refill);
     w.jobId = jobId;
@@ -205,6 +241,68 @@ final class WorkerPool implements AutoCloseable {
             target.control.println(
                 "JOB " + jobId + " " + driver + " " + (cp.length() == 0 ? "-" : cp)));
     return w;
+  }
+
+  /**
+   * A parked actor worker of {@code jobId}, taken out of the pool; null if none. The oldest JVM
+   * goes first: it has most likely compiled the most of the per-call path.
+   */
+  private Worker unpark(String jobId) {
+    ConcurrentLinkedDeque<Worker> d = parked.get(jobId);
+    while (d != null && !d.isEmpty()) {
+      Worker oldest = null;
+      for (Worker w : d) {
+        if (oldest == null || w.startNanos < oldest.startNanos) {
+          oldest = w;
+        }
+      }
+      if (oldest != null && d.remove(oldest) && oldest.process.isAlive() && !oldest.stopping) {
+        oldest.actorEnded = new CompletableFuture<>();
+        return oldest;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The lease of actor worker {@code w} was returned: once the worker says its actor ended, park it
+   * for the job's next actor (a JVM that is warm, its job's code loaded, starts an actor in
+   * milliseconds where a new one needs seconds to boot and to compile its hot paths); stop it if
+   * reuse is off, the pool is full, or the actor's calls do not end.
+   */
+  void actorLeaseReturned(Worker w) {
+    if (!REUSE_ACTOR_WORKERS || closed) {
+      stop(w);
+      return;
+    }
+    w.actorEnded
+        .orTimeout(ACTOR_END_WAIT_MS, TimeUnit.MILLISECONDS)
+        .whenComplete(
+            (v, e) -> {
+              if (e != null || closed || w.stopping || !w.process.isAlive()) {
+                stop(w);
+                return;
+              }
+              ConcurrentLinkedDeque<Worker> d =
+                  parked.computeIfAbsent(w.jobId, j -> new ConcurrentLinkedDeque<>());
+              w.parkedNanos = System.nanoTime();
+              d.addLast(w);
+              while (d.size() > MAX_PARKED_PER_JOB) {
+                Worker extra = d.pollLast();
+                if (extra != null) {
+                  stop(extra);
+                }
+              }
+              long parkedAt = w.parkedNanos;
+              CompletableFuture.delayedExecutor(PARKED_IDLE_MS, TimeUnit.MILLISECONDS)
+                  .execute(
+                      () -> {
+                        // Still parked since then: an idle worker is stopped.
+                        if (w.parkedNanos == parkedAt && d.remove(w)) {
+                          stop(w);
+                        }
+                      });
+            });
   }
 
   /** Stops the worker with process id {@code pid} (its actor or job ended). */
@@ -232,7 +330,7 @@ final class WorkerPool implements AutoCloseable {
     return null;
   }
 
-  /** JVM start times measured so far, in microseconds (launch to {@code BOOTED}). */
+  /** JVM start times measured so far, in microseconds (launch to {@code STARTED}). */
   List<Long> bootMicros() {
     return new ArrayList<>(bootMicros);
   }

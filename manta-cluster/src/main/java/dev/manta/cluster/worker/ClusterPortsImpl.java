@@ -603,11 +603,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private static final long STREAM_DEADLINE_MS = TimeUnit.DAYS.toMillis(30);
 
   private Batcher<Outgoing> newPushLink(String worker) {
+    // Results arrive on the transport's event loop (no hand-off to another thread): completeAll
+    // completes there only what cannot block, see there.
     CoreWorkerGrpc.CoreWorkerStub stub =
-        Rpc.deadline(
-            // Results complete futures whose dependents may block (user callbacks, calls to the
-            // head): never on a transport thread, whose stall would stop every deadline too.
-            CoreWorkerGrpc.newStub(channels.get(worker)), STREAM_DEADLINE_MS);
+        Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(worker)), STREAM_DEADLINE_MS)
+            .withExecutor(Runnable::run);
     Map<Class<?>, Integer> fnIds = new HashMap<>(); // only touched by the batcher's sender
     java.util.concurrent.atomic.AtomicBoolean gone =
         new java.util.concurrent.atomic.AtomicBoolean();
@@ -679,7 +679,18 @@ public final class ClusterPortsImpl implements ClusterPorts {
     }
   }
 
-  /** Completes the specs whose results arrived. */
+  /**
+   * Completes the specs whose results arrived, on the transport thread that read them.
+   *
+   * <p>A transport thread must never block: its stall would stop every stream of its connections
+   * and every deadline timer, and a blocking call that waits for a reply on the same thread never
+   * returns. So only a plain value of a task or actor call without ref arguments completes here:
+   * that wakes the threads waiting in {@code get} and sends an actor's next queued call, neither of
+   * which blocks, and everything else registered on the object runs on {@link #callbackExecutor()},
+   * which moves off transport threads. Creations (which tell the head), failures (which may end an
+   * actor, and tell the head) and specs holding refs (whose release may free objects) complete on
+   * another thread.
+   */
   private void completeAll(ResultBatch req) {
     for (ResultMsg r : req.getResultsList()) {
       TaskId id = new TaskId(r.getTaskPrefix(), r.getTaskSequence());
@@ -689,12 +700,39 @@ public final class ClusterPortsImpl implements ClusterPorts {
       }
       release(f);
       StoredValue v = Wire.value(r.getValue(), nodeId);
-      if (f.spec.kind == TaskSpec.Kind.ACTOR_CREATION && !(v instanceof Failure)) {
-        registerActor(f.actor, ActorState.ALIVE, f.worker, f.nodeId);
-        f.actor.constructed(null);
+      if (f.spec.kind != TaskSpec.Kind.ACTOR_CREATION
+          && !(v instanceof Failure)
+          && f.spec.argRefs.isEmpty()) {
+        core.completeRemote(f.spec, v);
+      } else {
+        offload.execute(() -> complete(f, v));
       }
-      core.completeRemote(f.spec, v);
     }
+  }
+
+  private void complete(Inflight f, StoredValue v) {
+    if (f.spec.kind == TaskSpec.Kind.ACTOR_CREATION && !(v instanceof Failure)) {
+      registerActor(f.actor, ActorState.ALIVE, f.worker, f.nodeId);
+      f.actor.constructed(null);
+    }
+    core.completeRemote(f.spec, v);
+  }
+
+  /** Where work leaves transport threads for; see {@link #completeAll}. */
+  private final java.util.concurrent.ExecutorService offload =
+      java.util.concurrent.Executors.newThreadPerTaskExecutor(
+          Thread.ofVirtual().name("manta-callback-", 1).factory());
+
+  @Override
+  public java.util.concurrent.Executor callbackExecutor() {
+    return r -> {
+      if (Thread.currentThread()
+          instanceof io.grpc.netty.shaded.io.netty.util.concurrent.FastThreadLocalThread) {
+        offload.execute(r);
+      } else {
+        r.run();
+      }
+    };
   }
 
   private TaskMsg message(Outgoing o, Map<Class<?>, Integer> fnIds) {
@@ -914,15 +952,19 @@ public final class ClusterPortsImpl implements ClusterPorts {
                   .build(),
               Callbacks.ignore());
     }
-    if (hostedActorEnded != null) {
-      hostedActorEnded.run();
+    java.util.function.Consumer<ActorInstance> ended = hostedActorEnded;
+    if (ended != null) {
+      ended.accept(actor);
     }
   }
 
-  private volatile Runnable hostedActorEnded;
+  private volatile java.util.function.Consumer<ActorInstance> hostedActorEnded;
 
-  /** Runs {@code r} when an actor hosted here dies (dedicated actor workers then exit). */
-  void onHostedActorEnded(Runnable r) {
+  /**
+   * Runs {@code r} with an actor hosted here once it died (the actor's worker then offers itself
+   * for the job's next actor, or exits).
+   */
+  void onHostedActorEnded(java.util.function.Consumer<ActorInstance> r) {
     this.hostedActorEnded = r;
   }
 

@@ -23,21 +23,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A worker JVM, started by a node agent. It boots, says so, waits for a job on stdin, loads the
- * job's code, serves tasks and actor calls until its driver goes away, it is asked to exit, or (for
- * an actor's worker) its actor dies. See the agent's {@code WorkerPool} for the line protocol.
+ * job's code, serves tasks and actor calls until its driver goes away or it is asked to exit. An
+ * actor's worker whose actor died says {@code IDLE} and may host the same job's next actor. See the
+ * agent's {@code WorkerPool} for the line protocol.
  */
 public final class WorkerMain {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
 
   private WorkerMain() {}
 
-  /** Entry point: {@code --head H --agent A --node N --bind B --num-cpus C}. */
+  /**
+   * Entry point: {@code --head H --agent A --node N --bind B --num-cpus C [--warmup-calls K]} (K
+   * loopback calls before booting, see {@link Warmup}; 0 for a worker someone waits for).
+   */
   public static void main(String[] argv) throws Exception {
     Map<String, String> args = new HashMap<>();
     for (int i = 0; i + 1 < argv.length; i += 2) {
       args.put(argv[i], argv[i + 1]);
     }
-    warmUp(args.get("--agent"));
+    System.out.println("MANTA-WORKER STARTED");
+    System.out.flush();
+    warmUp(
+        args.get("--agent"),
+        Integer.parseInt(args.getOrDefault("--warmup-calls", Integer.toString(Warmup.CALLS))));
     System.out.println("MANTA-WORKER BOOTED");
     System.out.flush();
     BufferedReader in =
@@ -95,7 +103,7 @@ public final class WorkerMain {
           }
         };
     ports.onExit(exit);
-    ports.onHostedActorEnded(() -> Thread.ofVirtual().start(exit));
+    ports.onHostedActorEnded(a -> Thread.ofVirtual().start(() -> actorEnded(a, exit)));
     System.out.println("MANTA-WORKER READY " + ports.address() + " " + core.prefix());
     System.out.flush();
     LOG.info(
@@ -106,6 +114,25 @@ public final class WorkerMain {
         (System.nanoTime() - jobStart) / 1_000_000);
     Thread.ofPlatform().daemon().name("manta-worker-stdin").start(() -> exitOnEof(in, exit));
     watchDriver(driver, exit);
+  }
+
+  /**
+   * After this worker's actor died: once none of its calls still runs, says {@code IDLE} so that
+   * the agent may give this warm JVM (its job's code loaded, its hot paths compiled) to the job's
+   * next actor; a call that does not end within a grace period makes the worker exit instead.
+   */
+  private static void actorEnded(dev.manta.runtime.actor.ActorInstance a, Runnable exit) {
+    try {
+      if (a.awaitThreadsEnded(java.time.Duration.ofSeconds(2))) {
+        System.out.println("MANTA-WORKER IDLE " + a.id().hex());
+        System.out.flush();
+        return;
+      }
+      LOG.info("A call of ended actor {} is still running; worker exits", a.id().hex());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    exit.run();
   }
 
   private static void exitOnEof(BufferedReader in, Runnable exit) {
@@ -144,7 +171,7 @@ public final class WorkerMain {
    * Exercises what every job needs (gRPC client and server, the serializer) before saying BOOTED,
    * so that a prestarted worker takes a job without paying for class loading and the first JIT.
    */
-  private static void warmUp(String agent) {
+  private static void warmUp(String agent, int calls) {
     io.grpc.Server s = Rpc.serve("127.0.0.1", 0, List.of());
     var ch = Rpc.channel(agent);
     try {
@@ -160,5 +187,8 @@ public final class WorkerMain {
     for (int i = 0; i < 200; i++) {
       ser.deserialize(ser.serialize(List.of(i, "warm-up", Map.of("k", (long) i)), h -> {}));
     }
+    long t0 = System.nanoTime();
+    int done = Warmup.run(calls, Warmup.BUDGET);
+    LOG.info("Warm-up: {} loopback calls in {} ms", done, (System.nanoTime() - t0) / 1_000_000);
   }
 }
