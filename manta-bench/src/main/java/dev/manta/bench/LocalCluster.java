@@ -49,6 +49,11 @@ final class LocalCluster implements AutoCloseable {
       cmd.add("--sun-misc-unsafe-memory-access=allow");
     }
     cmd.add("-Xmx1g");
+    // Extra flags for the node JVM (e.g. -Dmanta.worker-jit=...), for experiments.
+    String extra = System.getenv("MANTA_BENCH_NODE_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      cmd.addAll(List.of(extra.trim().split("\\s+")));
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("dev.manta.cluster.NodeMain");
