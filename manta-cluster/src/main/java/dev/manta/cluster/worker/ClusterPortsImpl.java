@@ -694,28 +694,38 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private void completeAll(ResultBatch req) {
     for (ResultMsg r : req.getResultsList()) {
       TaskId id = new TaskId(r.getTaskPrefix(), r.getTaskSequence());
-      Inflight f = inflight.remove(id);
+      Inflight f = inflight.get(id);
       if (f == null) {
         continue; // already failed (worker declared dead) or cancelled
       }
-      release(f);
       StoredValue v = Wire.value(r.getValue(), nodeId);
-      if (f.spec.kind != TaskSpec.Kind.ACTOR_CREATION
-          && !(v instanceof Failure)
-          && f.spec.argRefs.isEmpty()) {
-        core.completeRemote(f.spec, v);
-      } else {
-        offload.execute(() -> complete(f, v));
+      if (f.spec.kind == TaskSpec.Kind.ACTOR_CREATION) {
+        // Stays in flight until completed: the head's news of the actor's death must not win
+        // over the creation's own result, which carries the constructor's error (see onEvent).
+        offload.execute(() -> completeCreation(f, v));
+      } else if (inflight.remove(id, f)) {
+        release(f);
+        if (!(v instanceof Failure) && f.spec.argRefs.isEmpty()) {
+          core.completeRemote(f.spec, v);
+        } else {
+          offload.execute(() -> core.completeRemote(f.spec, v));
+        }
       }
     }
   }
 
-  private void complete(Inflight f, StoredValue v) {
-    if (f.spec.kind == TaskSpec.Kind.ACTOR_CREATION && !(v instanceof Failure)) {
+  private void completeCreation(Inflight f, StoredValue v) {
+    if (inflight.get(f.spec.id) != f) {
+      return; // failed meanwhile (its worker or node died)
+    }
+    if (!(v instanceof Failure)) {
       registerActor(f.actor, ActorState.ALIVE, f.worker, f.nodeId);
       f.actor.constructed(null);
     }
     core.completeRemote(f.spec, v);
+    if (inflight.remove(f.spec.id, f)) {
+      release(f);
+    }
   }
 
   /** Where work leaves transport threads for; see {@link #completeAll}. */
