@@ -29,12 +29,11 @@ import org.slf4j.LoggerFactory;
  * the prestart target are stopped; a worker whose job ended exits by itself. Thread-safe.
  *
  * <p>Control between agent and worker is a line protocol on the worker's stdin and stdout: the
- * worker prints {@code MANTA-WORKER STARTED} when its JVM is up and {@code MANTA-WORKER BOOTED}
- * once warmed up (see {@code Warmup}), the agent writes {@code JOB <id> <driver> <classpath>}, the
- * worker prints {@code MANTA-WORKER READY <address> <prefix>}; an actor's worker prints {@code
- * MANTA-WORKER IDLE <actor>} when its actor ended and none of its calls still runs, and is then
- * parked for the job's next actor once its lease is back. Every other line of output goes to the
- * worker's log file.
+ * worker prints {@code MANTA-WORKER BOOTED} when its JVM is up, the agent writes {@code JOB <id>
+ * <driver> <classpath>}, the worker prints {@code MANTA-WORKER READY <address> <prefix>}; an
+ * actor's worker prints {@code MANTA-WORKER IDLE <actor>} when its actor ended and none of its
+ * calls still runs, and is then parked for the job's next actor once its lease is back. Every other
+ * line of output goes to the worker's log file.
  */
 final class WorkerPool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
@@ -110,22 +109,14 @@ final class WorkerPool implements AutoCloseable {
   /** Starts idle workers until {@code prestart} are idle or booting. */
   void refill() {
     while (!closed && idle.size() < prestart) {
-      idle.add(launch(true));
+      idle.add(launch());
     }
   }
 
-  /**
-   * Starts a worker JVM; a {@code prestarted} one warms up its per-call path before it reports
-   * booted, one started for a waiting request skips that and boots sooner.
-   */
-  private Worker launch(boolean prestarted) {
+  private Worker launch() {
     try {
       Files.createDirectories(logDir);
-      List<String> cmd = new ArrayList<>(command);
-      if (!prestarted) {
-        cmd.addAll(List.of("--warmup-calls", "0"));
-      }
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
       Process p = pb.start();
       Worker w = new Worker(p);
       all.put(p.pid(), w);
@@ -150,11 +141,9 @@ final class WorkerPool implements AutoCloseable {
                 StandardOpenOption.APPEND)) {
       String line;
       while ((line = in.readLine()) != null) {
-        if (line.startsWith("MANTA-WORKER STARTED")) {
-          // The JVM's start time, reported by status; a prestarted worker then warms up.
+        if (line.startsWith("MANTA-WORKER BOOTED")) {
           w.bootMicros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - w.startNanos);
           bootMicros.add(w.bootMicros);
-        } else if (line.startsWith("MANTA-WORKER BOOTED")) {
           w.booted.complete(null);
         } else if (line.startsWith("MANTA-WORKER IDLE")) {
           w.actorEnded.complete(null);
@@ -223,7 +212,7 @@ final class WorkerPool implements AutoCloseable {
   private Worker assign(String jobId, String driver, List<Path> code, boolean forActor) {
     Worker w = idle.poll();
     if (w == null) {
-      w = launch(false);
+      w = launch();
     }
     Thread.ofVirtual().start(this::refill);
     w.jobId = jobId;
@@ -330,7 +319,7 @@ final class WorkerPool implements AutoCloseable {
     return null;
   }
 
-  /** JVM start times measured so far, in microseconds (launch to {@code STARTED}). */
+  /** JVM start times measured so far, in microseconds (launch to {@code BOOTED}). */
   List<Long> bootMicros() {
     return new ArrayList<>(bootMicros);
   }

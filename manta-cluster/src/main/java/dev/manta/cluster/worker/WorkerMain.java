@@ -32,20 +32,13 @@ public final class WorkerMain {
 
   private WorkerMain() {}
 
-  /**
-   * Entry point: {@code --head H --agent A --node N --bind B --num-cpus C [--warmup-calls K]} (K
-   * loopback calls before booting, see {@link Warmup}; 0 for a worker someone waits for).
-   */
+  /** Entry point: {@code --head H --agent A --node N --bind B --num-cpus C}. */
   public static void main(String[] argv) throws Exception {
     Map<String, String> args = new HashMap<>();
     for (int i = 0; i + 1 < argv.length; i += 2) {
       args.put(argv[i], argv[i + 1]);
     }
-    System.out.println("MANTA-WORKER STARTED");
-    System.out.flush();
-    warmUp(
-        args.get("--agent"),
-        Integer.parseInt(args.getOrDefault("--warmup-calls", Integer.toString(Warmup.CALLS))));
+    warmUp(args.get("--agent"));
     System.out.println("MANTA-WORKER BOOTED");
     System.out.flush();
     BufferedReader in =
@@ -171,7 +164,7 @@ public final class WorkerMain {
    * Exercises what every job needs (gRPC client and server, the serializer) before saying BOOTED,
    * so that a prestarted worker takes a job without paying for class loading and the first JIT.
    */
-  private static void warmUp(String agent, int calls) {
+  private static void warmUp(String agent) {
     io.grpc.Server s = Rpc.serve("127.0.0.1", 0, List.of());
     var ch = Rpc.channel(agent);
     try {
@@ -187,8 +180,5 @@ public final class WorkerMain {
     for (int i = 0; i < 200; i++) {
       ser.deserialize(ser.serialize(List.of(i, "warm-up", Map.of("k", (long) i)), h -> {}));
     }
-    long t0 = System.nanoTime();
-    int done = Warmup.run(calls, Warmup.BUDGET);
-    LOG.info("Warm-up: {} loopback calls in {} ms", done, (System.nanoTime() - t0) / 1_000_000);
   }
 }
