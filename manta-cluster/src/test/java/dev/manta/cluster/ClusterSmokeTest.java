@@ -79,6 +79,43 @@ class ClusterSmokeTest {
   }
 
   @Test
+  void actorsCreatedAndKilledConcurrentlyEachKeepTheirOwnState() throws Exception {
+    // Workers are parked and handed out again while other threads create and kill actors: no
+    // actor may see another's state or lose a call.
+    int threads = 4;
+    int rounds = 3;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      java.util.List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int seed = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  java.util.Random r = new java.util.Random(seed);
+                  for (int round = 0; round < rounds; round++) {
+                    ActorHandle<Counter> c = Manta.actor(Counter::new).remote();
+                    int calls = 1 + r.nextInt(50);
+                    ObjectRef<Integer> last = null;
+                    for (int i = 0; i < calls; i++) {
+                      last = c.task(Counter::add, 1).remote();
+                    }
+                    assertThat(Manta.get(last, Duration.ofSeconds(120))).isEqualTo(calls);
+                    c.kill();
+                  }
+                  return rounds;
+                }));
+      }
+      for (var f : done) {
+        assertThat(f.get(300, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(rounds);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aWorkerWhoseKilledActorIsStillInACallIsNotReused() {
     ActorHandle<Where> a = Manta.actor(Where::new).remote();
     long pid = Manta.get(a.task(Where::pid).remote(), Duration.ofSeconds(60));
