@@ -91,8 +91,7 @@ public final class LatencyProbe {
                 "actor %d sync: %.1f us/call, async: %.0f calls/s%n",
                 actor, (t1 - t0) / 1e3 / n, 2000 / ((t2 - t1) / 1e9));
           }
-          a.kill();
-          Thread.sleep(1500); // let the agent park the worker
+          a.kill(); // the next actor gets this worker if the agent parked it in time
         }
       }
       Manta.shutdown();

@@ -34,6 +34,17 @@ import org.slf4j.LoggerFactory;
  * actor's worker prints {@code MANTA-WORKER IDLE <actor>} when its actor ended and none of its
  * calls still runs, and is then parked for the job's next actor once its lease is back. Every other
  * line of output goes to the worker's log file.
+ *
+ * <pre>
+ * Invariants:
+ *   I1  a live worker is in at most one of: idle (booting or booted, no job), taskWorkers (its
+ *       job's task worker), parked (an actor worker between actors, its actorEnded complete);
+ *       in none while it serves an actor or stops.
+ *   I2  a parked worker serves the job it is parked under and leaves parked only to host that
+ *       job's next actor (unpark, with a fresh actorEnded) or to be stopped.
+ *   I3  an exited worker is in none of the collections (exited() removes it).
+ * The collections are concurrent; taskWorkers' monitor also guards its get-or-assign.
+ * </pre>
  */
 final class WorkerPool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);

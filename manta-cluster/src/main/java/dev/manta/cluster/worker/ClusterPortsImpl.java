@@ -52,6 +52,7 @@ import dev.manta.runtime.task.TaskSpec;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.netty.util.concurrent.FastThreadLocalThread;
 import io.grpc.stub.StreamObserver;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -65,8 +66,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -729,15 +734,13 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   /** Where work leaves transport threads for; see {@link #completeAll}. */
-  private final java.util.concurrent.ExecutorService offload =
-      java.util.concurrent.Executors.newThreadPerTaskExecutor(
-          Thread.ofVirtual().name("manta-callback-", 1).factory());
+  private final ExecutorService offload =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("manta-callback-", 1).factory());
 
   @Override
-  public java.util.concurrent.Executor callbackExecutor() {
+  public Executor callbackExecutor() {
     return r -> {
-      if (Thread.currentThread()
-          instanceof io.grpc.netty.shaded.io.netty.util.concurrent.FastThreadLocalThread) {
+      if (Thread.currentThread() instanceof FastThreadLocalThread) {
         offload.execute(r);
       } else {
         r.run();
@@ -962,19 +965,19 @@ public final class ClusterPortsImpl implements ClusterPorts {
                   .build(),
               Callbacks.ignore());
     }
-    java.util.function.Consumer<ActorInstance> ended = hostedActorEnded;
+    Consumer<ActorInstance> ended = hostedActorEnded;
     if (ended != null) {
       ended.accept(actor);
     }
   }
 
-  private volatile java.util.function.Consumer<ActorInstance> hostedActorEnded;
+  private volatile Consumer<ActorInstance> hostedActorEnded;
 
   /**
    * Runs {@code r} with an actor hosted here once it died (the actor's worker then offers itself
    * for the job's next actor, or exits).
    */
-  void onHostedActorEnded(java.util.function.Consumer<ActorInstance> r) {
+  void onHostedActorEnded(Consumer<ActorInstance> r) {
     this.hostedActorEnded = r;
   }
 

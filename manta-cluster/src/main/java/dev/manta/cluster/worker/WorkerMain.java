@@ -7,6 +7,7 @@ import dev.manta.cluster.proto.GetObjectRequest;
 import dev.manta.cluster.proto.ObjectIdMsg;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.runtime.CoreWorker;
+import dev.manta.runtime.actor.ActorInstance;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -14,6 +15,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -114,9 +116,9 @@ public final class WorkerMain {
    * the agent may give this warm JVM (its job's code loaded, its hot paths compiled) to the job's
    * next actor; a call that does not end within a grace period makes the worker exit instead.
    */
-  private static void actorEnded(dev.manta.runtime.actor.ActorInstance a, Runnable exit) {
+  private static void actorEnded(ActorInstance a, Runnable exit) {
     try {
-      if (a.awaitThreadsEnded(java.time.Duration.ofSeconds(2))) {
+      if (a.awaitThreadsEnded(Duration.ofSeconds(2))) {
         System.out.println("MANTA-WORKER IDLE " + a.id().hex());
         System.out.flush();
         return;

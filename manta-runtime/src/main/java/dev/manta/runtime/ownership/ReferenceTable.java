@@ -8,8 +8,10 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
@@ -63,7 +65,7 @@ public final class ReferenceTable {
   private final Thread reaper;
   private final AtomicLong freedTotal = new AtomicLong();
   private volatile boolean closed;
-  private volatile java.util.concurrent.Executor callbacks = Runnable::run;
+  private volatile Executor callbacks = Runnable::run;
 
   /**
    * Creates the table and starts its {@code manta-refs} thread.
@@ -91,13 +93,13 @@ public final class ReferenceTable {
    * Where actions registered on objects becoming ready run (see {@code
    * ClusterPorts.callbackExecutor}); by default on the completing thread.
    */
-  public java.util.concurrent.Executor callbacks() {
+  public Executor callbacks() {
     return callbacks;
   }
 
   /** Sets {@link #callbacks()}; called once, before the table is used. */
-  public void callbacks(java.util.concurrent.Executor executor) {
-    this.callbacks = java.util.Objects.requireNonNull(executor);
+  public void callbacks(Executor executor) {
+    this.callbacks = Objects.requireNonNull(executor);
   }
 
   /** Adds a new, not yet ready object produced by {@code producer} (a task, or null for put). */
