@@ -716,18 +716,31 @@ public final class CoreWorker implements MantaRuntime {
     @Override
     public RefImpl<?> read(long[] in) {
       ObjectId id = new ObjectId(new TaskId(in[0], in[1]), (int) in[2]);
-      OwnedObject o = table.lookup(id);
-      if (o == null && ports != null && in[0] != ids.prefix()) {
-        // Owned by another process: a stand-in whose value is fetched once a ref holds it.
-        OwnedObject standIn = ports.borrow(id);
-        RefImpl<?> ref = table.newRef(standIn, executor.current() != null);
-        ports.fetchBorrowed(standIn);
+      boolean borrowed = executor.current() != null;
+      boolean foreign = ports != null && in[0] != ids.prefix();
+      while (true) {
+        OwnedObject o = table.lookup(id);
+        boolean standIn = false;
+        if (o == null && foreign) {
+          // Owned by another process: a stand-in whose value is fetched once a ref holds it.
+          o = ports.borrow(id);
+          standIn = true;
+        }
+        if (o == null && !foreign) {
+          return table.freedRef(id);
+        }
+        RefImpl<?> ref = o == null ? null : table.newRefIfLive(o, borrowed);
+        if (ref == null) {
+          // Freed since the lookup: a copy this process held for another's task (its result,
+          // an argument) went just now. Look again; a foreign object is then borrowed.
+          Thread.onSpinWait();
+          continue;
+        }
+        if (standIn) {
+          ports.fetchBorrowed(o);
+        }
         return ref;
       }
-      if (o == null) {
-        return table.freedRef(id);
-      }
-      return table.newRef(o, executor.current() != null);
     }
   }
 

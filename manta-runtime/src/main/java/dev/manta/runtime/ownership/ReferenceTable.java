@@ -151,6 +151,16 @@ public final class ReferenceTable {
     return new RefImpl<>(handle(o, borrowed));
   }
 
+  /**
+   * A new ref to {@code o}, or null if {@code o} is freed: checked under the object's monitor, the
+   * one its free decides under, so no free slips between the check and the ref.
+   */
+  public <T> RefImpl<T> newRefIfLive(OwnedObject o, boolean borrowed) {
+    synchronized (o) {
+      return o.isFreed() ? null : newRef(o, borrowed);
+    }
+  }
+
   private Handle handle(OwnedObject o, boolean borrowed) {
     if (!counting) {
       return new Handle(o, this, borrowed); // benchmark switch: nothing tracked, nothing freed
