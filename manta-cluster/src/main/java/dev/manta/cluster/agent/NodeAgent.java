@@ -195,13 +195,16 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
         "-XX:TieredStopAtLevel=1".equals(System.getProperty("manta.worker-jit"))
             ? "-XX:TieredStopAtLevel=1"
             : "-XX:+TieredCompilation");
-    f.add("-Xshare:auto");
+    // Extra flags for every worker JVM of this node (profiling, GC logs), space separated. The
+    // JVM refuses -Xshare with an AOT cache (JDK 24+: -XX:AOTCache, -XX:AOTCacheOutput).
+    String extra = System.getProperty("manta.worker-jvm-options", "").trim();
+    if (!extra.contains("-XX:AOTCache")) {
+      f.add("-Xshare:auto");
+    }
     String heap = System.getProperty("manta.worker-heap");
     if (heap != null) {
       f.add("-Xmx" + heap);
     }
-    // Extra flags for every worker JVM of this node (profiling, GC logs), space separated.
-    String extra = System.getProperty("manta.worker-jvm-options", "").trim();
     if (!extra.isEmpty()) {
       f.addAll(List.of(extra.split("\\s+")));
     }
