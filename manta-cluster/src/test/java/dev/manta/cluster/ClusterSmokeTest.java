@@ -133,8 +133,8 @@ class ClusterSmokeTest {
     Manta.get(c.task(Counter::add, 1).remote(), Duration.ofSeconds(60)); // created and warm
     java.util.concurrent.atomic.AtomicReference<String> thread =
         new java.util.concurrent.atomic.AtomicReference<>();
-    // Results of the second call come back on the same stream as the first: a callback run on
-    // that stream's event loop and waiting there would never see them.
+    // Results of the second call come back on the same link as the first: a callback run on
+    // that link's reader thread and waiting there would never see them.
     java.util.concurrent.CompletableFuture<Integer> chained =
         c.task(Counter::add, 1)
             .remote()
@@ -145,7 +145,15 @@ class ClusterSmokeTest {
                   return v + Manta.get(c.task(Counter::add, 10).remote());
                 });
     assertThat(chained.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2 + 12);
-    assertThat(thread.get()).doesNotStartWith("grpc-");
+    assertThat(thread.get()).doesNotStartWith("grpc-").doesNotStartWith("manta-link-");
+  }
+
+  @Test
+  void callsGoOverDirectLinksByDefault() {
+    assertThat(Manta.get(Manta.task(ClusterSmokeTest::square, 3).remote())).isEqualTo(9);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .as("the driver's reader thread of its link to the task worker")
+        .anyMatch(t -> t.getName().startsWith("manta-link-to-"));
   }
 
   @Test

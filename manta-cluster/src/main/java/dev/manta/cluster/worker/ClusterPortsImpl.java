@@ -1,6 +1,7 @@
 package dev.manta.cluster.worker;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnsafeByteOperations;
 import dev.manta.MantaConfig;
 import dev.manta.MantaFunction;
@@ -20,6 +21,7 @@ import dev.manta.cluster.proto.LeaseGrant;
 import dev.manta.cluster.proto.LeaseId;
 import dev.manta.cluster.proto.LeaseReply;
 import dev.manta.cluster.proto.LeaseRequest;
+import dev.manta.cluster.proto.LinkInfo;
 import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.ObjectIdMsg;
@@ -32,6 +34,7 @@ import dev.manta.cluster.proto.TaskMsg;
 import dev.manta.cluster.proto.ValueMsg;
 import dev.manta.cluster.proto.WorkerInfo;
 import dev.manta.cluster.proto.WorkerLookup;
+import dev.manta.cluster.rpc.DirectLink;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.Wire;
 import dev.manta.runtime.CoreWorker;
@@ -64,12 +67,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -109,8 +114,19 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private final Map<String, MantaFunction> functions = new ConcurrentHashMap<>();
   private final CodeShipper code;
   private final long failureTimeoutMs;
+
+  /**
+   * Whether this process takes direct links and opens them to workers that do ({@code
+   * -Dmanta.direct-links=false}, read when the process joins: every push goes over gRPC {@code
+   * Submit} streams).
+   */
+  private final boolean directLinks =
+      Boolean.parseBoolean(System.getProperty("manta.direct-links", "true"));
+
   private volatile CoreWorker core;
   private volatile Server server;
+  private volatile DirectLink.Server linkServer;
+  private final Set<DirectLink> outLinks = ConcurrentHashMap.newKeySet();
   private volatile String address;
   private volatile boolean closed;
   private volatile io.grpc.Context.CancellableContext subscription;
@@ -192,6 +208,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
     // Handlers never block (they queue work or complete futures): run them on the transport's
     // threads. FetchCode reads a file, which is short.
     this.server = Rpc.serve(bind, 0, List.of(new Service()), true);
+    if (directLinks) {
+      this.linkServer = DirectLink.Server.start(bind, this::acceptLink);
+    }
     this.address = bind + ":" + server.getPort();
     Rpc.deadline(head)
         .registerWorker(
@@ -607,15 +626,18 @@ public final class ClusterPortsImpl implements ClusterPorts {
   /** How long a submit stream may live; liveness comes from heartbeats and death events. */
   private static final long STREAM_DEADLINE_MS = TimeUnit.DAYS.toMillis(30);
 
+  /**
+   * The sending side of one owner's stream to one worker: a direct link where the worker has one
+   * ({@link DirectLink}), else a gRPC {@code Submit} stream. Not thread-safe: only a {@link
+   * Batcher}'s sender calls it.
+   */
+  private interface PushChannel {
+    void send(TaskBatch batch) throws IOException;
+  }
+
   private Batcher<Outgoing> newPushLink(String worker) {
-    // Results arrive on the transport's event loop (no hand-off to another thread): completeAll
-    // completes there only what cannot block, see there.
-    CoreWorkerGrpc.CoreWorkerStub stub =
-        Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(worker)), STREAM_DEADLINE_MS)
-            .withExecutor(Runnable::run);
     Map<Class<?>, Integer> fnIds = new HashMap<>(); // only touched by the batcher's sender
-    java.util.concurrent.atomic.AtomicBoolean gone =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean gone = new AtomicBoolean();
     Runnable lost =
         () -> {
           if (gone.compareAndSet(false, true) && !closed) {
@@ -635,6 +657,112 @@ public final class ClusterPortsImpl implements ClusterPorts {
                     });
           }
         };
+    PushChannel[] channel = new PushChannel[1]; // only touched by the batcher's sender
+    return new Batcher<>(
+        (batch, done, failed) -> {
+          TaskBatch.Builder b =
+              TaskBatch.newBuilder()
+                  .setOwnerPrefix(core.prefix())
+                  .setOwnerAddress(address)
+                  .setJobId(jobId);
+          for (Outgoing o : batch) {
+            b.addTasks(message(o, fnIds));
+          }
+          TaskBatch message = b.build();
+          if (channel[0] != null) {
+            sendOn(channel[0], message, done, failed);
+            return;
+          }
+          // The first batch opens the channel, which asks the worker over gRPC: not on this
+          // thread, which may be a transport thread.
+          offload.execute(
+              () -> {
+                try {
+                  channel[0] = openPush(worker, lost);
+                } catch (RuntimeException e) {
+                  failed.accept(e);
+                  return;
+                }
+                sendOn(channel[0], message, done, failed);
+              });
+        },
+        (batch, e) -> {
+          LOG.warn("Sending to worker {} failed: {}", worker, e.toString());
+          lost.run();
+        });
+  }
+
+  private static void sendOn(
+      PushChannel c, TaskBatch message, Runnable done, Consumer<Throwable> failed) {
+    try {
+      c.send(message);
+    } catch (IOException | RuntimeException e) {
+      failed.accept(e);
+      return;
+    }
+    done.run();
+  }
+
+  /**
+   * Opens the channel to {@code worker}: a direct link if it takes them (results are completed on
+   * the link's reader thread), else a gRPC stream (results completed on its event loop). {@code
+   * lost} runs when the channel ends.
+   */
+  private PushChannel openPush(String worker, Runnable lost) {
+    int port = 0;
+    if (directLinks) {
+      try {
+        port =
+            Rpc.deadline(CoreWorkerGrpc.newBlockingStub(channels.get(worker)))
+                .openLink(Empty.getDefaultInstance())
+                .getPort();
+      } catch (StatusRuntimeException e) {
+        throw new IllegalStateException(Rpc.explain(e, "worker", worker), e);
+      }
+    }
+    if (port != 0) {
+      String host = worker.substring(0, worker.lastIndexOf(':'));
+      try {
+        DirectLink link =
+            DirectLink.connect(
+                host,
+                port,
+                l ->
+                    new DirectLink.Receiver() {
+                      @Override
+                      public void onFrame(byte[] frame) {
+                        try {
+                          completeAll(ResultBatch.parseFrom(frame));
+                        } catch (InvalidProtocolBufferException e) {
+                          LOG.warn("Bad result batch from worker {}: {}", worker, e.toString());
+                          l.close();
+                        }
+                      }
+
+                      @Override
+                      public void onClosed(Throwable cause) {
+                        outLinks.remove(l);
+                        if (cause != null) {
+                          LOG.debug("link to {} ended: {}", worker, cause.toString());
+                        }
+                        lost.run();
+                      }
+                    });
+        outLinks.add(link);
+        if (closed) {
+          link.close();
+        }
+        return link::send;
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "Cannot open a link to worker " + worker + ": " + e.getMessage(), e);
+      }
+    }
+    // Results arrive on the transport's event loop (no hand-off to another thread): completeAll
+    // completes there only what cannot block, see there.
+    CoreWorkerGrpc.CoreWorkerStub stub =
+        Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(worker)), STREAM_DEADLINE_MS)
+            .withExecutor(Runnable::run);
     StreamObserver<ResultBatch> results =
         new StreamObserver<>() {
           @Override
@@ -654,23 +782,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
           }
         };
     StreamObserver<TaskBatch> tasks = submitStream(stub, results);
-    return new Batcher<>(
-        (batch, done, failed) -> {
-          TaskBatch.Builder b =
-              TaskBatch.newBuilder()
-                  .setOwnerPrefix(core.prefix())
-                  .setOwnerAddress(address)
-                  .setJobId(jobId);
-          for (Outgoing o : batch) {
-            b.addTasks(message(o, fnIds));
-          }
-          tasks.onNext(b.build());
-          done.run();
-        },
-        (batch, e) -> {
-          LOG.warn("Sending to worker {} failed: {}", worker, e.toString());
-          lost.run();
-        });
+    return tasks::onNext;
   }
 
   /** Opens a submit stream outside any caller's RPC context, so it outlives that RPC. */
@@ -740,7 +852,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   @Override
   public Executor callbackExecutor() {
     return r -> {
-      if (Thread.currentThread() instanceof FastThreadLocalThread) {
+      if (Thread.currentThread() instanceof FastThreadLocalThread || DirectLink.onReaderThread()) {
         offload.execute(r);
       } else {
         r.run();
@@ -1153,6 +1265,13 @@ public final class ClusterPortsImpl implements ClusterPorts {
     if (srv != null) {
       srv.shutdownNow();
     }
+    DirectLink.Server links = linkServer;
+    if (links != null) {
+      links.close();
+    }
+    for (DirectLink l : outLinks) {
+      l.close();
+    }
     channels.close();
   }
 
@@ -1176,59 +1295,135 @@ public final class ClusterPortsImpl implements ClusterPorts {
     server.awaitTermination();
   }
 
+  /**
+   * The receiving side of one owner's stream (a gRPC {@code Submit} stream or a direct link): its
+   * tasks are accepted in order, and the results of every task of that owner leave on it (the
+   * latest stream wins). Its methods run on the stream's transport or reader thread.
+   */
+  private final class Incoming {
+    private final Batcher<ResultMsg> back;
+    private String owner; // only touched by the stream's thread
+
+    Incoming(Batcher.Sink<ResultMsg> sink) {
+      this.back =
+          new Batcher<>(
+              sink,
+              (batch, e) ->
+                  LOG.warn("Could not return {} results: {}", batch.size(), e.toString()));
+    }
+
+    void onBatch(TaskBatch req) {
+      if (owner == null) {
+        owner = req.getOwnerAddress();
+        workerAddresses.putIfAbsent(req.getOwnerPrefix(), owner);
+        reportLinks.put(owner, back);
+      }
+      // Calls made from here (results, nested work) must outlive this RPC's context.
+      io.grpc.Context.ROOT.run(() -> acceptAll(req));
+    }
+
+    void onEnd() {
+      if (owner != null) {
+        reportLinks.remove(owner, back);
+      }
+    }
+  }
+
+  /**
+   * Takes a direct link from an owner. Results are written by the thread that completes them,
+   * except on a link's reader thread, which must never wait on a write (see {@link DirectLink}).
+   */
+  private DirectLink.Receiver acceptLink(DirectLink link) {
+    Incoming in =
+        new Incoming(
+            (batch, done, failed) -> {
+              ResultBatch b = ResultBatch.newBuilder().addAllResults(batch).build();
+              if (DirectLink.onReaderThread()) {
+                offload.execute(() -> writeResults(link, b, done, failed));
+              } else {
+                writeResults(link, b, done, failed);
+              }
+            });
+    return new DirectLink.Receiver() {
+      @Override
+      public void onFrame(byte[] frame) {
+        TaskBatch req;
+        try {
+          req = TaskBatch.parseFrom(frame);
+        } catch (InvalidProtocolBufferException e) {
+          LOG.warn("Bad task batch on the link from {}: {}", link.peer(), e.toString());
+          link.close();
+          return;
+        }
+        in.onBatch(req);
+      }
+
+      @Override
+      public void onClosed(Throwable cause) {
+        in.onEnd();
+      }
+    };
+  }
+
+  private static void writeResults(
+      DirectLink link, ResultBatch b, Runnable done, Consumer<Throwable> failed) {
+    try {
+      link.send(b);
+    } catch (IOException e) {
+      failed.accept(e);
+      return;
+    }
+    done.run();
+  }
+
+  private void acceptAll(TaskBatch req) {
+    for (TaskMsg m : req.getTasksList()) {
+      try {
+        accept(req, m);
+      } catch (RuntimeException e) {
+        LOG.error(
+            "Could not accept task {} from {}", m.getTaskSequence(), req.getOwnerAddress(), e);
+        TaskId id = new TaskId(m.getTaskPrefix(), m.getTaskSequence());
+        reportResult(req.getOwnerAddress(), id, Failure.ofThrowable(id.hex(), m.getName(), e));
+      }
+    }
+  }
+
   // --- the CoreWorker service: what other processes ask of this one ---
 
   private final class Service extends CoreWorkerGrpc.CoreWorkerImplBase {
     @Override
     public StreamObserver<TaskBatch> submit(StreamObserver<ResultBatch> responses) {
-      Batcher<ResultMsg> back =
-          new Batcher<>(
+      Incoming in =
+          new Incoming(
               (batch, done, failed) -> {
                 responses.onNext(ResultBatch.newBuilder().addAllResults(batch).build());
                 done.run();
-              },
-              (batch, e) ->
-                  LOG.warn("Could not return {} results: {}", batch.size(), e.toString()));
+              });
       return new StreamObserver<>() {
-        private String owner;
-
         @Override
         public void onNext(TaskBatch req) {
-          if (owner == null) {
-            owner = req.getOwnerAddress();
-            workerAddresses.putIfAbsent(req.getOwnerPrefix(), owner);
-            reportLinks.put(owner, back);
-          }
-          // Calls made from here (results, nested work) must outlive this RPC's context.
-          io.grpc.Context.ROOT.run(() -> acceptAll(req));
+          in.onBatch(req);
         }
 
         @Override
         public void onError(Throwable t) {
-          if (owner != null) {
-            reportLinks.remove(owner, back);
-          }
+          in.onEnd();
         }
 
         @Override
         public void onCompleted() {
-          onError(null);
+          in.onEnd();
           responses.onCompleted();
         }
       };
     }
 
-    private void acceptAll(TaskBatch req) {
-      for (TaskMsg m : req.getTasksList()) {
-        try {
-          accept(req, m);
-        } catch (RuntimeException e) {
-          LOG.error(
-              "Could not accept task {} from {}", m.getTaskSequence(), req.getOwnerAddress(), e);
-          TaskId id = new TaskId(m.getTaskPrefix(), m.getTaskSequence());
-          reportResult(req.getOwnerAddress(), id, Failure.ofThrowable(id.hex(), m.getName(), e));
-        }
-      }
+    @Override
+    public void openLink(Empty req, StreamObserver<LinkInfo> out) {
+      DirectLink.Server links = linkServer;
+      out.onNext(LinkInfo.newBuilder().setPort(links == null ? 0 : links.port()).build());
+      out.onCompleted();
     }
 
     @Override

@@ -1,0 +1,343 @@
+package dev.manta.cluster.rpc;
+
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.MessageLite;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A framed stream of protobuf messages over a plain TCP connection between two Manta processes: the
+ * data path that carries tasks from an owner to a worker and their results back (see {@code
+ * OpenLink} in {@code manta.proto}).
+ *
+ * <p>Why not a gRPC stream: on the per-call path gRPC hands every message to a Netty event loop and
+ * back (a thread wake-up each way on both sides) and frames it in HTTP/2. Here the thread that
+ * sends writes the socket itself, and one reader thread per connection reads it, so a synchronous
+ * call costs two fewer wake-ups and far less code to run (and to compile while a new worker JVM
+ * warms up). Control traffic (leases, the head, borrows, object transfer) stays on gRPC.
+ *
+ * <p>Wire format (protocol version {@link Rpc#PROTOCOL_VERSION}, big-endian): the client opens with
+ * {@code "MLNK"} and its version; the server answers {@code "MLNK"}, its version and a status: 0
+ * accepted, or 1 refused followed by a length-prefixed UTF-8 reason, after which it closes. Then
+ * each frame is a 4-byte length and that many bytes of one message, at most {@link
+ * Rpc#MAX_MESSAGE_BYTES}.
+ *
+ * <p>Threads and blocking: {@link #send} writes on the caller's thread, under a lock, and blocks
+ * only while the peer's socket buffer is full. The {@link Receiver} runs on the connection's reader
+ * thread ({@link #onReaderThread()} is true there); it must not block, and must not {@link #send}
+ * on a link whose peer might be waiting on it: a reader blocked in a write stops reading, and two
+ * such readers would wait for each other.
+ */
+public final class DirectLink implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DirectLink.class);
+  private static final int MAGIC = 0x4D4C4E4B; // "MLNK"
+  private static final int ACCEPTED = 0;
+  private static final int REFUSED = 1;
+  private static final int CONNECT_TIMEOUT_MS = 5_000;
+  private static final int READ_BUFFER = 1 << 16;
+
+  /** What a link delivers, on its reader thread. */
+  public interface Receiver {
+    /** One frame's bytes. */
+    void onFrame(byte[] frame);
+
+    /** The link ended: {@code cause} is null when it was closed by this side. */
+    void onClosed(Throwable cause);
+  }
+
+  private static final class ReaderThread extends Thread {
+    ReaderThread(Runnable r, String name) {
+      super(null, r, name, 512 * 1024);
+      setDaemon(true);
+    }
+  }
+
+  private final Socket socket;
+  private final OutputStream out;
+  private final String peer;
+  private volatile boolean closed;
+
+  private DirectLink(Socket socket) throws IOException {
+    this.socket = socket;
+    this.out = socket.getOutputStream();
+    this.peer = String.valueOf(socket.getRemoteSocketAddress());
+  }
+
+  /** Whether the current thread reads a link (and so must not block). */
+  public static boolean onReaderThread() {
+    return Thread.currentThread() instanceof ReaderThread;
+  }
+
+  /**
+   * Connects to the link server at {@code host:port}, checks the protocol version, and starts the
+   * reader thread that feeds {@code receiver}.
+   *
+   * @throws IOException if nothing answers, or the peer is not a Manta link server, or it speaks
+   *     another protocol version: the message says which
+   */
+  public static DirectLink connect(String host, int port, Function<DirectLink, Receiver> receiver)
+      throws IOException {
+    Socket s = new Socket();
+    try {
+      s.setTcpNoDelay(true);
+      s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+      s.setSoTimeout((int) Rpc.DEADLINE_MS);
+      DataOutputStream o = new DataOutputStream(s.getOutputStream());
+      o.writeInt(MAGIC);
+      o.writeInt(Rpc.PROTOCOL_VERSION);
+      o.flush();
+      DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 64));
+      int magic = in.readInt();
+      int version = in.readInt();
+      int status = in.readInt();
+      if (magic != MAGIC) {
+        throw new IOException(host + ":" + port + " is not a Manta link server");
+      }
+      if (status != ACCEPTED) {
+        throw new IOException(
+            "The Manta process at "
+                + host
+                + ":"
+                + port
+                + " (protocol version "
+                + version
+                + ") refused the link: "
+                + readReason(in));
+      }
+      s.setSoTimeout(0);
+      DirectLink link = new DirectLink(s);
+      link.startReader(receiver.apply(link), "manta-link-to-" + host + ":" + port);
+      return link;
+    } catch (EOFException e) {
+      s.close();
+      throw new IOException(host + ":" + port + " closed the link during the handshake", e);
+    } catch (IOException | RuntimeException e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Sends {@code m} as one frame, on this thread. Thread-safe: frames of concurrent senders do not
+   * interleave.
+   *
+   * @throws IOException if the link is closed or broken
+   */
+  public void send(MessageLite m) throws IOException {
+    int size = m.getSerializedSize();
+    byte[] frame = new byte[4 + size];
+    frame[0] = (byte) (size >>> 24);
+    frame[1] = (byte) (size >>> 16);
+    frame[2] = (byte) (size >>> 8);
+    frame[3] = (byte) size;
+    CodedOutputStream c = CodedOutputStream.newInstance(frame, 4, size);
+    m.writeTo(c);
+    c.checkNoSpaceLeft();
+    synchronized (out) {
+      if (closed) {
+        throw new IOException("link to " + peer + " is closed");
+      }
+      out.write(frame);
+    }
+  }
+
+  /** The peer's socket address, for messages. */
+  public String peer() {
+    return peer;
+  }
+
+  /** Closes the connection; the receiver then sees {@code onClosed(null)}. Idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      socket.close();
+    } catch (IOException e) {
+      LOG.debug("closing link to {}: {}", peer, e.toString());
+    }
+  }
+
+  private void startReader(Receiver receiver, String name) {
+    new ReaderThread(() -> readLoop(receiver), name).start();
+  }
+
+  private void readLoop(Receiver receiver) {
+    Throwable cause = null;
+    try {
+      DataInputStream in =
+          new DataInputStream(new BufferedInputStream(socket.getInputStream(), READ_BUFFER));
+      while (true) {
+        int size;
+        try {
+          size = in.readInt();
+        } catch (EOFException e) {
+          cause = new EOFException("link to " + peer + " ended");
+          break;
+        }
+        if (size < 0 || size > Rpc.MAX_MESSAGE_BYTES) {
+          cause = new IOException("bad frame length " + size + " from " + peer);
+          break;
+        }
+        byte[] frame = new byte[size];
+        in.readFully(frame);
+        receiver.onFrame(frame);
+      }
+    } catch (IOException | RuntimeException e) {
+      cause = e;
+    } finally {
+      boolean byUs = closed;
+      close();
+      receiver.onClosed(byUs ? null : cause);
+    }
+  }
+
+  private static String readReason(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > 4096) {
+      return "(no reason given)";
+    }
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Takes links: one accept thread, and per connection a reader thread that feeds the receiver made
+   * for it. Listens on the given host only.
+   */
+  public static final class Server implements AutoCloseable {
+    private final ServerSocket listener;
+    private final Function<DirectLink, Receiver> onAccept;
+    private final Set<DirectLink> links = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private Server(ServerSocket listener, Function<DirectLink, Receiver> onAccept) {
+      this.listener = listener;
+      this.onAccept = onAccept;
+    }
+
+    /** Starts a server on {@code bind}, any free port. */
+    public static Server start(String bind, Function<DirectLink, Receiver> onAccept) {
+      try {
+        ServerSocket l = new ServerSocket();
+        l.bind(new InetSocketAddress(bind, 0), 64);
+        Server s = new Server(l, onAccept);
+        Thread.ofPlatform()
+            .daemon()
+            .name("manta-link-accept-" + l.getLocalPort())
+            .start(s::acceptLoop);
+        return s;
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot listen for links on " + bind, e);
+      }
+    }
+
+    /** The port links connect to. */
+    public int port() {
+      return listener.getLocalPort();
+    }
+
+    private void acceptLoop() {
+      while (!closed) {
+        Socket s;
+        try {
+          s = listener.accept();
+        } catch (IOException e) {
+          if (!closed) {
+            LOG.warn("link server on port {} stopped accepting: {}", port(), e.toString());
+          }
+          return;
+        }
+        // The handshake reads from the peer: not on the accept thread, so a silent peer cannot
+        // hold up everyone else's links.
+        new ReaderThread(() -> serve(s), "manta-link-from-" + s.getRemoteSocketAddress()).start();
+      }
+    }
+
+    private void serve(Socket s) {
+      DirectLink link;
+      try {
+        s.setTcpNoDelay(true);
+        s.setSoTimeout((int) Rpc.DEADLINE_MS);
+        DataInputStream in = new DataInputStream(s.getInputStream());
+        DataOutputStream o = new DataOutputStream(s.getOutputStream());
+        int magic = in.readInt();
+        int version = in.readInt();
+        if (magic != MAGIC) {
+          LOG.debug("not a Manta link client at {}; closing", s.getRemoteSocketAddress());
+          s.close();
+          return;
+        }
+        o.writeInt(MAGIC);
+        o.writeInt(Rpc.PROTOCOL_VERSION);
+        if (version != Rpc.PROTOCOL_VERSION) {
+          byte[] reason =
+              ("Manta protocol version mismatch: this process speaks version "
+                      + Rpc.PROTOCOL_VERSION
+                      + ", the caller speaks "
+                      + version
+                      + "; run the same Manta version on every node and driver")
+                  .getBytes(StandardCharsets.UTF_8);
+          o.writeInt(REFUSED);
+          o.writeInt(reason.length);
+          o.write(reason);
+          o.flush();
+          s.close();
+          return;
+        }
+        o.writeInt(ACCEPTED);
+        o.flush();
+        s.setSoTimeout(0);
+        link = new DirectLink(s);
+      } catch (IOException e) {
+        LOG.debug("link handshake with {} failed: {}", s.getRemoteSocketAddress(), e.toString());
+        try {
+          s.close();
+        } catch (IOException ignored) {
+          // already failing
+        }
+        return;
+      }
+      links.add(link);
+      if (closed) {
+        link.close();
+      }
+      try {
+        link.readLoop(onAccept.apply(link));
+      } finally {
+        links.remove(link);
+      }
+    }
+
+    /** Stops accepting and closes every link taken. */
+    @Override
+    public void close() {
+      closed = true;
+      try {
+        listener.close();
+      } catch (SocketException e) {
+        // closing anyway
+      } catch (IOException e) {
+        LOG.debug("closing link server: {}", e.toString());
+      }
+      for (DirectLink l : links) {
+        l.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.manta.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.manta.ActorHandle;
+import dev.manta.Manta;
+import dev.manta.ObjectRef;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With {@code manta.direct-links=false} in every process, work goes over gRPC {@code Submit}
+ * streams instead of direct links, and behaves the same.
+ */
+class ClusterSubmitStreamTest {
+  @TempDir static Path dir;
+  static ClusterFixture cluster;
+  static Set<Thread> linkThreadsBefore; // of earlier tests in this JVM, if still ending
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster =
+        new ClusterFixture(
+            dir,
+            "-Dmanta.direct-links=false",
+            "-Dmanta.worker-jvm-options=-Dmanta.direct-links=false");
+    cluster.startHead(2);
+    linkThreadsBefore = linkThreads();
+    System.setProperty("manta.direct-links", "false");
+    try {
+      Manta.init(cluster.address());
+    } finally {
+      System.clearProperty("manta.direct-links");
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    Manta.shutdown();
+    cluster.close();
+  }
+
+  static int square(int x) {
+    return x * x;
+  }
+
+  /** Squares on a worker, from a worker: the nested task is pushed worker to worker. */
+  static int squareOfSquare(int x) {
+    return Manta.get(Manta.task(ClusterSubmitStreamTest::square, square(x)).remote());
+  }
+
+  /** A counter actor. */
+  public static final class Counter {
+    private int n;
+
+    public int add(int d) {
+      n += d;
+      return n;
+    }
+  }
+
+  private static Set<Thread> linkThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("manta-link-"))
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void tasksNestedTasksAndActorCallsWorkWithoutDirectLinks() {
+    assertThat(Manta.get(Manta.task(ClusterSubmitStreamTest::square, 7).remote())).isEqualTo(49);
+    assertThat(
+            Manta.get(
+                Manta.task(ClusterSubmitStreamTest::squareOfSquare, 3).remote(),
+                Duration.ofSeconds(60)))
+        .isEqualTo(81);
+    ActorHandle<Counter> c = Manta.actor(Counter::new).remote();
+    List<ObjectRef<Integer>> refs = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      refs.add(c.task(Counter::add, 1).remote());
+    }
+    assertThat(Manta.get(refs, Duration.ofSeconds(60)).get(999)).isEqualTo(1_000);
+    assertThat(Manta.get(c.task(Counter::add, 0).remote())).isEqualTo(1_000);
+    assertThat(linkThreads())
+        .as("threads of direct links in the driver")
+        .isSubsetOf(linkThreadsBefore);
+  }
+}
