@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +95,7 @@ public final class DirectLink implements AutoCloseable {
       throws IOException {
     Socket s = new Socket();
     try {
-      s.setTcpNoDelay(true);
+      tune(s);
       s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
       s.setSoTimeout((int) Rpc.DEADLINE_MS);
       DataOutputStream o = new DataOutputStream(s.getOutputStream());
@@ -206,6 +207,23 @@ public final class DirectLink implements AutoCloseable {
     }
   }
 
+  /**
+   * No Nagle delay (frames are small and waited for), and TCP keep-alive probes after 10 s of
+   * silence, so that a reader whose peer's machine vanished without a FIN ends within about 25 s
+   * instead of hanging.
+   */
+  private static void tune(Socket s) throws IOException {
+    s.setTcpNoDelay(true);
+    s.setKeepAlive(true);
+    try {
+      s.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, 10);
+      s.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, 5);
+      s.setOption(ExtendedSocketOptions.TCP_KEEPCOUNT, 3);
+    } catch (UnsupportedOperationException e) {
+      // this OS's defaults, then
+    }
+  }
+
   private static String readReason(DataInputStream in) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > 4096) {
@@ -272,7 +290,7 @@ public final class DirectLink implements AutoCloseable {
     private void serve(Socket s) {
       DirectLink link;
       try {
-        s.setTcpNoDelay(true);
+        tune(s);
         s.setSoTimeout((int) Rpc.DEADLINE_MS);
         DataInputStream in = new DataInputStream(s.getInputStream());
         DataOutputStream o = new DataOutputStream(s.getOutputStream());

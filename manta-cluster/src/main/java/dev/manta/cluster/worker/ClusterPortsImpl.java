@@ -67,7 +67,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -84,8 +83,10 @@ import org.slf4j.LoggerFactory;
  * The cluster implementation of the core worker's ports, used by drivers and workers alike: tasks
  * go to the job's task worker on a node picked by resources and load (a lease from that node's
  * agent), actors to a worker of their own, objects to the node's shared store, and owners serve the
- * values of their objects to borrowers. Every process runs a {@code CoreWorker} gRPC server: owners
- * push tasks to it, workers report results to it.
+ * values of their objects to borrowers. Every process runs a {@code CoreWorker} gRPC server
+ * (borrows, objects, kills), and every worker a {@link DirectLink} server: owners push tasks to it
+ * and read their results back on the same link (or on a gRPC {@code Submit} stream where links are
+ * off).
  *
  * <p>Thread-safety: all state is in concurrent maps; per-peer sends go through {@link Batcher}s.
  */
@@ -126,7 +127,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private volatile CoreWorker core;
   private volatile Server server;
   private volatile DirectLink.Server linkServer;
-  private final Set<DirectLink> outLinks = ConcurrentHashMap.newKeySet();
+  private final Map<String, DirectLink> outLinks = new ConcurrentHashMap<>(); // by worker
   private volatile String address;
   private volatile boolean closed;
   private volatile io.grpc.Context.CancellableContext subscription;
@@ -208,7 +209,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     // Handlers never block (they queue work or complete futures): run them on the transport's
     // threads. FetchCode reads a file, which is short.
     this.server = Rpc.serve(bind, 0, List.of(new Service()), true);
-    if (directLinks) {
+    if (directLinks && !driver) { // owners push work to workers only
       this.linkServer = DirectLink.Server.start(bind, this::acceptLink);
     }
     this.address = bind + ":" + server.getPort();
@@ -422,6 +423,10 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   private void failWorker(String addr, String reason) {
+    DirectLink link = outLinks.remove(addr);
+    if (link != null) {
+      link.close(); // a dead machine sends no FIN: do not leave the reader waiting for one
+    }
     failWhere(
         f -> f.worker.equals(addr),
         p -> p.worker.equals(addr),
@@ -741,14 +746,17 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
                       @Override
                       public void onClosed(Throwable cause) {
-                        outLinks.remove(l);
+                        outLinks.remove(worker, l);
                         if (cause != null) {
                           LOG.debug("link to {} ended: {}", worker, cause.toString());
                         }
                         lost.run();
                       }
                     });
-        outLinks.add(link);
+        DirectLink stale = outLinks.put(worker, link);
+        if (stale != null) {
+          stale.close(); // its stream was declared lost already
+        }
         if (closed) {
           link.close();
         }
@@ -1269,7 +1277,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     if (links != null) {
       links.close();
     }
-    for (DirectLink l : outLinks) {
+    for (DirectLink l : outLinks.values()) {
       l.close();
     }
     channels.close();
