@@ -632,12 +632,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private static final long STREAM_DEADLINE_MS = TimeUnit.DAYS.toMillis(30);
 
   /**
-   * The sending side of one owner's stream to one worker: a direct link where the worker has one
-   * ({@link DirectLink}), else a gRPC {@code Submit} stream. Not thread-safe: only a {@link
-   * Batcher}'s sender calls it.
+   * The sending side of a stream of {@code M}: a direct link ({@link DirectLink}) or a gRPC stream.
+   * Not thread-safe: only a {@link Batcher}'s sender calls it.
    */
-  private interface PushChannel {
-    void send(TaskBatch batch) throws IOException;
+  private interface Channel<M> {
+    void send(M message) throws IOException;
   }
 
   private Batcher<Outgoing> newPushLink(String worker) {
@@ -662,7 +661,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
                     });
           }
         };
-    PushChannel[] channel = new PushChannel[1]; // only touched by the batcher's sender
+    List<Channel<TaskBatch>> channel = new ArrayList<>(1); // only touched by the batcher's sender
     return new Batcher<>(
         (batch, done, failed) -> {
           TaskBatch.Builder b =
@@ -674,8 +673,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
             b.addTasks(message(o, fnIds));
           }
           TaskBatch message = b.build();
-          if (channel[0] != null) {
-            sendOn(channel[0], message, done, failed);
+          if (!channel.isEmpty()) {
+            sendOn(channel.get(0), message, done, failed);
             return;
           }
           // The first batch opens the channel, which asks the worker over gRPC: not on this
@@ -683,12 +682,12 @@ public final class ClusterPortsImpl implements ClusterPorts {
           offload.execute(
               () -> {
                 try {
-                  channel[0] = openPush(worker, lost);
+                  channel.add(openPush(worker, lost));
                 } catch (RuntimeException e) {
                   failed.accept(e);
                   return;
                 }
-                sendOn(channel[0], message, done, failed);
+                sendOn(channel.get(0), message, done, failed);
               });
         },
         (batch, e) -> {
@@ -697,8 +696,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
         });
   }
 
-  private static void sendOn(
-      PushChannel c, TaskBatch message, Runnable done, Consumer<Throwable> failed) {
+  /**
+   * Sends one batch for a {@link Batcher}: calls exactly one of {@code done} and {@code failed}.
+   */
+  private static <M> void sendOn(
+      Channel<M> c, M message, Runnable done, Consumer<Throwable> failed) {
     try {
       c.send(message);
     } catch (IOException | RuntimeException e) {
@@ -713,7 +715,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
    * the link's reader thread), else a gRPC stream (results completed on its event loop). {@code
    * lost} runs when the channel ends.
    */
-  private PushChannel openPush(String worker, Runnable lost) {
+  private Channel<TaskBatch> openPush(String worker, Runnable lost) {
     int port = 0;
     if (directLinks) {
       try {
@@ -1347,9 +1349,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
             (batch, done, failed) -> {
               ResultBatch b = ResultBatch.newBuilder().addAllResults(batch).build();
               if (DirectLink.onReaderThread()) {
-                offload.execute(() -> writeResults(link, b, done, failed));
+                offload.execute(() -> sendOn(link::send, b, done, failed));
               } else {
-                writeResults(link, b, done, failed);
+                sendOn(link::send, b, done, failed);
               }
             });
     return new DirectLink.Receiver() {
@@ -1371,17 +1373,6 @@ public final class ClusterPortsImpl implements ClusterPorts {
         in.onEnd();
       }
     };
-  }
-
-  private static void writeResults(
-      DirectLink link, ResultBatch b, Runnable done, Consumer<Throwable> failed) {
-    try {
-      link.send(b);
-    } catch (IOException e) {
-      failed.accept(e);
-      return;
-    }
-    done.run();
   }
 
   private void acceptAll(TaskBatch req) {
