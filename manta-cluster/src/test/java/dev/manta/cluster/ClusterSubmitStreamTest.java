@@ -48,23 +48,14 @@ class ClusterSubmitStreamTest {
     cluster.close();
   }
 
-  static int square(int x) {
-    return x * x;
-  }
-
   /** Squares on a worker, from a worker: the nested task is pushed worker to worker. */
   static int squareOfSquare(int x) {
-    return Manta.get(Manta.task(ClusterSubmitStreamTest::square, square(x)).remote());
+    return Manta.get(Manta.task(ClusterSmokeTest::square, ClusterSmokeTest.square(x)).remote());
   }
 
-  /** A counter actor. */
-  public static final class Counter {
-    private int n;
-
-    public int add(int d) {
-      n += d;
-      return n;
-    }
+  /** Whether the worker running this has no thread of direct links (no server, no link). */
+  static boolean noLinkThreadsHere() {
+    return linkThreads().isEmpty();
   }
 
   private static Set<Thread> linkThreads() {
@@ -75,19 +66,22 @@ class ClusterSubmitStreamTest {
 
   @Test
   void tasksNestedTasksAndActorCallsWorkWithoutDirectLinks() {
-    assertThat(Manta.get(Manta.task(ClusterSubmitStreamTest::square, 7).remote())).isEqualTo(49);
+    assertThat(Manta.get(Manta.task(ClusterSmokeTest::square, 7).remote())).isEqualTo(49);
     assertThat(
             Manta.get(
                 Manta.task(ClusterSubmitStreamTest::squareOfSquare, 3).remote(),
                 Duration.ofSeconds(60)))
         .isEqualTo(81);
-    ActorHandle<Counter> c = Manta.actor(Counter::new).remote();
+    assertThat(Manta.get(Manta.task(ClusterSubmitStreamTest::noLinkThreadsHere).remote()))
+        .as("the task worker, which pushed the nested task")
+        .isTrue();
+    ActorHandle<ClusterSmokeTest.Counter> c = Manta.actor(ClusterSmokeTest.Counter::new).remote();
     List<ObjectRef<Integer>> refs = new ArrayList<>();
     for (int i = 0; i < 1_000; i++) {
-      refs.add(c.task(Counter::add, 1).remote());
+      refs.add(c.task(ClusterSmokeTest.Counter::add, 1).remote());
     }
     assertThat(Manta.get(refs, Duration.ofSeconds(60)).get(999)).isEqualTo(1_000);
-    assertThat(Manta.get(c.task(Counter::add, 0).remote())).isEqualTo(1_000);
+    assertThat(Manta.get(c.task(ClusterSmokeTest.Counter::add, 0).remote())).isEqualTo(1_000);
     assertThat(linkThreads())
         .as("threads of direct links in the driver")
         .isSubsetOf(linkThreadsBefore);
