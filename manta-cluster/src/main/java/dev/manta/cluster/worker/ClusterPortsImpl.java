@@ -724,7 +724,10 @@ public final class ClusterPortsImpl implements ClusterPorts {
                 .openLink(Empty.getDefaultInstance())
                 .getPort();
       } catch (StatusRuntimeException e) {
-        throw new IllegalStateException(Rpc.explain(e, "worker", worker), e);
+        if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
+          throw new IllegalStateException(Rpc.explain(e, "worker", worker), e);
+        }
+        // a worker of an earlier build, without links: Submit serves it
       }
     }
     if (port != 0) {
