@@ -3,6 +3,7 @@ package dev.manta.cluster.rpc;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.MessageLite;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -69,12 +70,15 @@ public final class DirectLink implements AutoCloseable {
   }
 
   private final Socket socket;
+  private final DataInputStream
+      in; // the handshake's and then the frames': one buffer, no byte lost
   private final OutputStream out;
   private final String peer;
   private volatile boolean closed;
 
-  private DirectLink(Socket socket) throws IOException {
+  private DirectLink(Socket socket, DataInputStream in) throws IOException {
     this.socket = socket;
+    this.in = in;
     this.out = socket.getOutputStream();
     this.peer = String.valueOf(socket.getRemoteSocketAddress());
   }
@@ -98,16 +102,22 @@ public final class DirectLink implements AutoCloseable {
       tune(s);
       s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
       s.setSoTimeout((int) Rpc.DEADLINE_MS);
-      DataOutputStream o = new DataOutputStream(s.getOutputStream());
+      // One write for the whole hello: a peer that answers and hangs up at once (not a Manta
+      // server) must not turn a second write into a broken pipe before its answer is read.
+      DataOutputStream o = writer(s);
       o.writeInt(MAGIC);
       o.writeInt(Rpc.PROTOCOL_VERSION);
       o.flush();
-      DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 64));
+      DataInputStream in = reader(s);
       int magic = in.readInt();
       int version = in.readInt();
       int status = in.readInt();
       if (magic != MAGIC) {
-        throw new IOException(host + ":" + port + " is not a Manta link server");
+        throw new IOException(
+            host
+                + ":"
+                + port
+                + " is not a Manta link server; check the worker's address (its OpenLink answer)");
       }
       if (status != ACCEPTED) {
         throw new IOException(
@@ -121,7 +131,7 @@ public final class DirectLink implements AutoCloseable {
                 + readReason(in));
       }
       s.setSoTimeout(0);
-      DirectLink link = new DirectLink(s);
+      DirectLink link = new DirectLink(s, in);
       link.startReader(receiver.apply(link), "manta-link-to-" + host + ":" + port);
       return link;
     } catch (EOFException e) {
@@ -180,8 +190,6 @@ public final class DirectLink implements AutoCloseable {
   private void readLoop(Receiver receiver) {
     Throwable cause = null;
     try {
-      DataInputStream in =
-          new DataInputStream(new BufferedInputStream(socket.getInputStream(), READ_BUFFER));
       while (true) {
         int size;
         try {
@@ -222,6 +230,14 @@ public final class DirectLink implements AutoCloseable {
     } catch (UnsupportedOperationException e) {
       // this OS's defaults, then
     }
+  }
+
+  private static DataOutputStream writer(Socket s) throws IOException {
+    return new DataOutputStream(new BufferedOutputStream(s.getOutputStream(), 256));
+  }
+
+  private static DataInputStream reader(Socket s) throws IOException {
+    return new DataInputStream(new BufferedInputStream(s.getInputStream(), READ_BUFFER));
   }
 
   private static String readReason(DataInputStream in) throws IOException {
@@ -292,8 +308,8 @@ public final class DirectLink implements AutoCloseable {
       try {
         tune(s);
         s.setSoTimeout((int) Rpc.DEADLINE_MS);
-        DataInputStream in = new DataInputStream(s.getInputStream());
-        DataOutputStream o = new DataOutputStream(s.getOutputStream());
+        DataInputStream in = reader(s);
+        DataOutputStream o = writer(s);
         int magic = in.readInt();
         int version = in.readInt();
         if (magic != MAGIC) {
@@ -321,7 +337,7 @@ public final class DirectLink implements AutoCloseable {
         o.writeInt(ACCEPTED);
         o.flush();
         s.setSoTimeout(0);
-        link = new DirectLink(s);
+        link = new DirectLink(s, in);
       } catch (IOException e) {
         LOG.debug("link handshake with {} failed: {}", s.getRemoteSocketAddress(), e.toString());
         try {
