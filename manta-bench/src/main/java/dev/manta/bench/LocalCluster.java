@@ -44,6 +44,8 @@ final class LocalCluster implements AutoCloseable {
     Path log = session.resolve("node.log");
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    // The rule of dev.manta.cluster.JvmFlags (not on this module's compile path): a JDK 21 or 22
+    // refuses --sun-misc-unsafe-memory-access.
     cmd.add("--enable-native-access=ALL-UNNAMED");
     if (Runtime.version().feature() >= 23) {
       cmd.add("--sun-misc-unsafe-memory-access=allow");

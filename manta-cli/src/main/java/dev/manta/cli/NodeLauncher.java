@@ -1,5 +1,6 @@
 package dev.manta.cli;
 
+import dev.manta.cluster.JvmFlags;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,12 +55,9 @@ final class NodeLauncher {
 
   private NodeLauncher() {}
 
-  /** JVM flags every node needs; the first exists only from JDK 23 on, and a 21 refuses it. */
+  /** JVM flags every node needs on a JDK of {@code javaFeature}: see {@link JvmFlags}. */
   static List<String> jvmFlags(int javaFeature) {
-    var flags = new ArrayList<String>();
-    if (javaFeature >= 23) flags.add("--sun-misc-unsafe-memory-access=allow");
-    flags.add("--enable-native-access=ALL-UNNAMED");
-    return flags;
+    return JvmFlags.forFeature(javaFeature);
   }
 
   /** The full command line that starts the node described by {@code spec}. */

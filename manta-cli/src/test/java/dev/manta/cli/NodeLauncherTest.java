@@ -33,8 +33,8 @@ class NodeLauncherTest {
     assertThat(cmd)
         .containsExactly(
             "/jdk/bin/java",
-            "--sun-misc-unsafe-memory-access=allow",
             "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow",
             "-cp",
             "a.jar:b.jar",
             "dev.manta.cluster.NodeMain",

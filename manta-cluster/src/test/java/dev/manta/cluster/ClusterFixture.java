@@ -103,10 +103,7 @@ public final class ClusterFixture implements AutoCloseable {
   static List<String> javaCommand(List<String> extra) {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.add("--enable-native-access=ALL-UNNAMED");
-    if (Runtime.version().feature() >= 23) {
-      cmd.add("--sun-misc-unsafe-memory-access=allow");
-    }
+    cmd.addAll(JvmFlags.forThisJdk());
     cmd.add("-Xmx512m");
     cmd.addAll(extra);
     cmd.add("-cp");

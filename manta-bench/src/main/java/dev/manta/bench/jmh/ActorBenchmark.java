@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"})
+    jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 public class ActorBenchmark {
   /** The actor: returns its argument. */
   public static final class Echo {

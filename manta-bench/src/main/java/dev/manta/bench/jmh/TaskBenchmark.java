@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"})
+    jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 public class TaskBenchmark {
   static int one() {
     return 1;

@@ -1,6 +1,7 @@
 package dev.manta.cluster.agent;
 
 import com.google.protobuf.ByteString;
+import dev.manta.cluster.JvmFlags;
 import dev.manta.cluster.proto.Chunk;
 import dev.manta.cluster.proto.ClusterView;
 import dev.manta.cluster.proto.CodeEntry;
@@ -185,11 +186,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   /** JVM flags every Manta JVM needs on this JDK. */
   public static List<String> jvmFlags() {
-    List<String> f = new ArrayList<>();
-    if (Runtime.version().feature() >= 23) {
-      f.add("--sun-misc-unsafe-memory-access=allow");
-    }
-    f.add("--enable-native-access=ALL-UNNAMED");
+    List<String> f = new ArrayList<>(JvmFlags.forThisJdk());
     f.add("-XX:+UseSerialGC");
     f.add(
         "-XX:TieredStopAtLevel=1".equals(System.getProperty("manta.worker-jit"))
