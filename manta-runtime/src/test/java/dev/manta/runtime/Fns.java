@@ -82,4 +82,14 @@ public final class Fns {
   public static int increment(int x) {
     return x + 1;
   }
+
+  /**
+   * Adds one, or throws at {@code failAt}: a step of a long chain whose error must reach its end.
+   */
+  static int stepOrFail(int x, int failAt) {
+    if (x == failAt) {
+      throw new IllegalStateException("step " + x + " fails");
+    }
+    return x + 1;
+  }
 }

@@ -222,6 +222,31 @@ class TaskTest {
   }
 
   @Test
+  void failureEarlyInAChainOf100000_reachesEveryDependent() {
+    // Dependents are completed from completion callbacks: 100,000 of them must not nest on one
+    // stack (a StackOverflowError there was swallowed and left the rest unresolved forever).
+    int n = 100_000;
+    List<ObjectRef<Integer>> chain = new ArrayList<>(n);
+    ObjectRef<Integer> prev = Manta.task(Fns::stepOrFail, 0, 10).remote();
+    chain.add(prev);
+    for (int i = 1; i < n; i++) {
+      prev = Manta.task(Fns::stepOrFail, prev, 10).remote();
+      chain.add(prev);
+    }
+    assertThat(chain.get(9).get(Duration.ofSeconds(60))).isEqualTo(10);
+    for (int i = 10; i < n; i += 997) {
+      ObjectRef<Integer> r = chain.get(i);
+      assertThatThrownBy(() -> r.get(Duration.ofSeconds(60)))
+          .isInstanceOf(TaskException.class)
+          .hasMessageContaining("step 10 fails");
+    }
+    assertThatThrownBy(() -> chain.get(n - 1).get(Duration.ofSeconds(60)))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("step 10 fails");
+    Manta.free(chain);
+  }
+
+  @Test
   void nestedTasks_treeOf1000_finishesOnTwoCpus() {
     // depth 9 = 1023 tasks, each blocked in get on its children
     assertThat(Manta.task(Fns::tree, 9).remote().get(Duration.ofMinutes(2))).isEqualTo(512);

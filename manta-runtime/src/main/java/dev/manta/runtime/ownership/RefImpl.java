@@ -46,7 +46,7 @@ public final class RefImpl<T> implements ObjectRef<T> {
         (StoredValue v, Throwable t) -> {
           try {
             out.complete((T) self.handle.table.decode(self.handle.object, v));
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | Error e) { // to the future, never into the callback's
             out.completeExceptionally(e);
           }
         },

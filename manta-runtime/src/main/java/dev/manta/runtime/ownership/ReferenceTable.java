@@ -65,7 +65,7 @@ public final class ReferenceTable {
   private final Thread reaper;
   private final AtomicLong freedTotal = new AtomicLong();
   private volatile boolean closed;
-  private volatile Executor callbacks = Runnable::run;
+  private volatile Executor callbacks = Trampoline.inline();
 
   /**
    * Creates the table and starts its {@code manta-refs} thread.
@@ -91,7 +91,9 @@ public final class ReferenceTable {
 
   /**
    * Where actions registered on objects becoming ready run (see {@code
-   * ClusterPorts.callbackExecutor}); by default on the completing thread.
+   * ClusterPorts.callbackExecutor}); by default on the completing thread. Callbacks must not block.
+   * However long a chain of objects completing one another, they never nest deeper than a few on
+   * one stack (see {@link Trampoline}).
    */
   public Executor callbacks() {
     return callbacks;
@@ -99,7 +101,7 @@ public final class ReferenceTable {
 
   /** Sets {@link #callbacks()}; called once, before the table is used. */
   public void callbacks(Executor executor) {
-    this.callbacks = Objects.requireNonNull(executor);
+    this.callbacks = new Trampoline(Objects.requireNonNull(executor));
   }
 
   /** Adds a new, not yet ready object produced by {@code producer} (a task, or null for put). */

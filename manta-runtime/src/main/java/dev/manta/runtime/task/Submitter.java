@@ -174,10 +174,28 @@ public final class Submitter {
           .whenCompleteAsync(
               (v, e) -> {
                 if (t.pendingDeps.decrementAndGet() == 0) {
-                  resolved(t, onResolved);
+                  resolvedOrFailed(t, onResolved);
                 }
               },
               table.callbacks());
+    }
+  }
+
+  /**
+   * {@link #resolved}, from a completion callback: whatever it throws fails the task instead of
+   * vanishing into the callback's future, where nobody would see it and the task would never end.
+   */
+  private void resolvedOrFailed(TaskSpec t, Consumer<TaskSpec> onResolved) {
+    try {
+      resolved(t, onResolved);
+    } catch (RuntimeException | Error e) { // top of a callback: the error becomes the task's
+      if (t.state.compareAndSet(TaskSpec.WAITING, TaskSpec.DONE)
+          || t.state.compareAndSet(TaskSpec.READY, TaskSpec.DONE)) {
+        executor.abandon(t, Failure.ofThrowable(t.id.hex(), t.displayName(), e));
+      }
+      if (e instanceof VirtualMachineError vme && !(e instanceof StackOverflowError)) {
+        throw vme;
+      }
     }
   }
 
