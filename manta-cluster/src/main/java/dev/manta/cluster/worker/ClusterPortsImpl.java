@@ -63,10 +63,12 @@ import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -132,10 +134,26 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private volatile boolean closed;
   private volatile io.grpc.Context.CancellableContext subscription;
 
+  /**
+   * How long placement avoids a node after a lease from it failed (its agent did not answer: it
+   * crashed and is not yet declared dead, or it registered but does not serve). Placement tries the
+   * other feasible nodes first meanwhile, and a task whose lease failed is placed again.
+   */
+  private static final long UNREACHABLE_AVOID_NANOS = TimeUnit.SECONDS.toNanos(10);
+
   /** What one owner knows of a node. */
   private static final class NodeView {
     volatile NodeInfo info;
     final AtomicLong inflightCpu = new AtomicLong(); // in 1/10000 CPU
+    volatile long avoidUntilNanos = System.nanoTime(); // see UNREACHABLE_AVOID_NANOS
+
+    boolean avoided(long now) {
+      return now - avoidUntilNanos < 0;
+    }
+
+    void leaseFailed() {
+      avoidUntilNanos = System.nanoTime() + UNREACHABLE_AVOID_NANOS;
+    }
 
     NodeView(NodeInfo info) {
       this.info = info;
@@ -490,14 +508,24 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   /**
-   * The node for a demand: feasible, least loaded by this owner's in-flight CPU; this one on ties.
+   * The node for a demand: feasible, not in {@code tried}, least loaded by this owner's in-flight
+   * CPU, this one on ties; a node whose lease failed lately only when no other is left.
    */
-  private NodeView pick(ResourceSet demand) {
+  private NodeView pick(ResourceSet demand, Set<String> tried) {
+    NodeView n = pick(demand, tried, true);
+    return n != null ? n : pick(demand, tried, false);
+  }
+
+  private NodeView pick(ResourceSet demand, Set<String> tried, boolean skipAvoided) {
     NodeView best = null;
     double bestLoad = Double.MAX_VALUE;
     double cpu = demand.toMap().getOrDefault("CPU", 0.0);
+    long now = System.nanoTime();
     for (NodeView v : nodes.values()) {
-      if (!v.info.getAlive() || !demand.feasibleIn(Wire.resources(v.info.getTotal()))) {
+      if (!v.info.getAlive()
+          || !demand.feasibleIn(Wire.resources(v.info.getTotal()))
+          || tried.contains(v.info.getNodeId())
+          || (skipAvoided && v.avoided(now))) {
         continue;
       }
       double total = Math.max(v.totalCpu(), 1e-9);
@@ -513,7 +541,29 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   @Override
   public void runTask(TaskSpec t) {
-    NodeView n = pick(t.resources);
+    runTask(t, Set.of(), "");
+  }
+
+  /**
+   * Places {@code t} on a node not in {@code tried} (the nodes whose lease already failed for it,
+   * {@code failures} saying why); fails it once no feasible node is left.
+   */
+  private void runTask(TaskSpec t, Set<String> tried, String failures) {
+    NodeView n = pick(t.resources, tried);
+    if (n == null && !tried.isEmpty()) {
+      core.completeRemote(
+          t,
+          Failure.workerDied(
+              t.id.hex(),
+              String.join(",", tried),
+              "Task "
+                  + t.displayName()
+                  + " could not get a worker on any node that has "
+                  + t.resources
+                  + ":"
+                  + failures));
+      return;
+    }
     if (n == null) {
       core.completeRemote(
           t,
@@ -536,17 +586,16 @@ public final class ClusterPortsImpl implements ClusterPorts {
             (g, e) -> {
               if (e != null) {
                 n.inflightCpu.addAndGet(-cpu);
-                core.completeRemote(
-                    t,
-                    Failure.workerDied(
-                        t.id.hex(),
-                        node,
-                        "Task "
-                            + t.displayName()
-                            + " could not get a worker on node "
-                            + node
-                            + ": "
-                            + rootMessage(e)));
+                n.leaseFailed();
+                LOG.warn(
+                    "Task {} could not get a worker on node {} ({}); placing it elsewhere",
+                    t.id.hex(),
+                    node,
+                    rootMessage(e));
+                Set<String> now = new HashSet<>(tried);
+                now.add(node);
+                String why = failures + " node " + node + ": " + rootMessage(e) + ";";
+                offload.execute(() -> runTask(t, Set.copyOf(now), why));
                 return;
               }
               if (g.getWorkerAddress().equals(address)) {
@@ -941,8 +990,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private void placeActor(TaskSpec creation, ActorInstance proxy) {
     try {
       registerActor(proxy, ActorState.PENDING, "", "");
-      NodeView n = pickForActor(creation.resources);
-      LeaseGrant g = lease(n.info.getAgentAddress(), creation.resources, true);
+      LeaseGrant g = leaseForActor(creation);
       String agent = agentOf(g.getNodeId());
       actorPlaces.put(
           proxy.id(), new ActorPlace(g.getWorkerAddress(), g.getNodeId(), g.getLeaseId(), agent));
@@ -972,15 +1020,47 @@ public final class ClusterPortsImpl implements ClusterPorts {
     return v == null ? "" : v.info.getAgentAddress();
   }
 
-  private NodeView pickForActor(ResourceSet demand) {
+  /**
+   * Leases a worker for an actor's creation, trying another feasible node when a node's agent does
+   * not answer (see {@link #UNREACHABLE_AVOID_NANOS}). Blocks.
+   */
+  private LeaseGrant leaseForActor(TaskSpec creation) {
+    Set<String> tried = new HashSet<>();
+    StringBuilder failures = new StringBuilder();
+    while (true) {
+      NodeView n = pickForActor(creation.resources, tried);
+      if (n == null) {
+        throw new IllegalStateException(
+            "no node that has " + creation.resources + " answered:" + failures);
+      }
+      try {
+        return lease(n.info.getAgentAddress(), creation.resources, true);
+      } catch (IllegalStateException e) { // the agent did not answer; refusals propagate
+        n.leaseFailed();
+        tried.add(n.info.getNodeId());
+        failures.append(" node ").append(n.info.getNodeId()).append(": ");
+        failures.append(rootMessage(e)).append(';');
+        LOG.warn(
+            "Actor {} could not get a worker on node {} ({}); placing it elsewhere",
+            creation.id.hex(),
+            n.info.getNodeId(),
+            rootMessage(e));
+      }
+    }
+  }
+
+  /** The local node if feasible (its agent spills back if it has no room now), else a pick. */
+  private NodeView pickForActor(ResourceSet demand, Set<String> tried) {
     NodeView local = nodes.get(nodeId);
     if (local != null
         && local.info.getAlive()
+        && !tried.contains(nodeId)
+        && !local.avoided(System.nanoTime())
         && demand.feasibleIn(Wire.resources(local.info.getTotal()))) {
-      return local; // the local agent spills back if it has no room now
+      return local;
     }
-    NodeView n = pick(demand);
-    if (n == null) {
+    NodeView n = pick(demand, tried);
+    if (n == null && tried.isEmpty()) {
       throw new IllegalArgumentException("no live node has " + demand);
     }
     return n;
