@@ -131,6 +131,35 @@ class ClusterObjectsTest {
   }
 
   @Test
+  void objectsBeyondTheNodesStore_spill_andStoreStatsAndMemorySummarySaySo() {
+    // The node's store holds 512 MiB (ClusterFixture): three live 200 MiB objects cannot all fit.
+    java.util.List<ObjectRef<byte[]>> refs = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      refs.add(Manta.put(produce(SIZE)));
+    }
+    dev.manta.ObjectStoreStats st = Manta.storeStats();
+    assertThat(st.spilledCount()).as("objects on disk, %s", st).isGreaterThanOrEqualTo(1);
+    assertThat(st.spilledBytes()).as("bytes on disk, %s", st).isGreaterThanOrEqualTo(SIZE);
+    assertThat(st.spillsTotal()).as("spills so far, %s", st).isGreaterThanOrEqualTo(1);
+    assertThat(st.objectCount()).as("objects in memory, %s", st).isGreaterThanOrEqualTo(1);
+    assertThat(st.capacityBytes()).isEqualTo(512L << 20);
+    String summary = Manta.memorySummary();
+    assertThat(summary).contains("(cluster, node ").contains("spilled");
+    long mineSpilled =
+        summary
+            .lines()
+            .filter(
+                l -> l.contains(" spilled ") && refs.stream().anyMatch(r -> l.startsWith(r.id())))
+            .count();
+    assertThat(mineSpilled).as(summary).isBetween(1L, 2L);
+    for (ObjectRef<byte[]> r : refs) {
+      assertThat(crc(Manta.get(r))).isEqualTo(crc(produce(SIZE)));
+    }
+    assertThat(Manta.storeStats().restoresTotal()).isGreaterThanOrEqualTo(1);
+    Manta.free(refs);
+  }
+
+  @Test
   void droppedRef_freesTheObjectOnEveryNode() {
     long baseA = stats(cluster.head().agent()).getStoreUsed();
     long baseB = stats(b.agent()).getStoreUsed();
@@ -163,11 +192,13 @@ class ClusterObjectsTest {
     org.awaitility.Awaitility.await("store memory returns on both nodes")
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(50))
-        .until(
+        .untilAsserted(
             () -> {
               System.gc();
-              return stats(cluster.head().agent()).getStoreUsed() <= baseA
-                  && stats(b.agent()).getStoreUsed() <= baseB;
+              NodeStatsReply a = stats(cluster.head().agent());
+              NodeStatsReply bs = stats(b.agent());
+              assertThat(a.getStoreUsed()).as("node A used; %s", a).isLessThanOrEqualTo(baseA);
+              assertThat(bs.getStoreUsed()).as("node B used; %s", bs).isLessThanOrEqualTo(baseB);
             });
   }
 

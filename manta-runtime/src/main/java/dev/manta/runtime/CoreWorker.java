@@ -408,20 +408,30 @@ public final class CoreWorker implements MantaRuntime {
   public String memorySummary() {
     List<OwnedObject> objs = new ArrayList<>(table.snapshot());
     objs.sort(Comparator.comparing(o -> o.id().hex()));
+    List<ObjectId> inStoreIds = new ArrayList<>();
+    for (OwnedObject o : objs) {
+      if (o.value().getNow(null) instanceof StoreValue sv) {
+        inStoreIds.add(sv.id());
+      }
+    }
+    // One question to the store for all (in a cluster, the node's agent answers it).
+    List<ObjectStore.Location> locations = store.locate(inStoreIds);
     StringBuilder rows = new StringBuilder();
     long inline = 0;
     long inStore = 0;
     int spilled = 0;
+    int next = 0;
     for (OwnedObject o : objs) {
       StoredValue v = o.value().getNow(null);
       long size = v == null ? 0 : v.sizeBytes();
       String where = v == null ? "pending" : v.location();
       String pinned = "";
-      if (v instanceof StoreValue sv) {
-        where = store.where(sv.id());
+      if (v instanceof StoreValue) {
+        ObjectStore.Location l = locations.get(next++);
+        where = l.where();
         inStore += size;
         spilled += where.equals("spilled") ? 1 : 0;
-        pinned = store.isPinned(sv.id()) ? " pinned-by-reader" : "";
+        pinned = l.pinned() ? " pinned-by-reader" : "";
       } else {
         inline += size;
       }
@@ -432,8 +442,9 @@ public final class CoreWorker implements MantaRuntime {
     }
     ObjectStoreStats st = store.stats();
     return String.format(
-            "Manta memory summary (embedded, job %s): %d objects; inline %d bytes; store %d bytes"
-                + " (%d spilled); store used %d of %d bytes, %d pinned%n",
+            "Manta memory summary (%s, job %s): %d objects; inline %d bytes; store %d bytes"
+                + " (%d spilled); store used %d of %d bytes, %d pinned, %d spilled (%d bytes)%n",
+            ports == null ? "embedded" : "cluster, node " + ports.nodeId(),
             jobId,
             objs.size(),
             inline,
@@ -441,7 +452,9 @@ public final class CoreWorker implements MantaRuntime {
             spilled,
             st.usedBytes(),
             st.capacityBytes(),
-            st.pinnedBytes())
+            st.pinnedBytes(),
+            st.spilledCount(),
+            st.spilledBytes())
         + String.format(
             "%-40s %12s %-8s %-9s %s%n", "OBJECT ID", "SIZE", "WHERE", "OWNER", "ALIVE BECAUSE")
         + rows;

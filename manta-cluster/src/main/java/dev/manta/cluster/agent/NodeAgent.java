@@ -19,10 +19,12 @@ import dev.manta.cluster.proto.LeaseGrant;
 import dev.manta.cluster.proto.LeaseId;
 import dev.manta.cluster.proto.LeaseReply;
 import dev.manta.cluster.proto.LeaseRequest;
+import dev.manta.cluster.proto.Locations;
 import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.NodeStatsReply;
 import dev.manta.cluster.proto.ObjectIdMsg;
+import dev.manta.cluster.proto.ObjectIds;
 import dev.manta.cluster.proto.PinReply;
 import dev.manta.cluster.proto.PinRequest;
 import dev.manta.cluster.proto.StoreInfoReply;
@@ -671,12 +673,30 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
             .setStoreCapacity(st.capacityBytes())
             .setStoreUsed(st.usedBytes())
             .setStorePinned(st.pinnedBytes())
+            .setStoreObjects(st.objectCount())
+            .setStoreSpilledObjects(st.spilledCount())
+            .setStoreSpilledBytes(st.spilledBytes())
+            .setStoreSpillsTotal(st.spillsTotal())
+            .setStoreRestoresTotal(st.restoresTotal())
+            .setStoreEvictionsTotal(st.evictionsTotal())
+            .setStorePeakUsed(st.peakUsedBytes())
             .setPullsTotal(pullsTotal.get())
             .setPulledBytes(pulledBytes.get())
             .setWorkers(pool.size())
             .setIdleWorkers(pool.idleCount())
             .addAllWorkerStartMicros(pool.bootMicros())
             .build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void locate(ObjectIds req, StreamObserver<Locations> out) {
+    Locations.Builder b = Locations.newBuilder();
+    for (ObjectIdMsg m : req.getIdsList()) {
+      ObjectId id = Wire.id(m);
+      b.addWhere(store.where(id)).addPinned(store.isPinned(id));
+    }
+    out.onNext(b.build());
     out.onCompleted();
   }
 

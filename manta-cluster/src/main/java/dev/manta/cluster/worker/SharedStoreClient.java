@@ -6,8 +6,10 @@ import dev.manta.ObjectStoreStats;
 import dev.manta.cluster.proto.CreateRequest;
 import dev.manta.cluster.proto.Empty;
 import dev.manta.cluster.proto.FreeRequest;
+import dev.manta.cluster.proto.Locations;
 import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeStatsReply;
+import dev.manta.cluster.proto.ObjectIds;
 import dev.manta.cluster.proto.PinReply;
 import dev.manta.cluster.proto.PinRequest;
 import dev.manta.cluster.proto.StoreInfoReply;
@@ -27,6 +29,8 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -171,12 +175,27 @@ final class SharedStoreClient implements ObjectStore {
 
   @Override
   public String where(ObjectId id) {
-    return "node-store";
+    return locate(List.of(id)).get(0).where();
   }
 
   @Override
   public boolean isPinned(ObjectId id) {
-    return false;
+    return locate(List.of(id)).get(0).pinned();
+  }
+
+  /** Asks the node's agent, in one call, where each object is. */
+  @Override
+  public List<Location> locate(List<ObjectId> ids) {
+    ObjectIds.Builder req = ObjectIds.newBuilder();
+    for (ObjectId id : ids) {
+      req.addIds(Wire.id(id));
+    }
+    Locations r = Rpc.deadline(agent).locate(req.build());
+    List<Location> out = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      out.add(new Location(r.getWhere(i), r.getPinned(i)));
+    }
+    return out;
   }
 
   @Override
@@ -186,13 +205,13 @@ final class SharedStoreClient implements ObjectStore {
         r.getStoreCapacity(),
         r.getStoreUsed(),
         r.getStorePinned(),
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        r.getStoreUsed());
+        r.getStoreObjects(),
+        r.getStoreSpilledObjects(),
+        r.getStoreSpilledBytes(),
+        r.getStoreSpillsTotal(),
+        r.getStoreRestoresTotal(),
+        r.getStoreEvictionsTotal(),
+        r.getStorePeakUsed());
   }
 
   @Override

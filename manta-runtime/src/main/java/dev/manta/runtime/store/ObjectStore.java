@@ -3,6 +3,8 @@ package dev.manta.runtime.store;
 import dev.manta.ObjectStoreStats;
 import dev.manta.runtime.id.ObjectId;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +48,21 @@ public interface ObjectStore extends AutoCloseable {
 
   /** Whether object {@code id} is pinned now. */
   boolean isPinned(ObjectId id);
+
+  /** Where an object is ({@link #where}) and whether it is pinned ({@link #isPinned}). */
+  record Location(String where, boolean pinned) {}
+
+  /**
+   * {@link #where} and {@link #isPinned} of each of {@code ids}, in order; a store behind another
+   * process answers in one call.
+   */
+  default List<Location> locate(List<ObjectId> ids) {
+    List<Location> out = new ArrayList<>(ids.size());
+    for (ObjectId id : ids) {
+      out.add(new Location(where(id), isPinned(id)));
+    }
+    return out;
+  }
 
   /** Counters now. */
   ObjectStoreStats stats();
