@@ -85,6 +85,8 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   private final ResourceSet total;
   private final Map<String, Double> totalMap;
   private final NodeStore store;
+  private final JobObjects jobObjects = new JobObjects();
+  private volatile long finishedJobsSeen; // ended jobs heard of: see HeartbeatRequest
   private final Rpc.Channels channels = new Rpc.Channels();
   private final Server server;
   private final String address;
@@ -266,7 +268,12 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
                       .setAvailable(Wire.resources(available()))
                       .setObjectStoreUsed(store.stats().usedBytes())
                       .setWorkers(pool.size())
+                      .setFinishedJobsSeen(finishedJobsSeen)
                       .build());
+      for (String job : r.getFinishedJobsList()) {
+        endJob(job);
+      }
+      finishedJobsSeen = r.getFinishedJobsSeq();
       if (!r.getKnown()) {
         LOG.warn(
             "The head does not know this node (it restarted, or declared us dead); joining again");
@@ -275,6 +282,26 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     } catch (RuntimeException e) {
       LOG.warn("Heartbeat to head {} failed: {}", headAddress, e.toString());
     }
+  }
+
+  /**
+   * Frees everything an ended job left on this node: its objects (memory and spill files, pins of
+   * its processes dropped first) and its workers, which no other job may use.
+   */
+  private void endJob(String job) {
+    int workers = pool.stopJob(job);
+    List<JobObjects.Left> left = jobObjects.end(job);
+    for (JobObjects.Left l : left) {
+      for (int i = 0; i < l.pins(); i++) {
+        store.unpinExternal(l.id());
+      }
+      store.free(l.id());
+    }
+    LOG.info(
+        "Job {} ended: freed the {} objects it left in this node's store, stopped {} workers",
+        job,
+        left.size(),
+        workers);
   }
 
   private void workerDied(WorkerPool.Worker w, int code) {
@@ -511,7 +538,9 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   @Override
   public void createObject(CreateRequest req, StreamObserver<CreateReply> out) {
     try {
-      long offset = store.reserve(Wire.id(req.getId()), req.getLength());
+      ObjectId id = Wire.id(req.getId());
+      long offset = store.reserve(id, req.getLength());
+      jobObjects.created(id, req.getJobId());
       out.onNext(CreateReply.newBuilder().setOffset(offset).build());
       out.onCompleted();
     } catch (RuntimeException e) {
@@ -546,6 +575,10 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
         pulled = pull(id, req.getLength(), req.getSourceAgent());
       }
       long offset = store.pinExternal(id);
+      jobObjects.pinned(id);
+      if (pulled) {
+        jobObjects.created(id, req.getJobId());
+      }
       out.onNext(
           PinReply.newBuilder()
               .setOffset(offset)
@@ -630,6 +663,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   @Override
   public void unpinObject(ObjectIdMsg req, StreamObserver<Empty> out) {
     store.unpinExternal(Wire.id(req));
+    jobObjects.unpinned(Wire.id(req));
     out.onNext(Empty.getDefaultInstance());
     out.onCompleted();
   }
@@ -637,7 +671,9 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   @Override
   public void freeObjects(FreeRequest req, StreamObserver<Empty> out) {
     for (ObjectIdMsg m : req.getIdsList()) {
-      store.free(Wire.id(m));
+      ObjectId id = Wire.id(m);
+      store.free(id);
+      jobObjects.freed(id);
     }
     out.onNext(Empty.getDefaultInstance());
     out.onCompleted();

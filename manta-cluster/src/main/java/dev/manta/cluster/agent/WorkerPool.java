@@ -311,6 +311,18 @@ final class WorkerPool implements AutoCloseable {
     w.process.destroy();
   }
 
+  /** Stops every worker of job {@code jobId} (the job ended); returns how many. */
+  int stopJob(String jobId) {
+    int n = 0;
+    for (Worker w : all.values()) {
+      if (jobId.equals(w.jobId) && !w.stopping) {
+        stop(w);
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Number of live workers, and of idle ones. */
   int size() {
     return all.size();

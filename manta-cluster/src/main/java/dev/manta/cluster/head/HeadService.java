@@ -43,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * <p>Failure detection: a node that sends no heartbeat for {@link #failureTimeoutMs} is declared
  * dead, published to subscribers, and its actors are marked dead. Nodes beat every {@link
  * #heartbeatMs}.
+ *
+ * <p>Job ends ({@link JobEnds}): a job ends when its driver shuts down or its driver's subscription
+ * stays closed for {@link #failureTimeoutMs}; each heartbeat reply tells the node the jobs that
+ * ended since its last, and the node frees what they left.
  */
 public final class HeadService extends HeadGrpc.HeadImplBase {
   private static final Logger LOG = LoggerFactory.getLogger(HeadService.class);
@@ -62,6 +66,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   private final ScheduledExecutorService detector =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("manta-head-detector").unstarted(r));
+  private final JobEnds jobEnds = new JobEnds(detector, failureTimeoutMs, this::jobEnded);
 
   /** A head for the cluster {@code clusterId}; starts its failure detector. */
   public HeadService(String clusterId) {
@@ -128,7 +133,13 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
               .setLastHeartbeatMs(System.currentTimeMillis())
               .build());
     }
-    out.onNext(HeartbeatReply.newBuilder().setKnown(known).build());
+    JobEnds.Since ended = jobEnds.since(req.getFinishedJobsSeen());
+    out.onNext(
+        HeartbeatReply.newBuilder()
+            .setKnown(known)
+            .addAllFinishedJobs(ended.jobs())
+            .setFinishedJobsSeq(ended.seq())
+            .build());
     out.onCompleted();
   }
 
@@ -179,6 +190,18 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     LOG.info("Job {} started by driver {}", j.getJobId(), j.getDriverAddress());
     out.onNext(j);
     out.onCompleted();
+  }
+
+  @Override
+  public void finishJob(JobInfo req, StreamObserver<Empty> out) {
+    jobEnds.finish(req.getJobId(), "its driver shut down");
+    out.onNext(Empty.getDefaultInstance());
+    out.onCompleted();
+  }
+
+  private void jobEnded(String job, String reason) {
+    jobs.computeIfPresent(job, (k, j) -> j.toBuilder().setFinished(true).build());
+    LOG.info("Job {} ended: {}; nodes free what it left", job, reason);
   }
 
   @Override
@@ -315,7 +338,17 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   @Override
   public void subscribe(SubscribeRequest req, StreamObserver<Event> out) {
     ServerCallStreamObserver<Event> s = (ServerCallStreamObserver<Event>) out;
-    s.setOnCancelHandler(() -> subscribers.remove(s));
+    String job = req.getDriver() ? req.getJobId() : "";
+    if (!job.isEmpty()) {
+      jobEnds.driverStreamOpened(job);
+    }
+    s.setOnCancelHandler(
+        () -> {
+          subscribers.remove(s);
+          if (!job.isEmpty()) {
+            jobEnds.driverStreamClosed(job);
+          }
+        });
     subscribers.add(s);
   }
 

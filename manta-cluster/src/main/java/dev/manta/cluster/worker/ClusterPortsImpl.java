@@ -218,7 +218,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   @Override
   public ObjectStore openStore(MantaConfig config) {
-    return new SharedStoreClient(channels.get(agentAddress));
+    return new SharedStoreClient(channels.get(agentAddress), jobId);
   }
 
   @Override
@@ -262,7 +262,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
         () ->
             Rpc.deadline(HeadGrpc.newStub(channels.get(headAddress)), 3_600_000)
                 .subscribe(
-                    SubscribeRequest.newBuilder().setSubscriber(address).build(),
+                    SubscribeRequest.newBuilder()
+                        .setSubscriber(address)
+                        .setJobId(jobId)
+                        .setDriver(driver)
+                        .build(),
                     new StreamObserver<>() {
                       @Override
                       public void onNext(Event e) {
@@ -1348,6 +1352,16 @@ public final class ClusterPortsImpl implements ClusterPorts {
         } catch (RuntimeException e) {
           LOG.debug("worker {} did not take exit: {}", w, e.toString());
         }
+      }
+      try { // the nodes then free every object the job left in their stores
+        Rpc.deadline(head, 5_000)
+            .finishJob(dev.manta.cluster.proto.JobInfo.newBuilder().setJobId(jobId).build());
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "Could not tell the head that job {} ended ({}); it ends it when this driver's"
+                + " connection closes",
+            jobId,
+            e.toString());
       }
     }
     io.grpc.Context.CancellableContext s = subscription;

@@ -49,8 +49,10 @@ final class SharedStoreClient implements ObjectStore {
   private final long chunkBytes;
   private final MappedByteBuffer[] chunks;
   private final long capacity;
+  private final String jobId; // tags what this process creates or pulls: freed when the job ends
 
-  SharedStoreClient(ManagedChannel agentChannel) {
+  SharedStoreClient(ManagedChannel agentChannel, String jobId) {
+    this.jobId = jobId;
     this.agent = NodeAgentGrpc.newBlockingStub(agentChannel);
     this.agentAsync = NodeAgentGrpc.newStub(agentChannel);
     StoreInfoReply info = Rpc.deadline(agent).storeInfo(Empty.getDefaultInstance());
@@ -86,7 +88,12 @@ final class SharedStoreClient implements ObjectStore {
     try {
       offset =
           Rpc.deadline(agent, 60_000)
-              .createObject(CreateRequest.newBuilder().setId(Wire.id(id)).setLength(length).build())
+              .createObject(
+                  CreateRequest.newBuilder()
+                      .setId(Wire.id(id))
+                      .setLength(length)
+                      .setJobId(jobId)
+                      .build())
               .getOffset();
     } catch (StatusRuntimeException e) {
       throw new ObjectStoreFullException(
@@ -113,6 +120,7 @@ final class SharedStoreClient implements ObjectStore {
                   .setId(Wire.id(id))
                   .setLength(length)
                   .setSourceAgent(source)
+                  .setJobId(jobId)
                   .build());
     } catch (StatusRuntimeException e) {
       throw new ObjectFreedException(

@@ -119,15 +119,21 @@ final class SpillFiles implements AutoCloseable {
     }
   }
 
-  /** The object at {@code loc} is gone: deletes its file when nothing in it is live. */
+  /**
+   * The object at {@code loc} is gone: deletes its file when nothing in it is live, the current
+   * file too (the next spill starts a new one), so freed objects leave no bytes on disk.
+   */
   void release(Location loc) {
     SpillFile f = loc.file();
     f.live--;
     bytesOnDisk -= loc.length();
     objectsOnDisk--;
-    if (f.live == 0 && f != current) {
+    if (f.live == 0) {
       f.delete();
       open.remove(f);
+      if (f == current) {
+        current = null;
+      }
     }
   }
 

@@ -156,8 +156,22 @@ class NodeStoreTest {
     assertThat(spillFiles()).isNotEmpty();
     objs.forEach(s::free);
     assertThat(s.stats().spilledCount()).isZero();
+    assertThat(s.stats().spilledBytes()).isZero();
     assertThat(s.stats().usedBytes()).isZero();
+    assertThat(spillFiles()).as("the file being written to goes too").isEmpty();
     assertThatThrownBy(() -> s.pin(objs.get(0))).isInstanceOf(ObjectFreedException.class);
+    List<ObjectId> again = new ArrayList<>();
+    for (int i = 0; i < 6; i++) { // spilling again starts a new file
+      ObjectId id = ids.nextPut();
+      s.put(id, pattern(30 * KIB, i), 0);
+      again.add(id);
+    }
+    assertThat(spillFiles()).isNotEmpty();
+    for (int i = 0; i < 6; i++) {
+      assertThat(read(s, again.get(i))).isEqualTo(pattern(30 * KIB, i));
+    }
+    again.forEach(s::free);
+    assertThat(spillFiles()).isEmpty();
     s.close();
     store = null;
     assertThat(spillFiles()).isEmpty();
