@@ -14,6 +14,10 @@ package dev.manta;
  * @param restoresTotal objects restored from disk since start
  * @param evictionsTotal objects dropped from memory since start (spilled or freed unreferenced)
  * @param peakUsedBytes the highest {@code usedBytes} since start
+ * @param reclaimsTotal times the store, finding no room, had the owner free the objects whose refs
+ *     were dropped (collecting them) before spilling anything still referenced
+ * @param reclaimedBytesTotal memory those reclaims gave back
+ * @param reclaimNanosTotal time spent in them (the cost of dropping refs instead of freeing them)
  */
 public record ObjectStoreStats(
     long capacityBytes,
@@ -25,4 +29,7 @@ public record ObjectStoreStats(
     long spillsTotal,
     long restoresTotal,
     long evictionsTotal,
-    long peakUsedBytes) {}
+    long peakUsedBytes,
+    long reclaimsTotal,
+    long reclaimedBytesTotal,
+    long reclaimNanosTotal) {}

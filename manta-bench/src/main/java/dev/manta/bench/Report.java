@@ -438,9 +438,10 @@ final class Report {
           `1:n` / `n:n` rows use `max(1, cores / 2)` server actors, as Ray's `n_cpu`.
         - An `async-actor` is a Manta actor whose methods return a `CompletionStage`, called with
           `taskAsync`, concurrency 1000 (asyncio's default in Ray).
-        - Ray's puts drop their ref at once (Python frees it on the spot). Manta frees small
-          dropped objects when the GC clears their ref; the gigabyte rows call `Manta.free` right
-          after each put.
+        - Ray's puts drop their ref at once (Python frees it on the spot), and Manta's do too,
+          the gigabyte rows included: a dropped ref's object is freed when the GC clears the
+          ref, and a full store collects and frees such objects before it spills anything.
+          `single client put gigabytes, freed at once` (not a Ray row) calls `Manta.free`.
         - Manta embedded runs in-process: no worker processes, no IPC, values copied through the
           serializer. Ray runs a driver, a raylet and worker processes with a shared-memory store.
           Manta cluster compares like with like: a head node and its node agent in one JVM, the

@@ -36,14 +36,12 @@ public final class Workloads {
   }
 
   /**
-   * Ray's {@code do_put()}: {@code puts} puts of a freshly allocated zero array of {@code longs}.
-   * Python frees a dropped ref at once; Java would keep gigabytes until the next GC, so each ref is
-   * freed explicitly right after its put.
+   * Ray's {@code do_put()}: {@code puts} puts of a freshly allocated zero array of {@code longs},
+   * each ref dropped at once as in Ray (the store reclaims dropped refs' objects when it is full).
    */
   static int doPut(int puts, int longs) {
     for (int i = 0; i < puts; i++) {
-      ObjectRef<long[]> ref = Manta.put(new long[longs]);
-      Manta.free(List.of(ref));
+      Manta.put(new long[longs]);
     }
     return puts;
   }

@@ -219,7 +219,10 @@ final class SharedStoreClient implements ObjectStore {
         r.getStoreSpillsTotal(),
         r.getStoreRestoresTotal(),
         r.getStoreEvictionsTotal(),
-        r.getStorePeakUsed());
+        r.getStorePeakUsed(),
+        r.getStoreReclaimsTotal(),
+        r.getStoreReclaimedBytes(),
+        r.getStoreReclaimNanos());
   }
 
   @Override

@@ -292,10 +292,15 @@ public final class ReferenceTable {
     try {
       while (!closed) {
         Tracker t = (Tracker) queue.remove();
-        process(t);
-        Tracker more;
-        while ((more = (Tracker) queue.poll()) != null) {
-          process(more);
+        processing.lock();
+        try {
+          process(t);
+          Tracker more;
+          while ((more = (Tracker) queue.poll()) != null) {
+            process(more);
+          }
+        } finally {
+          processing.unlock();
         }
       }
     } catch (InterruptedException e) {
@@ -305,9 +310,47 @@ public final class ReferenceTable {
     }
   }
 
+  /** How long {@link #reclaimUnreachable} waits for the first cleared ref, and for each next. */
+  private static final long RECLAIM_FIRST_MILLIS = 50;
+
+  private static final long RECLAIM_QUIET_MILLIS = 10;
+
+  /** Held while cleared refs are processed, so a reclaim sees the reaper's batch finished. */
+  private final java.util.concurrent.locks.ReentrantLock processing =
+      new java.util.concurrent.locks.ReentrantLock();
+
   /**
-   * Runs {@code onCollected} on the {@code manta-refs} thread once {@code referent} is no longer
-   * reachable. Used for actor handles. {@code onCollected} must not block.
+   * Frees, before returning, what the garbage collector finds unreachable now: runs a collection,
+   * waits for the {@code manta-refs} thread to finish the batch it is processing, then processes
+   * cleared refs on this thread until none arrives for 10 ms (50 ms for the first: the Reference
+   * Handler enqueues them just after the collection). For the object store, which calls it when
+   * full before spilling anything still referenced. Blocks; must not be called holding a lock that
+   * freeing an object takes.
+   */
+  public void reclaimUnreachable() {
+    if (!counting || closed) {
+      return;
+    }
+    System.gc(); // clears the trackers of dropped refs; the Reference Handler enqueues them
+    processing.lock();
+    try {
+      long wait = RECLAIM_FIRST_MILLIS;
+      Tracker t;
+      while ((t = (Tracker) queue.remove(wait)) != null) {
+        process(t);
+        wait = RECLAIM_QUIET_MILLIS;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // give up reclaiming; the store spills instead
+    } finally {
+      processing.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code onCollected} on the {@code manta-refs} thread (or on a thread reclaiming store
+   * memory, see {@link #reclaimUnreachable}) once {@code referent} is no longer reachable. Used for
+   * actor handles. {@code onCollected} must not block.
    */
   public void track(Object referent, Runnable onCollected) {
     actionTrackers.add(new ActionTracker(referent, queue, onCollected));

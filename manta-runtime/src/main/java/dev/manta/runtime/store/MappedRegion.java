@@ -93,9 +93,18 @@ final class MappedRegion implements AutoCloseable {
 
   /** Allocates a block for {@code size} bytes, or returns null if no free block is big enough. */
   Block allocate(long size) {
+    return allocate(size, false);
+  }
+
+  /**
+   * As {@link #allocate(long)}; with {@code touchedOnly}, only within memory some earlier block
+   * used: a first write to a page of the file costs a page fault and the kernel zeroing it (about 1
+   * GB/s here, against 14 GB/s or more for pages written before), so reusing them is far cheaper.
+   */
+  Block allocate(long size, boolean touchedOnly) {
     long need = blockSize(size);
     for (int i = 0; i < chunks.size(); i++) {
-      long offset = chunks.get(i).allocate(need);
+      long offset = chunks.get(i).allocate(need, touchedOnly);
       if (offset >= 0) {
         return new Block(i, offset, need, (int) size);
       }
@@ -172,15 +181,19 @@ final class MappedRegion implements AutoCloseable {
   private static final class Chunk {
     final MappedByteBuffer buffer;
     final TreeMap<Long, Long> free = new TreeMap<>(); // offset -> size
+    long touched; // end of the highest block ever allocated: memory below it was written
 
     Chunk(MappedByteBuffer buffer, long size) {
       this.buffer = buffer;
       free.put(0L, size);
     }
 
-    long allocate(long need) {
+    long allocate(long need, boolean touchedOnly) {
       Map.Entry<Long, Long> best = null;
       for (Map.Entry<Long, Long> e : free.entrySet()) {
+        if (touchedOnly && e.getKey() + need > touched) {
+          continue;
+        }
         if (e.getValue() >= need && (best == null || e.getValue() < best.getValue())) {
           best = e;
           if (e.getValue() == need) {
@@ -193,6 +206,7 @@ final class MappedRegion implements AutoCloseable {
       }
       long offset = best.getKey();
       long rest = best.getValue() - need;
+      touched = Math.max(touched, offset + need);
       free.remove(offset);
       if (rest > 0) {
         free.put(offset + need, rest);

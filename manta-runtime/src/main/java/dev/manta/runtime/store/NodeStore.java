@@ -41,9 +41,19 @@ public final class NodeStore implements ObjectStore {
    *  I3  Entry states: RESERVED (block, !sealed, pinned by its writer) -> SEALED (block) <->
    *      SPILLED (no block, spill location) ; any -> FREED (removed from `entries`). A SEALED
    *      entry may also keep its spill copy, so evicting it again costs nothing.
+   *  I4  Reclaim before spill: when an allocation finds no room, the store first asks the
+   *      reclaimer (the owner: collect unreachable refs and free their objects) and retries, and
+   *      only then evicts a referenced object to disk. A reclaim that frees too little makes the
+   *      next ones wait (100 ms doubling to 5 s), so a program whose live objects really exceed
+   *      the store spills at full speed. Reclaims are counted in reclaimsTotal/Bytes/Nanos.
+   *      An object of EARLY_RECLAIM_MIN_BYTES or more reclaims already before it would use memory
+   *      never written (MappedRegion's touched-only allocation): writing fresh pages costs ~12x
+   *      more than reused ones, so dropped refs' memory is reused first.
    *  Locks: `lock` guards everything but the bytes inside blocks; copies into and out of blocks
    *  happen outside it, protected by pins. Spill writes and restores run under it (simple and
-   *  safe; they serialize I/O with other store operations).
+   *  safe; they serialize I/O with other store operations). The reclaimer runs with `lock`
+   *  released (it frees objects, which takes `lock`) and under `reclaiming`, so one thread
+   *  reclaims at a time and the others wait for its outcome instead of spilling meanwhile.
    *  checkInvariants() asserts I1-I3.
    */
   private static final AtomicInteger THREADS = new AtomicInteger();
@@ -64,6 +74,26 @@ public final class NodeStore implements ObjectStore {
   private long spillsTotal; // guarded by lock
   private long restoresTotal; // guarded by lock
   private long evictionsTotal; // guarded by lock
+  private long releasedBytesTotal; // guarded by lock: memory given back by freed objects
+  private long reclaimsTotal; // guarded by lock
+  private long reclaimedBytesTotal; // guarded by lock
+  private long reclaimNanosTotal; // guarded by lock
+  private long reclaimBackoffNanos; // guarded by lock: 0, or the pause after a useless reclaim
+  private long reclaimAgainAtNanos = System.nanoTime(); // guarded by lock
+  private final ReentrantLock reclaiming = new ReentrantLock(); // one reclaim at a time
+  private volatile long reclaimerRuns; // written under `reclaiming`
+  private volatile Runnable reclaimer; // frees unreachable objects; null: none (see reclaimer())
+
+  /** The pause after a reclaim that freed too little, doubled each time up to the maximum. */
+  static final long RECLAIM_BACKOFF_MIN_NANOS = Duration.ofMillis(100).toNanos();
+
+  static final long RECLAIM_BACKOFF_MAX_NANOS = Duration.ofSeconds(5).toNanos();
+
+  /**
+   * Objects at least this large reclaim before they use memory never written (64 MiB of fresh pages
+   * cost about 50 ms of page faults here, as much as a collection of a small heap).
+   */
+  static final long EARLY_RECLAIM_MIN_BYTES = 64L << 20;
 
   private final ReferenceQueue<ByteBuffer> viewQueue = new ReferenceQueue<>();
   private final Set<ViewPin> viewPins = ConcurrentHashMap.newKeySet();
@@ -429,7 +459,10 @@ public final class NodeStore implements ObjectStore {
           spillsTotal,
           restoresTotal,
           evictionsTotal,
-          peakUsedBytes);
+          peakUsedBytes,
+          reclaimsTotal,
+          reclaimedBytesTotal,
+          reclaimNanosTotal);
     } finally {
       lock.unlock();
     }
@@ -537,6 +570,7 @@ public final class NodeStore implements ObjectStore {
     if (e.block != null) {
       region.free(e.block);
       usedBytes -= e.block.blockBytes();
+      releasedBytesTotal += e.block.blockBytes();
       resident.remove(e.id);
       e.block = null;
     }
@@ -550,12 +584,28 @@ public final class NodeStore implements ObjectStore {
   private MappedRegion.Block allocate(long length, String what) {
     long deadline = System.nanoTime() + fullTimeoutNanos;
     boolean askedGc = false;
+    boolean reclaimed = false;
     while (true) {
-      MappedRegion.Block b = region.allocate(length);
+      // A large object reuses written memory if a reclaim can make room there (I4).
+      boolean early = !reclaimed && reclaimer != null && length >= EARLY_RECLAIM_MIN_BYTES;
+      MappedRegion.Block b = region.allocate(length, early);
+      if (b == null && early) {
+        reclaimed = true;
+        if (reclaim(length)) {
+          continue;
+        }
+        b = region.allocate(length);
+      }
       if (b != null) {
         usedBytes += b.blockBytes();
         peakUsedBytes = Math.max(peakUsedBytes, usedBytes);
         return b;
+      }
+      if (!reclaimed) {
+        reclaimed = true; // at most once per allocation (I4)
+        if (reclaim(length)) {
+          continue;
+        }
       }
       if (evictOne()) {
         continue;
@@ -596,6 +646,63 @@ public final class NodeStore implements ObjectStore {
         throw new ObjectStoreFullException("Interrupted while waiting for room for " + what, ie);
       }
     }
+  }
+
+  /**
+   * Sets what the store runs, before it spills a referenced object to make room, to free objects
+   * nobody can reach any more (I4): like {@code java.nio.Bits.reserveMemory}, which collects and
+   * retries before it throws. {@code reclaimer} runs without the store's lock and may free objects.
+   */
+  public void reclaimer(Runnable reclaimer) {
+    this.reclaimer = reclaimer;
+  }
+
+  /**
+   * Runs the reclaimer (I4), called with {@code lock} held and returning with it held; true if it
+   * ran, so the caller retries its allocation.
+   */
+  private boolean reclaim(long length) {
+    Runnable r = reclaimer;
+    long start = System.nanoTime();
+    if (r == null || start - reclaimAgainAtNanos < 0) {
+      return false;
+    }
+    long releasedBefore = releasedBytesTotal;
+    long runsBefore = reclaimerRuns;
+    boolean ran = false;
+    lock.unlock();
+    try {
+      reclaiming.lock();
+      try {
+        if (reclaimerRuns == runsBefore) { // else another thread reclaimed while we waited: retry
+          r.run();
+          reclaimerRuns = runsBefore + 1;
+          ran = true;
+        }
+      } finally {
+        reclaiming.unlock();
+      }
+    } finally {
+      lock.lock();
+    }
+    if (!ran) {
+      return true;
+    }
+    long freed = releasedBytesTotal - releasedBefore;
+    reclaimsTotal++;
+    reclaimedBytesTotal += freed;
+    long end = System.nanoTime();
+    reclaimNanosTotal += end - start;
+    if (freed < MappedRegion.blockSize(length)) {
+      reclaimBackoffNanos =
+          Math.min(
+              RECLAIM_BACKOFF_MAX_NANOS,
+              Math.max(RECLAIM_BACKOFF_MIN_NANOS, 2 * reclaimBackoffNanos));
+      reclaimAgainAtNanos = end + reclaimBackoffNanos;
+    } else {
+      reclaimBackoffNanos = 0;
+    }
+    return true;
   }
 
   /** Evicts the least recently used unpinned object; false if every resident object is pinned. */
