@@ -18,22 +18,13 @@ import io.ray.api.runtimecontext.ActorState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(RayTestSupport.class)
 class RayActorTest {
-  @AfterEach
-  void openLatches() {
-    Counter.release.countDown();
-  }
-
-  private static void await(CountDownLatch latch) throws InterruptedException {
-    assertThat(latch.await(10, TimeUnit.SECONDS)).as("latch reached in time").isTrue();
-  }
+  /** How long a {@link Counter#meet} that should succeed may wait for the other calls. */
+  private static final long MEET_MS = 10_000;
 
   @Test
   void actor_keepsStateAcrossCallsInOrder() {
@@ -144,69 +135,73 @@ class RayActorTest {
   }
 
   @Test
-  void maxConcurrency_letsThatManyCallsRunAtOnce() throws Exception {
-    Counter.arrived = new CountDownLatch(3);
-    Counter.release = new CountDownLatch(1);
+  void maxConcurrency_letsThatManyCallsRunAtOnce() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).setMaxConcurrency(3).remote();
     List<ObjectRef<Boolean>> calls = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      calls.add(c.task(Counter::rendezvous).remote());
+      calls.add(c.task(Counter::meet, 3, MEET_MS).remote()); // true only if all three run at once
     }
-    await(Counter.arrived); // all three are running at once
-    Counter.release.countDown();
     assertThat(Ray.get(calls)).containsOnly(true);
   }
 
   @Test
-  void maxPendingCalls_refusesCallsBeyondTheLimit() throws Exception {
-    Counter.arrived = new CountDownLatch(1);
-    Counter.release = new CountDownLatch(1);
+  void maxPendingCalls_refusesCallsBeyondTheLimit() {
+    ActorHandle<Gate> gate = Ray.actor(Gate::new).setMaxConcurrency(2).remote();
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).setMaxPendingCalls(2).remote();
-    ObjectRef<Boolean> first = c.task(Counter::rendezvous).remote();
-    await(Counter.arrived);
-    ObjectRef<Integer> second = c.task(Counter::add, 1).remote();
+    ObjectRef<Integer> first = c.task(Counter::add, gate.task(Gate::pass, 1).remote()).remote();
+    ObjectRef<Integer> second = c.task(Counter::add, 1).remote(); // waits behind the first
     assertThatThrownBy(() -> c.task(Counter::add, 1).remote())
         .isInstanceOfSatisfying(
             PendingCallsLimitExceededException.class,
             e -> assertThat(e).hasMessageContaining("maxPendingCalls"));
-    Counter.release.countDown();
-    assertThat(first.get()).isTrue();
-    assertThat(second.get()).isEqualTo(1);
+    assertThat(gate.task(Gate::open).remote().get()).isTrue();
+    assertThat(first.get()).isEqualTo(1);
+    assertThat(second.get()).isEqualTo(2);
   }
 
   @Test
-  void concurrencyGroup_fromAnnotations_runsItsCallsConcurrently() throws Exception {
-    Counter.arrived = new CountDownLatch(2);
-    Counter.release = new CountDownLatch(1);
+  void concurrencyGroup_fromAnnotations_runsItsCallsConcurrently() {
     ActorHandle<GroupedActor> c = Ray.actor(GroupedActor::new).remote();
-    ObjectRef<Boolean> a = c.task(GroupedActor::ioRendezvous).remote();
-    ObjectRef<Boolean> b = c.task(GroupedActor::ioRendezvous).remote();
-    await(Counter.arrived); // two "io" calls at once although the default group allows one
-    Counter.release.countDown();
+    // two "io" calls at once although the default group allows one
+    ObjectRef<Boolean> a = c.task(GroupedActor::ioMeet, 2, MEET_MS).remote();
+    ObjectRef<Boolean> b = c.task(GroupedActor::ioMeet, 2, MEET_MS).remote();
     assertThat(Ray.get(List.of(a, b))).containsOnly(true);
   }
 
   @Test
-  void concurrencyGroup_fromBuilder_andPerCallChoice() throws Exception {
+  void concurrencyGroup_fromBuilder_andPerCallChoice() {
     ConcurrencyGroup wide =
         new ConcurrencyGroupBuilder<GroupedActor>()
             .setName("wide")
             .setMaxConcurrency(3)
-            .addMethod(Counter::rendezvous)
+            .addMethod(Counter::meet)
             .build();
-    Counter.arrived = new CountDownLatch(3);
-    Counter.release = new CountDownLatch(1);
     ActorHandle<GroupedActor> c = Ray.actor(GroupedActor::new).setConcurrencyGroups(wide).remote();
     List<ObjectRef<Boolean>> calls = new ArrayList<>();
-    calls.add(c.task(Counter::rendezvous).remote());
-    calls.add(c.task(Counter::rendezvous).remote());
-    calls.add(c.task(GroupedActor::ioRendezvous).setConcurrencyGroup("wide").remote());
-    await(Counter.arrived);
-    Counter.release.countDown();
+    calls.add(c.task(Counter::meet, 3, MEET_MS).remote());
+    calls.add(c.task(Counter::meet, 3, MEET_MS).remote());
+    calls.add(c.task(GroupedActor::ioMeet, 3, MEET_MS).setConcurrencyGroup("wide").remote());
     assertThat(Ray.get(calls)).containsOnly(true);
     assertThatThrownBy(() -> c.task(Counter::get).setConcurrencyGroup("nope").remote())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("nope");
+  }
+
+  @Test
+  void concurrencyGroup_boundsTheCallsOfAllItsMethodsTogether() {
+    ConcurrencyGroup one =
+        new ConcurrencyGroupBuilder<Counter>()
+            .setName("one")
+            .setMaxConcurrency(1)
+            .addMethod(Counter::meet)
+            .addMethod(Counter::meetAgain)
+            .build();
+    ActorHandle<Counter> c = Ray.actor(Counter::new, 0).setConcurrencyGroups(one).remote();
+    // The actor runs 2 calls at once (its default group and "one"), but "one" admits a single
+    // call: whichever runs first gives up waiting for the other, which then finds its mark.
+    ObjectRef<Boolean> a = c.task(Counter::meet, 2, 300L).remote();
+    ObjectRef<Boolean> b = c.task(Counter::meetAgain, 2, 300L).remote();
+    assertThat(Ray.get(List.of(a, b))).containsExactlyInAnyOrder(false, true);
   }
 
   @Test

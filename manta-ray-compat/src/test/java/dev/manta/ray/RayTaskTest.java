@@ -3,6 +3,7 @@ package dev.manta.ray;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ray.api.ActorHandle;
 import io.ray.api.ObjectRef;
 import io.ray.api.Ray;
 import io.ray.api.WaitResult;
@@ -12,14 +13,11 @@ import io.ray.api.exception.UnreconstructableException;
 import io.ray.api.id.TaskId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(RayTestSupport.class)
 class RayTaskTest {
-  private static volatile CountDownLatch gate = new CountDownLatch(0);
-
   static int add(int a, int b) {
     return a + b;
   }
@@ -42,11 +40,6 @@ class RayTaskTest {
 
   static int fail(String why) {
     throw new IllegalStateException(why);
-  }
-
-  static int blocked() throws InterruptedException {
-    gate.await();
-    return 1;
   }
 
   static int nested(int x) {
@@ -125,24 +118,26 @@ class RayTaskTest {
 
   @Test
   void get_withTimeout_throwsRayTimeoutExceptionAndRefStaysValid() {
-    gate = new CountDownLatch(1);
-    ObjectRef<Integer> r = Ray.task(RayTaskTest::blocked).remote();
+    ActorHandle<Gate> gate = Ray.actor(Gate::new).setMaxConcurrency(2).remote();
+    ObjectRef<Integer> r =
+        Ray.task(RayTaskTest::square, gate.task(Gate::pass, 1).remote()).remote();
     assertThatThrownBy(() -> Ray.get(r, 50)).isInstanceOf(RayTimeoutException.class);
-    gate.countDown();
+    gate.task(Gate::open).remote().get();
     assertThat(r.get(10_000)).isEqualTo(1);
   }
 
   @Test
   void wait_returnsReadyAndUnreadyRefsAsGiven() {
-    gate = new CountDownLatch(1);
-    ObjectRef<Integer> slow = Ray.task(RayTaskTest::blocked).remote();
+    ActorHandle<Gate> gate = Ray.actor(Gate::new).setMaxConcurrency(2).remote();
+    ObjectRef<Integer> slow =
+        Ray.task(RayTaskTest::square, gate.task(Gate::pass, 1).remote()).remote();
     ObjectRef<Integer> fast = Ray.put(2);
     WaitResult<Integer> w = Ray.wait(List.of(slow, fast), 1, 10_000);
     assertThat(w.getReady()).containsExactly(fast);
     assertThat(w.getUnready()).containsExactly(slow);
     WaitResult<Integer> none = Ray.wait(List.of(slow, fast), 2, 20);
     assertThat(none.getReady()).containsExactly(fast);
-    gate.countDown();
+    gate.task(Gate::open).remote().get();
     WaitResult<Integer> all = Ray.wait(List.of(slow, fast));
     assertThat(all.getReady()).containsExactlyInAnyOrder(slow, fast);
     assertThat(all.getUnready()).isEmpty();
