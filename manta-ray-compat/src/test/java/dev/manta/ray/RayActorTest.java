@@ -18,6 +18,7 @@ import io.ray.api.runtimecontext.ActorState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,6 +40,37 @@ class RayActorTest {
   }
 
   @Test
+  void actorCalls_typedObjectRefInteger_runTheirMethodsNotTheConstructor() {
+    ActorHandle<Adder> a = Ray.actor(Adder::new).remote();
+    ObjectRef<Integer> three = a.task(Adder::add, 3).remote();
+    ObjectRef<Integer> total = a.task(Adder::total).remote();
+    Integer first = three.get(); // a ClassCastException if the call returned a new Adder
+    assertThat(first).isEqualTo(3);
+    assertThat(total.get()).isEqualTo(3);
+    assertThat(a.task(Adder::add, 4).remote().get()).isEqualTo(7);
+  }
+
+  @Test
+  void actorOfAClassNoSerializerCouldCopy_isCreatedAndKeepsItsInstance() {
+    ActorHandle<Ledger> l = Ray.actor(Ledger::new, "ann", 10).remote();
+    assertThat(l.task(Ledger::deposit, 5).remote().get()).isEqualTo(15);
+    assertThat(l.task(Ledger::owner).remote().get()).isEqualTo("ann");
+    assertThat(l.task(Ledger::balance).remote().get()).isEqualTo(15);
+    assertThat(l.task(Ledger::original).remote().get()).isTrue();
+  }
+
+  @Test
+  void actorsOfTwoClasses_oneAfterTheOther_eachRunTheirOwnConstructor() {
+    ActorHandle<Adder> a = Ray.actor(Adder::new).remote();
+    assertThat(a.task(Adder::add, 1).remote().get()).isEqualTo(1);
+    a.kill(); // on a cluster, its worker JVM may host the next actor
+    ActorHandle<Ledger> l = Ray.actor(Ledger::new, "bob", 2).remote();
+    assertThat(l.task(Ledger::owner).remote().get()).isEqualTo("bob");
+    assertThat(l.task(Ledger::deposit, 1).remote().get()).isEqualTo(3);
+  }
+
+  @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray.get in the actor; no Ray runtime on cluster workers yet
   void actorCall_withObjectRefArg_resolvesItButNestedRefsStayRefs() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, Ray.put(1)).remote();
     ObjectRef<Integer> five = Ray.put(5);
@@ -47,6 +79,7 @@ class RayActorTest {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // calls the actor in a task; no Ray runtime on workers yet
   void actorHandle_passedToATask_reachesTheSameActor() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).remote();
     assertThat(Ray.task(Counter::callThrough, c, 7).remote().get()).isEqualTo(7);
@@ -83,6 +116,7 @@ class RayActorTest {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray context in the actor; no Ray runtime on workers yet
   void killWithRestart_reconstructsFromOriginalArgsUntilMaxRestarts() {
     ActorHandle<Counter> c =
         Ray.actor(Counter::new, 100).setName("phoenix").setMaxRestarts(1).remote();
@@ -103,6 +137,7 @@ class RayActorTest {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray.exitActor in the actor; no Ray runtime on workers yet
   void exitActor_endsTheActorForGood() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).setMaxRestarts(5).remote();
     assertThatThrownBy(() -> c.task(Counter::exit).remote().get())
@@ -205,6 +240,7 @@ class RayActorTest {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray context in the actor; no Ray runtime on workers yet
   void runtimeContext_inActor_namesTheActor() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).remote();
     assertThat(c.task(Counter::actorId).remote().get()).isEqualTo(c.getId().toString());

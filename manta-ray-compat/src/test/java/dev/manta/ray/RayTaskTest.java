@@ -13,6 +13,7 @@ import io.ray.api.exception.UnreconstructableException;
 import io.ray.api.id.TaskId;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -71,6 +72,7 @@ class RayTaskTest {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray.get in the task; no Ray runtime on cluster workers yet
   void task_withRefsNestedInAList_passesThemAsRefs() {
     List<ObjectRef<Integer>> refs = new ArrayList<>();
     for (int i = 1; i <= 4; i++) {
@@ -80,6 +82,7 @@ class RayTaskTest {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray.put in the task; no Ray runtime on cluster workers yet
   void task_returningARef_givesAUsableRef() {
     ObjectRef<ObjectRef<Integer>> outer = Ray.task(RayTaskTest::makeRef, 4).remote();
     assertThat(Ray.get(Ray.get(outer))).isEqualTo(40);
@@ -92,6 +95,7 @@ class RayTaskTest {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray.task in the task; no Ray runtime on cluster workers yet
   void task_callingRayInside_reachesTheSameRuntime() {
     assertThat(Ray.task(RayTaskTest::nested, 6).remote().get()).isEqualTo(37);
   }
@@ -174,12 +178,14 @@ class RayTaskTest {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // head args size the embedded node; Ray context in a task
   void headArgs_setTheNodeResources() {
     assertThat(Ray.task(RayTaskTest::cpus).remote().get()).isEqualTo(4.0);
     assertThat(Ray.getRuntimeContext().getAllNodeInfo().get(0).resources).containsEntry("RES", 2.0);
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray context in a task; expects local mode
   void runtimeContext_inTask_hasATaskIdAndInDriverNil() {
     String inTask = Ray.task(RayTaskTest::taskId).remote().get();
     assertThat(inTask).isNotEqualTo(TaskId.NIL.toString());
