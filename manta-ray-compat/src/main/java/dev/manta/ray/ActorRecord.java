@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,12 +26,10 @@ final class ActorRecord {
    *  I3  once `dead`, never alive again: no restart, getActor finds nothing.
    *  A call that reads `current` just before a restart goes to the old actor and fails with
    *  RayActorException, as a call in flight during a Ray actor restart does.
-   *  Concurrency groups: each group (and the default group, when there are groups) has a
-   *  Semaphore of its maxConcurrency; the Manta actor's maxConcurrency is their sum, so every
-   *  group can run its share. Such an actor is multi-threaded: calls may start out of
-   *  submission order, even within a group of concurrency 1 (Ray guarantees order only for
-   *  single-threaded actors). Manta's mailbox is one FIFO, so a call waiting for a full group
-   *  holds a slot and can delay a later call of another group (Ray queues per group).
+   *  This record lives in the JVM that created the actor (the driver); the actor itself may live
+   *  in another (a cluster worker). So nothing here is shipped: each Manta actor is made from an
+   *  ActorSpec (plain data: id, restart number, groups) and the constructor; the group permits
+   *  live with the instance (HostedActor). Here, groupFor only names a call's group.
    */
   final ActorId rayId;
   final String name;
@@ -40,14 +37,14 @@ final class ActorRecord {
   final String mantaName;
   final int maxRestarts;
   final int maxTaskRetries;
-  private final RayFunction ctor;
+  private final RayFunc ctor;
   private final Object[] args;
   private final long refMask;
   private final int maxConcurrency;
   private final int maxPendingCalls;
   private final Map<String, Double> resources;
-  private final Semaphore defaultGroup;
-  private final Map<String, Semaphore> groups = new LinkedHashMap<>();
+  private final ActorSpec spec; // of the first instance; restarts differ only in the number
+  private final Map<String, Integer> groups = new LinkedHashMap<>(); // name -> maxConcurrency
   private final Map<ConcurrencyGroups.MethodKey, String> methodGroups = new ConcurrentHashMap<>();
   private final ClassLoader loader;
   private final ReentrantLock lock = new ReentrantLock();
@@ -73,7 +70,7 @@ final class ActorRecord {
     this.name = name;
     this.namespace = namespace;
     this.mantaName = name == null ? null : namespace + "/" + name;
-    this.ctor = RayFunction.constructor(ctor, this);
+    this.ctor = ctor;
     this.args = args;
     this.refMask = refMask;
     this.maxRestarts = maxRestarts;
@@ -94,7 +91,7 @@ final class ActorRecord {
         throw new IllegalArgumentException(
             g + " was not made by ConcurrencyGroupBuilder or @DefConcurrencyGroup");
       }
-      if (groups.put(group.name(), new Semaphore(group.maxConcurrency())) != null) {
+      if (groups.put(group.name(), group.maxConcurrency()) != null) {
         throw new IllegalArgumentException(
             "Two concurrency groups are named '" + group.name() + "'; names must be unique");
       }
@@ -104,7 +101,7 @@ final class ActorRecord {
       total = Math.addExact(total, group.maxConcurrency());
     }
     this.maxConcurrency = total;
-    this.defaultGroup = groups.isEmpty() ? null : new Semaphore(maxConcurrency);
+    this.spec = new ActorSpec(rayId, name, 0, groups.isEmpty() ? 0 : maxConcurrency, groups);
   }
 
   /** Creates the first Manta actor. */
@@ -118,7 +115,8 @@ final class ActorRecord {
   }
 
   private ActorHandle<Object> create(MantaRuntime rt) {
-    ActorCreator<Object> c = rt.newActor(ctor, args.clone(), refMask);
+    RayFunction f = RayFunction.constructor(ctor, spec.restarted(restarts.get()));
+    ActorCreator<Object> c = rt.newActor(f, args.clone(), refMask);
     if (mantaName != null) {
       c.name(mantaName);
     }
@@ -170,12 +168,14 @@ final class ActorRecord {
   }
 
   /**
-   * The permits of the group {@code explicitGroup} (a call's {@code setConcurrencyGroup}), or else
-   * of the method's group, or null when the actor has no concurrency groups.
+   * The concurrency group a call runs in: {@code explicitGroup} (a call's {@code
+   * setConcurrencyGroup}), or else the method's group, {@code ""} for the default group; null when
+   * the actor has no concurrency groups. Where the actor lives, {@link HostedActor#permits} turns
+   * the name into permits.
    *
    * @throws IllegalArgumentException if a named group does not exist
    */
-  Semaphore groupFor(String explicitGroup, RayFunc method) {
+  String groupFor(String explicitGroup, RayFunc method) {
     if (groups.isEmpty()) {
       if (explicitGroup != null && !explicitGroup.isEmpty()) {
         throw unknownGroup(explicitGroup);
@@ -193,14 +193,10 @@ final class ActorRecord {
                 return a == null ? "" : a;
               });
     }
-    if (g.isEmpty()) {
-      return defaultGroup;
-    }
-    Semaphore s = groups.get(g);
-    if (s == null) {
+    if (!g.isEmpty() && !groups.containsKey(g)) {
       throw unknownGroup(g);
     }
-    return s;
+    return g;
   }
 
   private IllegalArgumentException unknownGroup(String g) {
@@ -216,6 +212,6 @@ final class ActorRecord {
   }
 
   String describe() {
-    return (name == null ? "" : "'" + name + "' ") + rayId;
+    return spec.describe();
   }
 }

@@ -309,7 +309,7 @@ public final class MantaRayRuntime implements RayRuntime {
       checkNoPlacementGroup(options.group);
       group = options.concurrencyGroupName;
     }
-    RayFunction fn = RayFunction.method(func, record.groupFor(group, func), record);
+    RayFunction fn = RayFunction.method(func, record.groupFor(group, func));
     Args a = Args.of(args);
     ActorHandle<Object> target = record.current();
     return translate(
@@ -377,14 +377,17 @@ public final class MantaRayRuntime implements RayRuntime {
    */
   @Override
   public void exitActor() {
-    ActorRecord r = RayFunction.executingActor();
-    if (r == null) {
+    ActorSpec a = RayFunction.executingActor();
+    if (a == null) {
       throw new IllegalStateException("Ray.exitActor() must be called from inside an actor method");
     }
-    r.markDead();
+    ActorRecord r = actors.get(a.rayId());
+    if (r != null) {
+      r.markDead();
+    }
     rt.exitActor();
     throw new RayIntentionalSystemExitException(
-        "Actor " + r.describe() + " exited (Ray.exitActor)");
+        "Actor " + a.describe() + " exited (Ray.exitActor)");
   }
 
   // --- context ---

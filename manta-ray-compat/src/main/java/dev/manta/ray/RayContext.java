@@ -22,9 +22,9 @@ import java.util.Map;
 final class RayContext implements RuntimeContext {
   private final MantaRayRuntime runtime;
   private final dev.manta.RuntimeContext manta;
-  private final ActorRecord actor;
+  private final ActorSpec actor;
 
-  RayContext(MantaRayRuntime runtime, dev.manta.RuntimeContext manta, ActorRecord actor) {
+  RayContext(MantaRayRuntime runtime, dev.manta.RuntimeContext manta, ActorSpec actor) {
     this.runtime = runtime;
     this.manta = manta;
     this.actor = actor;
@@ -44,12 +44,12 @@ final class RayContext implements RuntimeContext {
   /** {@inheritDoc} {@link ActorId#NIL} outside actors. */
   @Override
   public ActorId getCurrentActorId() {
-    return actor == null ? ActorId.NIL : actor.rayId;
+    return actor == null ? ActorId.NIL : actor.rayId();
   }
 
   @Override
   public boolean wasCurrentActorRestarted() {
-    return actor != null && actor.restarts() > 0;
+    return actor != null && actor.restart() > 0;
   }
 
   /** {@inheritDoc} True for Manta's embedded runtime: everything runs in this process. */
@@ -107,7 +107,7 @@ final class RayContext implements RuntimeContext {
       throw new IllegalStateException(
           "getCurrentActorHandle() must be called from inside an actor method");
     }
-    return (T) new RayActor<>(actor.rayId);
+    return (T) new RayActor<>(actor.rayId());
   }
 
   /** {@inheritDoc} Manta does not assign GPU ids: always empty. */

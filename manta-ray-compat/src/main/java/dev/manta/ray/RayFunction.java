@@ -36,8 +36,14 @@ import java.util.concurrent.Semaphore;
  * chosen set of ref arguments (see {@link ActorCalls}). Manta's invoker dispatches {@link
  * AdaptedFunction} first, so the {@code apply} methods only delegate to {@link #invoke}.
  *
- * <p>For an actor method in a concurrency group, {@code group} bounds how many calls of the group
- * run at once; the actor's Manta {@code maxConcurrency} is the sum over its groups.
+ * <p>A value: what it does depends only on its fields, all of them plain serializable data (the
+ * target, the role, the actor's {@link ActorSpec} for a constructor, the concurrency group's name
+ * for a method), and {@link #equals} says which functions do the same. That is {@link
+ * AdaptedFunction}'s contract: on a cluster an owner ships each distinct function to a worker once
+ * and the worker reuses it for every equal one, and every Ray function shares this one class. Its
+ * behaviour must never depend on state of the JVM that made it (the driver's {@link ActorRecord}):
+ * where the actor lives, the constructor builds a {@link HostedActor} that holds the instance and
+ * its groups' permits, and each method call finds them there.
  *
  * <p>Immutable and thread-safe.
  */
@@ -51,42 +57,54 @@ final class RayFunction
         Fn5<Object, Object, Object, Object, Object, Object>,
         Fn6<Object, Object, Object, Object, Object, Object, Object>,
         Fn7<Object, Object, Object, Object, Object, Object, Object, Object> {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** The actor whose constructor or method this thread runs, for {@code RuntimeContext}. */
-  private static final ThreadLocal<ActorRecord> EXECUTING = new ThreadLocal<>();
+  private static final ThreadLocal<ActorSpec> EXECUTING = new ThreadLocal<>();
+
+  /** What the function is to Manta. */
+  private enum Role {
+    TASK,
+    CONSTRUCTOR,
+    METHOD
+  }
 
   private final RayFunc target;
   private final int arity;
   private final Returns returns;
-  private final Semaphore group;
-  private final transient ActorRecord actor;
+  private final Role role;
+  private final ActorSpec actor; // CONSTRUCTOR only
+  private final String group; // METHOD only: "" the default group, null no groups
 
-  private RayFunction(RayFunc target, Semaphore group, ActorRecord actor) {
+  private RayFunction(RayFunc target, Role role, ActorSpec actor, String group) {
     this.target = Objects.requireNonNull(target, "func");
     this.arity = arityOf(target);
     this.returns = target instanceof io.ray.api.function.RayFuncVoid ? Returns.VOID : Returns.VALUE;
-    this.group = group;
+    this.role = role;
     this.actor = actor;
+    this.group = group;
   }
 
   /** A task. */
   static RayFunction task(RayFunc func) {
-    return new RayFunction(func, null, null);
+    return new RayFunction(func, Role.TASK, null, null);
   }
 
-  /** The constructor of {@code actor}. */
-  static RayFunction constructor(RayFunc func, ActorRecord actor) {
-    return new RayFunction(func, null, actor);
+  /** The constructor of the actor {@code spec} describes; its call yields a {@link HostedActor}. */
+  static RayFunction constructor(RayFunc func, ActorSpec spec) {
+    return new RayFunction(func, Role.CONSTRUCTOR, Objects.requireNonNull(spec, "spec"), null);
   }
 
-  /** A method of {@code actor}; {@code group} (nullable) is its concurrency group's permits. */
-  static RayFunction method(RayFunc func, Semaphore group, ActorRecord actor) {
-    return new RayFunction(func, group, actor);
+  /**
+   * A method of an actor; {@code group} is its concurrency group's name ({@code ""} the default
+   * group), or null when the actor has no concurrency groups.
+   */
+  static RayFunction method(RayFunc func, String group) {
+    return new RayFunction(func, Role.METHOD, null, group);
   }
 
   /** The actor whose constructor or method the calling thread runs, or null. */
-  static ActorRecord executingActor() {
+  static ActorSpec executingActor() {
     return EXECUTING.get();
   }
 
@@ -112,21 +130,68 @@ final class RayFunction
         args[i] = null;
       }
     }
-    ActorRecord previous = EXECUTING.get();
+    return switch (role) {
+      case TASK -> call(target, args);
+      case CONSTRUCTOR -> construct(args);
+      case METHOD -> callMethod(args);
+    };
+  }
+
+  private HostedActor construct(Object[] args) throws Exception {
+    ActorSpec previous = EXECUTING.get();
     EXECUTING.set(actor);
     try {
-      if (group == null) {
+      return new HostedActor(call(target, args), actor);
+    } finally {
+      EXECUTING.set(previous);
+    }
+  }
+
+  private Object callMethod(Object[] args) throws Exception {
+    if (!(args[0] instanceof HostedActor hosted)) {
+      throw new IllegalStateException(
+          "Ray actor method "
+              + target.getClass().getName()
+              + " was called on "
+              + (args[0] == null ? "null" : args[0].getClass().getName())
+              + ", not on an actor created through the Ray API; create the actor with"
+              + " Ray.actor(...)");
+    }
+    args[0] = hosted.instance;
+    Semaphore permits = hosted.permits(group);
+    ActorSpec previous = EXECUTING.get();
+    EXECUTING.set(hosted.spec);
+    try {
+      if (permits == null) {
         return call(target, args);
       }
-      group.acquire();
+      permits.acquire();
       try {
         return call(target, args);
       } finally {
-        group.release();
+        permits.release();
       }
     } finally {
       EXECUTING.set(previous);
     }
+  }
+
+  /**
+   * Same target (non-capturing, so its class says what it runs), role, actor and group: the two
+   * functions behave the same wherever they run.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RayFunction f
+        && f.target.getClass() == target.getClass()
+        && f.role == role
+        && Objects.equals(f.actor, actor)
+        && Objects.equals(f.group, group);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(target.getClass(), role, actor, group);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -237,6 +302,6 @@ final class RayFunction
 
   @Override
   public String toString() {
-    return "RayFunction(" + target.getClass().getName() + ")";
+    return "RayFunction(" + role + " " + target.getClass().getName() + ")";
   }
 }

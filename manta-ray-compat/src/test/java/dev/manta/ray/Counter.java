@@ -4,14 +4,17 @@ import io.ray.api.ActorHandle;
 import io.ray.api.ObjectRef;
 import io.ray.api.Ray;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** A test actor. Static latches let tests order actor calls without sleeping. */
+/**
+ * A test actor. {@link #meet} lets tests see how many of its calls run at once without sleeping and
+ * without state in the test JVM, so the tests hold wherever the actor lives (a cluster worker).
+ */
 public class Counter {
-  static volatile CountDownLatch release = new CountDownLatch(0);
-  static volatile CountDownLatch arrived = new CountDownLatch(0);
-
+  private final Map<Integer, CountDownLatch> meetings = new ConcurrentHashMap<>();
   private int value;
 
   public Counter(int start) {
@@ -42,10 +45,19 @@ public class Counter {
     return value;
   }
 
-  /** Counts down {@link #arrived}, then waits for {@link #release}; returns how long it waited. */
-  public boolean rendezvous() throws InterruptedException {
-    arrived.countDown();
-    return release.await(10, TimeUnit.SECONDS);
+  /**
+   * Waits until {@code parties} calls of this actor (this one included) are inside {@code meet} or
+   * {@link #meetAgain} at once; false if that does not happen within {@code timeoutMs}.
+   */
+  public boolean meet(int parties, long timeoutMs) throws InterruptedException {
+    CountDownLatch meeting = meetings.computeIfAbsent(parties, CountDownLatch::new);
+    meeting.countDown();
+    return meeting.await(timeoutMs, TimeUnit.MILLISECONDS);
+  }
+
+  /** {@link #meet} under another name: another method, the same meetings. */
+  public boolean meetAgain(int parties, long timeoutMs) throws InterruptedException {
+    return meet(parties, timeoutMs);
   }
 
   public boolean restarted() {

@@ -10,9 +10,9 @@ public class GroupedActor extends Counter {
     super(0);
   }
 
-  /** Like {@link #rendezvous} but in the {@code io} group. */
+  /** {@link #meet} in the {@code io} group. */
   @UseConcurrencyGroup(name = "io")
-  public boolean ioRendezvous() throws InterruptedException {
-    return rendezvous();
+  public boolean ioMeet(int parties, long timeoutMs) throws InterruptedException {
+    return meet(parties, timeoutMs);
   }
 }

@@ -18,22 +18,14 @@ import io.ray.api.runtimecontext.ActorState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(RayTestSupport.class)
 class RayActorTest {
-  @AfterEach
-  void openLatches() {
-    Counter.release.countDown();
-  }
-
-  private static void await(CountDownLatch latch) throws InterruptedException {
-    assertThat(latch.await(10, TimeUnit.SECONDS)).as("latch reached in time").isTrue();
-  }
+  /** How long a {@link Counter#meet} that should succeed may wait for the other calls. */
+  private static final long MEET_MS = 10_000;
 
   @Test
   void actor_keepsStateAcrossCallsInOrder() {
@@ -48,6 +40,37 @@ class RayActorTest {
   }
 
   @Test
+  void actorCalls_typedObjectRefInteger_runTheirMethodsNotTheConstructor() {
+    ActorHandle<Adder> a = Ray.actor(Adder::new).remote();
+    ObjectRef<Integer> three = a.task(Adder::add, 3).remote();
+    ObjectRef<Integer> total = a.task(Adder::total).remote();
+    Integer first = three.get(); // a ClassCastException if the call returned a new Adder
+    assertThat(first).isEqualTo(3);
+    assertThat(total.get()).isEqualTo(3);
+    assertThat(a.task(Adder::add, 4).remote().get()).isEqualTo(7);
+  }
+
+  @Test
+  void actorOfAClassNoSerializerCouldCopy_isCreatedAndKeepsItsInstance() {
+    ActorHandle<Ledger> l = Ray.actor(Ledger::new, "ann", 10).remote();
+    assertThat(l.task(Ledger::deposit, 5).remote().get()).isEqualTo(15);
+    assertThat(l.task(Ledger::owner).remote().get()).isEqualTo("ann");
+    assertThat(l.task(Ledger::balance).remote().get()).isEqualTo(15);
+    assertThat(l.task(Ledger::original).remote().get()).isTrue();
+  }
+
+  @Test
+  void actorsOfTwoClasses_oneAfterTheOther_eachRunTheirOwnConstructor() {
+    ActorHandle<Adder> a = Ray.actor(Adder::new).remote();
+    assertThat(a.task(Adder::add, 1).remote().get()).isEqualTo(1);
+    a.kill(); // on a cluster, its worker JVM may host the next actor
+    ActorHandle<Ledger> l = Ray.actor(Ledger::new, "bob", 2).remote();
+    assertThat(l.task(Ledger::owner).remote().get()).isEqualTo("bob");
+    assertThat(l.task(Ledger::deposit, 1).remote().get()).isEqualTo(3);
+  }
+
+  @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray.get in the actor; no Ray runtime on cluster workers yet
   void actorCall_withObjectRefArg_resolvesItButNestedRefsStayRefs() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, Ray.put(1)).remote();
     ObjectRef<Integer> five = Ray.put(5);
@@ -56,6 +79,7 @@ class RayActorTest {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // calls the actor in a task; no Ray runtime on workers yet
   void actorHandle_passedToATask_reachesTheSameActor() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).remote();
     assertThat(Ray.task(Counter::callThrough, c, 7).remote().get()).isEqualTo(7);
@@ -92,6 +116,7 @@ class RayActorTest {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray context in the actor; no Ray runtime on workers yet
   void killWithRestart_reconstructsFromOriginalArgsUntilMaxRestarts() {
     ActorHandle<Counter> c =
         Ray.actor(Counter::new, 100).setName("phoenix").setMaxRestarts(1).remote();
@@ -112,6 +137,7 @@ class RayActorTest {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray.exitActor in the actor; no Ray runtime on workers yet
   void exitActor_endsTheActorForGood() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).setMaxRestarts(5).remote();
     assertThatThrownBy(() -> c.task(Counter::exit).remote().get())
@@ -144,65 +170,52 @@ class RayActorTest {
   }
 
   @Test
-  void maxConcurrency_letsThatManyCallsRunAtOnce() throws Exception {
-    Counter.arrived = new CountDownLatch(3);
-    Counter.release = new CountDownLatch(1);
+  void maxConcurrency_letsThatManyCallsRunAtOnce() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).setMaxConcurrency(3).remote();
     List<ObjectRef<Boolean>> calls = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      calls.add(c.task(Counter::rendezvous).remote());
+      calls.add(c.task(Counter::meet, 3, MEET_MS).remote()); // true only if all three run at once
     }
-    await(Counter.arrived); // all three are running at once
-    Counter.release.countDown();
     assertThat(Ray.get(calls)).containsOnly(true);
   }
 
   @Test
-  void maxPendingCalls_refusesCallsBeyondTheLimit() throws Exception {
-    Counter.arrived = new CountDownLatch(1);
-    Counter.release = new CountDownLatch(1);
+  void maxPendingCalls_refusesCallsBeyondTheLimit() {
+    ActorHandle<Gate> gate = Ray.actor(Gate::new).setMaxConcurrency(2).remote();
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).setMaxPendingCalls(2).remote();
-    ObjectRef<Boolean> first = c.task(Counter::rendezvous).remote();
-    await(Counter.arrived);
-    ObjectRef<Integer> second = c.task(Counter::add, 1).remote();
+    ObjectRef<Integer> first = c.task(Counter::add, gate.task(Gate::pass, 1).remote()).remote();
+    ObjectRef<Integer> second = c.task(Counter::add, 1).remote(); // waits behind the first
     assertThatThrownBy(() -> c.task(Counter::add, 1).remote())
         .isInstanceOfSatisfying(
             PendingCallsLimitExceededException.class,
             e -> assertThat(e).hasMessageContaining("maxPendingCalls"));
-    Counter.release.countDown();
-    assertThat(first.get()).isTrue();
-    assertThat(second.get()).isEqualTo(1);
+    assertThat(gate.task(Gate::open).remote().get()).isTrue();
+    assertThat(first.get()).isEqualTo(1);
+    assertThat(second.get()).isEqualTo(2);
   }
 
   @Test
-  void concurrencyGroup_fromAnnotations_runsItsCallsConcurrently() throws Exception {
-    Counter.arrived = new CountDownLatch(2);
-    Counter.release = new CountDownLatch(1);
+  void concurrencyGroup_fromAnnotations_runsItsCallsConcurrently() {
     ActorHandle<GroupedActor> c = Ray.actor(GroupedActor::new).remote();
-    ObjectRef<Boolean> a = c.task(GroupedActor::ioRendezvous).remote();
-    ObjectRef<Boolean> b = c.task(GroupedActor::ioRendezvous).remote();
-    await(Counter.arrived); // two "io" calls at once although the default group allows one
-    Counter.release.countDown();
+    // two "io" calls at once although the default group allows one
+    ObjectRef<Boolean> a = c.task(GroupedActor::ioMeet, 2, MEET_MS).remote();
+    ObjectRef<Boolean> b = c.task(GroupedActor::ioMeet, 2, MEET_MS).remote();
     assertThat(Ray.get(List.of(a, b))).containsOnly(true);
   }
 
   @Test
-  void concurrencyGroup_fromBuilder_andPerCallChoice() throws Exception {
+  void concurrencyGroup_fromBuilder_andPerCallChoice() {
     ConcurrencyGroup wide =
         new ConcurrencyGroupBuilder<GroupedActor>()
             .setName("wide")
             .setMaxConcurrency(3)
-            .addMethod(Counter::rendezvous)
+            .addMethod(Counter::meet)
             .build();
-    Counter.arrived = new CountDownLatch(3);
-    Counter.release = new CountDownLatch(1);
     ActorHandle<GroupedActor> c = Ray.actor(GroupedActor::new).setConcurrencyGroups(wide).remote();
     List<ObjectRef<Boolean>> calls = new ArrayList<>();
-    calls.add(c.task(Counter::rendezvous).remote());
-    calls.add(c.task(Counter::rendezvous).remote());
-    calls.add(c.task(GroupedActor::ioRendezvous).setConcurrencyGroup("wide").remote());
-    await(Counter.arrived);
-    Counter.release.countDown();
+    calls.add(c.task(Counter::meet, 3, MEET_MS).remote());
+    calls.add(c.task(Counter::meet, 3, MEET_MS).remote());
+    calls.add(c.task(GroupedActor::ioMeet, 3, MEET_MS).setConcurrencyGroup("wide").remote());
     assertThat(Ray.get(calls)).containsOnly(true);
     assertThatThrownBy(() -> c.task(Counter::get).setConcurrencyGroup("nope").remote())
         .isInstanceOf(IllegalArgumentException.class)
@@ -210,6 +223,24 @@ class RayActorTest {
   }
 
   @Test
+  void concurrencyGroup_boundsTheCallsOfAllItsMethodsTogether() {
+    ConcurrencyGroup one =
+        new ConcurrencyGroupBuilder<Counter>()
+            .setName("one")
+            .setMaxConcurrency(1)
+            .addMethod(Counter::meet)
+            .addMethod(Counter::meetAgain)
+            .build();
+    ActorHandle<Counter> c = Ray.actor(Counter::new, 0).setConcurrencyGroups(one).remote();
+    // The actor runs 2 calls at once (its default group and "one"), but "one" admits a single
+    // call: whichever runs first gives up waiting for the other, which then finds its mark.
+    ObjectRef<Boolean> a = c.task(Counter::meet, 2, 300L).remote();
+    ObjectRef<Boolean> b = c.task(Counter::meetAgain, 2, 300L).remote();
+    assertThat(Ray.get(List.of(a, b))).containsExactlyInAnyOrder(false, true);
+  }
+
+  @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray context in the actor; no Ray runtime on workers yet
   void runtimeContext_inActor_namesTheActor() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).remote();
     assertThat(c.task(Counter::actorId).remote().get()).isEqualTo(c.getId().toString());

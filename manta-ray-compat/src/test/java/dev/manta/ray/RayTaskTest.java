@@ -3,6 +3,7 @@ package dev.manta.ray;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ray.api.ActorHandle;
 import io.ray.api.ObjectRef;
 import io.ray.api.Ray;
 import io.ray.api.WaitResult;
@@ -12,14 +13,12 @@ import io.ray.api.exception.UnreconstructableException;
 import io.ray.api.id.TaskId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(RayTestSupport.class)
 class RayTaskTest {
-  private static volatile CountDownLatch gate = new CountDownLatch(0);
-
   static int add(int a, int b) {
     return a + b;
   }
@@ -42,11 +41,6 @@ class RayTaskTest {
 
   static int fail(String why) {
     throw new IllegalStateException(why);
-  }
-
-  static int blocked() throws InterruptedException {
-    gate.await();
-    return 1;
   }
 
   static int nested(int x) {
@@ -78,6 +72,7 @@ class RayTaskTest {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray.get in the task; no Ray runtime on cluster workers yet
   void task_withRefsNestedInAList_passesThemAsRefs() {
     List<ObjectRef<Integer>> refs = new ArrayList<>();
     for (int i = 1; i <= 4; i++) {
@@ -87,6 +82,7 @@ class RayTaskTest {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray.put in the task; no Ray runtime on cluster workers yet
   void task_returningARef_givesAUsableRef() {
     ObjectRef<ObjectRef<Integer>> outer = Ray.task(RayTaskTest::makeRef, 4).remote();
     assertThat(Ray.get(Ray.get(outer))).isEqualTo(40);
@@ -99,6 +95,7 @@ class RayTaskTest {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray.task in the task; no Ray runtime on cluster workers yet
   void task_callingRayInside_reachesTheSameRuntime() {
     assertThat(Ray.task(RayTaskTest::nested, 6).remote().get()).isEqualTo(37);
   }
@@ -125,24 +122,26 @@ class RayTaskTest {
 
   @Test
   void get_withTimeout_throwsRayTimeoutExceptionAndRefStaysValid() {
-    gate = new CountDownLatch(1);
-    ObjectRef<Integer> r = Ray.task(RayTaskTest::blocked).remote();
+    ActorHandle<Gate> gate = Ray.actor(Gate::new).setMaxConcurrency(2).remote();
+    ObjectRef<Integer> r =
+        Ray.task(RayTaskTest::square, gate.task(Gate::pass, 1).remote()).remote();
     assertThatThrownBy(() -> Ray.get(r, 50)).isInstanceOf(RayTimeoutException.class);
-    gate.countDown();
+    gate.task(Gate::open).remote().get();
     assertThat(r.get(10_000)).isEqualTo(1);
   }
 
   @Test
   void wait_returnsReadyAndUnreadyRefsAsGiven() {
-    gate = new CountDownLatch(1);
-    ObjectRef<Integer> slow = Ray.task(RayTaskTest::blocked).remote();
+    ActorHandle<Gate> gate = Ray.actor(Gate::new).setMaxConcurrency(2).remote();
+    ObjectRef<Integer> slow =
+        Ray.task(RayTaskTest::square, gate.task(Gate::pass, 1).remote()).remote();
     ObjectRef<Integer> fast = Ray.put(2);
     WaitResult<Integer> w = Ray.wait(List.of(slow, fast), 1, 10_000);
     assertThat(w.getReady()).containsExactly(fast);
     assertThat(w.getUnready()).containsExactly(slow);
     WaitResult<Integer> none = Ray.wait(List.of(slow, fast), 2, 20);
     assertThat(none.getReady()).containsExactly(fast);
-    gate.countDown();
+    gate.task(Gate::open).remote().get();
     WaitResult<Integer> all = Ray.wait(List.of(slow, fast));
     assertThat(all.getReady()).containsExactlyInAnyOrder(slow, fast);
     assertThat(all.getUnready()).isEmpty();
@@ -179,12 +178,14 @@ class RayTaskTest {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // head args size the embedded node; Ray context in a task
   void headArgs_setTheNodeResources() {
     assertThat(Ray.task(RayTaskTest::cpus).remote().get()).isEqualTo(4.0);
     assertThat(Ray.getRuntimeContext().getAllNodeInfo().get(0).resources).containsEntry("RES", 2.0);
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray context in a task; expects local mode
   void runtimeContext_inTask_hasATaskIdAndInDriverNil() {
     String inTask = Ray.task(RayTaskTest::taskId).remote().get();
     assertThat(inTask).isNotEqualTo(TaskId.NIL.toString());

@@ -52,6 +52,7 @@ import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
 import dev.manta.runtime.task.ResourceSet;
 import dev.manta.runtime.task.TaskSpec;
+import dev.manta.spi.AdaptedFunction;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -693,7 +694,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   private Batcher<Outgoing> newPushLink(String worker) {
-    Map<Class<?>, Integer> fnIds = new HashMap<>(); // only touched by the batcher's sender
+    Map<Object, Integer> fnIds = new HashMap<>(); // by shippingKey; only the batcher's sender
     AtomicBoolean gone = new AtomicBoolean();
     Runnable lost =
         () -> {
@@ -926,7 +927,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     };
   }
 
-  private TaskMsg message(Outgoing o, Map<Class<?>, Integer> fnIds) {
+  private TaskMsg message(Outgoing o, Map<Object, Integer> fnIds) {
     TaskSpec t = o.spec;
     TaskMsg.Builder m =
         TaskMsg.newBuilder()
@@ -944,10 +945,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
     if (t.name != null) {
       m.setName(t.name);
     }
-    Integer fid = fnIds.get(t.fn.getClass());
+    Object key = shippingKey(t.fn);
+    Integer fid = fnIds.get(key);
     if (fid == null) {
       fid = fnIds.size() + 1;
-      fnIds.put(t.fn.getClass(), fid);
+      fnIds.put(key, fid);
       m.setFunction(ByteString.copyFrom(serializeFunction(t.fn)));
     }
     m.setFunctionId(fid);
@@ -970,6 +972,18 @@ public final class ClusterPortsImpl implements ClusterPorts {
       m.setMaxConcurrency(o.maxConcurrency);
     }
     return m.build();
+  }
+
+  /**
+   * What a function is shipped under on a push link: the worker keeps the first function sent under
+   * an id and runs it for every later task with that id. A lambda or method reference is keyed by
+   * its class: it captures nothing, so every instance of the class runs the same code. An {@link
+   * AdaptedFunction} is keyed by itself: one adapter class serves every function of its API (all of
+   * Ray's calls are one class), so its class says nothing, and its {@code equals} says which
+   * adapted functions run the same code.
+   */
+  private static Object shippingKey(MantaFunction fn) {
+    return fn instanceof AdaptedFunction ? fn : fn.getClass();
   }
 
   private static byte[] serializeFunction(MantaFunction fn) {

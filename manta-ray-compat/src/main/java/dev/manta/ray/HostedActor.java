@@ -1,0 +1,60 @@
+package dev.manta.ray;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+/**
+ * A Ray actor where it lives: the user's instance, what it is ({@link ActorSpec}), and the permits
+ * of its concurrency groups. Manta holds this object as the actor; a Ray method call unwraps it
+ * (see {@link RayFunction#invoke}). Built by the constructor call where the actor runs, so neither
+ * the instance nor the permits are ever serialized: the instance's class may hold threads, locks or
+ * anything else, and each group's bound holds across all of the actor's methods.
+ *
+ * <p>Thread-safe: immutable after construction; the semaphores are thread-safe.
+ */
+final class HostedActor {
+  /*
+   * Implementation notes
+   *  I1  a call in group g holds one permit of groups.get(g) (of defaultGroup for the default
+   *      group) while it runs, so at most maxConcurrency(g) calls of g run at once; the Manta
+   *      actor's maxConcurrency is the sum over groups, so every group can run its share.
+   *  Such an actor is multi-threaded: calls may start out of submission order, even within a
+   *  group of concurrency 1 (Ray guarantees order only for single-threaded actors). Manta's
+   *  mailbox is one FIFO, so a call waiting for a full group holds a slot and can delay a later
+   *  call of another group (Ray queues per group).
+   */
+  final Object instance;
+  final ActorSpec spec;
+  private final Semaphore defaultGroup;
+  private final Map<String, Semaphore> groups = new HashMap<>();
+
+  HostedActor(Object instance, ActorSpec spec) {
+    this.instance = instance;
+    this.spec = spec;
+    this.defaultGroup = spec.groups().isEmpty() ? null : new Semaphore(spec.defaultConcurrency());
+    spec.groups().forEach((name, n) -> groups.put(name, new Semaphore(n)));
+  }
+
+  /**
+   * The permits of {@code group} ({@code ""}: the default group), or null when the actor has no
+   * concurrency groups or {@code group} is null.
+   *
+   * @throws IllegalArgumentException if the actor has no such group (the caller checked it, so this
+   *     means the caller and this instance disagree about the actor)
+   */
+  Semaphore permits(String group) {
+    if (group == null || defaultGroup == null) {
+      return null;
+    }
+    if (group.isEmpty()) {
+      return defaultGroup;
+    }
+    Semaphore s = groups.get(group);
+    if (s == null) {
+      throw new IllegalArgumentException(
+          "Actor " + spec.describe() + " has no concurrency group '" + group + "'");
+    }
+    return s;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.manta.ray;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ray.api.function.RayFunc0;
+import io.ray.api.function.RayFunc1;
+import io.ray.api.function.RayFunc2;
+import io.ray.api.id.ActorId;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RayFunction} is a value (the contract of Manta's {@code AdaptedFunction}): on a cluster an
+ * owner ships each distinct function once and the worker reuses it for every equal one, so equal
+ * must mean "does the same", and a copy must do what the original does. (A copy is not equal to its
+ * original: a deserialized lambda has a class of its own. Only the owner compares functions.)
+ */
+class RayFunctionTest {
+  private static final RayFunc0<Adder> NEW_ADDER = Adder::new;
+  private static final RayFunc2<Adder, Integer, Integer> ADD = Adder::add;
+  private static final RayFunc1<Adder, Integer> TOTAL = Adder::total;
+
+  private static ActorSpec spec() {
+    return new ActorSpec(ActorId.fromRandom(), null, 0, 0, Map.of());
+  }
+
+  @Test
+  void equal_exactlyWhenRoleTargetActorAndGroupAreTheSame() {
+    ActorSpec spec = spec();
+    assertThat(RayFunction.method(ADD, null))
+        .isEqualTo(RayFunction.method(ADD, null))
+        .hasSameHashCodeAs(RayFunction.method(ADD, null))
+        .isNotEqualTo(RayFunction.method(TOTAL, null))
+        .isNotEqualTo(RayFunction.method(ADD, "io"))
+        .isNotEqualTo(RayFunction.task(ADD));
+    assertThat(RayFunction.constructor(NEW_ADDER, spec))
+        .isEqualTo(RayFunction.constructor(NEW_ADDER, spec))
+        .isNotEqualTo(RayFunction.constructor(NEW_ADDER, spec.restarted(1)))
+        .isNotEqualTo(RayFunction.constructor(NEW_ADDER, spec()))
+        .isNotEqualTo(RayFunction.method(ADD, null));
+  }
+
+  @Test
+  void serializedCopies_runWhatTheOriginalsRun() throws Exception {
+    RayFunction ctor = copy(RayFunction.constructor(NEW_ADDER, spec()));
+    RayFunction add = copy(RayFunction.method(ADD, null));
+    RayFunction total = copy(RayFunction.method(TOTAL, null));
+    Object actor = ctor.invoke(new Object[] {});
+    assertThat(actor).isInstanceOf(HostedActor.class);
+    assertThat(((HostedActor) actor).instance).isInstanceOf(Adder.class);
+    assertThat(add.invoke(new Object[] {actor, 3})).isEqualTo(3);
+    assertThat(add.invoke(new Object[] {actor, 4})).isEqualTo(7);
+    assertThat(total.invoke(new Object[] {actor})).isEqualTo(7);
+  }
+
+  private static RayFunction copy(RayFunction f) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(f);
+    }
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      return (RayFunction) in.readObject();
+    }
+  }
+}
