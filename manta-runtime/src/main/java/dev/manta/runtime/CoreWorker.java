@@ -107,9 +107,7 @@ public final class CoreWorker implements MantaRuntime {
                 config.objectStoreBytes(),
                 config.spillDirectory(),
                 Duration.ofMillis(Long.getLong("manta.store-full-timeout-ms", 10_000)));
-    if (store instanceof NodeStore ns) {
-      ns.reclaimer(table::reclaimUnreachable); // free dropped refs' objects before spilling
-    }
+    store.reclaimer(table::reclaimUnreachable); // free dropped refs' objects before spilling
     this.codec = new ValueCodec(serializer, loader, store, config.inlineThresholdBytes());
     this.executor = new TaskExecutor(codec, table);
     this.scheduler =

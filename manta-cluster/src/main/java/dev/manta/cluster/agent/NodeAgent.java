@@ -539,7 +539,15 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   public void createObject(CreateRequest req, StreamObserver<CreateReply> out) {
     try {
       ObjectId id = Wire.id(req.getId());
-      long offset = store.reserve(id, req.getLength());
+      long offset =
+          req.getIfRoom()
+              ? store.reserveIfRoom(id, req.getLength(), Duration.ofMillis(req.getIfRoomWaitMs()))
+              : store.reserve(id, req.getLength());
+      if (offset < 0) {
+        out.onNext(CreateReply.newBuilder().setNoRoom(true).build());
+        out.onCompleted();
+        return;
+      }
       jobObjects.created(id, req.getJobId());
       out.onNext(CreateReply.newBuilder().setOffset(offset).build());
       out.onCompleted();

@@ -3,6 +3,7 @@ package dev.manta.cluster.worker;
 import dev.manta.ObjectFreedException;
 import dev.manta.ObjectStoreFullException;
 import dev.manta.ObjectStoreStats;
+import dev.manta.cluster.proto.CreateReply;
 import dev.manta.cluster.proto.CreateRequest;
 import dev.manta.cluster.proto.Empty;
 import dev.manta.cluster.proto.FreeRequest;
@@ -16,6 +17,7 @@ import dev.manta.cluster.proto.StoreInfoReply;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.Wire;
 import dev.manta.runtime.id.ObjectId;
+import dev.manta.runtime.store.NodeStore;
 import dev.manta.runtime.store.ObjectStore;
 import dev.manta.runtime.store.RemoteValue;
 import dev.manta.runtime.store.StoreValue;
@@ -31,6 +33,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +54,14 @@ final class SharedStoreClient implements ObjectStore {
   private final MappedByteBuffer[] chunks;
   private final long capacity;
   private final String jobId; // tags what this process creates or pulls: freed when the job ends
+  private volatile Runnable reclaimer; // see reserve()
+  private final ReentrantLock reclaiming = new ReentrantLock(); // one reclaim at a time
+  private volatile long reclaimerRuns; // written under `reclaiming`
+  // The pause after a useless reclaim: a heuristic, so racing updates only shift it a little.
+  private volatile long reclaimBackoffNanos;
+  private volatile long reclaimAgainAtNanos = System.nanoTime();
+  private final AtomicLong reclaimsTotal = new AtomicLong();
+  private final AtomicLong reclaimNanosTotal = new AtomicLong();
 
   SharedStoreClient(ManagedChannel agentChannel, String jobId) {
     this.jobId = jobId;
@@ -82,19 +94,73 @@ final class SharedStoreClient implements ObjectStore {
     return chunks[c].slice((int) (offset - c * chunkBytes), length);
   }
 
+  /**
+   * How long a reservation after a reclaim waits at the agent for the frees that the reclaim sent
+   * (they travel as separate calls and may arrive after it).
+   */
+  static final long IF_ROOM_WAIT_MS = 250;
+
   @Override
-  public StoreValue put(ObjectId id, int length, int flags, Consumer<ByteBuffer> writer) {
-    long offset;
+  public void reclaimer(Runnable reclaimer) {
+    this.reclaimer = reclaimer;
+  }
+
+  /**
+   * Reserves room at the agent, freeing first what this process can no longer reach (NodeStore's
+   * I4, across processes): if the node has no room without spilling, this process collects and
+   * frees its dropped refs' objects, asks again (waiting a little for those frees to land), and
+   * only then reserves as usual, letting the agent spill. A reclaim that did not help pauses
+   * reclaiming as in NodeStore.
+   */
+  private long reserve(ObjectId id, int length) {
+    Runnable r = reclaimer;
+    long start = System.nanoTime();
+    if (r != null && start - reclaimAgainAtNanos >= 0) {
+      long offset = create(id, length, true, 0);
+      if (offset >= 0) {
+        return offset;
+      }
+      long runsBefore = reclaimerRuns;
+      reclaiming.lock();
+      try {
+        if (reclaimerRuns == runsBefore) { // else another thread just reclaimed: just ask again
+          r.run();
+          reclaimerRuns = runsBefore + 1;
+        }
+      } finally {
+        reclaiming.unlock();
+      }
+      offset = create(id, length, true, IF_ROOM_WAIT_MS);
+      long end = System.nanoTime();
+      reclaimsTotal.incrementAndGet();
+      reclaimNanosTotal.addAndGet(end - start);
+      if (offset >= 0) {
+        reclaimBackoffNanos = 0;
+        return offset;
+      }
+      long backoff =
+          Math.min(
+              NodeStore.RECLAIM_BACKOFF_MAX_NANOS,
+              Math.max(NodeStore.RECLAIM_BACKOFF_MIN_NANOS, 2 * reclaimBackoffNanos));
+      reclaimBackoffNanos = backoff;
+      reclaimAgainAtNanos = end + backoff;
+    }
+    return create(id, length, false, 0);
+  }
+
+  private long create(ObjectId id, int length, boolean ifRoom, long waitMs) {
     try {
-      offset =
-          Rpc.deadline(agent, 60_000)
+      CreateReply r =
+          Rpc.deadline(agent, 60_000 + waitMs)
               .createObject(
                   CreateRequest.newBuilder()
                       .setId(Wire.id(id))
                       .setLength(length)
                       .setJobId(jobId)
-                      .build())
-              .getOffset();
+                      .setIfRoom(ifRoom)
+                      .setIfRoomWaitMs(waitMs)
+                      .build());
+      return r.getNoRoom() ? -1 : r.getOffset();
     } catch (StatusRuntimeException e) {
       throw new ObjectStoreFullException(
           "The node's object store refused object "
@@ -102,6 +168,11 @@ final class SharedStoreClient implements ObjectStore {
               + ": "
               + e.getStatus().getDescription());
     }
+  }
+
+  @Override
+  public StoreValue put(ObjectId id, int length, int flags, Consumer<ByteBuffer> writer) {
+    long offset = reserve(id, length);
     try {
       writer.accept(slice(offset, length));
     } catch (RuntimeException e) {
@@ -220,9 +291,9 @@ final class SharedStoreClient implements ObjectStore {
         r.getStoreRestoresTotal(),
         r.getStoreEvictionsTotal(),
         r.getStorePeakUsed(),
-        r.getStoreReclaimsTotal(),
-        r.getStoreReclaimedBytes(),
-        r.getStoreReclaimNanos());
+        reclaimsTotal.get(), // this process's reclaims (the agent has no owner to ask)
+        r.getStoreReclaimedBytes(), // not measured across processes: 0
+        reclaimNanosTotal.get());
   }
 
   @Override

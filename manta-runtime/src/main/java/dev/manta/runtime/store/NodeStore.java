@@ -85,9 +85,9 @@ public final class NodeStore implements ObjectStore {
   private volatile Runnable reclaimer; // frees unreachable objects; null: none (see reclaimer())
 
   /** The pause after a reclaim that freed too little, doubled each time up to the maximum. */
-  static final long RECLAIM_BACKOFF_MIN_NANOS = Duration.ofMillis(100).toNanos();
+  public static final long RECLAIM_BACKOFF_MIN_NANOS = Duration.ofMillis(100).toNanos();
 
-  static final long RECLAIM_BACKOFF_MAX_NANOS = Duration.ofSeconds(5).toNanos();
+  public static final long RECLAIM_BACKOFF_MAX_NANOS = Duration.ofSeconds(5).toNanos();
 
   /**
    * Objects at least this large reclaim before they use memory never written (64 MiB of fresh pages
@@ -300,7 +300,24 @@ public final class NodeStore implements ObjectStore {
         "object " + v.id().hex() + " is on node " + v.nodeId() + ", but this store has no peers");
   }
 
+  /**
+   * Reserves as {@link #reserve} does, but only if there is room without spilling anything (for an
+   * object of {@link #EARLY_RECLAIM_MIN_BYTES} or more: in memory written before), waiting up to
+   * {@code wait} for frees to make it; returns -1 if there is none. For a writer in another process
+   * whose owner can free unreachable objects first (I4 across processes: it asks this, reclaims,
+   * asks again with a wait for its frees to arrive, then reserves).
+   */
+  public long reserveIfRoom(ObjectId id, int length, Duration wait) {
+    Entry e = reserveEntry(id, length, wait.toNanos());
+    return e == null ? -1 : region.absoluteOffset(e.block);
+  }
+
   private Entry reserveEntry(ObjectId id, int length) {
+    return reserveEntry(id, length, -1);
+  }
+
+  /** {@code ifRoomWaitNanos} >= 0: only with room as in {@link #reserveIfRoom}, else null. */
+  private Entry reserveEntry(ObjectId id, int length, long ifRoomWaitNanos) {
     if (length > region.maxBlockBytes()) {
       throw new ObjectStoreFullException(
           "Object "
@@ -316,7 +333,13 @@ public final class NodeStore implements ObjectStore {
     MappedRegion.Block b;
     lock.lock();
     try {
-      b = allocate(length, "object " + id.hex());
+      b =
+          ifRoomWaitNanos >= 0
+              ? allocateIfRoom(length, ifRoomWaitNanos)
+              : allocate(length, "object " + id.hex());
+      if (b == null) {
+        return null;
+      }
       e.block = b;
       e.pins = 1; // the writer's pin: not evictable while being copied
       pinnedBytes += b.blockBytes();
@@ -648,11 +671,36 @@ public final class NodeStore implements ObjectStore {
     }
   }
 
+  /** A block without evicting or reclaiming, waiting up to {@code waitNanos} for frees; or null. */
+  private MappedRegion.Block allocateIfRoom(long length, long waitNanos) {
+    boolean touchedOnly = length >= EARLY_RECLAIM_MIN_BYTES;
+    long deadline = System.nanoTime() + waitNanos;
+    while (true) {
+      MappedRegion.Block b = region.allocate(length, touchedOnly);
+      if (b != null) {
+        usedBytes += b.blockBytes();
+        peakUsedBytes = Math.max(peakUsedBytes, usedBytes);
+        return b;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return null;
+      }
+      try {
+        room.awaitNanos(left); // a free signals it
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+  }
+
   /**
    * Sets what the store runs, before it spills a referenced object to make room, to free objects
    * nobody can reach any more (I4): like {@code java.nio.Bits.reserveMemory}, which collects and
    * retries before it throws. {@code reclaimer} runs without the store's lock and may free objects.
    */
+  @Override
   public void reclaimer(Runnable reclaimer) {
     this.reclaimer = reclaimer;
   }

@@ -64,6 +64,13 @@ public interface ObjectStore extends AutoCloseable {
     return out;
   }
 
+  /**
+   * Sets what the store runs, when it is full and before it spills a referenced object, to have the
+   * owner free the objects nobody can reach any more (see {@code NodeStore}, I4). Called once,
+   * before the store is used; a store that cannot use it ignores it.
+   */
+  default void reclaimer(Runnable reclaimer) {}
+
   /** Counters now. */
   ObjectStoreStats stats();
 

@@ -242,6 +242,32 @@ class NodeStoreTest {
   }
 
   @Test
+  void reserveIfRoom_neverSpills_andWaitsForAFreeToMakeRoom() throws Exception {
+    NodeStore s = open(64 * KIB, Duration.ofSeconds(1));
+    ObjectId a = ids.nextPut();
+    ObjectId b = ids.nextPut();
+    s.put(a, new byte[30 * KIB], 0);
+    s.put(b, new byte[30 * KIB], 0);
+    ObjectId c = ids.nextPut();
+    assertThat(s.reserveIfRoom(c, 30 * KIB, Duration.ZERO)).isEqualTo(-1);
+    assertThat(s.stats().spillsTotal()).isZero();
+    java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+    var reserved =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              waiting.countDown();
+              return s.reserveIfRoom(c, 30 * KIB, Duration.ofSeconds(30));
+            });
+    waiting.await();
+    s.free(a); // the free an owner sent after its reclaim
+    assertThat(reserved.get(30, java.util.concurrent.TimeUnit.SECONDS)).isNotNegative();
+    s.seal(c);
+    assertThat(s.stats().spillsTotal()).isZero();
+    s.free(b);
+    s.free(c);
+  }
+
+  @Test
   void free_whilePinned_releasesWhenUnpinned() {
     NodeStore s = open(64 * KIB, Duration.ofSeconds(1));
     ObjectId a = ids.nextPut();
