@@ -1133,6 +1133,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   @Override
   public void actorKilled(ActorInstance actor) {
+    // Its notices (kill, lease return, head update) must outlive a server call it may run in.
+    io.grpc.Context.ROOT.run(() -> actorKilledDetached(actor));
+  }
+
+  private void actorKilledDetached(ActorInstance actor) {
     if (actor.isProxy()) {
       knownProxies.remove(actor.id(), actor);
       ActorPlace p = actorPlaces.remove(actor.id());
@@ -1321,6 +1326,13 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   @Override
   public void released(OwnedObject o, StoredValue value) {
+    // Often called inside a server call (the ReleaseBorrows or Submit handler that dropped the last
+    // count): a call started in that call's gRPC context is cancelled when the handler returns,
+    // and a cancelled free left the object in every store. So the notices leave in the root one.
+    io.grpc.Context.ROOT.run(() -> releasedDetached(o, value));
+  }
+
+  private void releasedDetached(OwnedObject o, StoredValue value) {
     ObjectId id = o.id();
     Long owner = borrowed.remove(id);
     if (owner != null) {

@@ -235,8 +235,13 @@ final class SharedStoreClient implements ObjectStore {
     }
   }
 
+  /**
+   * Fire-and-forget notices (unpin, free) leave in the root gRPC context: started inside a server
+   * call's context, they would be cancelled when that call ends, leaving a pin or an object behind.
+   */
   private void unpin(ObjectId id) {
-    Rpc.deadline(agentAsync).unpinObject(Wire.id(id), Callbacks.ignore());
+    io.grpc.Context.ROOT.run(
+        () -> Rpc.deadline(agentAsync).unpinObject(Wire.id(id), Callbacks.ignore()));
   }
 
   @Override
@@ -248,8 +253,11 @@ final class SharedStoreClient implements ObjectStore {
 
   @Override
   public void free(ObjectId id) {
-    Rpc.deadline(agentAsync)
-        .freeObjects(FreeRequest.newBuilder().addIds(Wire.id(id)).build(), Callbacks.ignore());
+    io.grpc.Context.ROOT.run(
+        () ->
+            Rpc.deadline(agentAsync)
+                .freeObjects(
+                    FreeRequest.newBuilder().addIds(Wire.id(id)).build(), Callbacks.ignore()));
   }
 
   @Override
