@@ -112,7 +112,7 @@ public final class Serializer {
           "Cannot serialize a "
               + value.getClass().getName()
               + ": "
-              + e.getMessage()
+              + rootMessage(e)
               + ". Manta copies every argument, return value and put value; use plain data"
               + " (records, collections, arrays, classes with serializable fields) and pass"
               + " resources such as streams or threads by name instead",
@@ -137,7 +137,7 @@ public final class Serializer {
       return fory.deserialize(bytes);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "Cannot deserialize a value of " + bytes.length + " bytes: " + e.getMessage(), e);
+          "Cannot deserialize a value of " + bytes.length + " bytes: " + rootMessage(e), e);
     }
   }
 
@@ -147,8 +147,20 @@ public final class Serializer {
       return fory.deserialize(bytes);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "Cannot deserialize a value of " + bytes.remaining() + " bytes: " + e.getMessage(), e);
+          "Cannot deserialize a value of " + bytes.remaining() + " bytes: " + rootMessage(e), e);
     }
+  }
+
+  /**
+   * What went wrong at the bottom of {@code e}: Fory wraps a failure inside a value (a handle
+   * codec's, a missing class) in exceptions whose message lists only the objects read so far.
+   */
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? String.valueOf(e.getMessage()) : root.toString();
   }
 
   private static void checkSerializable(Object value) {

@@ -116,6 +116,41 @@ class SerializerTest {
   }
 
   @Test
+  void handleCodecThatThrows_failsDeserialize_withItsMessage() {
+    Serializer writer = newProcess();
+    Serializer reader =
+        new Serializer(
+            List.of(
+                new HandleCodec<Token>() {
+                  @Override
+                  public Class<Token> type() {
+                    return Token.class;
+                  }
+
+                  @Override
+                  public int typeId() {
+                    return 7;
+                  }
+
+                  @Override
+                  public void write(Token t, long[] out) {
+                    out[0] = t.id;
+                  }
+
+                  @Override
+                  public Token read(long[] in) {
+                    throw new IllegalStateException("Actor " + in[0] + " is unknown here");
+                  }
+                }),
+            SerializerTest.class.getClassLoader());
+    byte[] bytes = writer.serialize(new ArrayList<>(List.of(new Token(5))), h -> {});
+    assertThatThrownBy(() -> reader.deserialize(bytes))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Cannot deserialize a value of " + bytes.length + " bytes")
+        .hasMessageContaining("Actor 5 is unknown here");
+  }
+
+  @Test
   void codecsSharingATypeId_areRefused() {
     assertThatThrownBy(
             () ->
