@@ -91,6 +91,11 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: all state is in concurrent maps; per-peer sends go through {@link Batcher}s.
  */
 public final class ClusterPortsImpl implements ClusterPorts {
+  /*
+   * Implementation notes (actor handles)
+   *  A1  An actor owned here is registered PENDING at the head before remote() returns
+   *      (registerActor): no handle reaches another process before the head knows its actor.
+   */
   private static final Logger LOG = LoggerFactory.getLogger(ClusterPortsImpl.class);
   private static final long GET_OBJECT_DEADLINE_MS = 600_000;
 
@@ -940,8 +945,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   private void placeActor(TaskSpec creation, ActorInstance proxy) {
     try {
-      registerActor(proxy, ActorState.PENDING, "", "");
-      NodeView n = pickForActor(creation.resources);
+      NodeView n = pickForActor(creation.resources); // registered PENDING by registerActor
       LeaseGrant g = lease(n.info.getAgentAddress(), creation.resources, true);
       String agent = agentOf(g.getNodeId());
       actorPlaces.put(
@@ -958,6 +962,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
               new IllegalStateException(
                   "Actor " + proxy.id().hex() + " could not be placed: " + rootMessage(e), e)));
     }
+  }
+
+  @Override
+  public void registerActor(ActorInstance proxy) {
+    registerActor(proxy, ActorState.PENDING, "", "");
   }
 
   private final Map<ActorId, Integer> concurrency = new ConcurrentHashMap<>();

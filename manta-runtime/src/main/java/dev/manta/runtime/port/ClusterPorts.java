@@ -49,6 +49,18 @@ public interface ClusterPorts {
   void runTask(TaskSpec t);
 
   /**
+   * Makes an actor that was just created here known to the whole cluster, as pending, so that any
+   * process receiving a handle to it can find it. Called once per actor, before {@code
+   * Manta.actor(..).remote()} returns and so before any handle to it can leave this process; the
+   * actor's placement ({@link #createActor}) may come much later, once its constructor's arguments
+   * are ready. Blocks for one round trip to the head.
+   *
+   * @throws IllegalArgumentException if the actor's name is taken in this job's namespace
+   * @throws IllegalStateException if the head cannot be reached
+   */
+  void registerActor(ActorInstance proxy);
+
+  /**
    * Where an actor lives: places the actor whose construction spec {@code creation} (READY) is
    * owned here. On success the port calls {@code proxy.constructed(null)}; on failure it completes
    * the spec with the failure. The actor runs up to {@code maxConcurrency} calls at once.
