@@ -288,7 +288,11 @@ public final class ActorSystem {
             false);
     ActorInstance a = byId.putIfAbsent(info.id(), fresh);
     if (a == null) {
-      fresh.constructed(null);
+      if (info.placed()) {
+        fresh.constructed(null);
+      } else {
+        ports.awaitPlaced(fresh); // calls queue in the proxy until the actor runs somewhere
+      }
       a = fresh;
     }
     return a;

@@ -76,11 +76,24 @@ public interface ClusterPorts {
    */
   void actorKilled(ActorInstance actor);
 
-  /** Looks up a live named actor in this job's namespace (blocks for one round trip). */
+  /**
+   * Looks up a named actor in this job's namespace, placed or still being placed; empty if it is
+   * dead or unknown. Blocks for one round trip, never until the actor is placed.
+   */
   Optional<RemoteActor> findActor(String name);
 
-  /** Looks up an actor by id, for a deserialized handle (blocks for one round trip). */
+  /**
+   * Looks up an actor by id, for a deserialized handle: placed or still being placed; empty if it
+   * is dead or unknown. Blocks for one round trip, never until the actor is placed.
+   */
   Optional<RemoteActor> findActor(ActorId id);
+
+  /**
+   * For a proxy built here from a {@link RemoteActor} that was not yet placed: calls {@code
+   * proxy.constructed(null)} once the actor is placed, so that the calls queued in it leave, or
+   * kills the proxy if the actor (or its owner) dies first. Does not block.
+   */
+  void awaitPlaced(ActorInstance proxy);
 
   /**
    * An object owned by another process whose ref was deserialized here: a local stand-in that the
@@ -113,6 +126,7 @@ public interface ClusterPorts {
    * @param id its id
    * @param name its name, or null
    * @param className its class's simple name
+   * @param placed whether it runs on a worker already; if not, see {@link #awaitPlaced}
    */
-  record RemoteActor(ActorId id, String name, String className) {}
+  record RemoteActor(ActorId id, String name, String className, boolean placed) {}
 }
