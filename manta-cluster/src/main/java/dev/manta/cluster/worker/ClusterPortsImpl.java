@@ -92,7 +92,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterPortsImpl implements ClusterPorts {
   /*
-   * Implementation notes (actor handles)
+   * Implementation notes (task order, actor handles)
+   *  T1  Tasks sent under one task lease leave in submission order: while the lease is pending
+   *      they queue in leaseWaiters, drained in order once it completes; a task that finds no
+   *      queue and the lease done goes at once.
    *  A1  An actor owned here is registered PENDING at the head before remote() returns
    *      (registerActor): no handle reaches another process before the head knows its actor.
    *  A2  A proxy of another owner's actor is in awaitingPlacement iff it was made while the
@@ -548,35 +551,96 @@ public final class ClusterPortsImpl implements ClusterPorts {
     }
     long cpu = fixed(t.resources.toMap().getOrDefault("CPU", 0.0));
     n.inflightCpu.addAndGet(cpu);
+    CompletableFuture<LeaseGrant> lease = taskLease(n);
+    if (!waitForLease(t, n, cpu, lease)) {
+      lease.whenComplete((g, e) -> dispatch(t, n, cpu, g, e));
+    }
+  }
+
+  /**
+   * Tasks waiting for a task lease that is still pending, in submission order, by lease; removed
+   * once drained. A future runs its dependents in no promised order (CompletableFuture: the last
+   * registered first), so tasks queue here instead of each waiting on the lease: otherwise a task
+   * holding refs to earlier tasks' results reached the worker before them, borrowed those results
+   * from the owner, and the worker then refused the earlier tasks as duplicates ("object ...
+   * already exists"). Guarded by leaseWaitersLock.
+   */
+  private final Map<CompletableFuture<LeaseGrant>, java.util.ArrayDeque<Runnable>> leaseWaiters =
+      new java.util.IdentityHashMap<>();
+
+  private final java.util.concurrent.locks.ReentrantLock leaseWaitersLock =
+      new java.util.concurrent.locks.ReentrantLock();
+
+  /** Queues {@code t} behind its pending lease; false if nothing waits and it may go now. */
+  private boolean waitForLease(
+      TaskSpec t, NodeView n, long cpu, CompletableFuture<LeaseGrant> lease) {
+    boolean first;
+    leaseWaitersLock.lock();
+    try {
+      java.util.ArrayDeque<Runnable> q = leaseWaiters.get(lease);
+      if (q == null && lease.isDone()) {
+        return false; // nothing queued before it: dispatching now keeps the order
+      }
+      first = q == null;
+      if (first) {
+        q = new java.util.ArrayDeque<>();
+        leaseWaiters.put(lease, q);
+      }
+      q.add(() -> lease.whenComplete((g, e) -> dispatch(t, n, cpu, g, e))); // done: runs inline
+    } finally {
+      leaseWaitersLock.unlock();
+    }
+    if (first) {
+      lease.whenComplete((g, e) -> drainLeaseWaiters(lease));
+    }
+    return true;
+  }
+
+  /** Dispatches the tasks queued behind {@code lease} in order; later ones then go directly. */
+  private void drainLeaseWaiters(CompletableFuture<LeaseGrant> lease) {
+    while (true) {
+      Runnable next;
+      leaseWaitersLock.lock();
+      try {
+        java.util.ArrayDeque<Runnable> q = leaseWaiters.get(lease);
+        next = q == null ? null : q.poll();
+        if (next == null) {
+          leaseWaiters.remove(lease);
+          return;
+        }
+      } finally {
+        leaseWaitersLock.unlock();
+      }
+      next.run(); // outside the lock: dispatching writes to a link
+    }
+  }
+
+  private void dispatch(TaskSpec t, NodeView n, long cpu, LeaseGrant g, Throwable e) {
     String node = n.info.getNodeId();
-    taskLease(n)
-        .whenComplete(
-            (g, e) -> {
-              if (e != null) {
-                n.inflightCpu.addAndGet(-cpu);
-                core.completeRemote(
-                    t,
-                    Failure.workerDied(
-                        t.id.hex(),
-                        node,
-                        "Task "
-                            + t.displayName()
-                            + " could not get a worker on node "
-                            + node
-                            + ": "
-                            + rootMessage(e)));
-                return;
-              }
-              if (g.getWorkerAddress().equals(address)) {
-                // This process is the job's task worker here: run it on the local scheduler.
-                t.result.value().whenComplete((v, x) -> n.inflightCpu.addAndGet(-cpu));
-                core.runIncoming(t);
-                return;
-              }
-              Inflight f = new Inflight(t, g.getWorkerAddress(), g.getNodeId(), cpu, null);
-              inflight.put(t.id, f);
-              push(g.getWorkerAddress()).send(new Outgoing(t, null, 0));
-            });
+    if (e != null) {
+      n.inflightCpu.addAndGet(-cpu);
+      core.completeRemote(
+          t,
+          Failure.workerDied(
+              t.id.hex(),
+              node,
+              "Task "
+                  + t.displayName()
+                  + " could not get a worker on node "
+                  + node
+                  + ": "
+                  + rootMessage(e)));
+      return;
+    }
+    if (g.getWorkerAddress().equals(address)) {
+      // This process is the job's task worker here: run it on the local scheduler.
+      t.result.value().whenComplete((v, x) -> n.inflightCpu.addAndGet(-cpu));
+      core.runIncoming(t);
+      return;
+    }
+    Inflight f = new Inflight(t, g.getWorkerAddress(), g.getNodeId(), cpu, null);
+    inflight.put(t.id, f);
+    push(g.getWorkerAddress()).send(new Outgoing(t, null, 0));
   }
 
   private static String rootMessage(Throwable e) {
