@@ -19,7 +19,9 @@ public abstract class ActorCreator<A> extends ActorHandle<A> {
 
   /**
    * Creates the actor (if not yet created) and returns its handle. Returns at once: the constructor
-   * runs asynchronously, and calls sent meanwhile wait for it.
+   * runs asynchronously, and calls sent meanwhile wait for it. On a cluster it first tells the head
+   * about the actor (one round trip), so that the handle is usable in any process it is sent to,
+   * even before the actor is placed on a worker.
    *
    * @throws IllegalArgumentException if the name is taken by a live actor
    */

@@ -716,6 +716,11 @@ public final class CoreWorker implements MantaRuntime {
     }
 
     @Override
+    public int typeId() {
+      return 1;
+    }
+
+    @Override
     public void write(RefImpl<?> ref, long[] out) {
       if (ref.table() != table) {
         throw new IllegalArgumentException(
@@ -763,6 +768,11 @@ public final class CoreWorker implements MantaRuntime {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Class<ActorHandleImpl<?>> type() {
       return (Class) ActorHandleImpl.class;
+    }
+
+    @Override
+    public int typeId() {
+      return 2;
     }
 
     @Override

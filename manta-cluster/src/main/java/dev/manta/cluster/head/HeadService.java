@@ -165,8 +165,15 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     LOG.warn("Node {} at {} is dead: {}", n.getNodeId(), n.getAgentAddress(), reason);
     publish(Event.newBuilder().setNode(dead).build());
     for (ActorInfo a : actors.values()) {
-      if (a.getNodeId().equals(n.getNodeId()) && a.getState() != ActorState.DEAD) {
-        markDead(a, "its node " + n.getNodeId() + " died: " + reason);
+      WorkerInfo owner = workers.get(a.getPrefix());
+      boolean ownerLost =
+          a.getState() == ActorState.PENDING
+              && owner != null
+              && owner.getNodeId().equals(n.getNodeId());
+      if ((a.getNodeId().equals(n.getNodeId()) || ownerLost) && a.getState() != ActorState.DEAD) {
+        markDead(
+            a,
+            (ownerLost ? "its owner's node " : "its node ") + n.getNodeId() + " died: " + reason);
       }
     }
   }
@@ -361,11 +368,14 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
         req.getReason());
     WorkerInfo w = workers.remove(req.getPrefix());
     publish(Event.newBuilder().setWorkerDied(req).build());
-    if (w != null) {
-      for (ActorInfo a : actors.values()) {
-        if (a.getWorkerAddress().equals(w.getAddress()) && a.getState() != ActorState.DEAD) {
-          markDead(a, "its worker process died: " + req.getReason());
-        }
+    for (ActorInfo a : actors.values()) {
+      if (w != null
+          && a.getWorkerAddress().equals(w.getAddress())
+          && a.getState() != ActorState.DEAD) {
+        markDead(a, "its worker process died: " + req.getReason());
+      } else if (a.getPrefix() == req.getPrefix() && a.getState() == ActorState.PENDING) {
+        // Nobody else can place it; holders of its handle are waiting for ALIVE or DEAD.
+        markDead(a, "its owner died before placing it: " + req.getReason());
       }
     }
     out.onNext(Empty.getDefaultInstance());

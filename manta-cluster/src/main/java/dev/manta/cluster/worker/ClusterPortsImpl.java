@@ -94,6 +94,19 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: all state is in concurrent maps; per-peer sends go through {@link Batcher}s.
  */
 public final class ClusterPortsImpl implements ClusterPorts {
+  /*
+   * Implementation notes (task order, actor handles)
+   *  T1  Tasks sent under one task lease leave in submission order: while the lease is pending
+   *      they queue in leaseWaiters, drained in order once it completes; a task that finds no
+   *      queue and the lease done goes at once.
+   *  A1  An actor owned here is registered PENDING at the head before remote() returns
+   *      (registerActor): no handle reaches another process before the head knows its actor.
+   *  A2  A proxy of another owner's actor is in awaitingPlacement iff it was made while the
+   *      actor was PENDING and no ALIVE or DEAD has been seen for it since. It leaves on the
+   *      first of: the head's ALIVE or DEAD event, the recheck after awaitPlaced or after a
+   *      resubscription, its death here. placed() and placementFailed() remove it before they
+   *      act, so exactly one of them settles it.
+   */
   private static final Logger LOG = LoggerFactory.getLogger(ClusterPortsImpl.class);
   private static final long GET_OBJECT_DEADLINE_MS = 600_000;
 
@@ -299,6 +312,10 @@ public final class ClusterPortsImpl implements ClusterPorts {
       return;
     }
     subscribe();
+    // Events between the old stream and the new one are lost: ask about what waits on them.
+    for (ActorId id : List.copyOf(awaitingPlacement.keySet())) {
+      recheckPlacement(id);
+    }
   }
 
   private void onEvent(Event e) {
@@ -314,12 +331,16 @@ public final class ClusterPortsImpl implements ClusterPorts {
       case WORKER_DIED -> workerDied(e.getWorkerDied().getPrefix(), e.getWorkerDied().getReason());
       case ACTOR -> {
         ActorInfo a = e.getActor();
+        if (a.getState() == ActorState.ALIVE) {
+          placed(new ActorId(a.getPrefix(), a.getSequence()), a);
+        }
         if (a.getState() == ActorState.DEAD) {
           ActorId id = new ActorId(a.getPrefix(), a.getSequence());
           if (creating(id)) {
             return; // its creation's own result says why, with the constructor's error
           }
           actorPlaces.remove(id);
+          placementFailed(id, a.getDeathReason());
           ActorInstance proxy = proxyOrNull(id);
           if (proxy != null) {
             proxy.kill(
@@ -585,34 +606,107 @@ public final class ClusterPortsImpl implements ClusterPorts {
     }
     long cpu = fixed(t.resources.toMap().getOrDefault("CPU", 0.0));
     n.inflightCpu.addAndGet(cpu);
+    CompletableFuture<LeaseGrant> lease = taskLease(n);
+    if (!waitForLease(t, n, cpu, lease, tried, failures)) {
+      lease.whenComplete((g, e) -> dispatch(t, n, cpu, g, e, tried, failures));
+    }
+  }
+
+  /**
+   * Tasks waiting for a task lease that is still pending, in submission order, by lease; removed
+   * once drained. A future runs its dependents in no promised order (CompletableFuture: the last
+   * registered first), so tasks queue here instead of each waiting on the lease: otherwise a task
+   * holding refs to earlier tasks' results reached the worker before them, borrowed those results
+   * from the owner, and the worker then refused the earlier tasks as duplicates ("object ...
+   * already exists"). Guarded by leaseWaitersLock.
+   */
+  private final Map<CompletableFuture<LeaseGrant>, java.util.ArrayDeque<Runnable>> leaseWaiters =
+      new java.util.IdentityHashMap<>();
+
+  private final java.util.concurrent.locks.ReentrantLock leaseWaitersLock =
+      new java.util.concurrent.locks.ReentrantLock();
+
+  /** Queues {@code t} behind its pending lease; false if nothing waits and it may go now. */
+  private boolean waitForLease(
+      TaskSpec t,
+      NodeView n,
+      long cpu,
+      CompletableFuture<LeaseGrant> lease,
+      Set<String> tried,
+      String failures) {
+    boolean first;
+    leaseWaitersLock.lock();
+    try {
+      java.util.ArrayDeque<Runnable> q = leaseWaiters.get(lease);
+      if (q == null && lease.isDone()) {
+        return false; // nothing queued before it: dispatching now keeps the order
+      }
+      first = q == null;
+      if (first) {
+        q = new java.util.ArrayDeque<>();
+        leaseWaiters.put(lease, q);
+      }
+      q.add(() -> lease.whenComplete((g, e) -> dispatch(t, n, cpu, g, e, tried, failures)));
+    } finally {
+      leaseWaitersLock.unlock();
+    }
+    if (first) {
+      lease.whenComplete((g, e) -> drainLeaseWaiters(lease));
+    }
+    return true;
+  }
+
+  /** Dispatches the tasks queued behind {@code lease} in order; later ones then go directly. */
+  private void drainLeaseWaiters(CompletableFuture<LeaseGrant> lease) {
+    while (true) {
+      Runnable next;
+      leaseWaitersLock.lock();
+      try {
+        java.util.ArrayDeque<Runnable> q = leaseWaiters.get(lease);
+        next = q == null ? null : q.poll();
+        if (next == null) {
+          leaseWaiters.remove(lease);
+          return;
+        }
+      } finally {
+        leaseWaitersLock.unlock();
+      }
+      next.run(); // outside the lock: dispatching writes to a link
+    }
+  }
+
+  private void dispatch(
+      TaskSpec t,
+      NodeView n,
+      long cpu,
+      LeaseGrant g,
+      Throwable e,
+      Set<String> tried,
+      String failures) {
     String node = n.info.getNodeId();
-    taskLease(n)
-        .whenComplete(
-            (g, e) -> {
-              if (e != null) {
-                n.inflightCpu.addAndGet(-cpu);
-                n.leaseFailed();
-                LOG.warn(
-                    "Task {} could not get a worker on node {} ({}); placing it elsewhere",
-                    t.id.hex(),
-                    node,
-                    rootMessage(e));
-                Set<String> now = new HashSet<>(tried);
-                now.add(node);
-                String why = failures + " node " + node + ": " + rootMessage(e) + ";";
-                offload.execute(() -> runTask(t, Set.copyOf(now), why));
-                return;
-              }
-              if (g.getWorkerAddress().equals(address)) {
-                // This process is the job's task worker here: run it on the local scheduler.
-                t.result.value().whenComplete((v, x) -> n.inflightCpu.addAndGet(-cpu));
-                core.runIncoming(t);
-                return;
-              }
-              Inflight f = new Inflight(t, g.getWorkerAddress(), g.getNodeId(), cpu, null);
-              inflight.put(t.id, f);
-              push(g.getWorkerAddress()).send(new Outgoing(t, null, 0));
-            });
+    if (e != null) {
+      n.inflightCpu.addAndGet(-cpu);
+      n.leaseFailed();
+      LOG.warn(
+          "Task {} could not get a worker on node {} ({}); placing it elsewhere",
+          t.id.hex(),
+          node,
+          rootMessage(e));
+      Set<String> now = new HashSet<>(tried);
+      now.add(node);
+      String why = failures + " node " + node + ": " + rootMessage(e) + ";";
+      offload.execute(() -> runTask(t, Set.copyOf(now), why));
+      return;
+    }
+    if (g.getWorkerAddress().equals(address)) {
+      // This process is the job's task worker here: run it on the local scheduler.
+      t.result.value().whenComplete((v, x) -> n.inflightCpu.addAndGet(-cpu));
+      core.runIncoming(t);
+      return;
+    }
+    Inflight f = new Inflight(t, g.getWorkerAddress(), g.getNodeId(), cpu, null);
+    inflight.put(t.id, f);
+    push(g.getWorkerAddress()).send(new Outgoing(t, null, 0));
   }
 
   private static String rootMessage(Throwable e) {
@@ -1007,8 +1101,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   private void placeActor(TaskSpec creation, ActorInstance proxy) {
     try {
-      registerActor(proxy, ActorState.PENDING, "", "");
-      LeaseGrant g = leaseForActor(creation);
+      LeaseGrant g = leaseForActor(creation); // registered PENDING by registerActor
       String agent = agentOf(g.getNodeId());
       actorPlaces.put(
           proxy.id(), new ActorPlace(g.getWorkerAddress(), g.getNodeId(), g.getLeaseId(), agent));
@@ -1024,6 +1117,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
               new IllegalStateException(
                   "Actor " + proxy.id().hex() + " could not be placed: " + rootMessage(e), e)));
     }
+  }
+
+  @Override
+  public void registerActor(ActorInstance proxy) {
+    registerActor(proxy, ActorState.PENDING, "", "");
   }
 
   private final Map<ActorId, Integer> concurrency = new ConcurrentHashMap<>();
@@ -1140,6 +1238,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private void actorKilledDetached(ActorInstance actor) {
     if (actor.isProxy()) {
       knownProxies.remove(actor.id(), actor);
+      awaitingPlacement.remove(actor.id(), actor);
       ActorPlace p = actorPlaces.remove(actor.id());
       // In-flight calls fail with the death too.
       Failure why = actor.deathOrNull();
@@ -1223,37 +1322,95 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   private Optional<RemoteActor> lookup(ActorLookup q) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Rpc.DEADLINE_MS);
-    while (true) {
-      ActorInfo a;
-      try {
-        a = Rpc.deadline(head).getActor(q);
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-          return Optional.empty();
-        }
-        throw new IllegalStateException(Rpc.explain(e, "head", headAddress), e);
+    ActorInfo a = headActor(q);
+    if (a == null || a.getState() == ActorState.DEAD) {
+      return Optional.empty();
+    }
+    ActorId id = new ActorId(a.getPrefix(), a.getSequence());
+    boolean placed = a.getState() == ActorState.ALIVE;
+    if (placed) {
+      actorPlaces.putIfAbsent(id, placeOf(a));
+    }
+    return Optional.of(
+        new RemoteActor(id, a.getName().isEmpty() ? null : a.getName(), a.getClassName(), placed));
+  }
+
+  /** What the head knows of an actor, or null if it knows nothing. */
+  private ActorInfo headActor(ActorLookup q) {
+    try {
+      return Rpc.deadline(head).getActor(q);
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return null;
       }
-      if (a.getState() == ActorState.DEAD) {
-        return Optional.empty();
-      }
-      if (a.getState() == ActorState.ALIVE) {
-        ActorId id = new ActorId(a.getPrefix(), a.getSequence());
-        actorPlaces.putIfAbsent(
-            id, new ActorPlace(a.getWorkerAddress(), a.getNodeId(), 0, agentOf(a.getNodeId())));
-        return Optional.of(
-            new RemoteActor(id, a.getName().isEmpty() ? null : a.getName(), a.getClassName()));
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "Actor " + a.getName() + " is still being created after " + Rpc.DEADLINE_MS + " ms");
-      }
-      try {
-        Thread.sleep(5); // pending creation: its ALIVE update is on the way
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while looking up an actor", e);
-      }
+      throw new IllegalStateException(Rpc.explain(e, "head", headAddress), e);
+    }
+  }
+
+  private ActorPlace placeOf(ActorInfo a) {
+    return new ActorPlace(a.getWorkerAddress(), a.getNodeId(), 0, agentOf(a.getNodeId()));
+  }
+
+  /**
+   * Proxies of actors other processes own that were still being placed when their handle arrived
+   * here: their calls queue until the head publishes the actor ALIVE (onEvent), or fail when it
+   * publishes it DEAD. Also in knownProxies.
+   */
+  private final Map<ActorId, ActorInstance> awaitingPlacement = new ConcurrentHashMap<>();
+
+  private static final java.util.concurrent.ThreadFactory AWAIT_THREADS =
+      Thread.ofVirtual().name("manta-actor-await-", 1).factory();
+
+  @Override
+  public void awaitPlaced(ActorInstance proxy) {
+    knownProxies.putIfAbsent(proxy.id(), proxy);
+    awaitingPlacement.put(proxy.id(), proxy);
+    // The ALIVE event may have come between the lookup and now: ask once more.
+    AWAIT_THREADS.newThread(() -> recheckPlacement(proxy.id())).start();
+  }
+
+  /** Settles a proxy awaiting placement from what the head says now, if it says more. */
+  private void recheckPlacement(ActorId id) {
+    if (!awaitingPlacement.containsKey(id) || closed) {
+      return;
+    }
+    ActorInfo a;
+    try {
+      a =
+          headActor(
+              ActorLookup.newBuilder()
+                  .setId(ActorInfo.newBuilder().setPrefix(id.prefix()).setSequence(id.sequence()))
+                  .build());
+    } catch (IllegalStateException e) {
+      LOG.debug("Could not ask the head about actor {}: {}", id.hex(), e.toString());
+      return; // the subscription still brings its fate; resubscribing asks again
+    }
+    if (a == null) {
+      placementFailed(id, "the head no longer knows it");
+    } else if (a.getState() == ActorState.ALIVE) {
+      placed(id, a);
+    } else if (a.getState() == ActorState.DEAD) {
+      placementFailed(id, a.getDeathReason());
+    }
+  }
+
+  private void placed(ActorId id, ActorInfo a) {
+    ActorInstance proxy = awaitingPlacement.remove(id);
+    if (proxy != null) {
+      actorPlaces.putIfAbsent(id, placeOf(a));
+      proxy.constructed(null);
+    }
+  }
+
+  private void placementFailed(ActorId id, String reason) {
+    ActorInstance proxy = awaitingPlacement.remove(id);
+    if (proxy != null) {
+      proxy.kill(
+          Failure.actorDied(
+              id.hex(),
+              proxy.className(),
+              "Actor " + id.hex() + " died before it was placed: " + reason,
+              null));
     }
   }
 

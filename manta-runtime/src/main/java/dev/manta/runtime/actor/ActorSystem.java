@@ -127,6 +127,20 @@ public final class ActorSystem {
       }
       throw e;
     }
+    if (ports != null) {
+      // Known to the cluster before the handle exists: a process that receives the handle looks
+      // the actor up at the head, and must not find it missing (issue 15).
+      try {
+        ports.registerActor(a);
+      } catch (RuntimeException e) {
+        if (opts.name != null) {
+          byName.remove(opts.name, a);
+        }
+        executor.abandon(
+            creation, Failure.ofThrowable(creation.id.hex(), creation.displayName(), e));
+        throw e;
+      }
+    }
     byId.put(id, a);
     // Registered before the constructor can run, so it sees the real outcome (a failed
     // argument, cancellation or shutdown; a throwing constructor already killed the actor).
@@ -274,7 +288,11 @@ public final class ActorSystem {
             false);
     ActorInstance a = byId.putIfAbsent(info.id(), fresh);
     if (a == null) {
-      fresh.constructed(null);
+      if (info.placed()) {
+        fresh.constructed(null);
+      } else {
+        ports.awaitPlaced(fresh); // calls queue in the proxy until the actor runs somewhere
+      }
       a = fresh;
     }
     return a;
@@ -333,7 +351,11 @@ public final class ActorSystem {
     }
     if (a == null) {
       throw new IllegalStateException(
-          "Actor " + id.hex() + " is unknown to this runtime (it died, or comes from another one)");
+          "Actor "
+              + id.hex()
+              + " is unknown to this runtime: it died (it was killed, or every handle to it was"
+              + " dropped), or the handle comes from another Manta runtime. Keep a handle to an"
+              + " actor, or name it, for as long as others may use it");
     }
     return new ActorHandleImpl<>(this, a);
   }

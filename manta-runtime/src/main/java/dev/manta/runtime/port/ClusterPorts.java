@@ -49,6 +49,18 @@ public interface ClusterPorts {
   void runTask(TaskSpec t);
 
   /**
+   * Makes an actor that was just created here known to the whole cluster, as pending, so that any
+   * process receiving a handle to it can find it. Called once per actor, before {@code
+   * Manta.actor(..).remote()} returns and so before any handle to it can leave this process; the
+   * actor's placement ({@link #createActor}) may come much later, once its constructor's arguments
+   * are ready. Blocks for one round trip to the head.
+   *
+   * @throws IllegalArgumentException if the actor's name is taken in this job's namespace
+   * @throws IllegalStateException if the head cannot be reached
+   */
+  void registerActor(ActorInstance proxy);
+
+  /**
    * Where an actor lives: places the actor whose construction spec {@code creation} (READY) is
    * owned here. On success the port calls {@code proxy.constructed(null)}; on failure it completes
    * the spec with the failure. The actor runs up to {@code maxConcurrency} calls at once.
@@ -64,11 +76,24 @@ public interface ClusterPorts {
    */
   void actorKilled(ActorInstance actor);
 
-  /** Looks up a live named actor in this job's namespace (blocks for one round trip). */
+  /**
+   * Looks up a named actor in this job's namespace, placed or still being placed; empty if it is
+   * dead or unknown. Blocks for one round trip, never until the actor is placed.
+   */
   Optional<RemoteActor> findActor(String name);
 
-  /** Looks up an actor by id, for a deserialized handle (blocks for one round trip). */
+  /**
+   * Looks up an actor by id, for a deserialized handle: placed or still being placed; empty if it
+   * is dead or unknown. Blocks for one round trip, never until the actor is placed.
+   */
   Optional<RemoteActor> findActor(ActorId id);
+
+  /**
+   * For a proxy built here from a {@link RemoteActor} that was not yet placed: calls {@code
+   * proxy.constructed(null)} once the actor is placed, so that the calls queued in it leave, or
+   * kills the proxy if the actor (or its owner) dies first. Does not block.
+   */
+  void awaitPlaced(ActorInstance proxy);
 
   /**
    * An object owned by another process whose ref was deserialized here: a local stand-in that the
@@ -101,6 +126,7 @@ public interface ClusterPorts {
    * @param id its id
    * @param name its name, or null
    * @param className its class's simple name
+   * @param placed whether it runs on a worker already; if not, see {@link #awaitPlaced}
    */
-  record RemoteActor(ActorId id, String name, String className) {}
+  record RemoteActor(ActorId id, String name, String className, boolean placed) {}
 }

@@ -11,6 +11,12 @@ public interface HandleCodec<T> {
   /** The exact runtime class of the handles this codec writes. */
   Class<T> type();
 
+  /**
+   * The handle class's type id in serialized values, the same in every process (so it must not
+   * depend on registration order) and unique among the codecs of one serializer; 1 to 255.
+   */
+  int typeId();
+
   /** Writes {@code handle} as up to three longs into {@code out}. */
   void write(T handle, long[] out);
 

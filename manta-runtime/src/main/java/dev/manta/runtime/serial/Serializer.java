@@ -13,6 +13,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.function.Consumer;
 import org.apache.fory.Fory;
 import org.apache.fory.ThreadSafeFory;
+import org.apache.fory.config.CompatibleMode;
 import org.apache.fory.config.Language;
 import org.apache.fory.context.ReadContext;
 import org.apache.fory.context.WriteContext;
@@ -35,10 +36,18 @@ public final class Serializer {
    *  - The handle codecs need to know which value is being written (to record the refs it
    *    contains): `SINK` carries a per-call consumer through Fory's callbacks. Serialization
    *    never nests, so one slot per thread is enough.
-   *  - Fory's own pool (buildThreadSafeForyPool), not a pool of separately built instances:
-   *    independently built instances share type metadata unsafely when used concurrently; a
-   *    stress test saw refs decoded field by field and corrupted lengths with such a pool, and
-   *    none with Fory's (RefCountStressTest, five runs).
+   *  - Fory's own pool (buildThreadSafeForyPool), not a pool of separately built instances: the
+   *    pool's instances share one registry of type metadata (Fory's SharedRegistry).
+   *  - Handle classes are registered as types with fixed ids (HandleCodec.typeId), not only
+   *    with a serializer. Fory 1.6 runs in COMPATIBLE mode with scoped meta share (its default,
+   *    pinned here): a class that has a serializer but no registered type is written by name
+   *    with its class meta, and a process whose first contact with the class is a read
+   *    rebuilds its type info from that meta; from then on it writes the handle as a struct
+   *    (a TypeDef of ActorHandleImpl's Java fields, then the codec's longs), which every other
+   *    process decodes field by field into an empty handle or fails on. A cluster worker's
+   *    first contact is always a read (its arguments), so a handle it returned or put never
+   *    came back (issue 15). With a type id, every process writes and reads the id and the
+   *    codec's longs, whatever it saw first. SerializerTest reads before writing on purpose.
    *  - Classes that hold threads, streams, sockets or locks are refused before Fory sees them:
    *    a copy of such an object would be a silent lie.
    */
@@ -63,11 +72,13 @@ public final class Serializer {
   /** A serializer that writes the given handle classes with their codecs. */
   public Serializer(List<HandleCodec<?>> codecs, ClassLoader classLoader) {
     List<HandleCodec<?>> all = List.copyOf(codecs);
+    checkTypeIds(all);
     this.loaders = new LoaderChain(classLoader);
     this.fory =
         Fory.builder()
             .withLanguage(Language.JAVA)
             .withRefTracking(true)
+            .withCompatibleMode(CompatibleMode.COMPATIBLE)
             .requireClassRegistration(false)
             .suppressClassRegistrationWarnings(true)
             .withCodegen(Boolean.parseBoolean(System.getProperty("manta.fory.codegen", "true")))
@@ -101,7 +112,7 @@ public final class Serializer {
           "Cannot serialize a "
               + value.getClass().getName()
               + ": "
-              + e.getMessage()
+              + rootMessage(e)
               + ". Manta copies every argument, return value and put value; use plain data"
               + " (records, collections, arrays, classes with serializable fields) and pass"
               + " resources such as streams or threads by name instead",
@@ -126,7 +137,7 @@ public final class Serializer {
       return fory.deserialize(bytes);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "Cannot deserialize a value of " + bytes.length + " bytes: " + e.getMessage(), e);
+          "Cannot deserialize a value of " + bytes.length + " bytes: " + rootMessage(e), e);
     }
   }
 
@@ -136,8 +147,20 @@ public final class Serializer {
       return fory.deserialize(bytes);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "Cannot deserialize a value of " + bytes.remaining() + " bytes: " + e.getMessage(), e);
+          "Cannot deserialize a value of " + bytes.remaining() + " bytes: " + rootMessage(e), e);
     }
+  }
+
+  /**
+   * What went wrong at the bottom of {@code e}: Fory wraps a failure inside a value (a handle
+   * codec's, a missing class) in exceptions whose message lists only the objects read so far.
+   */
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? String.valueOf(e.getMessage()) : root.toString();
   }
 
   private static void checkSerializable(Object value) {
@@ -158,11 +181,28 @@ public final class Serializer {
     }
   }
 
+  private static void checkTypeIds(List<HandleCodec<?>> codecs) {
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (HandleCodec<?> c : codecs) {
+      int id = c.typeId();
+      if (id < 1 || id > 255 || !seen.add(id)) {
+        throw new IllegalArgumentException(
+            "Handle codec for "
+                + c.type().getName()
+                + " has type id "
+                + id
+                + "; each codec needs its own id from 1 to 255");
+      }
+    }
+  }
+
   private static <T> void register(Fory fory, HandleCodec<T> codec) {
+    // The serializer first: it makes the registered type an extension type (see the notes).
     fory.registerSerializer(
         codec.type(),
         (java.util.function.Function<TypeResolver, org.apache.fory.serializer.Serializer<?>>)
             resolver -> new HandleSerializer<>(resolver, codec));
+    fory.register(codec.type(), codec.typeId());
   }
 
   /** Fory glue for one handle class. */
