@@ -509,6 +509,21 @@ public final class CoreWorker implements MantaRuntime {
       public Map<String, Double> totalResources() {
         return frozen;
       }
+
+      /** For example {@code RuntimeContext(embedded, job 1a2b3c4d, node embedded, task 00…)}. */
+      @Override
+      public String toString() {
+        StringBuilder sb =
+            new StringBuilder("RuntimeContext(")
+                .append(isEmbedded() ? "embedded" : "cluster")
+                .append(", job ")
+                .append(jobId)
+                .append(", node ")
+                .append(nodeId());
+        task.ifPresent(id -> sb.append(", task ").append(id));
+        actor.ifPresent(id -> sb.append(", actor ").append(id));
+        return sb.append(", resources ").append(frozen).append(')').toString();
+      }
     };
   }
 
