@@ -586,7 +586,11 @@ public final class CoreWorker implements MantaRuntime {
           left,
           SHUTDOWN_GRACE);
     }
-    LOG.info("Manta embedded runtime stopped");
+    if (ports != null) {
+      LOG.info("Manta core worker stopped on node {}", ports.nodeId());
+    } else {
+      LOG.info("Manta embedded runtime stopped");
+    }
   }
 
   /** Threads this runtime still runs (0 after shutdown unless user code ignores interrupts). */
