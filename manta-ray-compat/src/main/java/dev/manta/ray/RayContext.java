@@ -131,4 +131,10 @@ final class RayContext implements RuntimeContext {
   public RuntimeEnv getCurrentRuntimeEnv() {
     return null;
   }
+
+  /** Manta's context (mode, job, node, task, actor, resources) and the namespace. */
+  @Override
+  public String toString() {
+    return "Ray" + manta + " in namespace " + getNamespace();
+  }
 }

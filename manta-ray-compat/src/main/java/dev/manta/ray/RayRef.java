@@ -45,6 +45,6 @@ public final class RayRef<T> implements ObjectRef<T> {
 
   @Override
   public String toString() {
-    return "ObjectRef(" + ref.id() + ")";
+    return ref.toString(); // Manta's: id and state
   }
 }

@@ -507,6 +507,21 @@ public final class CoreWorker implements MantaRuntime {
       public Map<String, Double> totalResources() {
         return frozen;
       }
+
+      /** For example {@code RuntimeContext(embedded, job 1a2b3c4d, node embedded, task 00…)}. */
+      @Override
+      public String toString() {
+        StringBuilder sb =
+            new StringBuilder("RuntimeContext(")
+                .append(isEmbedded() ? "embedded" : "cluster")
+                .append(", job ")
+                .append(jobId)
+                .append(", node ")
+                .append(nodeId());
+        task.ifPresent(id -> sb.append(", task ").append(id));
+        actor.ifPresent(id -> sb.append(", actor ").append(id));
+        return sb.append(", resources ").append(frozen).append(')').toString();
+      }
     };
   }
 
@@ -569,7 +584,11 @@ public final class CoreWorker implements MantaRuntime {
           left,
           SHUTDOWN_GRACE);
     }
-    LOG.info("Manta embedded runtime stopped");
+    if (ports != null) {
+      LOG.info("Manta core worker stopped on node {}", ports.nodeId());
+    } else {
+      LOG.info("Manta embedded runtime stopped");
+    }
   }
 
   /** Threads this runtime still runs (0 after shutdown unless user code ignores interrupts). */

@@ -67,6 +67,16 @@ class ActorTest {
   }
 
   @Test
+  void handle_toString_namesActorAndWhetherItLives() {
+    var creator = Manta.actor(Counter::new, 1).name("shown");
+    assertThat(creator).hasToString("ActorHandle('shown' not yet created)");
+    ActorHandle<Counter> c = creator.remote();
+    assertThat(c).hasToString("ActorHandle('shown' Counter (" + c.id() + "), alive)");
+    c.kill();
+    assertThat(c).hasToString("ActorHandle('shown' Counter (" + c.id() + "), dead)");
+  }
+
+  @Test
   void getActor_unknownName_throwsClearly() {
     assertThatThrownBy(() -> Manta.getActor("nobody"))
         .isInstanceOf(ActorNotFoundException.class)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.manta.GetTimeoutException;
 import dev.manta.Manta;
 import dev.manta.ObjectRef;
+import dev.manta.RuntimeContext;
 import dev.manta.TaskCancelledException;
 import dev.manta.TaskException;
 import java.time.Duration;
@@ -394,10 +395,57 @@ class TaskTest {
     assertThat(id.get()).hasSize(32);
   }
 
+  @Test
+  void runtimeContext_toString_namesModeJobNodeAndTask() {
+    RuntimeContext ctx = Manta.runtimeContext();
+    assertThat(ctx.toString())
+        .startsWith("RuntimeContext(" + (ctx.isEmbedded() ? "embedded" : "cluster") + ", ")
+        .contains("job " + ctx.jobId(), "node " + ctx.nodeId(), "CPU")
+        .doesNotContain("task ");
+    assertThat(Manta.task(Ctx::describe).remote().get()).containsPattern("task [0-9a-f]{32}");
+  }
+
+  @Test
+  void ref_toString_namesIdAndState() {
+    ObjectRef<Integer> put = Manta.put(1);
+    assertThat(put).hasToString("ObjectRef(" + put.id() + ", ready)");
+    ObjectRef<Integer> bad = Manta.task(Fns::fail, "x").remote();
+    Manta.wait(List.of(bad), 1, Duration.ofSeconds(30));
+    assertThat(bad).hasToString("ObjectRef(" + bad.id() + ", failed)");
+    Manta.free(List.of(put));
+    assertThat(put).hasToString("ObjectRef(" + put.id() + ", freed)");
+  }
+
+  @Test
+  @Tag(MantaTestSupport.EMBEDDED_ONLY) // the gate is in this JVM
+  void ref_toString_whileItsTaskRuns_saysPending() {
+    Fns.gate = new CountDownLatch(1);
+    ObjectRef<Integer> slow = Manta.task(Fns::awaitGate, 2).remote();
+    assertThat(slow).hasToString("ObjectRef(" + slow.id() + ", pending)");
+    Fns.gate.countDown();
+    assertThat(slow.get()).isEqualTo(2);
+  }
+
+  @Test
+  void waitResult_toString_countsBothLists_andShowsTheFirstRefs() {
+    List<ObjectRef<Integer>> refs = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      refs.add(Manta.put(i));
+    }
+    var w = Manta.wait(refs, 6, Duration.ofSeconds(5));
+    assertThat(w.toString())
+        .startsWith("WaitResult(6 ready [" + refs.get(0) + ", ")
+        .endsWith(refs.get(3) + ", … 2 more], 0 unready [])");
+  }
+
   /** Reads the runtime context inside a task. */
   static final class Ctx {
     static String taskId() {
       return Manta.runtimeContext().taskId().orElse("none");
+    }
+
+    static String describe() {
+      return Manta.runtimeContext().toString();
     }
   }
 }

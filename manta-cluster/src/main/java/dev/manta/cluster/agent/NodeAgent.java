@@ -324,6 +324,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
                   .setPrefix(w.prefix)
                   .setNodeId(nodeId)
                   .setReason(reason)
+                  .setClean(code == 0)
                   .build());
     } catch (RuntimeException e) {
       LOG.warn("Could not report the death of worker {}: {}", w.pid(), e.toString());

@@ -61,6 +61,7 @@ final class WorkerPool implements AutoCloseable {
     volatile String jobId;
     volatile boolean forActor;
     volatile boolean stopping;
+    volatile String stopReason = ""; // why the agent stopped it, for the log
     volatile long bootMicros;
 
     /** Completed when the worker says its actor ended and none of its calls still runs. */
@@ -185,7 +186,13 @@ final class WorkerPool implements AutoCloseable {
     String why = "worker JVM " + w.pid() + " exited with code " + code + " before it was ready";
     w.booted.completeExceptionally(new IllegalStateException(why));
     w.ready.completeExceptionally(new IllegalStateException(why + "; see " + logDir));
-    if (!w.stopping && !closed && (code != 0 || w.jobId != null)) {
+    if (w.stopping) {
+      if (!closed && w.jobId != null) {
+        // Stopped on purpose (its job or actor ended): a normal exit, not a death.
+        LOG.info(
+            "Worker {} of job {} stopped ({}), exit code {}", w.pid(), w.jobId, w.stopReason, code);
+      }
+    } else if (!closed && (code != 0 || w.jobId != null)) {
       // Even a clean exit is reported once the worker served a job: owners fail what was still
       // in flight there instead of waiting for results that will never come.
       onUnexpectedExit.accept(w, code);
@@ -272,7 +279,7 @@ final class WorkerPool implements AutoCloseable {
    */
   void actorLeaseReturned(Worker w) {
     if (!REUSE_ACTOR_WORKERS || closed) {
-      stop(w);
+      stop(w, "its actor ended");
       return;
     }
     w.actorEnded
@@ -280,7 +287,13 @@ final class WorkerPool implements AutoCloseable {
         .whenComplete(
             (v, e) -> {
               if (e != null || closed || w.stopping || !w.process.isAlive()) {
-                stop(w);
+                stop(
+                    w,
+                    e != null
+                        ? "its actor ended and it did not report idle within "
+                            + ACTOR_END_WAIT_MS
+                            + " ms"
+                        : "its actor ended");
                 return;
               }
               ConcurrentLinkedDeque<Worker> d =
@@ -290,7 +303,11 @@ final class WorkerPool implements AutoCloseable {
               while (d.size() > MAX_PARKED_PER_JOB) {
                 Worker extra = d.pollLast();
                 if (extra != null) {
-                  stop(extra);
+                  stop(
+                      extra,
+                      "its actor ended and "
+                          + MAX_PARKED_PER_JOB
+                          + " of its job are parked already");
                 }
               }
               long parkedAt = w.parkedNanos;
@@ -299,14 +316,15 @@ final class WorkerPool implements AutoCloseable {
                       () -> {
                         // Still parked since then: an idle worker is stopped.
                         if (w.parkedNanos == parkedAt && d.remove(w)) {
-                          stop(w);
+                          stop(w, "parked " + PARKED_IDLE_MS + " ms without a next actor");
                         }
                       });
             });
   }
 
-  /** Stops the worker with process id {@code pid} (its actor or job ended). */
-  void stop(Worker w) {
+  /** Stops worker {@code w} (its actor or job ended) on purpose; {@code why} goes to the log. */
+  void stop(Worker w, String why) {
+    w.stopReason = why;
     w.stopping = true;
     w.process.destroy();
   }
@@ -316,7 +334,7 @@ final class WorkerPool implements AutoCloseable {
     int n = 0;
     for (Worker w : all.values()) {
       if (jobId.equals(w.jobId) && !w.stopping) {
-        stop(w);
+        stop(w, "its job ended");
         n++;
       }
     }

@@ -33,6 +33,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The head's tables and their RPCs: node membership with heartbeats and failure detection, jobs,
@@ -361,11 +362,14 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   @Override
   public void reportWorkerDeath(WorkerDeath req, StreamObserver<Empty> out) {
-    LOG.warn(
-        "Worker {} on node {} died: {}",
-        Long.toHexString(req.getPrefix()),
-        req.getNodeId(),
-        req.getReason());
+    // A worker that exited with code 0 ended normally (its driver asked it to, or went away).
+    LOG.atLevel(req.getClean() ? Level.INFO : Level.WARN)
+        .log(
+            "Worker {} on node {} {}: {}",
+            Long.toHexString(req.getPrefix()),
+            req.getNodeId(),
+            req.getClean() ? "exited" : "died",
+            req.getReason());
     WorkerInfo w = workers.remove(req.getPrefix());
     publish(Event.newBuilder().setWorkerDied(req).build());
     for (ActorInfo a : actors.values()) {

@@ -251,9 +251,17 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> implements Leased 
     return actor().id.hashCode();
   }
 
+  /**
+   * The actor's name, class and id, and whether it is alive or dead (as far as this process knows),
+   * e.g. {@code ActorHandle('hits' Counter (3f2a…), alive)}; a creator not used yet says so.
+   */
   @Override
   public String toString() {
     ActorInstance a = actor;
-    return a == null ? "ActorHandle(not yet created)" : "ActorHandle(" + a.describe() + ")";
+    if (a == null) {
+      String n = name().map(s -> "'" + s + "' ").orElse("");
+      return "ActorHandle(" + n + "not yet created)";
+    }
+    return "ActorHandle(" + a.describe() + ", " + (a.isDead() ? "dead" : "alive") + ")";
   }
 }

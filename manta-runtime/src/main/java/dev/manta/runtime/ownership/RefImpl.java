@@ -1,6 +1,7 @@
 package dev.manta.runtime.ownership;
 
 import dev.manta.ObjectRef;
+import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
 import java.util.concurrent.CompletableFuture;
 
@@ -64,8 +65,16 @@ public final class RefImpl<T> implements ObjectRef<T> {
     return handle.object.id.hashCode();
   }
 
+  /**
+   * The id and the state of the object: {@code pending} (not produced yet), {@code ready}, {@code
+   * failed} (its value is an error), or {@code freed}; e.g. {@code ObjectRef(5e1c…0001, ready)}.
+   */
   @Override
   public String toString() {
-    return "ObjectRef(" + id() + ")";
+    OwnedObject o = handle.object;
+    StoredValue v = o.value.getNow(null);
+    String state =
+        o.isFreed() ? "freed" : v == null ? "pending" : v instanceof Failure ? "failed" : "ready";
+    return "ObjectRef(" + id() + ", " + state + ")";
   }
 }
