@@ -43,6 +43,20 @@ public final class ClusterFixture implements AutoCloseable {
     return start(name, cpus, f);
   }
 
+  /** Stops the cluster when the test JVM ends (for suites that share one cluster). */
+  public void closeOnExit() {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    close();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }));
+  }
+
   /** The head node. */
   public Node head() {
     return nodes.get(0);

@@ -22,16 +22,7 @@ public final class RayClusterSuite {
       c.startHead(2, "--resources", "{\"RES\": 2}");
       c.startNode("node2", 2);
       cluster = c;
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    try {
-                      c.close();
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                  }));
+      c.closeOnExit();
     }
     System.setProperty(RayTestSupport.CLUSTER_PROPERTY, cluster.address());
     return cluster.address();

@@ -21,16 +21,7 @@ final class ClusterSuite {
       c.startHead(2);
       c.startNode("node2", 2);
       cluster = c;
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    try {
-                      c.close();
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                  }));
+      c.closeOnExit();
     }
     System.setProperty(MantaTestSupport.CLUSTER_PROPERTY, cluster.address());
   }
