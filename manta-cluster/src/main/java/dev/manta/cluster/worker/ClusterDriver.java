@@ -5,6 +5,7 @@ import dev.manta.cluster.proto.ClusterView;
 import dev.manta.cluster.proto.Empty;
 import dev.manta.cluster.proto.HeadGrpc;
 import dev.manta.cluster.proto.HelloRequest;
+import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.runtime.CoreWorker;
@@ -38,20 +39,7 @@ public final class ClusterDriver {
     } finally {
       ch.shutdownNow();
     }
-    NodeInfo local = null;
-    for (NodeInfo n : view.getNodesList()) {
-      if (n.getAlive() && isLocal(host(n.getAgentAddress()))) {
-        local = n;
-        break;
-      }
-    }
-    if (local == null) {
-      throw new IllegalStateException(
-          "No live Manta node agent runs on this machine, and a driver needs one for its objects;"
-              + " start one here with `manta start --address "
-              + address
-              + "`");
-    }
+    NodeInfo local = chooseLocal(view.getNodesList(), ClusterDriver::probe, address);
     String jobId = HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt());
     CodeShipper code = new CodeShipper(System.getProperty("java.class.path"));
     ClusterPortsImpl ports =
@@ -64,6 +52,61 @@ public final class ClusterDriver {
             true,
             code);
     return new CoreWorker(config, ports);
+  }
+
+  /**
+   * The first live node on this machine whose agent answers {@code probe} (null when it does,
+   * otherwise what went wrong). A node registered and heartbeating may still not serve: a crashed
+   * agent not yet declared dead, or a process that only registered.
+   *
+   * @throws IllegalStateException naming every local node tried and its error, when none answers
+   */
+  static NodeInfo chooseLocal(
+      java.util.List<NodeInfo> nodes,
+      java.util.function.Function<String, String> probe,
+      String address) {
+    java.util.List<String> refused = new java.util.ArrayList<>();
+    for (NodeInfo n : nodes) {
+      if (n.getAlive() && isLocal(host(n.getAgentAddress()))) {
+        String problem = probe.apply(n.getAgentAddress());
+        if (problem == null) {
+          return n;
+        }
+        refused.add("node " + n.getNodeId() + " at " + n.getAgentAddress() + ": " + problem);
+      }
+    }
+    if (refused.isEmpty()) {
+      throw new IllegalStateException(
+          "No live Manta node agent runs on this machine, and a driver needs one for its objects;"
+              + " start one here with `manta start --address "
+              + address
+              + "`");
+    }
+    throw new IllegalStateException(
+        "No node agent on this machine answers, and a driver needs one for its objects: "
+            + String.join("; ", refused)
+            + "; check `manta status --address "
+            + address
+            + "` and the node's log, or start one here with `manta start --address "
+            + address
+            + "`");
+  }
+
+  /** Null when the agent at {@code agentAddress} answers, otherwise what went wrong. */
+  static String probe(String agentAddress) {
+    ManagedChannel ch = Rpc.channel(agentAddress);
+    try {
+      NodeAgentGrpc.newBlockingStub(ch)
+          .withDeadlineAfter(
+              Long.getLong("manta.connect-timeout-ms", 5_000),
+              java.util.concurrent.TimeUnit.MILLISECONDS)
+          .storeInfo(Empty.getDefaultInstance());
+      return null;
+    } catch (StatusRuntimeException e) {
+      return Rpc.explain(e, "node agent", agentAddress);
+    } finally {
+      ch.shutdownNow();
+    }
   }
 
   static String host(String hostPort) {

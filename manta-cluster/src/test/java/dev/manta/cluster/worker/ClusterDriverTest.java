@@ -1,0 +1,80 @@
+package dev.manta.cluster.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.manta.cluster.proto.NodeInfo;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which node agent a new driver attaches to. */
+class ClusterDriverTest {
+  static NodeInfo node(String id, String agent, boolean alive) {
+    return NodeInfo.newBuilder().setNodeId(id).setAgentAddress(agent).setAlive(alive).build();
+  }
+
+  /** Accepts and resets every connection, as the port of a crashed agent's host does. */
+  static ServerSocket resetting() throws IOException {
+    ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              while (!s.isClosed()) {
+                try (Socket c = s.accept()) {
+                  c.setSoLinger(true, 0);
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            });
+    return s;
+  }
+
+  @Test
+  void aLocalNodeWhoseAgentDoesNotAnswer_isSkippedForOneThatDoes() throws Exception {
+    try (ServerSocket dead = resetting()) {
+      String deadAgent = "127.0.0.1:" + dead.getLocalPort();
+      List<NodeInfo> nodes =
+          List.of(
+              node("dead", deadAgent, true),
+              node("gone", "127.0.0.1:1", false),
+              node("live", "127.0.0.1:7000", true));
+      NodeInfo chosen =
+          ClusterDriver.chooseLocal(
+              nodes, a -> a.equals(deadAgent) ? ClusterDriver.probe(a) : null, "h:1");
+      assertThat(chosen.getNodeId()).isEqualTo("live");
+    }
+  }
+
+  @Test
+  void whenNoLocalAgentAnswers_theErrorNamesEachNodeTriedAndItsError() throws Exception {
+    try (ServerSocket dead = resetting()) {
+      String deadAgent = "127.0.0.1:" + dead.getLocalPort();
+      String problem = ClusterDriver.probe(deadAgent);
+      assertThat(problem).isNotNull();
+      assertThatThrownBy(
+              () ->
+                  ClusterDriver.chooseLocal(
+                      List.of(node("dead", deadAgent, true)), ClusterDriver::probe, "h:1"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("node dead at " + deadAgent)
+          .hasMessageContaining(problem)
+          .hasMessageContaining("manta status --address h:1");
+    }
+  }
+
+  @Test
+  void whenNoLocalNodeIsAlive_theErrorSaysToStartOne() {
+    assertThatThrownBy(
+            () ->
+                ClusterDriver.chooseLocal(
+                    List.of(node("gone", "127.0.0.1:1", false)), a -> null, "h:1"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("No live Manta node agent runs on this machine")
+        .hasMessageContaining("manta start --address h:1");
+  }
+}
