@@ -15,9 +15,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs each example's {@code main} in a fresh JVM, as {@code bin/example} does (the same class path
- * shape and JVM flags, small inputs), and checks that stdout and stderr together hold only the
- * program's own lines: no SLF4J notice, no JVM warning, no log line.
+ * Runs each example's {@code main} in a fresh JVM with small inputs, as {@code bin/example} does
+ * (the JVM flags this JDK needs, the module's classes, {@code slf4j-simple} and its WARN setting on
+ * the class path; here the test class path), and checks that stdout and stderr together hold only
+ * the program's own lines: no SLF4J notice, no JVM warning, no log line.
  */
 class FirstRunOutputTest {
   static Stream<Arguments> programs() {
