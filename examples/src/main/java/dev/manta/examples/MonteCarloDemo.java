@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * their results to an actor that aggregates them, and shares one large array with every task
  * through the object store.
  *
- * <p>Run it with {@code bin/demo} (or {@code bin/demo 20000} for more tasks).
+ * <p>Run it with {@code bin/demo} (or {@code bin/demo 20000} for more tasks); {@code bin/example
+ * montecarlo --cluster} runs it as the driver of a running cluster.
  */
 public final class MonteCarloDemo {
   private MonteCarloDemo() {}
