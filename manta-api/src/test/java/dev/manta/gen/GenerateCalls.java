@@ -17,19 +17,20 @@ import java.util.stream.Stream;
  * choice of "value or ObjectRef" for each argument (as in Ray's Java API). This class writes:
  *
  * <ul>
- *   <li>the function interfaces {@code Fn0..}, {@code VoidFn0..} and {@code AsyncFn1..} of {@code
- *       manta-api}, whole files;
- *   <li>and, each between a {@code // BEGIN GENERATED <name>} and an {@code // END GENERATED
+ *   <li>whole files: the function interfaces {@code Fn0..}, {@code VoidFn0..} and {@code
+ *       AsyncFn1..} of {@code manta-api}, and {@code ActorCalls} of {@code manta-ray-compat} (how a
+ *       Ray actor call with a ref mask goes through the {@code ActorHandle.task} overloads);
+ *   <li>regions, each between a {@code // BEGIN GENERATED <name>} and an {@code // END GENERATED
  *       <name>} line of an otherwise hand-written file: the {@code task}/{@code actor} overloads of
  *       {@code Manta}, the {@code task}/{@code taskAsync} overloads of {@code ActorHandle}, the
- *       cases of {@code manta-runtime}'s {@code Invoker} (which calls each interface) and the table
- *       of {@code FunctionInfo} (which recognises them; its {@code MAX_ARITY} and error texts
- *       derive from the table).
+ *       cases of {@code manta-runtime}'s {@code Invoker} (which calls each interface), the table of
+ *       its {@code FunctionInfo} (which recognises them; its {@code MAX_ARITY} and error texts
+ *       derive from the table) and the Ray switches of {@code RayFunction}.
  * </ul>
  *
  * <p>The generated files are committed. {@link #MAX_ARGS} is the one place the arity bound is
- * written; change it (or the templates) here, then regenerate, from the repository root, with only
- * a JDK (17 or newer) and the Maven wrapper:
+ * written ({@link #RAY_MAX_ARITY} the one place of Ray's); change it (or the templates) here, then
+ * regenerate, from the repository root, with only a JDK (17 or newer) and the Maven wrapper:
  *
  * <pre>{@code
  * java manta-api/src/test/java/dev/manta/gen/GenerateCalls.java && bin/mvn -B -ntp -q spotless:apply -pl manta-api,manta-runtime,manta-ray-compat
