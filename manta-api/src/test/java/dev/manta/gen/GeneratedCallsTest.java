@@ -43,7 +43,7 @@ class GeneratedCallsTest {
     for (String stale : GenerateCalls.stale(ROOT, GenerateCalls.parts())) {
       problems.add(stale + " is generated but the generator no longer writes it.");
     }
-    assertThat(problems).as(() -> report(problems)).isEmpty();
+    assertThat(problems).withFailMessage(() -> report(problems)).isEmpty();
   }
 
   @Test
