@@ -34,7 +34,7 @@ public abstract class ActorHandle<A> {
   /** Prepares a call; the generated {@code task} overloads all come here. For runtimes. */
   protected abstract <R> ActorCall<R> newCall(MantaFunction method, Object[] args, long refMask);
 
-  // BEGIN GENERATED CALLS (manta-api/src/gen/generate_calls.py)
+  // BEGIN GENERATED CALLS (manta-api/src/test/java/dev/manta/gen/GenerateCalls.java)
 
   /** Prepares a call of the actor method {@code method}; {@link ActorCall#remote()} sends it. */
   public final <R> ActorCall<R> task(Fn1<A, R> method) {

@@ -296,7 +296,7 @@ public final class Manta {
     runtime().exitActor();
   }
 
-  // BEGIN GENERATED CALLS (manta-api/src/gen/generate_calls.py)
+  // BEGIN GENERATED CALLS (manta-api/src/test/java/dev/manta/gen/GenerateCalls.java)
 
   /**
    * Prepares a call of the remote function {@code fn}; {@link TaskCall#remote()} submits it. Each

@@ -1,29 +1,7 @@
 package dev.manta.ray;
 
-import dev.manta.Fn0;
-import dev.manta.Fn1;
-import dev.manta.Fn2;
-import dev.manta.Fn3;
-import dev.manta.Fn4;
-import dev.manta.Fn5;
-import dev.manta.Fn6;
-import dev.manta.Fn7;
 import dev.manta.spi.AdaptedFunction;
-import io.ray.api.function.RayFunc;
-import io.ray.api.function.RayFunc0;
-import io.ray.api.function.RayFunc1;
-import io.ray.api.function.RayFunc2;
-import io.ray.api.function.RayFunc3;
-import io.ray.api.function.RayFunc4;
-import io.ray.api.function.RayFunc5;
-import io.ray.api.function.RayFunc6;
-import io.ray.api.function.RayFuncVoid0;
-import io.ray.api.function.RayFuncVoid1;
-import io.ray.api.function.RayFuncVoid2;
-import io.ray.api.function.RayFuncVoid3;
-import io.ray.api.function.RayFuncVoid4;
-import io.ray.api.function.RayFuncVoid5;
-import io.ray.api.function.RayFuncVoid6;
+import io.ray.api.function.*;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 
@@ -31,10 +9,11 @@ import java.util.concurrent.Semaphore;
  * A Ray {@link RayFunc} presented to Manta. Manta names it and checks it for captured state by its
  * {@link #target()} (the user's method reference) and runs it through {@link #invoke}.
  *
- * <p>It also implements Manta's {@code Fn0}..{@code Fn7} so that it can go through the public
- * {@link dev.manta.ActorHandle#task} overloads, the only public way to call an actor method with a
- * chosen set of ref arguments (see {@link ActorCalls}). Manta's invoker dispatches {@link
- * AdaptedFunction} first, so the {@code apply} methods only delegate to {@link #invoke}.
+ * <p>It also implements Manta's {@code FnN} of every Ray actor method's arity ({@link
+ * ActorCalls.MethodShapes}) so that it can go through the public {@link dev.manta.ActorHandle#task}
+ * overloads, the only public way to call an actor method with a chosen set of ref arguments (see
+ * {@link ActorCalls}). Manta's invoker dispatches {@link AdaptedFunction} first, so those {@code
+ * apply} methods only delegate to {@link #invoke}.
  *
  * <p>A value: what it does depends only on its fields, all of them plain serializable data (the
  * target, the role, the actor's {@link ActorSpec} for a constructor, the concurrency group's name
@@ -47,16 +26,7 @@ import java.util.concurrent.Semaphore;
  *
  * <p>Immutable and thread-safe.
  */
-final class RayFunction
-    implements AdaptedFunction,
-        Fn0<Object>,
-        Fn1<Object, Object>,
-        Fn2<Object, Object, Object>,
-        Fn3<Object, Object, Object, Object>,
-        Fn4<Object, Object, Object, Object, Object>,
-        Fn5<Object, Object, Object, Object, Object, Object>,
-        Fn6<Object, Object, Object, Object, Object, Object, Object>,
-        Fn7<Object, Object, Object, Object, Object, Object, Object, Object> {
+final class RayFunction implements ActorCalls.MethodShapes {
   private static final long serialVersionUID = 2L;
 
   /** The actor whose constructor or method this thread runs, for {@code RuntimeContext}. */
@@ -194,6 +164,10 @@ final class RayFunction
     return Objects.hash(target.getClass(), role, actor, group);
   }
 
+  // BEGIN GENERATED RAY FUNCTIONS (manta-api/src/test/java/dev/manta/gen/GenerateCalls.java)
+  /** The most parameters of a Ray function: Ray's API has {@code RayFunc0..RayFunc6}. */
+  static final int MAX_RAY_ARITY = 6;
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Object call(RayFunc f, Object[] a) throws Exception {
     switch (f) {
@@ -250,54 +224,16 @@ final class RayFunction
     };
   }
 
+  // END GENERATED RAY FUNCTIONS
+
   private static String notRayFunc(RayFunc f) {
     return f.getClass().getName()
-        + " is not one of Ray's RayFunc0..6 or RayFuncVoid0..6; pass a method reference such as"
+        + " is not one of Ray's RayFunc0..RayFunc"
+        + MAX_RAY_ARITY
+        + " or RayFuncVoid0..RayFuncVoid"
+        + MAX_RAY_ARITY
+        + "; pass a method reference such as"
         + " MyTasks::compute";
-  }
-
-  // --- Manta's Fn interfaces: never called by Manta (it runs AdaptedFunction.invoke) ---
-
-  @Override
-  public Object apply() throws Exception {
-    return invoke(new Object[] {});
-  }
-
-  @Override
-  public Object apply(Object a0) throws Exception {
-    return invoke(new Object[] {a0});
-  }
-
-  @Override
-  public Object apply(Object a0, Object a1) throws Exception {
-    return invoke(new Object[] {a0, a1});
-  }
-
-  @Override
-  public Object apply(Object a0, Object a1, Object a2) throws Exception {
-    return invoke(new Object[] {a0, a1, a2});
-  }
-
-  @Override
-  public Object apply(Object a0, Object a1, Object a2, Object a3) throws Exception {
-    return invoke(new Object[] {a0, a1, a2, a3});
-  }
-
-  @Override
-  public Object apply(Object a0, Object a1, Object a2, Object a3, Object a4) throws Exception {
-    return invoke(new Object[] {a0, a1, a2, a3, a4});
-  }
-
-  @Override
-  public Object apply(Object a0, Object a1, Object a2, Object a3, Object a4, Object a5)
-      throws Exception {
-    return invoke(new Object[] {a0, a1, a2, a3, a4, a5});
-  }
-
-  @Override
-  public Object apply(Object a0, Object a1, Object a2, Object a3, Object a4, Object a5, Object a6)
-      throws Exception {
-    return invoke(new Object[] {a0, a1, a2, a3, a4, a5, a6});
   }
 
   @Override

@@ -51,6 +51,20 @@ class RayActorTest {
   }
 
   @Test
+  void actorCall_ofFiveArguments_takesValuesAndRefsInEveryPlace() {
+    ActorHandle<Adder> a = Ray.actor(Adder::new).remote();
+    ObjectRef<Integer> two = Ray.put(2);
+    ObjectRef<Integer> four = Ray.put(4);
+    ObjectRef<Integer> five = Ray.put(5);
+
+    assertThat(a.task(Adder::digits, 1, 2, 3, 4, 5).remote().get()).isEqualTo(12345);
+    assertThat(a.task(Adder::digits, Ray.put(1), two, Ray.put(3), four, five).remote().get())
+        .isEqualTo(12345);
+    assertThat(a.task(Adder::digits, 1, two, 3, four, 5).remote().get()).isEqualTo(12345);
+    assertThat(a.task(Adder::digits, 1, 2, 3, 4, five).remote().get()).isEqualTo(12345);
+  }
+
+  @Test
   void actorOfAClassNoSerializerCouldCopy_isCreatedAndKeepsItsInstance() {
     ActorHandle<Ledger> l = Ray.actor(Ledger::new, "ann", 10).remote();
     assertThat(l.task(Ledger::deposit, 5).remote().get()).isEqualTo(15);

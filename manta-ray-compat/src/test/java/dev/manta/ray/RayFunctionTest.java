@@ -1,7 +1,9 @@
 package dev.manta.ray;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ray.api.function.RayFunc;
 import io.ray.api.function.RayFunc0;
 import io.ray.api.function.RayFunc1;
 import io.ray.api.function.RayFunc2;
@@ -55,6 +57,36 @@ class RayFunctionTest {
     assertThat(add.invoke(new Object[] {actor, 3})).isEqualTo(3);
     assertThat(add.invoke(new Object[] {actor, 4})).isEqualTo(7);
     assertThat(total.invoke(new Object[] {actor})).isEqualTo(7);
+  }
+
+  @Test
+  void maxRayArity_isTheLargestFunctionOfRaysApi() {
+    int n = 0;
+    while (exists("io.ray.api.function.RayFunc" + (n + 1))) {
+      n++;
+    }
+
+    assertThat(RayFunction.MAX_RAY_ARITY).isEqualTo(n);
+    assertThat(exists("io.ray.api.function.RayFuncVoid" + n)).isTrue();
+  }
+
+  @Test
+  void aRayFuncOfNoArity_isRefusedNamingRaysInterfaces() {
+    RayFunc bare = new RayFunc() {};
+
+    assertThatThrownBy(() -> RayFunction.task(bare))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("RayFunc0..RayFunc" + RayFunction.MAX_RAY_ARITY)
+        .hasMessageContaining("RayFuncVoid0..RayFuncVoid" + RayFunction.MAX_RAY_ARITY);
+  }
+
+  private static boolean exists(String className) {
+    try {
+      Class.forName(className);
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   private static RayFunction copy(RayFunction f) throws Exception {

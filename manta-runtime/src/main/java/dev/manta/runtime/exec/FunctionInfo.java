@@ -1,29 +1,6 @@
 package dev.manta.runtime.exec;
 
-import dev.manta.AsyncFn1;
-import dev.manta.AsyncFn2;
-import dev.manta.AsyncFn3;
-import dev.manta.AsyncFn4;
-import dev.manta.AsyncFn5;
-import dev.manta.AsyncFn6;
-import dev.manta.AsyncFn7;
-import dev.manta.Fn0;
-import dev.manta.Fn1;
-import dev.manta.Fn2;
-import dev.manta.Fn3;
-import dev.manta.Fn4;
-import dev.manta.Fn5;
-import dev.manta.Fn6;
-import dev.manta.Fn7;
-import dev.manta.MantaFunction;
-import dev.manta.VoidFn0;
-import dev.manta.VoidFn1;
-import dev.manta.VoidFn2;
-import dev.manta.VoidFn3;
-import dev.manta.VoidFn4;
-import dev.manta.VoidFn5;
-import dev.manta.VoidFn6;
-import dev.manta.VoidFn7;
+import dev.manta.*;
 import dev.manta.spi.AdaptedFunction;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Field;
@@ -126,7 +103,22 @@ public record FunctionInfo(
   private static final ThreadLocal<Object> ADAPTER = new ThreadLocal<>();
 
   private static FunctionInfo inspect(Class<?> type) {
-    return inspect(type, kindOf(type), arityOf(type));
+    for (int arity = 0; arity < INTERFACES.length; arity++) {
+      for (int k = 0; k < INTERFACES[arity].length; k++) {
+        if (INTERFACES[arity][k].isAssignableFrom(type)) {
+          return inspect(type, KINDS[k], arity);
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        type.getName()
+            + " is not one of Manta's function interfaces (Fn0..Fn"
+            + MAX_ARITY
+            + ", VoidFn0..VoidFn"
+            + MAX_ARITY
+            + ", AsyncFn1..AsyncFn"
+            + MAX_ARITY
+            + ")");
   }
 
   private static FunctionInfo inspect(Class<?> type, Kind kind, int arity) {
@@ -202,48 +194,27 @@ public record FunctionInfo(
     }
   }
 
-  private static Kind kindOf(Class<?> type) {
-    if (AsyncFn1.class.isAssignableFrom(type)
-        || AsyncFn2.class.isAssignableFrom(type)
-        || AsyncFn3.class.isAssignableFrom(type)
-        || AsyncFn4.class.isAssignableFrom(type)
-        || AsyncFn5.class.isAssignableFrom(type)
-        || AsyncFn6.class.isAssignableFrom(type)
-        || AsyncFn7.class.isAssignableFrom(type)) {
-      return Kind.ASYNC;
-    }
-    if (VoidFn0.class.isAssignableFrom(type)
-        || VoidFn1.class.isAssignableFrom(type)
-        || VoidFn2.class.isAssignableFrom(type)
-        || VoidFn3.class.isAssignableFrom(type)
-        || VoidFn4.class.isAssignableFrom(type)
-        || VoidFn5.class.isAssignableFrom(type)
-        || VoidFn6.class.isAssignableFrom(type)
-        || VoidFn7.class.isAssignableFrom(type)) {
-      return Kind.VOID;
-    }
-    return Kind.VALUE;
-  }
+  // BEGIN GENERATED INTERFACES (manta-api/src/test/java/dev/manta/gen/GenerateCalls.java)
+  /**
+   * Manta's function interfaces by arity (the row: parameters, the actor included for actor
+   * methods); the columns are the value, void and (from arity 1) asynchronous interface.
+   */
+  private static final Class<?>[][] INTERFACES = {
+    {Fn0.class, VoidFn0.class},
+    {Fn1.class, VoidFn1.class, AsyncFn1.class},
+    {Fn2.class, VoidFn2.class, AsyncFn2.class},
+    {Fn3.class, VoidFn3.class, AsyncFn3.class},
+    {Fn4.class, VoidFn4.class, AsyncFn4.class},
+    {Fn5.class, VoidFn5.class, AsyncFn5.class},
+    {Fn6.class, VoidFn6.class, AsyncFn6.class},
+    {Fn7.class, VoidFn7.class, AsyncFn7.class},
+  };
 
-  private static int arityOf(Class<?> type) {
-    Class<?>[][] groups = {
-      {Fn0.class, VoidFn0.class},
-      {Fn1.class, VoidFn1.class, AsyncFn1.class},
-      {Fn2.class, VoidFn2.class, AsyncFn2.class},
-      {Fn3.class, VoidFn3.class, AsyncFn3.class},
-      {Fn4.class, VoidFn4.class, AsyncFn4.class},
-      {Fn5.class, VoidFn5.class, AsyncFn5.class},
-      {Fn6.class, VoidFn6.class, AsyncFn6.class},
-      {Fn7.class, VoidFn7.class, AsyncFn7.class},
-    };
-    for (int n = 0; n < groups.length; n++) {
-      for (Class<?> c : groups[n]) {
-        if (c.isAssignableFrom(type)) {
-          return n;
-        }
-      }
-    }
-    throw new IllegalArgumentException(
-        type.getName() + " is not one of Manta's function interfaces (Fn0..Fn7, VoidFn0..7)");
-  }
+  // END GENERATED INTERFACES
+
+  /** The most parameters a function interface has: the last row of {@link #INTERFACES}. */
+  static final int MAX_ARITY = INTERFACES.length - 1;
+
+  /** The kind of each column of {@link #INTERFACES}. */
+  private static final Kind[] KINDS = {Kind.VALUE, Kind.VOID, Kind.ASYNC};
 }

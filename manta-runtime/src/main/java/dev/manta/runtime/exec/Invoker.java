@@ -4,7 +4,9 @@ import dev.manta.*;
 
 /**
  * Calls a remote function with an argument array: one type switch, no reflection. Arity was checked
- * when the call was built (the API's overloads only compile with the right count).
+ * when the call was built (the API's overloads only compile with the right count). The cases for
+ * Manta's function interfaces are generated with them, by {@code GenerateCalls} in {@code
+ * manta-api}'s tests, so they cover every arity the API has.
  */
 public final class Invoker {
   private Invoker() {}
@@ -19,6 +21,7 @@ public final class Invoker {
   public static Object invoke(MantaFunction fn, Object[] a) throws Exception {
     return switch (fn) {
       case dev.manta.spi.AdaptedFunction f -> f.invoke(a);
+      // BEGIN GENERATED INVOKE (manta-api/src/test/java/dev/manta/gen/GenerateCalls.java)
       case Fn0 f -> f.apply();
       case VoidFn0 f -> {
         f.apply();
@@ -66,6 +69,7 @@ public final class Invoker {
         yield null;
       }
       case AsyncFn7 f -> f.apply(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+      // END GENERATED INVOKE
       default -> throw new IllegalArgumentException("not a Manta function: " + fn.getClass());
     };
   }
