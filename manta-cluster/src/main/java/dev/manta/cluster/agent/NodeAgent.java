@@ -394,7 +394,14 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     List<Path> code = fetchCode(job);
     WorkerPool.Worker w;
     try {
-      w = pool.acquire(req.getJobId(), job.getDriverAddress(), code, req.getForActor(), 120_000);
+      w =
+          pool.acquire(
+              req.getJobId(),
+              job.getDriverAddress(),
+              job.getNamespace().isEmpty() ? "default" : job.getNamespace(),
+              code,
+              req.getForActor(),
+              120_000);
     } catch (Exception e) {
       if (req.getForActor()) {
         synchronized (reserved) {

@@ -497,6 +497,16 @@ public final class ClusterPortsImpl implements ClusterPorts {
   // --- ClusterPorts: resources ---
 
   @Override
+  public boolean inProcess() {
+    return false;
+  }
+
+  @Override
+  public String describe() {
+    return "cluster, node " + nodeId();
+  }
+
+  @Override
   public boolean feasible(ResourceSet demand) {
     for (NodeView v : nodes.values()) {
       if (v.info.getAlive() && demand.feasibleIn(Wire.resources(v.info.getTotal()))) {
