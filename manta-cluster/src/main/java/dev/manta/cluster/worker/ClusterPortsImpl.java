@@ -1853,7 +1853,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     ActorId actorId = new ActorId(m.getActorPrefix(), m.getActorSequence());
     ActorInstance actor = null;
     if (kind == TaskSpec.Kind.ACTOR_CREATION) {
-      String cls = dev.manta.runtime.exec.FunctionInfo.of(fn).implClass();
+      String cls = dev.manta.runtime.spec.FunctionInfo.of(fn).implClass();
       actor =
           core.actorSystem()
               .newHosted(

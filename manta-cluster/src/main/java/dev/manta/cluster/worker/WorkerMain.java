@@ -85,7 +85,7 @@ public final class WorkerMain {
             false,
             null);
     CoreWorker core = new CoreWorker(config, ports);
-    dev.manta.cluster.ClusterRuntimeProvider.host(core);
+    HostedCore.host(core);
     Manta.init(config); // user code in tasks calls Manta: it gets this worker's core
     Runnable exit =
         () -> {

@@ -85,7 +85,7 @@ public final class ActorSystem {
               + ".resource(..)) or ask for less");
     }
     ActorId id = ids.nextActor();
-    String className = dev.manta.runtime.exec.FunctionInfo.of(ctor).implClass();
+    String className = dev.manta.runtime.spec.FunctionInfo.of(ctor).implClass();
     String simpleName = className.substring(className.lastIndexOf('.') + 1);
     ActorInstance a =
         ports.inProcess()

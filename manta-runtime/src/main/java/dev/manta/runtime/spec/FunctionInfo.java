@@ -1,4 +1,4 @@
-package dev.manta.runtime.exec;
+package dev.manta.runtime.spec;
 
 import dev.manta.AsyncFn1;
 import dev.manta.AsyncFn2;
