@@ -28,8 +28,12 @@ import java.util.function.Function;
  *       <td>{@code MANTA_SPILL_DIR}</td><td>{@code java.io.tmpdir/manta-spill}</td></tr>
  *   <tr><td>{@code inlineThresholdBytes}</td><td>{@code manta.inline-threshold-bytes}</td>
  *       <td>{@code MANTA_INLINE_THRESHOLD_BYTES}</td><td>100 KiB</td></tr>
+ *   <tr><td>{@code storeFullTimeout}</td><td>{@code manta.store-full-timeout-ms}</td>
+ *       <td>{@code MANTA_STORE_FULL_TIMEOUT_MS}</td><td>10 s</td></tr>
  *   <tr><td>{@code address}</td><td>{@code manta.address}</td><td>{@code MANTA_ADDRESS}</td>
  *       <td>none: the embedded runtime</td></tr>
+ *   <tr><td>{@code namespace}</td><td>{@code manta.namespace}</td><td>{@code MANTA_NAMESPACE}</td>
+ *       <td>{@code default}</td></tr>
  * </table>
  *
  * <p>Byte sizes accept a plain number or a suffix {@code k}, {@code m}, {@code g} (powers of 1024),
@@ -44,7 +48,9 @@ public final class MantaConfig {
   private final long objectStoreBytes;
   private final Path spillDirectory;
   private final int inlineThresholdBytes;
+  private final java.time.Duration storeFullTimeout;
   private final String address;
+  private final String namespace;
 
   private MantaConfig(Builder b, Function<String, String> props, Function<String, String> env) {
     Settings s = new Settings(props, env);
@@ -82,8 +88,23 @@ public final class MantaConfig {
           "inlineThresholdBytes must be in [0, 2^31), was " + inline);
     }
     this.inlineThresholdBytes = (int) inline;
+    this.storeFullTimeout =
+        b.storeFullTimeout != null
+            ? b.storeFullTimeout
+            : java.time.Duration.ofMillis(
+                s.number("manta.store-full-timeout-ms", "MANTA_STORE_FULL_TIMEOUT_MS")
+                    .map(Double::longValue)
+                    .orElse(10_000L));
+    if (storeFullTimeout.isNegative()) {
+      throw new IllegalArgumentException(
+          "storeFullTimeout must be >= 0, was " + storeFullTimeout + "; e.g. 10000 (ms)");
+    }
     this.address =
         b.address != null ? b.address : s.raw("manta.address", "MANTA_ADDRESS").orElse(null);
+    this.namespace =
+        b.namespace != null
+            ? b.namespace
+            : s.raw("manta.namespace", "MANTA_NAMESPACE").orElse("default");
   }
 
   /** A builder with nothing set: every setting falls back to properties, environment, default. */
@@ -121,9 +142,22 @@ public final class MantaConfig {
     return inlineThresholdBytes;
   }
 
+  /**
+   * How long a {@code put} or a task's result waits for room in a full object store (after freeing
+   * dropped objects and spilling) before it fails.
+   */
+  public java.time.Duration storeFullTimeout() {
+    return storeFullTimeout;
+  }
+
   /** The cluster to join, as {@code host:port}; empty for the embedded runtime. */
   public Optional<String> address() {
     return Optional.ofNullable(address);
+  }
+
+  /** The namespace of named actors on a cluster: jobs in one namespace find each other's. */
+  public String namespace() {
+    return namespace;
   }
 
   @Override
@@ -138,8 +172,12 @@ public final class MantaConfig {
         + spillDirectory
         + ", inlineThresholdBytes="
         + inlineThresholdBytes
+        + ", storeFullTimeout="
+        + storeFullTimeout
         + ", address="
         + (address == null ? "<embedded>" : address)
+        + ", namespace="
+        + namespace
         + "}";
   }
 
@@ -252,7 +290,9 @@ public final class MantaConfig {
     private Long objectStoreBytes;
     private Path spillDirectory;
     private Long inlineThresholdBytes;
+    private java.time.Duration storeFullTimeout;
     private String address;
+    private String namespace;
 
     private Builder() {}
 
@@ -303,6 +343,26 @@ public final class MantaConfig {
     public Builder address(String address) {
       Objects.requireNonNull(address, "address");
       this.address = address.startsWith("manta://") ? address.substring(8) : address;
+      return this;
+    }
+
+    /** How long a full object store makes a {@code put} wait for room; must be {@code >= 0}. */
+    public Builder storeFullTimeout(java.time.Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("storeFullTimeout must be >= 0, was " + timeout);
+      }
+      this.storeFullTimeout = timeout;
+      return this;
+    }
+
+    /** The namespace of named actors on a cluster; non-blank. */
+    public Builder namespace(String namespace) {
+      Objects.requireNonNull(namespace, "namespace");
+      if (namespace.isBlank()) {
+        throw new IllegalArgumentException("namespace must be non-blank");
+      }
+      this.namespace = namespace;
       return this;
     }
 

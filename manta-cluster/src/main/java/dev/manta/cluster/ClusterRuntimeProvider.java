@@ -2,30 +2,21 @@ package dev.manta.cluster;
 
 import dev.manta.MantaConfig;
 import dev.manta.cluster.worker.ClusterDriver;
+import dev.manta.cluster.worker.HostedCore;
 import dev.manta.spi.MantaRuntime;
 import dev.manta.spi.MantaRuntimeProvider;
 
 /**
  * Joins a cluster when the configuration names an address ({@code Manta.init("manta://h:p")}, or
- * {@code MANTA_ADDRESS}).
+ * {@code MANTA_ADDRESS}); inside a worker process, returns that worker's core.
  */
 public final class ClusterRuntimeProvider implements MantaRuntimeProvider {
   /** Used by {@link java.util.ServiceLoader}. */
   public ClusterRuntimeProvider() {}
 
-  private static volatile MantaRuntime hosted;
-
-  /**
-   * Makes the next {@code Manta.init} in this JVM return {@code runtime}: a worker process installs
-   * its core worker so user code inside tasks can call {@code Manta}.
-   */
-  public static void host(MantaRuntime runtime) {
-    hosted = runtime;
-  }
-
   @Override
   public int priority(MantaConfig config) {
-    if (hosted != null) {
+    if (HostedCore.present()) {
       return 1_000;
     }
     return config.address().isPresent() ? 20 : 0;
@@ -33,9 +24,8 @@ public final class ClusterRuntimeProvider implements MantaRuntimeProvider {
 
   @Override
   public MantaRuntime start(MantaConfig config) {
-    MantaRuntime h = hosted;
+    MantaRuntime h = HostedCore.take();
     if (h != null) {
-      hosted = null;
       return h;
     }
     return ClusterDriver.connect(config);

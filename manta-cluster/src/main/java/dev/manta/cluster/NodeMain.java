@@ -75,7 +75,9 @@ public final class NodeMain {
     } else {
       headAddress = a.get("--address").replaceFirst("^manta://", "");
     }
-    NodeAgent agent = new NodeAgent(headAddress, connectHost(bind), resources, storeBytes, session);
+    NodeAgent agent =
+        new NodeAgent(
+            headAddress, connectHost(bind), resources, storeBytes, session, JvmFlags.forThisJdk());
 
     CountDownLatch stop = new CountDownLatch(1);
     Server hs = headServer;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.manta.MantaFunction;
-import dev.manta.runtime.exec.FunctionInfo;
+import dev.manta.runtime.spec.FunctionInfo;
 import dev.manta.spi.FunctionRegistry;
 import java.io.IOException;
 import java.io.InputStream;

@@ -65,7 +65,7 @@ public final class CoreWorker implements MantaRuntime {
   private final ClassLoader loader;
   private final ReferenceTable table;
   private final ObjectStore store;
-  private final ClusterPorts ports; // null when embedded
+  private final ClusterPorts ports;
   private final ValueCodec codec;
   private final TaskExecutor executor;
   private final Scheduler scheduler;
@@ -75,38 +75,21 @@ public final class CoreWorker implements MantaRuntime {
   private final String jobId;
   private volatile boolean closed;
 
-  /** Starts a core worker with {@code config}; its threads run until {@link #shutdown()}. */
-  public CoreWorker(MantaConfig config) {
-    this(config, null);
-  }
-
   /**
-   * Starts a core worker whose tasks, actors and objects go through {@code ports} (cluster mode),
-   * or stay in this process if {@code ports} is null (embedded).
+   * Starts a core worker whose tasks, actors and objects go through {@code ports}: the embedded
+   * runtime's, which keep everything in this process, or a cluster's. Its threads run until {@link
+   * #shutdown()}.
    */
   public CoreWorker(MantaConfig config, ClusterPorts ports) {
     this.config = config;
-    this.ports = ports;
-    this.jobId =
-        ports != null
-            ? ports.jobId()
-            : String.format("%08x", new java.security.SecureRandom().nextInt());
+    this.ports = java.util.Objects.requireNonNull(ports, "ports");
+    this.jobId = ports.jobId();
     this.loader = contextLoader();
     this.keepLineage = false; // nothing to reconstruct from in one process
-    boolean counting =
-        Boolean.parseBoolean(System.getProperty("manta.internal.refcounting", "true"));
-    this.table = new ReferenceTable(this::release, this::decode, counting);
-    if (ports != null) {
-      table.callbacks(ports.callbackExecutor());
-    }
+    this.table = new ReferenceTable(this::release, this::decode, true);
+    table.callbacks(ports.callbackExecutor());
     Serializer serializer = new Serializer(List.of(new RefCodec(), new ActorCodec()), loader);
-    this.store =
-        ports != null
-            ? ports.openStore(config)
-            : new NodeStore(
-                config.objectStoreBytes(),
-                config.spillDirectory(),
-                Duration.ofMillis(Long.getLong("manta.store-full-timeout-ms", 10_000)));
+    this.store = ports.openStore(config);
     store.reclaimer(table::reclaimUnreachable); // free dropped refs' objects before spilling
     this.codec = new ValueCodec(serializer, loader, store, config.inlineThresholdBytes());
     this.executor = new TaskExecutor(codec, table);
@@ -115,12 +98,8 @@ public final class CoreWorker implements MantaRuntime {
             ResourceSet.of(config.numCpus(), config.resources()), this::execute, "manta-task-");
     this.submitter = new Submitter(ids, table, codec, executor);
     this.actors = new ActorSystem(ids, submitter, executor, scheduler, table, () -> closed, ports);
-    if (ports != null) {
-      ports.attach(this);
-      LOG.info("Manta core worker started on node {}: {}", ports.nodeId(), config);
-    } else {
-      LOG.info("Manta embedded runtime started: {}", config);
-    }
+    ports.attach(this);
+    LOG.info("Manta runtime started ({}): {}", ports.describe(), config);
   }
 
   private static ClassLoader contextLoader() {
@@ -169,18 +148,15 @@ public final class CoreWorker implements MantaRuntime {
       int maxRetries,
       boolean retryExceptions) {
     checkOpen();
-    boolean feasible =
-        ports != null ? ports.feasible(resources) : resources.feasibleIn(scheduler.total());
-    if (!feasible) {
+    if (!ports.feasible(resources)) {
       throw new IllegalArgumentException(
           "Task "
               + (name != null ? name : fn)
               + " needs "
               + resources
               + " but this Manta has "
-              + (ports != null
-                  ? "no node with that much: " + ports.totalResources()
-                  : scheduler.total())
+              + (ports.inProcess() ? "" : "no node with that much: ")
+              + ports.totalResources()
               + " in all, so it could never run; start Manta with more"
               + " (MantaConfig.builder().numCpus(..).resource(..)) or ask for less");
     }
@@ -201,13 +177,7 @@ public final class CoreWorker implements MantaRuntime {
   }
 
   private void dispatch(TaskSpec t) {
-    if (ports != null) {
-      ports.runTask(t);
-      return;
-    }
-    if (!scheduler.submit(t) && t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
-      executor.abandon(t, shutdownCancel(t));
-    }
+    ports.runTask(t);
   }
 
   private void execute(TaskSpec t) {
@@ -445,7 +415,7 @@ public final class CoreWorker implements MantaRuntime {
     return String.format(
             "Manta memory summary (%s, job %s): %d objects; inline %d bytes; store %d bytes"
                 + " (%d spilled); store used %d of %d bytes, %d pinned, %d spilled (%d bytes)%n",
-            ports == null ? "embedded" : "cluster, node " + ports.nodeId(),
+            ports.describe(),
             jobId,
             objs.size(),
             inline,
@@ -469,13 +439,7 @@ public final class CoreWorker implements MantaRuntime {
     Optional<String> task = t == null ? Optional.empty() : Optional.of(t.id.hex());
     Optional<String> actor =
         t == null || t.actor == null ? Optional.empty() : Optional.of(actors.idOf(t.actor));
-    Map<String, Double> totals = new java.util.LinkedHashMap<>();
-    if (ports != null) {
-      totals.putAll(ports.totalResources());
-    } else {
-      totals.put("CPU", config.numCpus());
-      totals.putAll(config.resources());
-    }
+    Map<String, Double> totals = new java.util.LinkedHashMap<>(ports.totalResources());
     Map<String, Double> frozen = java.util.Collections.unmodifiableMap(totals);
     return new RuntimeContext() {
       @Override
@@ -495,12 +459,12 @@ public final class CoreWorker implements MantaRuntime {
 
       @Override
       public String nodeId() {
-        return ports != null ? ports.nodeId() : "embedded";
+        return ports.nodeId();
       }
 
       @Override
       public boolean isEmbedded() {
-        return ports == null;
+        return ports.inProcess();
       }
 
       @Override
@@ -569,9 +533,7 @@ public final class CoreWorker implements MantaRuntime {
       }
       table.close();
       store.close();
-      if (ports != null) {
-        ports.shutdown();
-      }
+      ports.shutdown();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       LOG.warn("Interrupted during shutdown; some Manta threads may still be ending");
@@ -584,11 +546,7 @@ public final class CoreWorker implements MantaRuntime {
           left,
           SHUTDOWN_GRACE);
     }
-    if (ports != null) {
-      LOG.info("Manta core worker stopped on node {}", ports.nodeId());
-    } else {
-      LOG.info("Manta embedded runtime stopped");
-    }
+    LOG.info("Manta runtime stopped ({})", ports.describe());
   }
 
   /** Threads this runtime still runs (0 after shutdown unless user code ignores interrupts). */
@@ -650,11 +608,7 @@ public final class CoreWorker implements MantaRuntime {
   }
 
   private void release(OwnedObject o, StoredValue v) {
-    if (ports != null) {
-      ports.released(o, v);
-    } else if (v instanceof StoreValue sv) {
-      store.free(sv.id());
-    }
+    ports.released(o, v);
   }
 
   /** The node store, for tests and statistics (embedded only). */
@@ -755,19 +709,19 @@ public final class CoreWorker implements MantaRuntime {
     public RefImpl<?> read(long[] in) {
       ObjectId id = new ObjectId(new TaskId(in[0], in[1]), (int) in[2]);
       boolean borrowed = executor.current() != null;
-      boolean foreign = ports != null && in[0] != ids.prefix();
+      boolean foreign = in[0] != ids.prefix();
       while (true) {
         OwnedObject o = table.lookup(id);
         boolean standIn = false;
         if (o == null && foreign) {
           // Owned by another process: a stand-in whose value is fetched once a ref holds it.
-          o = ports.borrow(id);
-          standIn = true;
+          o = ports.borrow(id); // null: an id no process can serve (embedded: another runtime's)
+          standIn = o != null;
         }
-        if (o == null && !foreign) {
+        if (o == null) {
           return table.freedRef(id);
         }
-        RefImpl<?> ref = o == null ? null : table.newRefIfLive(o, borrowed);
+        RefImpl<?> ref = table.newRefIfLive(o, borrowed);
         if (ref == null) {
           // Freed since the lookup: a copy this process held for another's task (its result,
           // an argument) went just now. Look again; a foreign object is then borrowed.

@@ -1,7 +1,6 @@
 package dev.manta.cluster.agent;
 
 import com.google.protobuf.ByteString;
-import dev.manta.cluster.JvmFlags;
 import dev.manta.cluster.proto.Chunk;
 import dev.manta.cluster.proto.ClusterView;
 import dev.manta.cluster.proto.CodeEntry;
@@ -111,12 +110,17 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
    * resources} ({@code CPU} included), with a store of {@code storeBytes} and logs and spill files
    * under {@code sessionDir}.
    */
+  /** The flags this JDK needs on every Manta JVM (see {@code dev.manta.cluster.JvmFlags}). */
+  private final List<String> jdkFlags;
+
   public NodeAgent(
       String headAddress,
       String bind,
       Map<String, Double> resources,
       long storeBytes,
-      Path sessionDir) {
+      Path sessionDir,
+      List<String> jdkFlags) {
+    this.jdkFlags = List.copyOf(jdkFlags);
     this.nodeId = HexFormat.of().toHexDigits(new java.security.SecureRandom().nextLong());
     this.headAddress = headAddress;
     this.bind = bind;
@@ -139,7 +143,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     double cpus = resources.getOrDefault("CPU", 1.0);
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.addAll(jvmFlags());
+    cmd.addAll(jvmFlags(jdkFlags));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("dev.manta.cluster.worker.WorkerMain");
@@ -188,9 +192,9 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     return sb.length() == 0 ? "-" : sb.toString();
   }
 
-  /** JVM flags every Manta JVM needs on this JDK. */
-  public static List<String> jvmFlags() {
-    List<String> f = new ArrayList<>(JvmFlags.forThisJdk());
+  /** The flags of a worker JVM: {@code jdkFlags} (what this JDK needs) and the node's settings. */
+  static List<String> jvmFlags(List<String> jdkFlags) {
+    List<String> f = new ArrayList<>(jdkFlags);
     f.add("-XX:+UseSerialGC");
     f.add(
         "-XX:TieredStopAtLevel=1".equals(System.getProperty("manta.worker-jit"))
@@ -394,7 +398,14 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     List<Path> code = fetchCode(job);
     WorkerPool.Worker w;
     try {
-      w = pool.acquire(req.getJobId(), job.getDriverAddress(), code, req.getForActor(), 120_000);
+      w =
+          pool.acquire(
+              req.getJobId(),
+              job.getDriverAddress(),
+              job.getNamespace().isEmpty() ? "default" : job.getNamespace(),
+              code,
+              req.getForActor(),
+              120_000);
     } catch (Exception e) {
       if (req.getForActor()) {
         synchronized (reserved) {

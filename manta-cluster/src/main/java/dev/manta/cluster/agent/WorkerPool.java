@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Control between agent and worker is a line protocol on the worker's stdin and stdout: the
  * worker prints {@code MANTA-WORKER BOOTED} when its JVM is up, the agent writes {@code JOB <id>
- * <driver> <classpath>}, the worker prints {@code MANTA-WORKER READY <address> <prefix>}; an
- * actor's worker prints {@code MANTA-WORKER IDLE <actor>} when its actor ended and none of its
- * calls still runs, and is then parked for the job's next actor once its lease is back. Every other
- * line of output goes to the worker's log file.
+ * <driver> <namespace, URL-encoded> <classpath>}, the worker prints {@code MANTA-WORKER READY
+ * <address> <prefix>}; an actor's worker prints {@code MANTA-WORKER IDLE <actor>} when its actor
+ * ended and none of its calls still runs, and is then parked for the job's next actor once its
+ * lease is back. Every other line of output goes to the worker's log file.
  *
  * <pre>
  * Invariants:
@@ -203,21 +203,27 @@ final class WorkerPool implements AutoCloseable {
    * A worker serving {@code jobId}: the job's task worker on this node, or a new worker of its own
    * for an actor. Blocks until the worker is ready (at most {@code timeoutMs}).
    */
-  Worker acquire(String jobId, String driver, List<Path> code, boolean forActor, long timeoutMs)
+  Worker acquire(
+      String jobId,
+      String driver,
+      String namespace,
+      List<Path> code,
+      boolean forActor,
+      long timeoutMs)
       throws Exception {
     Worker w;
     if (!forActor) {
       synchronized (taskWorkers) {
         w = taskWorkers.get(jobId);
         if (w == null) {
-          w = assign(jobId, driver, code, false);
+          w = assign(jobId, driver, namespace, code, false);
           taskWorkers.put(jobId, w);
         }
       }
     } else {
       w = unpark(jobId);
       if (w == null) {
-        w = assign(jobId, driver, code, true);
+        w = assign(jobId, driver, namespace, code, true);
       }
     }
     try {
@@ -227,7 +233,8 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
-  private Worker assign(String jobId, String driver, List<Path> code, boolean forActor) {
+  private Worker assign(
+      String jobId, String driver, String namespace, List<Path> code, boolean forActor) {
     Worker w = idle.poll();
     if (w == null) {
       w = launch();
@@ -246,7 +253,14 @@ final class WorkerPool implements AutoCloseable {
     w.booted.thenRun(
         () ->
             target.control.println(
-                "JOB " + jobId + " " + driver + " " + (cp.length() == 0 ? "-" : cp)));
+                "JOB "
+                    + jobId
+                    + " "
+                    + driver
+                    + " "
+                    + java.net.URLEncoder.encode(namespace, java.nio.charset.StandardCharsets.UTF_8)
+                    + " "
+                    + (cp.length() == 0 ? "-" : cp)));
     return w;
   }
 

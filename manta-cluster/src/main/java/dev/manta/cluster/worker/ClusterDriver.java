@@ -46,7 +46,7 @@ public final class ClusterDriver {
         new ClusterPortsImpl(
             address,
             jobId,
-            System.getProperty("manta.namespace", "default"),
+            config.namespace(),
             local.getAgentAddress(),
             host(local.getAgentAddress()),
             true,

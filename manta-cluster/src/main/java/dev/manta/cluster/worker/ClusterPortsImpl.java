@@ -497,6 +497,16 @@ public final class ClusterPortsImpl implements ClusterPorts {
   // --- ClusterPorts: resources ---
 
   @Override
+  public boolean inProcess() {
+    return false;
+  }
+
+  @Override
+  public String describe() {
+    return "cluster, node " + nodeId();
+  }
+
+  @Override
   public boolean feasible(ResourceSet demand) {
     for (NodeView v : nodes.values()) {
       if (v.info.getAlive() && demand.feasibleIn(Wire.resources(v.info.getTotal()))) {
@@ -1843,7 +1853,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     ActorId actorId = new ActorId(m.getActorPrefix(), m.getActorSequence());
     ActorInstance actor = null;
     if (kind == TaskSpec.Kind.ACTOR_CREATION) {
-      String cls = dev.manta.runtime.exec.FunctionInfo.of(fn).implClass();
+      String cls = dev.manta.runtime.spec.FunctionInfo.of(fn).implClass();
       actor =
           core.actorSystem()
               .newHosted(

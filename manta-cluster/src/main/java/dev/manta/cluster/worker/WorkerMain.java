@@ -50,12 +50,13 @@ public final class WorkerMain {
       return; // the agent went away, or stopped an idle worker
     }
     long jobStart = System.nanoTime();
-    String[] job = line.split(" ", 4);
+    String[] job = line.split(" ", 5);
     String jobId = job[1];
     String driver = job[2];
+    String namespace = java.net.URLDecoder.decode(job[3], StandardCharsets.UTF_8);
     List<URL> urls = new ArrayList<>();
-    if (!job[3].equals("-")) {
-      for (String p : job[3].split(File.pathSeparator)) {
+    if (!job[4].equals("-")) {
+      for (String p : job[4].split(File.pathSeparator)) {
         urls.add(Path.of(p).toUri().toURL());
       }
     }
@@ -78,13 +79,13 @@ public final class WorkerMain {
         new ClusterPortsImpl(
             args.get("--head"),
             jobId,
-            "default",
+            namespace, // named actors a task looks up are the job's
             args.get("--agent"),
             args.getOrDefault("--bind", "127.0.0.1"),
             false,
             null);
     CoreWorker core = new CoreWorker(config, ports);
-    dev.manta.cluster.ClusterRuntimeProvider.host(core);
+    HostedCore.host(core);
     Manta.init(config); // user code in tasks calls Manta: it gets this worker's core
     Runnable exit =
         () -> {

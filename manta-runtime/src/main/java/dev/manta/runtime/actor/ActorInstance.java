@@ -2,10 +2,10 @@ package dev.manta.runtime.actor;
 
 import dev.manta.PendingCallsLimitException;
 import dev.manta.runtime.exec.ActorTarget;
-import dev.manta.runtime.exec.FunctionInfo;
 import dev.manta.runtime.exec.TaskExecutor;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.ownership.ReferenceTable;
+import dev.manta.runtime.spec.FunctionInfo;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.task.ResourceSet;
 import dev.manta.runtime.task.TaskSpec;

@@ -31,7 +31,7 @@ public final class ActorSystem {
   private final Scheduler scheduler;
   private final ReferenceTable table;
   private final BooleanSupplier closed;
-  private final ClusterPorts ports; // null when embedded
+  private final ClusterPorts ports;
   private final ThreadFactory threads = Thread.ofVirtual().name("manta-actor-", 1).factory();
   private final ConcurrentHashMap<ActorId, ActorInstance> byId = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ActorInstance> byName = new ConcurrentHashMap<>();
@@ -47,7 +47,7 @@ public final class ActorSystem {
     this(ids, submitter, executor, scheduler, table, closed, null);
   }
 
-  /** An actor system whose actors live behind {@code ports} (null: in this process). */
+  /** An actor system whose actors are placed by {@code ports} (in this process, or elsewhere). */
   public ActorSystem(
       Ids ids,
       Submitter submitter,
@@ -74,26 +74,21 @@ public final class ActorSystem {
   ActorInstance create(
       MantaFunction ctor, Object[] args, long refMask, ActorHandleImpl.Options opts) {
     checkOpen();
-    boolean feasible =
-        ports != null
-            ? ports.feasible(opts.resources)
-            : opts.resources.feasibleIn(scheduler.total());
-    if (!feasible) {
+    if (!ports.feasible(opts.resources)) {
       throw new IllegalArgumentException(
           "Actor needs "
               + opts.resources
               + " but this Manta has "
-              + (ports != null
-                  ? "no node with that much: " + ports.totalResources()
-                  : scheduler.total())
+              + (ports.inProcess() ? "" : "no node with that much: ")
+              + ports.totalResources()
               + " in all; start Manta with more (MantaConfig.builder().numCpus(..)"
               + ".resource(..)) or ask for less");
     }
     ActorId id = ids.nextActor();
-    String className = dev.manta.runtime.exec.FunctionInfo.of(ctor).implClass();
+    String className = dev.manta.runtime.spec.FunctionInfo.of(ctor).implClass();
     String simpleName = className.substring(className.lastIndexOf('.') + 1);
     ActorInstance a =
-        ports == null
+        ports.inProcess()
             ? new ActorInstance(
                 id,
                 opts.name,
@@ -127,19 +122,16 @@ public final class ActorSystem {
       }
       throw e;
     }
-    if (ports != null) {
-      // Known to the cluster before the handle exists: a process that receives the handle looks
-      // the actor up at the head, and must not find it missing (issue 15).
-      try {
-        ports.registerActor(a);
-      } catch (RuntimeException e) {
-        if (opts.name != null) {
-          byName.remove(opts.name, a);
-        }
-        executor.abandon(
-            creation, Failure.ofThrowable(creation.id.hex(), creation.displayName(), e));
-        throw e;
+    // Known to the cluster before the handle exists: a process that receives the handle looks
+    // the actor up at the head, and must not find it missing (issue 15).
+    try {
+      ports.registerActor(a);
+    } catch (RuntimeException e) {
+      if (opts.name != null) {
+        byName.remove(opts.name, a);
       }
+      executor.abandon(creation, Failure.ofThrowable(creation.id.hex(), creation.displayName(), e));
+      throw e;
     }
     byId.put(id, a);
     // Registered before the constructor can run, so it sees the real outcome (a failed
@@ -163,19 +155,21 @@ public final class ActorSystem {
               }
             },
             table.callbacks());
-    submitter.resolve(
-        creation,
-        t -> {
-          if (ports != null) {
-            ports.createActor(t, a, opts.maxConcurrency);
-          } else if (t.resources.isEmpty()) {
-            a.startThread(() -> executor.run(t));
-          } else if (!scheduler.submit(t)
-              && t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
-            executor.abandon(t, shutdownFailure(a));
-          }
-        });
+    submitter.resolve(creation, t -> ports.createActor(t, a, opts.maxConcurrency));
     return a;
+  }
+
+  /**
+   * Runs the READY construction {@code t} of the in-process actor {@code a} here: on the actor's
+   * own thread, or through the scheduler when it needs resources. For ports that keep actors in
+   * this process.
+   */
+  public void startHere(TaskSpec t, ActorInstance a) {
+    if (t.resources.isEmpty()) {
+      a.startThread(() -> executor.run(t));
+    } else if (!scheduler.submit(t) && t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
+      executor.abandon(t, shutdownFailure(a));
+    }
   }
 
   /** Submits a method call to actor {@code a}. */
@@ -244,7 +238,7 @@ public final class ActorSystem {
   /** The live actor named {@code name}. */
   public <A> Optional<ActorHandle<A>> find(String name) {
     ActorInstance a = byName.get(name);
-    if ((a == null || a.isDead()) && ports != null) {
+    if (a == null || a.isDead()) {
       a = ports.findActor(name).map(this::proxyFor).orElse(null);
     }
     return a == null || a.isDead() ? Optional.empty() : Optional.of(new ActorHandleImpl<>(this, a));
@@ -346,7 +340,7 @@ public final class ActorSystem {
   /** A handle for a deserialized actor id. */
   public <A> ActorHandleImpl<A> handleFor(ActorId id) {
     ActorInstance a = byId.get(id);
-    if (a == null && ports != null) {
+    if (a == null) {
       a = ports.findActor(id).map(this::proxyFor).orElse(null);
     }
     if (a == null) {
@@ -373,9 +367,7 @@ public final class ActorSystem {
     if (!a.isProxy() && a.holdsResources()) {
       scheduler.release(a.resources);
     }
-    if (ports != null) {
-      ports.actorKilled(a);
-    }
+    ports.actorKilled(a);
   }
 
   private static Failure shutdownFailure(ActorInstance a) {

@@ -17,6 +17,6 @@ public final class EmbeddedRuntimeProvider implements MantaRuntimeProvider {
 
   @Override
   public MantaRuntime start(MantaConfig config) {
-    return new CoreWorker(config);
+    return new CoreWorker(config, new EmbeddedPorts(config));
   }
 }

@@ -3,8 +3,10 @@ package dev.manta.runtime.exec;
 import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.serial.ValueCodec;
+import dev.manta.runtime.spec.FunctionInfo;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
+import dev.manta.runtime.task.Abandoner;
 import dev.manta.runtime.task.TaskSpec;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -15,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * the function, stores the result or the failure, retries when asked, and releases the argument
  * references in every case. Thread-safe; holds no state between calls.
  */
-public final class TaskExecutor {
+public final class TaskExecutor implements Abandoner {
   private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
 
   private final ValueCodec codec;
@@ -229,6 +231,7 @@ public final class TaskExecutor {
    * Completes a spec that will never run (cancelled, failed dependency, dead actor, shutdown) with
    * {@code failure}, and releases its argument references.
    */
+  @Override
   public void abandon(TaskSpec t, Failure failure) {
     table.complete(t.result, failure);
     releaseArgs(t);

@@ -47,7 +47,7 @@ public final class ReferenceTable {
    *    object holds its current generation's tracker; it is replaced only once cleared, and a
    *    cleared reference is owned by the JVM's pending list and then by our queue until we
    *    process it. Action trackers (actor leases) are held in `actionTrackers`.
-   *  - With counting disabled (a benchmark switch, manta.internal.refcounting=false) objects are
+   *  - With counting disabled (a constructor switch for measurements in tests) objects are
    *    never freed automatically; explicit free still works.
    */
   private static final Logger LOG = LoggerFactory.getLogger(ReferenceTable.class);

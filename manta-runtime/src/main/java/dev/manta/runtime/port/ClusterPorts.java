@@ -16,9 +16,10 @@ import java.util.concurrent.Executor;
 
 /**
  * A core worker's ports to the world outside its process: where to run a task, where an actor
- * lives, where an object's bytes are, and who else exists. The embedded runtime has none (a core
- * worker built without ports runs everything in-process); {@code manta-cluster} implements them
- * over gRPC, so the same core runs as a cluster driver or worker.
+ * lives, where an object's bytes are, and who else exists. The embedded runtime implements them in
+ * process (tasks go to the core's own scheduler, actors run on its threads); {@code manta-cluster}
+ * implements them over gRPC, so the same core runs embedded, as a cluster driver or as a cluster
+ * worker, with no mode switch inside it.
  *
  * <p>Every method may be called from any thread and must not block on the network unless its
  * documentation says so.
@@ -29,6 +30,15 @@ public interface ClusterPorts {
 
   /** Hands the port its core; called once, after the core is wired and before any work. */
   void attach(CoreWorker core);
+
+  /**
+   * Whether actors created here run in this process (the embedded runtime) rather than behind a
+   * proxy that forwards their calls to another process.
+   */
+  boolean inProcess();
+
+  /** Where this core runs, for logs and summaries: {@code embedded}, or the cluster node. */
+  String describe();
 
   /** Whether some node could ever run a task or actor demanding {@code demand}. */
   boolean feasible(ResourceSet demand);
@@ -97,7 +107,8 @@ public interface ClusterPorts {
 
   /**
    * An object owned by another process whose ref was deserialized here: a local stand-in that the
-   * port completes with the owner's value. Called once per id while the stand-in lives.
+   * port completes with the owner's value, or null if no process can serve it (the embedded
+   * runtime: an id of a runtime shut down before). Called once per id while the stand-in lives.
    */
   OwnedObject borrow(ObjectId id);
 

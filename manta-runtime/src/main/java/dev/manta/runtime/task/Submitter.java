@@ -2,8 +2,6 @@ package dev.manta.runtime.task;
 
 import dev.manta.MantaFunction;
 import dev.manta.ObjectRef;
-import dev.manta.runtime.exec.FunctionInfo;
-import dev.manta.runtime.exec.TaskExecutor;
 import dev.manta.runtime.id.Ids;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.id.TaskId;
@@ -11,6 +9,7 @@ import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.ownership.RefImpl;
 import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.serial.ValueCodec;
+import dev.manta.runtime.spec.FunctionInfo;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
 import java.util.ArrayList;
@@ -27,10 +26,10 @@ public final class Submitter {
   private final Ids ids;
   private final ReferenceTable table;
   private final ValueCodec codec;
-  private final TaskExecutor executor;
+  private final Abandoner executor;
 
   /** A submitter issuing ids from {@code ids} and counting refs in {@code table}. */
-  public Submitter(Ids ids, ReferenceTable table, ValueCodec codec, TaskExecutor executor) {
+  public Submitter(Ids ids, ReferenceTable table, ValueCodec codec, Abandoner executor) {
     this.ids = ids;
     this.table = table;
     this.codec = codec;

@@ -1,9 +1,9 @@
 package dev.manta.runtime.task;
 
 import dev.manta.MantaFunction;
-import dev.manta.runtime.exec.FunctionInfo;
 import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.spec.FunctionInfo;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 

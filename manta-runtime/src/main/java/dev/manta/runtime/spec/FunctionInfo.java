@@ -1,4 +1,4 @@
-package dev.manta.runtime.exec;
+package dev.manta.runtime.spec;
 
 import dev.manta.*;
 import dev.manta.spi.AdaptedFunction;
