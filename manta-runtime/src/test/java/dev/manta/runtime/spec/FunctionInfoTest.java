@@ -1,4 +1,4 @@
-package dev.manta.runtime.exec;
+package dev.manta.runtime.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import dev.manta.AsyncFn1;
 import dev.manta.Fn0;
 import dev.manta.MantaFunction;
 import dev.manta.VoidFn1;
+import dev.manta.runtime.exec.Invoker;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
