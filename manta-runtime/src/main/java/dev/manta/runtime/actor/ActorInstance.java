@@ -33,10 +33,14 @@ public final class ActorInstance implements ActorTarget {
    *  I1  pending = calls accepted and not finished (queued, waiting for arguments, or running);
    *      a call is refused at submit when pending would exceed maxPendingCalls. Reserved with a
    *      CAS loop before the call is built, released by callFinished() or by abandon.
-   *  I2  drainers = threads currently taking calls from `queue`; 0 <= drainers <= maxConcurrency.
+   *  I2  drainers = threads currently taking calls from `queue`; 0 <= drainers <= drainLimit
+   *      (maxConcurrency; unbounded for a PROXY, which only forwards and never runs user code).
    *      A drainer exits when the head is missing, not READY (still WAITING), or the actor is not
    *      ALIVE; whoever makes progress possible again (enqueue, argument resolved, constructed)
-   *      starts one if drainers < maxConcurrency.
+   *      starts one if drainers < drainLimit.
+   *  I4  The role is fixed: LOCAL runs calls here; PROXY sends them through `remote` (non-null
+   *      exactly for a PROXY) in queue order; HOSTED runs here for an owner elsewhere, with no
+   *      pending-call limit and no retirement of its own (the owner decides).
    *  I3  Asynchronous methods (CompletionStage) free their drainer when the method returns;
    *      their pending count is released when the stage completes. A helper drainer starts only
    *      when none is idle and the next call may block (not an AsyncFn); at most one drainer
@@ -53,6 +57,13 @@ public final class ActorInstance implements ActorTarget {
   final String name;
   final String className;
   final int maxConcurrency;
+
+  /**
+   * Calls that may run (or, for a proxy, be in flight) at once: maxConcurrency; unbounded for a
+   * proxy, whose remote actor applies the limit.
+   */
+  private final int drainLimit;
+
   final int maxPendingCalls;
   final int maxRestarts;
   final ResourceSet resources;
@@ -76,10 +87,33 @@ public final class ActorInstance implements ActorTarget {
   private java.lang.ref.WeakReference<Object> lease; // guarded by lock
   private int leases; // live lease generations; guarded by lock
   private boolean orphaned; // guarded by lock: all handles gone, stop when idle
-  private final java.util.function.Consumer<TaskSpec> remote; // null: runs here
+  private final Consumer<TaskSpec> remote; // the sender of a PROXY; null for the other roles
   private final boolean retireWhenOrphaned;
 
-  ActorInstance(
+  /** What an instance stands for; fixed when it is made. */
+  public enum Role {
+    /** An actor of this process for owners in this process (the embedded runtime): runs here. */
+    LOCAL,
+    /**
+     * The stand-in, in an owner or a borrower, for an actor in another process: calls leave in
+     * submission order through a sender instead of running here.
+     */
+    PROXY,
+    /** An actor running in this worker process for an owner in another process. */
+    HOSTED
+  }
+
+  /** What every instance of one actor system shares. */
+  record Env(
+      TaskExecutor executor,
+      ThreadFactory threadFactory,
+      Consumer<ActorInstance> onDeath,
+      ReferenceTable table) {}
+
+  private final Role role;
+
+  /** An actor of this process, run here, retired when its handles are gone (unless named). */
+  static ActorInstance local(
       ActorId id,
       String name,
       String className,
@@ -87,11 +121,9 @@ public final class ActorInstance implements ActorTarget {
       int maxPendingCalls,
       int maxRestarts,
       ResourceSet resources,
-      TaskExecutor executor,
-      ThreadFactory threadFactory,
-      Consumer<ActorInstance> onDeath,
-      ReferenceTable table) {
-    this(
+      Env env) {
+    return new ActorInstance(
+        Role.LOCAL,
         id,
         name,
         className,
@@ -99,20 +131,63 @@ public final class ActorInstance implements ActorTarget {
         maxPendingCalls,
         maxRestarts,
         resources,
-        executor,
-        threadFactory,
-        onDeath,
-        table,
+        env,
         null,
         true);
   }
 
   /**
-   * An actor as above; if {@code remote} is not null this is a proxy for an actor living in another
-   * process: calls leave in submission order through {@code remote} instead of running here, and
-   * the proxy stops the actor when its handles are gone only if {@code retireWhenOrphaned}.
+   * A stand-in for an actor in another process: calls leave through {@code sender}, in order, as
+   * fast as they are ready (the remote actor applies its own {@code maxConcurrency}, which is
+   * recorded here when this process created the actor, else 0). When its handles are gone it stops
+   * the actor only if {@code owner}: a borrower's stand-in just goes.
    */
-  ActorInstance(
+  static ActorInstance proxy(
+      ActorId id,
+      String name,
+      String className,
+      int maxConcurrency,
+      int maxPendingCalls,
+      ResourceSet resources,
+      Env env,
+      Consumer<TaskSpec> sender,
+      boolean owner) {
+    return new ActorInstance(
+        Role.PROXY,
+        id,
+        name,
+        className,
+        maxConcurrency,
+        maxPendingCalls,
+        0,
+        resources,
+        env,
+        java.util.Objects.requireNonNull(sender, "sender"),
+        owner);
+  }
+
+  /**
+   * An actor this worker runs for an owner elsewhere: the owner counts pending calls and decides
+   * when it ends, so here it has no limit on pending calls and never retires by itself.
+   */
+  static ActorInstance hosted(
+      ActorId id, String name, String className, int maxConcurrency, Env env) {
+    return new ActorInstance(
+        Role.HOSTED,
+        id,
+        name,
+        className,
+        maxConcurrency,
+        Integer.MAX_VALUE,
+        0,
+        ResourceSet.EMPTY,
+        env,
+        null,
+        false);
+  }
+
+  private ActorInstance(
+      Role role,
       ActorId id,
       String name,
       String className,
@@ -120,25 +195,24 @@ public final class ActorInstance implements ActorTarget {
       int maxPendingCalls,
       int maxRestarts,
       ResourceSet resources,
-      TaskExecutor executor,
-      ThreadFactory threadFactory,
-      Consumer<ActorInstance> onDeath,
-      ReferenceTable table,
-      java.util.function.Consumer<TaskSpec> remote,
+      Env env,
+      Consumer<TaskSpec> remote,
       boolean retireWhenOrphaned) {
+    this.role = role;
     this.remote = remote;
     this.retireWhenOrphaned = retireWhenOrphaned;
     this.id = id;
     this.name = name;
     this.className = className;
     this.maxConcurrency = maxConcurrency;
+    this.drainLimit = role == Role.PROXY ? Integer.MAX_VALUE : maxConcurrency;
     this.maxPendingCalls = maxPendingCalls;
     this.maxRestarts = maxRestarts;
     this.resources = resources;
-    this.executor = executor;
-    this.threadFactory = threadFactory;
-    this.onDeath = onDeath;
-    this.table = table;
+    this.executor = env.executor();
+    this.threadFactory = env.threadFactory();
+    this.onDeath = env.onDeath();
+    this.table = env.table();
   }
 
   /**
@@ -259,7 +333,20 @@ public final class ActorInstance implements ActorTarget {
 
   /** Whether this is a proxy for an actor in another process. */
   public boolean isProxy() {
-    return remote != null;
+    return role == Role.PROXY;
+  }
+
+  /** What this instance stands for. */
+  public Role role() {
+    return role;
+  }
+
+  /**
+   * The number of calls the actor runs at once, as requested when it was created; 0 for a proxy in
+   * a process that did not create the actor (the actor's own process knows it).
+   */
+  public int maxConcurrency() {
+    return maxConcurrency;
   }
 
   /** The actor's id. */
@@ -315,7 +402,7 @@ public final class ActorInstance implements ActorTarget {
 
   // guarded by lock
   private void maybeStartDrainer() {
-    if (state != State.ALIVE || drainers >= maxConcurrency) {
+    if (state != State.ALIVE || drainers >= drainLimit) {
       return;
     }
     TaskSpec head = queue.peek();

@@ -33,6 +33,7 @@ public final class ActorSystem {
   private final BooleanSupplier closed;
   private final ClusterPorts ports;
   private final ThreadFactory threads = Thread.ofVirtual().name("manta-actor-", 1).factory();
+  private final ActorInstance.Env env;
   private final ConcurrentHashMap<ActorId, ActorInstance> byId = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ActorInstance> byName = new ConcurrentHashMap<>();
 
@@ -63,6 +64,7 @@ public final class ActorSystem {
     this.scheduler = scheduler;
     this.table = table;
     this.closed = closed;
+    this.env = new ActorInstance.Env(executor, threads, this::forget, table);
   }
 
   /** A not-yet-created actor whose constructor is {@code ctor}. */
@@ -89,7 +91,7 @@ public final class ActorSystem {
     String simpleName = className.substring(className.lastIndexOf('.') + 1);
     ActorInstance a =
         ports.inProcess()
-            ? new ActorInstance(
+            ? ActorInstance.local(
                 id,
                 opts.name,
                 simpleName,
@@ -97,11 +99,15 @@ public final class ActorSystem {
                 opts.maxPendingCalls,
                 opts.maxRestarts,
                 opts.resources,
-                executor,
-                threads,
-                this::forget,
-                table)
-            : proxy(id, opts.name, simpleName, opts.maxPendingCalls, opts.resources, true);
+                env)
+            : proxy(
+                id,
+                opts.name,
+                simpleName,
+                opts.maxConcurrency,
+                opts.maxPendingCalls,
+                opts.resources,
+                true);
     if (opts.name != null && byName.putIfAbsent(opts.name, a) != null) {
       throw new IllegalArgumentException(
           "An actor named '"
@@ -248,25 +254,22 @@ public final class ActorSystem {
       ActorId id,
       String name,
       String className,
+      int maxConcurrency,
       int maxPendingCalls,
       ResourceSet resources,
-      boolean owned) {
+      boolean owner) {
     ActorInstance[] self = new ActorInstance[1];
     self[0] =
-        new ActorInstance(
+        ActorInstance.proxy(
             id,
             name,
             className,
-            Integer.MAX_VALUE,
+            maxConcurrency,
             maxPendingCalls,
-            0,
             resources,
-            executor,
-            threads,
-            this::forget,
-            table,
+            env,
             call -> ports.sendActorCall(call, self[0]),
-            owned);
+            owner);
     return self[0];
   }
 
@@ -277,6 +280,7 @@ public final class ActorSystem {
             info.id(),
             info.name(),
             info.className(),
+            0, // not known here: the actor's own process applies it
             dev.manta.ActorCreator.DEFAULT_MAX_PENDING_CALLS,
             ResourceSet.EMPTY,
             false);
@@ -298,20 +302,7 @@ public final class ActorSystem {
    * A new actor hosted in this process for an owner elsewhere; start it with {@link #startHosted}.
    */
   public ActorInstance newHosted(ActorId id, String name, String className, int maxConcurrency) {
-    return new ActorInstance(
-        id,
-        name,
-        className,
-        maxConcurrency,
-        Integer.MAX_VALUE,
-        0,
-        ResourceSet.EMPTY,
-        executor,
-        threads,
-        this::forget,
-        table,
-        null,
-        false);
+    return ActorInstance.hosted(id, name, className, maxConcurrency, env);
   }
 
   /** Runs the READY construction {@code creation} of hosted actor {@code a}. */
