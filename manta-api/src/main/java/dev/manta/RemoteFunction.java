@@ -25,7 +25,7 @@ public @interface RemoteFunction {
   /** Custom resources each call holds while it runs. */
   Resource[] resources() default {};
 
-  /** Retries after a failure of the process running the call. */
+  /** Retries after a failure of the process running the call (-1: forever). */
   int maxRetries() default TaskCall.DEFAULT_MAX_RETRIES;
 
   /** Whether exceptions thrown by the function are retried too. */

@@ -64,10 +64,17 @@ public abstract class TaskCall<R> {
     return this;
   }
 
-  /** How often to retry the task after a failure (default {@value #DEFAULT_MAX_RETRIES}). */
+  /**
+   * How often to retry the task after its worker process or node dies (default {@value
+   * #DEFAULT_MAX_RETRIES}; -1 retries forever, 0 never), and after an exception it throws if
+   * {@link #retryExceptions(boolean)} is set. A retry runs the task again under the same id; its
+   * result is stored once, and a late result of an earlier try is dropped. A cancelled task is never
+   * retried.
+   */
   public TaskCall<R> maxRetries(int retries) {
-    if (retries < 0) {
-      throw new IllegalArgumentException("maxRetries must be >= 0, was " + retries);
+    if (retries < -1) {
+      throw new IllegalArgumentException(
+          "maxRetries must be >= 0, or -1 to retry forever; was " + retries);
     }
     this.maxRetries = retries;
     return this;

@@ -406,8 +406,8 @@ final class Definitions {
 
   private boolean functionOptions(Element at, RemoteFunction a) {
     boolean ok = nonNegative(at, "numCpus", a.numCpus());
-    if (a.maxRetries() < 0) {
-      ok = error(at, "maxRetries must be >= 0, was %d", a.maxRetries());
+    if (a.maxRetries() < -1) {
+      ok = error(at, "maxRetries must be >= 0, or -1 to retry forever; was %d", a.maxRetries());
     }
     boolean resourcesOk = resources(at, a.resources()); // always run: report every error
     return ok && resourcesOk;

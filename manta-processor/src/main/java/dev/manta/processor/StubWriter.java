@@ -142,11 +142,11 @@ final class StubWriter {
                   return this;
                 }
 
-                /** How often to retry a task after a failure of the process running it. */
+                /** How often to retry a task after a failure of the process running it (-1: forever). */
                 public Options maxRetries(int retries) {
-                  if (retries < 0) {
+                  if (retries < -1) {
                     throw new java.lang.IllegalArgumentException(
-                        "maxRetries must be >= 0, was " + retries);
+                        "maxRetries must be >= 0, or -1 to retry forever; was " + retries);
                   }
                   this.maxRetries = retries;
                   return this;

@@ -102,7 +102,7 @@ public final class TaskExecutor implements Abandoner {
         if (t.state.get() != TaskSpec.CANCELLED
             && t.kind == TaskSpec.Kind.TASK
             && t.retryExceptions
-            && t.attempt < t.maxRetries) {
+            && (t.maxRetries < 0 || t.attempt < t.maxRetries)) {
           t.attempt++;
           LOG.warn("Task {} failed ({}); retry {} of {}", t, e, t.attempt, t.maxRetries);
           continue;
