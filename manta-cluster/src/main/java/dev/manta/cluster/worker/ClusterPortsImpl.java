@@ -1,14 +1,11 @@
 package dev.manta.cluster.worker;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.UnsafeByteOperations;
 import dev.manta.MantaConfig;
 import dev.manta.MantaFunction;
 import dev.manta.cluster.proto.ActorInfo;
 import dev.manta.cluster.proto.ActorLookup;
 import dev.manta.cluster.proto.ActorState;
-import dev.manta.cluster.proto.ArgMsg;
 import dev.manta.cluster.proto.BorrowBatch;
 import dev.manta.cluster.proto.ClusterView;
 import dev.manta.cluster.proto.CoreWorkerGrpc;
@@ -21,7 +18,6 @@ import dev.manta.cluster.proto.LeaseGrant;
 import dev.manta.cluster.proto.LeaseId;
 import dev.manta.cluster.proto.LeaseReply;
 import dev.manta.cluster.proto.LeaseRequest;
-import dev.manta.cluster.proto.LinkInfo;
 import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.ObjectIdMsg;
@@ -29,13 +25,14 @@ import dev.manta.cluster.proto.ResultBatch;
 import dev.manta.cluster.proto.ResultMsg;
 import dev.manta.cluster.proto.SubscribeRequest;
 import dev.manta.cluster.proto.TaskBatch;
-import dev.manta.cluster.proto.TaskKind;
 import dev.manta.cluster.proto.TaskMsg;
 import dev.manta.cluster.proto.ValueMsg;
 import dev.manta.cluster.proto.WorkerInfo;
 import dev.manta.cluster.proto.WorkerLookup;
 import dev.manta.cluster.rpc.DirectLink;
 import dev.manta.cluster.rpc.Rpc;
+import dev.manta.cluster.rpc.TaskMessages;
+import dev.manta.cluster.rpc.TaskMessages.Outgoing;
 import dev.manta.cluster.rpc.Wire;
 import dev.manta.runtime.CoreWorker;
 import dev.manta.runtime.actor.ActorInstance;
@@ -52,18 +49,14 @@ import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
 import dev.manta.runtime.task.ResourceSet;
 import dev.manta.runtime.task.TaskSpec;
-import dev.manta.spi.AdaptedFunction;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.netty.util.concurrent.FastThreadLocalThread;
 import io.grpc.stub.StreamObserver;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,9 +176,6 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   private record ActorPlace(String worker, String nodeId, long leaseId, String agent) {}
 
-  /** A spec on its way to a worker, with what its message needs beyond the spec. */
-  private record Outgoing(TaskSpec spec, String actorName, int maxConcurrency) {}
-
   /**
    * Ports for a process of job {@code jobId} joining the head at {@code headAddress}; {@code
    * agentAddress} is this node's agent (for a driver: the agent found on this machine).
@@ -240,7 +230,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     this.core = core;
     // Handlers never block (they queue work or complete futures): run them on the transport's
     // threads. FetchCode reads a file, which is short.
-    this.server = Rpc.serve(bind, 0, List.of(new Service()), true);
+    this.server = Rpc.serve(bind, 0, List.of(new CoreWorkerService(this, code)), true);
     if (directLinks && !driver) { // owners push work to workers only
       this.linkServer = DirectLink.Server.start(bind, this::acceptLink);
     }
@@ -788,7 +778,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   private Batcher<Outgoing> newPushLink(String worker) {
-    Map<Object, Integer> fnIds = new HashMap<>(); // by shippingKey; only the batcher's sender
+    TaskMessages.FunctionIds fnIds = new TaskMessages.FunctionIds(); // only the batcher's sender
     AtomicBoolean gone = new AtomicBoolean();
     Runnable lost =
         () -> {
@@ -818,7 +808,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
                   .setOwnerAddress(address)
                   .setJobId(jobId);
           for (Outgoing o : batch) {
-            b.addTasks(message(o, fnIds));
+            b.addTasks(
+                TaskMessages.encode(o, fnIds, ref -> ref.value().join(), nodeId, agentAddress));
           }
           TaskBatch message = b.build();
           if (!channel.isEmpty()) {
@@ -971,12 +962,12 @@ public final class ClusterPortsImpl implements ClusterPorts {
    */
   private void completeAll(ResultBatch req) {
     for (ResultMsg r : req.getResultsList()) {
-      TaskId id = new TaskId(r.getTaskPrefix(), r.getTaskSequence());
+      TaskId id = TaskMessages.taskId(r);
       Inflight f = inflight.get(id);
       if (f == null) {
         continue; // already failed (worker declared dead) or cancelled
       }
-      StoredValue v = Wire.value(r.getValue(), nodeId);
+      StoredValue v = TaskMessages.value(r, nodeId);
       if (f.spec.kind == TaskSpec.Kind.ACTOR_CREATION) {
         // Stays in flight until completed: the head's news of the actor's death must not win
         // over the creation's own result, which carries the constructor's error (see onEvent).
@@ -1019,75 +1010,6 @@ public final class ClusterPortsImpl implements ClusterPorts {
         r.run();
       }
     };
-  }
-
-  private TaskMsg message(Outgoing o, Map<Object, Integer> fnIds) {
-    TaskSpec t = o.spec;
-    TaskMsg.Builder m =
-        TaskMsg.newBuilder()
-            .setTaskPrefix(t.id.prefix())
-            .setTaskSequence(t.id.sequence())
-            .setKind(
-                switch (t.kind) {
-                  case TASK -> TaskKind.TASK;
-                  case ACTOR_CREATION -> TaskKind.ACTOR_CREATION;
-                  case ACTOR_CALL -> TaskKind.ACTOR_CALL;
-                })
-            .setDemand(Wire.resources(t.resources))
-            .setMaxRetries(t.maxRetries)
-            .setRetryExceptions(t.retryExceptions);
-    if (t.name != null) {
-      m.setName(t.name);
-    }
-    Object key = shippingKey(t.fn);
-    Integer fid = fnIds.get(key);
-    if (fid == null) {
-      fid = fnIds.size() + 1;
-      fnIds.put(key, fid);
-      m.setFunction(ByteString.copyFrom(serializeFunction(t.fn)));
-    }
-    m.setFunctionId(fid);
-    for (Object a : t.args) {
-      if (a instanceof byte[] bytes) {
-        m.addArgs(ArgMsg.newBuilder().setValue(UnsafeByteOperations.unsafeWrap(bytes)));
-      } else {
-        OwnedObject ref = (OwnedObject) a;
-        m.addArgs(
-            ArgMsg.newBuilder()
-                .setRef(Wire.value(ref.value().join(), nodeId, agentAddress))
-                .setRefId(Wire.id(ref.id())));
-      }
-    }
-    if (t.actor instanceof ActorInstance a) {
-      m.setActorPrefix(a.id().prefix()).setActorSequence(a.id().sequence());
-      if (o.actorName != null) {
-        m.setActorName(o.actorName);
-      }
-      m.setMaxConcurrency(o.maxConcurrency);
-    }
-    return m.build();
-  }
-
-  /**
-   * What a function is shipped under on a push link: the worker keeps the first function sent under
-   * an id and runs it for every later task with that id. A lambda or method reference is keyed by
-   * its class: it captures nothing, so every instance of the class runs the same code. An {@link
-   * AdaptedFunction} is keyed by itself: one adapter class serves every function of its API (all of
-   * Ray's calls are one class), so its class says nothing, and its {@code equals} says which
-   * adapted functions run the same code.
-   */
-  private static Object shippingKey(MantaFunction fn) {
-    return fn instanceof AdaptedFunction ? fn : fn.getClass();
-  }
-
-  private static byte[] serializeFunction(MantaFunction fn) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(fn);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot serialize remote function " + fn, e);
-    }
-    return bytes.toByteArray();
   }
 
   // --- actors ---
@@ -1668,133 +1590,108 @@ public final class ClusterPortsImpl implements ClusterPorts {
     }
   }
 
-  // --- the CoreWorker service: what other processes ask of this one ---
+  // --- what other processes ask of this one (see CoreWorkerService) ---
 
-  private final class Service extends CoreWorkerGrpc.CoreWorkerImplBase {
-    @Override
-    public StreamObserver<TaskBatch> submit(StreamObserver<ResultBatch> responses) {
-      Incoming in =
-          new Incoming(
-              (batch, done, failed) -> {
-                responses.onNext(ResultBatch.newBuilder().addAllResults(batch).build());
-                done.run();
-              });
-      return new StreamObserver<>() {
-        @Override
-        public void onNext(TaskBatch req) {
-          in.onBatch(req);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-          in.onEnd();
-        }
-
-        @Override
-        public void onCompleted() {
-          in.onEnd();
-          responses.onCompleted();
-        }
-      };
-    }
-
-    @Override
-    public void openLink(Empty req, StreamObserver<LinkInfo> out) {
-      DirectLink.Server links = linkServer;
-      out.onNext(LinkInfo.newBuilder().setPort(links == null ? 0 : links.port()).build());
-      out.onCompleted();
-    }
-
-    @Override
-    public void getObject(GetObjectRequest req, StreamObserver<ValueMsg> out) {
-      ObjectId id = Wire.id(req.getId());
-      OwnedObject o = core.table().lookup(id);
-      if (o == null) {
-        out.onNext(
-            Wire.value(
-                Failure.freed(id.hex(), "Object " + id.hex() + " was freed by its owner"),
-                nodeId,
-                agentAddress));
-        out.onCompleted();
-        return;
+  /** The receiving side of an owner's {@code Submit} stream; results go back on {@code out}. */
+  StreamObserver<TaskBatch> acceptStream(StreamObserver<ResultBatch> responses) {
+    Incoming in =
+        new Incoming(
+            (batch, done, failed) -> {
+              responses.onNext(ResultBatch.newBuilder().addAllResults(batch).build());
+              done.run();
+            });
+    return new StreamObserver<>() {
+      @Override
+      public void onNext(TaskBatch req) {
+        in.onBatch(req);
       }
-      o.value()
-          .whenComplete(
-              (v, e) -> {
-                try {
-                  out.onNext(Wire.value(v, nodeId, agentAddress));
-                  out.onCompleted();
-                } catch (RuntimeException ex) {
-                  LOG.debug("borrower went away: {}", ex.toString());
-                }
-              });
-    }
 
-    @Override
-    public void addBorrows(BorrowBatch req, StreamObserver<Empty> out) {
-      for (ObjectIdMsg m : req.getIdsList()) {
-        OwnedObject o = core.table().lookup(Wire.id(m));
-        if (o != null) {
-          core.table().addTaskRef(o);
-          borrowers
-              .computeIfAbsent(
-                  req.getBorrowerPrefix(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-              .add(o);
-        }
+      @Override
+      public void onError(Throwable t) {
+        in.onEnd();
       }
-      out.onNext(Empty.getDefaultInstance());
-      out.onCompleted();
-    }
 
-    @Override
-    public void releaseBorrows(BorrowBatch req, StreamObserver<Empty> out) {
-      List<OwnedObject> lent = borrowers.get(req.getBorrowerPrefix());
-      for (ObjectIdMsg m : req.getIdsList()) {
-        ObjectId id = Wire.id(m);
-        if (lent != null) {
-          for (OwnedObject o : lent) {
-            if (o.id().equals(id) && lent.remove(o)) {
-              core.table().removeTaskRef(o);
-              break;
-            }
+      @Override
+      public void onCompleted() {
+        in.onEnd();
+        responses.onCompleted();
+      }
+    };
+  }
+
+  /** The port of this process's direct-link server, or 0 if it takes none. */
+  int linkPort() {
+    DirectLink.Server links = linkServer;
+    return links == null ? 0 : links.port();
+  }
+
+  /** Sends the value of an object owned here to a borrower, once it is ready. */
+  void serveObject(GetObjectRequest req, StreamObserver<ValueMsg> out) {
+    ObjectId id = Wire.id(req.getId());
+    OwnedObject o = core.table().lookup(id);
+    if (o == null) {
+      out.onNext(
+          Wire.value(
+              Failure.freed(id.hex(), "Object " + id.hex() + " was freed by its owner"),
+              nodeId,
+              agentAddress));
+      out.onCompleted();
+      return;
+    }
+    o.value()
+        .whenComplete(
+            (v, e) -> {
+              try {
+                out.onNext(Wire.value(v, nodeId, agentAddress));
+                out.onCompleted();
+              } catch (RuntimeException ex) {
+                LOG.debug("borrower went away: {}", ex.toString());
+              }
+            });
+  }
+
+  void addBorrows(BorrowBatch req) {
+    for (ObjectIdMsg m : req.getIdsList()) {
+      OwnedObject o = core.table().lookup(Wire.id(m));
+      if (o != null) {
+        core.table().addTaskRef(o);
+        borrowers
+            .computeIfAbsent(
+                req.getBorrowerPrefix(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+            .add(o);
+      }
+    }
+  }
+
+  void releaseBorrows(BorrowBatch req) {
+    List<OwnedObject> lent = borrowers.get(req.getBorrowerPrefix());
+    for (ObjectIdMsg m : req.getIdsList()) {
+      ObjectId id = Wire.id(m);
+      if (lent != null) {
+        for (OwnedObject o : lent) {
+          if (o.id().equals(id) && lent.remove(o)) {
+            core.table().removeTaskRef(o);
+            break;
           }
         }
       }
-      out.onNext(Empty.getDefaultInstance());
-      out.onCompleted();
     }
+  }
 
-    @Override
-    public void fetchCode(
-        dev.manta.cluster.proto.CodeEntry req, StreamObserver<dev.manta.cluster.proto.Chunk> out) {
-      if (code == null) {
-        out.onError(
-            Status.NOT_FOUND.withDescription("this process ships no code").asRuntimeException());
-        return;
-      }
-      code.stream(req.getSha256(), out);
+  void killHosted(ActorInfo req) {
+    ActorInstance a = core.actorSystem().hosted(new ActorId(req.getPrefix(), req.getSequence()));
+    if (a != null) {
+      a.kill(
+          Failure.actorDied(
+              a.id().hex(), a.className(), "Actor " + a.id().hex() + " was killed", null));
     }
+  }
 
-    @Override
-    public void killActor(ActorInfo req, StreamObserver<Empty> out) {
-      ActorInstance a = core.actorSystem().hosted(new ActorId(req.getPrefix(), req.getSequence()));
-      if (a != null) {
-        a.kill(
-            Failure.actorDied(
-                a.id().hex(), a.className(), "Actor " + a.id().hex() + " was killed", null));
-      }
-      out.onNext(Empty.getDefaultInstance());
-      out.onCompleted();
-    }
-
-    @Override
-    public void exit(Empty req, StreamObserver<Empty> out) {
-      out.onNext(Empty.getDefaultInstance());
-      out.onCompleted();
-      Runnable r = exitHook;
-      if (r != null) {
-        Thread.ofVirtual().start(r);
-      }
+  /** Runs the exit hook, if any, on a thread of its own. */
+  void exitRequested() {
+    Runnable r = exitHook;
+    if (r != null) {
+      Thread.ofVirtual().start(r);
     }
   }
 
@@ -1809,38 +1706,32 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   // --- incoming work (workers) ---
 
-  private void accept(TaskBatch batch, TaskMsg m) {
+  private void accept(TaskBatch batch, TaskMsg msg) {
     String owner = batch.getOwnerAddress();
-    String fnKey = batch.getOwnerPrefix() + ":" + m.getFunctionId();
+    TaskMessages.Incoming m = TaskMessages.decode(msg);
+    String fnKey = batch.getOwnerPrefix() + ":" + m.functionId();
     MantaFunction fn = functions.get(fnKey);
     if (fn == null) {
-      fn = FunctionLoader.load(m.getFunction().toByteArray(), core.loader());
+      fn = FunctionLoader.load(m.function().toByteArray(), core.loader());
       functions.put(fnKey, fn);
     }
-    TaskId id = new TaskId(m.getTaskPrefix(), m.getTaskSequence());
-    Object[] args = new Object[m.getArgsCount()];
+    TaskId id = m.id();
+    Object[] args = new Object[m.args().size()];
     List<OwnedObject> refs = new ArrayList<>(0);
     List<Runnable> completions = new ArrayList<>(0);
     List<OwnedObject> held = new ArrayList<>(0);
     for (int i = 0; i < args.length; i++) {
-      ArgMsg a = m.getArgs(i);
-      if (a.hasRef()) {
-        ObjectId oid = Wire.id(a.getRefId());
-        OwnedObject o = argObject(oid, a.getRef(), held, completions);
-        args[i] = o;
-        refs.add(o);
-      } else {
-        args[i] = a.getValue().toByteArray();
+      switch (m.args().get(i)) {
+        case TaskMessages.RefArg r -> {
+          OwnedObject o = argObject(r, held, completions);
+          args[i] = o;
+          refs.add(o);
+        }
+        case TaskMessages.ValueArg v -> args[i] = v.bytes();
       }
     }
-    TaskSpec.Kind kind =
-        switch (m.getKind()) {
-          case TASK -> TaskSpec.Kind.TASK;
-          case ACTOR_CREATION -> TaskSpec.Kind.ACTOR_CREATION;
-          case ACTOR_CALL -> TaskSpec.Kind.ACTOR_CALL;
-          case UNRECOGNIZED -> throw new IllegalArgumentException("unknown task kind");
-        };
-    ActorId actorId = new ActorId(m.getActorPrefix(), m.getActorSequence());
+    TaskSpec.Kind kind = m.kind();
+    ActorId actorId = m.actor();
     ActorInstance actor = null;
     if (kind == TaskSpec.Kind.ACTOR_CREATION) {
       String cls = dev.manta.runtime.exec.FunctionInfo.of(fn).implClass();
@@ -1848,9 +1739,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
           core.actorSystem()
               .newHosted(
                   actorId,
-                  m.getActorName().isEmpty() ? null : m.getActorName(),
+                  m.actorName(),
                   cls.substring(cls.lastIndexOf('.') + 1),
-                  Math.max(1, m.getMaxConcurrency()));
+                  Math.max(1, m.maxConcurrency()));
     } else if (kind == TaskSpec.Kind.ACTOR_CALL) {
       actor = core.actorSystem().hosted(actorId);
       if (actor == null) {
@@ -1879,10 +1770,10 @@ public final class ClusterPortsImpl implements ClusterPorts {
                 fn,
                 args,
                 refs,
-                Wire.resources(m.getDemand()),
-                m.getName().isEmpty() ? null : m.getName(),
-                m.getMaxRetries(),
-                m.getRetryExceptions(),
+                m.demand(),
+                m.name(),
+                m.maxRetries(),
+                m.retryExceptions(),
                 actor);
     for (Runnable r : completions) {
       r.run();
@@ -1911,7 +1802,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
    * counts it. A new object is completed by {@code completions}.
    */
   private OwnedObject argObject(
-      ObjectId oid, ValueMsg value, List<OwnedObject> held, List<Runnable> completions) {
+      TaskMessages.RefArg arg, List<OwnedObject> held, List<Runnable> completions) {
+    ObjectId oid = arg.id();
     ReferenceTable table = core.table();
     while (true) {
       OwnedObject o = table.lookup(oid);
@@ -1932,19 +1824,14 @@ public final class ClusterPortsImpl implements ClusterPorts {
       table.addTaskRef(o);
       held.add(o);
       OwnedObject created = o;
-      StoredValue v = Wire.value(value, nodeId);
+      StoredValue v = arg.value(nodeId);
       completions.add(() -> table.complete(created, v));
       return o;
     }
   }
 
   private void reportResult(String owner, TaskId id, StoredValue v) {
-    ResultMsg r =
-        ResultMsg.newBuilder()
-            .setTaskPrefix(id.prefix())
-            .setTaskSequence(id.sequence())
-            .setValue(Wire.value(v, nodeId, agentAddress))
-            .build();
+    ResultMsg r = TaskMessages.result(id, v, nodeId, agentAddress);
     Batcher<ResultMsg> back = reportLinks.get(owner);
     if (back == null) {
       LOG.warn("Result of task {} dropped: its owner {} is gone", id.hex(), owner);
