@@ -40,7 +40,6 @@ import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.ownership.OwnedObject;
-import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.port.ClusterPorts;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.ObjectStore;
@@ -133,7 +132,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private final boolean directLinks =
       Boolean.parseBoolean(System.getProperty("manta.direct-links", "true"));
 
-  private volatile CoreWorker core;
+  private volatile CoreGate core;
   private volatile Server server;
   private volatile DirectLink.Server linkServer;
   private final Map<String, DirectLink> outLinks = new ConcurrentHashMap<>(); // by worker
@@ -226,8 +225,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   @Override
-  public void attach(CoreWorker core) {
-    this.core = core;
+  public void attach(CoreWorker worker) {
+    this.core = CoreGate.of(worker);
     // Handlers never block (they queue work or complete futures): run them on the transport's
     // threads. FetchCode reads a file, which is short.
     this.server = Rpc.serve(bind, 0, List.of(new CoreWorkerService(this, code)), true);
@@ -333,7 +332,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
           placementFailed(id, a.getDeathReason());
           ActorInstance proxy = proxyOrNull(id);
           if (proxy != null) {
-            proxy.kill(
+            core.actorDied(
+                proxy,
                 Failure.actorDied(
                     id.hex(),
                     proxy.className(),
@@ -356,7 +356,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   private ActorInstance proxyOrNull(ActorId id) {
-    CoreWorker c = core;
+    CoreGate c = core;
     if (c == null) {
       return null;
     }
@@ -420,7 +420,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
       if (gone.test(e.getValue())) {
         ActorInstance p = knownProxies.get(e.getKey());
         if (p != null) {
-          p.kill(
+          core.actorDied(
+              p,
               Failure.actorDied(
                   e.getKey().hex(),
                   p.className(),
@@ -436,7 +437,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     List<OwnedObject> lent = borrowers.remove(prefix);
     if (lent != null) {
       for (OwnedObject o : lent) {
-        core.table().removeTaskRef(o);
+        core.borrowerReleased(o);
       }
     }
     if (addr == null) {
@@ -471,7 +472,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private void fail(Inflight f, Failure failure) {
     if (inflight.remove(f.spec.id, f)) {
       release(f);
-      core.completeRemote(f.spec, failure);
+      core.complete(f.spec, failure);
     }
   }
 
@@ -567,7 +568,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private void runTask(TaskSpec t, Set<String> tried, String failures) {
     NodeView n = pick(t.resources, tried);
     if (n == null && !tried.isEmpty()) {
-      core.completeRemote(
+      core.complete(
           t,
           Failure.workerDied(
               t.id.hex(),
@@ -581,7 +582,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
       return;
     }
     if (n == null) {
-      core.completeRemote(
+      core.complete(
           t,
           Failure.nodeDied(
               t.id.hex(),
@@ -690,8 +691,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
     }
     if (g.getWorkerAddress().equals(address)) {
       // This process is the job's task worker here: run it on the local scheduler.
-      t.result.value().whenComplete((v, x) -> n.inflightCpu.addAndGet(-cpu));
-      core.runIncoming(t);
+      core.resultOf(t).whenComplete((v, x) -> n.inflightCpu.addAndGet(-cpu));
+      core.runLocally(t);
       return;
     }
     Inflight f = new Inflight(t, g.getWorkerAddress(), g.getNodeId(), cpu, null);
@@ -809,7 +810,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
                   .setJobId(jobId);
           for (Outgoing o : batch) {
             b.addTasks(
-                TaskMessages.encode(o, fnIds, ref -> ref.value().join(), nodeId, agentAddress));
+                TaskMessages.encode(
+                    o, fnIds, ref -> core.valueOf(ref).join(), nodeId, agentAddress));
           }
           TaskBatch message = b.build();
           if (!channel.isEmpty()) {
@@ -975,9 +977,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
       } else if (inflight.remove(id, f)) {
         release(f);
         if (!(v instanceof Failure) && f.spec.argRefs.isEmpty()) {
-          core.completeRemote(f.spec, v);
+          core.complete(f.spec, v);
         } else {
-          offload.execute(() -> core.completeRemote(f.spec, v));
+          offload.execute(() -> core.complete(f.spec, v));
         }
       }
     }
@@ -989,9 +991,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
     }
     if (!(v instanceof Failure)) {
       registerActor(f.actor, ActorState.ALIVE, f.worker, f.nodeId);
-      f.actor.constructed(null);
+      core.actorPlaced(f.actor);
     }
-    core.completeRemote(f.spec, v);
+    core.complete(f.spec, v);
     if (inflight.remove(f.spec.id, f)) {
       release(f);
     }
@@ -1031,7 +1033,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
       inflight.put(creation.id, f);
       push(g.getWorkerAddress()).send(new Outgoing(creation, proxy.name(), maxConcurrency(proxy)));
     } catch (RuntimeException e) {
-      core.completeRemote(
+      core.complete(
           creation,
           Failure.ofThrowable(
               creation.id.hex(),
@@ -1137,7 +1139,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   public void sendActorCall(TaskSpec call, ActorInstance proxy) {
     ActorPlace p = actorPlaces.get(proxy.id());
     if (p == null) {
-      core.completeRemote(
+      core.complete(
           call,
           Failure.actorDied(
               proxy.id().hex(),
@@ -1158,12 +1160,12 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   private void actorKilledDetached(ActorInstance actor) {
-    if (actor.isProxy()) {
+    if (core.isProxy(actor)) {
       knownProxies.remove(actor.id(), actor);
       awaitingPlacement.remove(actor.id(), actor);
       ActorPlace p = actorPlaces.remove(actor.id());
       // In-flight calls fail with the death too.
-      Failure why = actor.deathOrNull();
+      Failure why = core.deathOf(actor);
       for (Inflight f : List.copyOf(inflight.values())) {
         if (f.actor == actor && f.spec.kind == TaskSpec.Kind.ACTOR_CALL && why != null) {
           fail(f, why);
@@ -1202,7 +1204,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
       return;
     }
     // Hosted here: the head marks it dead and tells every holder of a handle.
-    Failure why = actor.deathOrNull();
+    Failure why = core.deathOf(actor);
     if (!closed) {
       Rpc.deadline(HeadGrpc.newStub(channels.get(headAddress)))
           .updateActor(
@@ -1320,14 +1322,15 @@ public final class ClusterPortsImpl implements ClusterPorts {
     ActorInstance proxy = awaitingPlacement.remove(id);
     if (proxy != null) {
       actorPlaces.putIfAbsent(id, placeOf(a));
-      proxy.constructed(null);
+      core.actorPlaced(proxy);
     }
   }
 
   private void placementFailed(ActorId id, String reason) {
     ActorInstance proxy = awaitingPlacement.remove(id);
     if (proxy != null) {
-      proxy.kill(
+      core.actorDied(
+          proxy,
           Failure.actorDied(
               id.hex(),
               proxy.className(),
@@ -1340,12 +1343,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   @Override
   public OwnedObject borrow(ObjectId id) {
-    ReferenceTable table = core.table();
-    OwnedObject o;
-    try {
-      o = table.create(id, null);
-    } catch (IllegalStateException raced) {
-      return table.lookup(id);
+    OwnedObject o = core.newStandIn(id);
+    if (o == null) {
+      return core.lookupObject(id); // raced with another borrow of it
     }
     long owner = id.task().prefix();
     borrowed.put(id, owner);
@@ -1365,7 +1365,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   @Override
   public void fetchBorrowed(OwnedObject o) {
-    if (o.value().isDone()) {
+    if (core.valueOf(o).isDone()) {
       return;
     }
     ObjectId id = o.id();
@@ -1377,19 +1377,18 @@ public final class ClusterPortsImpl implements ClusterPorts {
                 .setBorrowerPrefix(core.prefix())
                 .build(),
             Callbacks.of(
-                v -> core.table().complete(o, Wire.value(v, nodeId)),
+                v -> core.completeObject(o, Wire.value(v, nodeId)),
                 e ->
-                    core.table()
-                        .complete(
-                            o,
-                            Failure.freed(
-                                id.hex(),
-                                "Object "
-                                    + id.hex()
-                                    + " could not be fetched from its owner at "
-                                    + ownerAddress
-                                    + ": "
-                                    + rootMessage(e)))));
+                    core.completeObject(
+                        o,
+                        Failure.freed(
+                            id.hex(),
+                            "Object "
+                                + id.hex()
+                                + " could not be fetched from its owner at "
+                                + ownerAddress
+                                + ": "
+                                + rootMessage(e)))));
   }
 
   private String workerAddress(long prefix) {
@@ -1628,7 +1627,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   /** Sends the value of an object owned here to a borrower, once it is ready. */
   void serveObject(GetObjectRequest req, StreamObserver<ValueMsg> out) {
     ObjectId id = Wire.id(req.getId());
-    OwnedObject o = core.table().lookup(id);
+    OwnedObject o = core.lookupObject(id);
     if (o == null) {
       out.onNext(
           Wire.value(
@@ -1638,7 +1637,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
       out.onCompleted();
       return;
     }
-    o.value()
+    core.valueOf(o)
         .whenComplete(
             (v, e) -> {
               try {
@@ -1652,9 +1651,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   void addBorrows(BorrowBatch req) {
     for (ObjectIdMsg m : req.getIdsList()) {
-      OwnedObject o = core.table().lookup(Wire.id(m));
+      OwnedObject o = core.lookupObject(Wire.id(m));
       if (o != null) {
-        core.table().addTaskRef(o);
+        core.borrowerAdded(o);
         borrowers
             .computeIfAbsent(
                 req.getBorrowerPrefix(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
@@ -1670,7 +1669,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
       if (lent != null) {
         for (OwnedObject o : lent) {
           if (o.id().equals(id) && lent.remove(o)) {
-            core.table().removeTaskRef(o);
+            core.borrowerReleased(o);
             break;
           }
         }
@@ -1679,9 +1678,10 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   void killHosted(ActorInfo req) {
-    ActorInstance a = core.actorSystem().hosted(new ActorId(req.getPrefix(), req.getSequence()));
+    ActorInstance a = core.hostedActor(new ActorId(req.getPrefix(), req.getSequence()));
     if (a != null) {
-      a.kill(
+      core.actorDied(
+          a,
           Failure.actorDied(
               a.id().hex(), a.className(), "Actor " + a.id().hex() + " was killed", null));
     }
@@ -1712,20 +1712,20 @@ public final class ClusterPortsImpl implements ClusterPorts {
     String fnKey = batch.getOwnerPrefix() + ":" + m.functionId();
     MantaFunction fn = functions.get(fnKey);
     if (fn == null) {
-      fn = FunctionLoader.load(m.function().toByteArray(), core.loader());
+      fn = core.loadFunction(m.function().toByteArray());
       functions.put(fnKey, fn);
     }
     TaskId id = m.id();
     Object[] args = new Object[m.args().size()];
     List<OwnedObject> refs = new ArrayList<>(0);
-    List<Runnable> completions = new ArrayList<>(0);
-    List<OwnedObject> held = new ArrayList<>(0);
+    List<CoreGate.HeldArgument> held = new ArrayList<>(0);
     for (int i = 0; i < args.length; i++) {
       switch (m.args().get(i)) {
         case TaskMessages.RefArg r -> {
-          OwnedObject o = argObject(r, held, completions);
-          args[i] = o;
-          refs.add(o);
+          CoreGate.HeldArgument h = core.holdArgument(r.id(), () -> r.value(nodeId));
+          held.add(h);
+          args[i] = h.object();
+          refs.add(h.object());
         }
         case TaskMessages.ValueArg v -> args[i] = v.bytes();
       }
@@ -1734,23 +1734,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
     ActorId actorId = m.actor();
     ActorInstance actor = null;
     if (kind == TaskSpec.Kind.ACTOR_CREATION) {
-      String cls = dev.manta.runtime.exec.FunctionInfo.of(fn).implClass();
-      actor =
-          core.actorSystem()
-              .newHosted(
-                  actorId,
-                  m.actorName(),
-                  cls.substring(cls.lastIndexOf('.') + 1),
-                  Math.max(1, m.maxConcurrency()));
+      actor = core.newHostedActor(actorId, m.actorName(), fn, Math.max(1, m.maxConcurrency()));
     } else if (kind == TaskSpec.Kind.ACTOR_CALL) {
-      actor = core.actorSystem().hosted(actorId);
+      actor = core.hostedActor(actorId);
       if (actor == null) {
-        for (Runnable r : completions) {
-          r.run();
-        }
-        for (OwnedObject o : held) {
-          core.table().removeTaskRef(o);
-        }
+        settle(held);
         reportResult(
             owner,
             id,
@@ -1763,8 +1751,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
       }
     }
     TaskSpec t =
-        core.submitter()
-            .incoming(
+        core.accept(
+            new CoreGate.IncomingTask(
                 id,
                 kind,
                 fn,
@@ -1774,59 +1762,29 @@ public final class ClusterPortsImpl implements ClusterPorts {
                 m.name(),
                 m.maxRetries(),
                 m.retryExceptions(),
-                actor);
-    for (Runnable r : completions) {
-      r.run();
-    }
-    for (OwnedObject o : held) {
-      core.table().removeTaskRef(o); // the spec counts its own references now
-    }
+                actor));
+    settle(held); // the spec counts its own references now
     unreported.incrementAndGet();
-    t.result
-        .value()
+    core.resultOf(t)
         .thenAccept(
             v -> {
               reportResult(owner, id, v);
               unreported.decrementAndGet();
             });
     switch (kind) {
-      case TASK -> core.runIncoming(t);
-      case ACTOR_CREATION -> core.actorSystem().startHosted(actor, t);
-      case ACTOR_CALL -> core.actorSystem().enqueueHosted(actor, t);
+      case TASK -> core.runLocally(t);
+      case ACTOR_CREATION -> core.startHostedActor(actor, t);
+      case ACTOR_CALL -> core.enqueueHostedCall(actor, t);
     }
   }
 
-  /**
-   * The local object standing for a resolved ref argument, held (one task reference in {@code
-   * held}) so that another task finishing with the same argument cannot free it before this spec
-   * counts it. A new object is completed by {@code completions}.
-   */
-  private OwnedObject argObject(
-      TaskMessages.RefArg arg, List<OwnedObject> held, List<Runnable> completions) {
-    ObjectId oid = arg.id();
-    ReferenceTable table = core.table();
-    while (true) {
-      OwnedObject o = table.lookup(oid);
-      if (o != null) {
-        table.addTaskRef(o);
-        if (!o.isFreed()) {
-          held.add(o);
-          return o;
-        }
-        table.removeTaskRef(o); // freed just now: make a fresh one
-        continue;
-      }
-      try {
-        o = table.create(oid, null);
-      } catch (IllegalStateException raced) {
-        continue;
-      }
-      table.addTaskRef(o);
-      held.add(o);
-      OwnedObject created = o;
-      StoredValue v = arg.value(nodeId);
-      completions.add(() -> table.complete(created, v));
-      return o;
+  /** Completes the new argument objects, then drops the holds on all of them. */
+  private void settle(List<CoreGate.HeldArgument> held) {
+    for (CoreGate.HeldArgument h : held) {
+      core.fillArgument(h);
+    }
+    for (CoreGate.HeldArgument h : held) {
+      core.releaseArgument(h);
     }
   }
 
