@@ -7,28 +7,21 @@ import dev.manta.cluster.proto.ActorInfo;
 import dev.manta.cluster.proto.ActorLookup;
 import dev.manta.cluster.proto.ActorState;
 import dev.manta.cluster.proto.BorrowBatch;
-import dev.manta.cluster.proto.ClusterView;
 import dev.manta.cluster.proto.CoreWorkerGrpc;
 import dev.manta.cluster.proto.Empty;
-import dev.manta.cluster.proto.Event;
 import dev.manta.cluster.proto.FreeRequest;
 import dev.manta.cluster.proto.GetObjectRequest;
-import dev.manta.cluster.proto.HeadGrpc;
 import dev.manta.cluster.proto.LeaseGrant;
 import dev.manta.cluster.proto.LeaseId;
-import dev.manta.cluster.proto.LeaseReply;
-import dev.manta.cluster.proto.LeaseRequest;
 import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.ObjectIdMsg;
 import dev.manta.cluster.proto.ResultBatch;
 import dev.manta.cluster.proto.ResultMsg;
-import dev.manta.cluster.proto.SubscribeRequest;
 import dev.manta.cluster.proto.TaskBatch;
 import dev.manta.cluster.proto.TaskMsg;
 import dev.manta.cluster.proto.ValueMsg;
 import dev.manta.cluster.proto.WorkerInfo;
-import dev.manta.cluster.proto.WorkerLookup;
 import dev.manta.cluster.rpc.DirectLink;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.TaskMessages;
@@ -57,7 +50,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +61,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,27 +93,23 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterPortsImpl.class);
   private static final long GET_OBJECT_DEADLINE_MS = 600_000;
 
-  private final String headAddress;
   private final String jobId;
   private final String namespace;
   private final String bind;
   private final boolean driver;
   private final Rpc.Channels channels = new Rpc.Channels();
-  private final HeadGrpc.HeadBlockingStub head;
+  private final ClusterView view;
+  private final Leases leases;
   private final String agentAddress;
   private final String nodeId;
-  private final Map<String, NodeView> nodes = new ConcurrentHashMap<>();
-  private final Map<String, CompletableFuture<LeaseGrant>> taskLeases = new ConcurrentHashMap<>();
   private final Map<TaskId, Inflight> inflight = new ConcurrentHashMap<>();
   private final Map<ActorId, ActorPlace> actorPlaces = new ConcurrentHashMap<>();
   private final Map<String, Batcher<Outgoing>> pushLinks = new ConcurrentHashMap<>();
   private final Map<String, Batcher<ResultMsg>> reportLinks = new ConcurrentHashMap<>();
-  private final Map<Long, String> workerAddresses = new ConcurrentHashMap<>();
   private final Map<ObjectId, Long> borrowed = new ConcurrentHashMap<>(); // stand-in -> owner
   private final Map<Long, List<OwnedObject>> borrowers = new ConcurrentHashMap<>();
   private final Map<String, MantaFunction> functions = new ConcurrentHashMap<>();
   private final CodeShipper code;
-  private final long failureTimeoutMs;
 
   /**
    * Whether this process takes direct links and opens them to workers that do ({@code
@@ -138,37 +125,6 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private final Map<String, DirectLink> outLinks = new ConcurrentHashMap<>(); // by worker
   private volatile String address;
   private volatile boolean closed;
-  private volatile io.grpc.Context.CancellableContext subscription;
-
-  /**
-   * How long placement avoids a node after a lease from it failed (its agent did not answer: it
-   * crashed and is not yet declared dead, or it registered but does not serve). Placement tries the
-   * other feasible nodes first meanwhile, and a task whose lease failed is placed again.
-   */
-  private static final long UNREACHABLE_AVOID_NANOS = TimeUnit.SECONDS.toNanos(10);
-
-  /** What one owner knows of a node. */
-  private static final class NodeView {
-    volatile NodeInfo info;
-    final AtomicLong inflightCpu = new AtomicLong(); // in 1/10000 CPU
-    volatile long avoidUntilNanos = System.nanoTime(); // see UNREACHABLE_AVOID_NANOS
-
-    boolean avoided(long now) {
-      return now - avoidUntilNanos < 0;
-    }
-
-    void leaseFailed() {
-      avoidUntilNanos = System.nanoTime() + UNREACHABLE_AVOID_NANOS;
-    }
-
-    NodeView(NodeInfo info) {
-      this.info = info;
-    }
-
-    double totalCpu() {
-      return info.getTotal().getAmountsOrDefault("CPU", 0);
-    }
-  }
 
   private record Inflight(
       TaskSpec spec, String worker, String nodeId, long cpu, ActorInstance actor) {}
@@ -187,29 +143,15 @@ public final class ClusterPortsImpl implements ClusterPorts {
       String bind,
       boolean driver,
       CodeShipper code) {
-    this.headAddress = headAddress;
     this.jobId = jobId;
     this.namespace = namespace;
     this.agentAddress = agentAddress;
     this.bind = bind;
     this.driver = driver;
     this.code = code;
-    this.head = HeadGrpc.newBlockingStub(channels.get(headAddress));
-    // Generous: a worker JVM may start on a machine loaded by its peers' start-up.
-    ClusterView view = Rpc.deadline(head, 60_000).getClusterView(Empty.getDefaultInstance());
-    this.failureTimeoutMs = view.getFailureTimeoutMs();
-    String local = null;
-    for (NodeInfo n : view.getNodesList()) {
-      nodes.put(n.getNodeId(), new NodeView(n));
-      if (n.getAgentAddress().equals(agentAddress)) {
-        local = n.getNodeId();
-      }
-    }
-    if (local == null) {
-      throw new IllegalStateException(
-          "The node agent at " + agentAddress + " is not a live member of the cluster");
-    }
-    this.nodeId = local;
+    this.view = ClusterView.join(channels, headAddress, jobId, agentAddress, driver, () -> closed);
+    this.nodeId = view.nodeId();
+    this.leases = new Leases(channels, jobId, view);
   }
 
   /** This process's server address. */
@@ -234,7 +176,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
       this.linkServer = DirectLink.Server.start(bind, this::acceptLink);
     }
     this.address = bind + ":" + server.getPort();
-    Rpc.deadline(head)
+    Rpc.deadline(view.head())
         .registerWorker(
             WorkerInfo.newBuilder()
                 .setPrefix(core.prefix())
@@ -243,7 +185,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
                 .setJobId(jobId)
                 .build());
     if (code != null) {
-      Rpc.deadline(head)
+      Rpc.deadline(view.head())
           .registerJob(
               dev.manta.cluster.proto.JobInfo.newBuilder()
                   .setJobId(jobId)
@@ -252,97 +194,56 @@ public final class ClusterPortsImpl implements ClusterPorts {
                   .addAllCode(code.entries())
                   .build());
     }
-    subscribe();
-  }
-
-  private void subscribe() {
-    if (closed) {
-      return;
-    }
-    io.grpc.Context.CancellableContext ctx = io.grpc.Context.current().withCancellation();
-    subscription = ctx;
-    ctx.run(
-        () ->
-            Rpc.deadline(HeadGrpc.newStub(channels.get(headAddress)), 3_600_000)
-                .subscribe(
-                    SubscribeRequest.newBuilder()
-                        .setSubscriber(address)
-                        .setJobId(jobId)
-                        .setDriver(driver)
-                        .build(),
-                    new StreamObserver<>() {
-                      @Override
-                      public void onNext(Event e) {
-                        io.grpc.Context.ROOT.run(() -> onEvent(e));
-                      }
-
-                      @Override
-                      public void onError(Throwable t) {
-                        if (!closed) {
-                          LOG.debug("subscription to the head ended: {}", t.toString());
-                          Thread.ofVirtual().start(ClusterPortsImpl.this::resubscribe);
-                        }
-                      }
-
-                      @Override
-                      public void onCompleted() {
-                        if (!closed) {
-                          Thread.ofVirtual().start(ClusterPortsImpl.this::resubscribe);
-                        }
-                      }
-                    }));
-  }
-
-  private void resubscribe() {
-    try {
-      Thread.sleep(200); // the head may be restarting; do not spin
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    subscribe();
-    // Events between the old stream and the new one are lost: ask about what waits on them.
-    for (ActorId id : List.copyOf(awaitingPlacement.keySet())) {
-      recheckPlacement(id);
-    }
-  }
-
-  private void onEvent(Event e) {
-    switch (e.getKindCase()) {
-      case NODE -> {
-        NodeInfo n = e.getNode();
-        NodeView v = nodes.computeIfAbsent(n.getNodeId(), k -> new NodeView(n));
-        v.info = n;
-        if (!n.getAlive()) {
-          nodeDied(n);
-        }
-      }
-      case WORKER_DIED -> workerDied(e.getWorkerDied().getPrefix(), e.getWorkerDied().getReason());
-      case ACTOR -> {
-        ActorInfo a = e.getActor();
-        if (a.getState() == ActorState.ALIVE) {
-          placed(new ActorId(a.getPrefix(), a.getSequence()), a);
-        }
-        if (a.getState() == ActorState.DEAD) {
-          ActorId id = new ActorId(a.getPrefix(), a.getSequence());
-          if (creating(id)) {
-            return; // its creation's own result says why, with the constructor's error
+    view.subscribe(
+        address,
+        new ClusterView.Listener() {
+          @Override
+          public void nodeDied(NodeInfo n) {
+            ClusterPortsImpl.this.nodeDied(n);
           }
-          actorPlaces.remove(id);
-          placementFailed(id, a.getDeathReason());
-          ActorInstance proxy = proxyOrNull(id);
-          if (proxy != null) {
-            core.actorDied(
-                proxy,
-                Failure.actorDied(
-                    id.hex(),
-                    proxy.className(),
-                    "Actor " + id.hex() + " died: " + a.getDeathReason(),
-                    null));
+
+          @Override
+          public void workerDied(long prefix, String reason) {
+            ClusterPortsImpl.this.workerDied(prefix, reason);
           }
-        }
+
+          @Override
+          public void actorChanged(ActorInfo a) {
+            onActor(a);
+          }
+
+          @Override
+          public void resubscribed() {
+            // Events between the old stream and the new one are lost: ask about what waits on
+            // them.
+            for (ActorId id : List.copyOf(awaitingPlacement.keySet())) {
+              recheckPlacement(id);
+            }
+          }
+        });
+  }
+
+  private void onActor(ActorInfo a) {
+    if (a.getState() == ActorState.ALIVE) {
+      placed(new ActorId(a.getPrefix(), a.getSequence()), a);
+    }
+    if (a.getState() == ActorState.DEAD) {
+      ActorId id = new ActorId(a.getPrefix(), a.getSequence());
+      if (creating(id)) {
+        return; // its creation's own result says why, with the constructor's error
       }
-      default -> {}
+      actorPlaces.remove(id);
+      placementFailed(id, a.getDeathReason());
+      ActorInstance proxy = proxyOrNull(id);
+      if (proxy != null) {
+        core.actorDied(
+            proxy,
+            Failure.actorDied(
+                id.hex(),
+                proxy.className(),
+                "Actor " + id.hex() + " died: " + a.getDeathReason(),
+                null));
+      }
     }
   }
 
@@ -371,7 +272,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private final Map<ActorId, ActorInstance> knownProxies = new ConcurrentHashMap<>();
 
   private void nodeDied(NodeInfo n) {
-    taskLeases.remove(n.getNodeId());
+    leases.nodeDied(n.getNodeId());
     String where = "node " + n.getNodeId() + " at " + n.getAgentAddress();
     failWhere(
         f -> f.nodeId.equals(n.getNodeId()),
@@ -433,7 +334,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   private void workerDied(long prefix, String reason) {
-    String addr = workerAddresses.remove(prefix);
+    String addr = view.forgetWorker(prefix);
     List<OwnedObject> lent = borrowers.remove(prefix);
     if (lent != null) {
       for (OwnedObject o : lent) {
@@ -443,18 +344,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
     if (addr == null) {
       return;
     }
-    taskLeases
-        .entrySet()
-        .removeIf(e -> e.getValue().isDone() && addr.equals(grantAddress(e.getValue())));
+    leases.workerDied(addr);
     failWorker(addr, reason);
-  }
-
-  private static String grantAddress(CompletableFuture<LeaseGrant> f) {
-    try {
-      return f.getNow(null) == null ? null : f.getNow(null).getWorkerAddress();
-    } catch (RuntimeException e) {
-      return null;
-    }
   }
 
   private void failWorker(String addr, String reason) {
@@ -478,7 +369,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   private void release(Inflight f) {
     if (f.cpu != 0) {
-      NodeView v = nodes.get(f.nodeId);
+      NodeView v = view.node(f.nodeId);
       if (v != null) {
         v.inflightCpu.addAndGet(-f.cpu);
       }
@@ -489,23 +380,12 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   @Override
   public boolean feasible(ResourceSet demand) {
-    for (NodeView v : nodes.values()) {
-      if (v.info.getAlive() && demand.feasibleIn(Wire.resources(v.info.getTotal()))) {
-        return true;
-      }
-    }
-    return false;
+    return view.feasible(demand);
   }
 
   @Override
   public Map<String, Double> totalResources() {
-    Map<String, Double> sum = new LinkedHashMap<>();
-    for (NodeView v : nodes.values()) {
-      if (v.info.getAlive()) {
-        v.info.getTotal().getAmountsMap().forEach((k, x) -> sum.merge(k, x, Double::sum));
-      }
-    }
-    return sum;
+    return view.totalResources();
   }
 
   @Override
@@ -519,10 +399,6 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   // --- tasks ---
-
-  private static long fixed(double cpu) {
-    return Math.round(cpu * 10_000);
-  }
 
   /**
    * The node for a demand: feasible, not in {@code tried}, least loaded by this owner's in-flight
@@ -538,7 +414,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     double bestLoad = Double.MAX_VALUE;
     double cpu = demand.toMap().getOrDefault("CPU", 0.0);
     long now = System.nanoTime();
-    for (NodeView v : nodes.values()) {
+    for (NodeView v : view.nodes()) {
       if (!v.info.getAlive()
           || !demand.feasibleIn(Wire.resources(v.info.getTotal()))
           || tried.contains(v.info.getNodeId())
@@ -595,75 +471,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
                   + totalResources()));
       return;
     }
-    long cpu = fixed(t.resources.toMap().getOrDefault("CPU", 0.0));
+    long cpu = NodeView.fixed(t.resources.toMap().getOrDefault("CPU", 0.0));
     n.inflightCpu.addAndGet(cpu);
-    CompletableFuture<LeaseGrant> lease = taskLease(n);
-    if (!waitForLease(t, n, cpu, lease, tried, failures)) {
-      lease.whenComplete((g, e) -> dispatch(t, n, cpu, g, e, tried, failures));
-    }
-  }
-
-  /**
-   * Tasks waiting for a task lease that is still pending, in submission order, by lease; removed
-   * once drained. A future runs its dependents in no promised order (CompletableFuture: the last
-   * registered first), so tasks queue here instead of each waiting on the lease: otherwise a task
-   * holding refs to earlier tasks' results reached the worker before them, borrowed those results
-   * from the owner, and the worker then refused the earlier tasks as duplicates ("object ...
-   * already exists"). Guarded by leaseWaitersLock.
-   */
-  private final Map<CompletableFuture<LeaseGrant>, java.util.ArrayDeque<Runnable>> leaseWaiters =
-      new java.util.IdentityHashMap<>();
-
-  private final java.util.concurrent.locks.ReentrantLock leaseWaitersLock =
-      new java.util.concurrent.locks.ReentrantLock();
-
-  /** Queues {@code t} behind its pending lease; false if nothing waits and it may go now. */
-  private boolean waitForLease(
-      TaskSpec t,
-      NodeView n,
-      long cpu,
-      CompletableFuture<LeaseGrant> lease,
-      Set<String> tried,
-      String failures) {
-    boolean first;
-    leaseWaitersLock.lock();
-    try {
-      java.util.ArrayDeque<Runnable> q = leaseWaiters.get(lease);
-      if (q == null && lease.isDone()) {
-        return false; // nothing queued before it: dispatching now keeps the order
-      }
-      first = q == null;
-      if (first) {
-        q = new java.util.ArrayDeque<>();
-        leaseWaiters.put(lease, q);
-      }
-      q.add(() -> lease.whenComplete((g, e) -> dispatch(t, n, cpu, g, e, tried, failures)));
-    } finally {
-      leaseWaitersLock.unlock();
-    }
-    if (first) {
-      lease.whenComplete((g, e) -> drainLeaseWaiters(lease));
-    }
-    return true;
-  }
-
-  /** Dispatches the tasks queued behind {@code lease} in order; later ones then go directly. */
-  private void drainLeaseWaiters(CompletableFuture<LeaseGrant> lease) {
-    while (true) {
-      Runnable next;
-      leaseWaitersLock.lock();
-      try {
-        java.util.ArrayDeque<Runnable> q = leaseWaiters.get(lease);
-        next = q == null ? null : q.poll();
-        if (next == null) {
-          leaseWaiters.remove(lease);
-          return;
-        }
-      } finally {
-        leaseWaitersLock.unlock();
-      }
-      next.run(); // outside the lock: dispatching writes to a link
-    }
+    leases.whenGranted(leases.taskLease(n), (g, e) -> dispatch(t, n, cpu, g, e, tried, failures));
   }
 
   private void dispatch(
@@ -707,62 +517,6 @@ public final class ClusterPortsImpl implements ClusterPorts {
     return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
-  private CompletableFuture<LeaseGrant> taskLease(NodeView n) {
-    return taskLeases.computeIfAbsent(
-        n.info.getNodeId(),
-        k -> {
-          CompletableFuture<LeaseGrant> f = new CompletableFuture<>();
-          Thread.ofVirtual()
-              .start(
-                  () -> {
-                    try {
-                      f.complete(lease(n.info.getAgentAddress(), ResourceSet.EMPTY, false));
-                    } catch (RuntimeException e) {
-                      taskLeases.remove(k, f);
-                      f.completeExceptionally(e);
-                    }
-                  });
-          return f;
-        });
-  }
-
-  /** Leases a worker from the agent at {@code agent}, following spillbacks. Blocks. */
-  private LeaseGrant lease(String agent, ResourceSet demand, boolean forActor) {
-    int startFailures = 0;
-    for (int hop = 0; hop < 4; hop++) {
-      LeaseReply r;
-      try {
-        r =
-            Rpc.deadline(NodeAgentGrpc.newBlockingStub(channels.get(agent)), 180_000)
-                .leaseWorker(
-                    LeaseRequest.newBuilder()
-                        .setJobId(jobId)
-                        .setDemand(Wire.resources(demand))
-                        .setForActor(forActor)
-                        .setNoSpillback(hop == 3)
-                        .build());
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() == Status.Code.INTERNAL && startFailures++ < 2) {
-          LOG.warn("A worker failed to start on {} ({}); trying another", agent, e.getStatus());
-          hop--;
-          continue;
-        }
-        throw new IllegalStateException(Rpc.explain(e, "node agent", agent), e);
-      }
-      switch (r.getOutcomeCase()) {
-        case GRANTED -> {
-          LeaseGrant g = r.getGranted();
-          workerAddresses.put(g.getWorkerPrefix(), g.getWorkerAddress());
-          return g;
-        }
-        case SPILLBACK_AGENT -> agent = r.getSpillbackAgent();
-        case REFUSED -> throw new IllegalArgumentException(r.getRefused());
-        default -> throw new IllegalStateException("empty lease reply from " + agent);
-      }
-    }
-    throw new IllegalStateException("lease request bounced between nodes");
-  }
-
   private Batcher<Outgoing> push(String worker) {
     return pushLinks.computeIfAbsent(worker, this::newPushLink);
   }
@@ -787,14 +541,15 @@ public final class ClusterPortsImpl implements ClusterPorts {
             pushLinks.remove(worker);
             // The death report (worker exit from its agent, or node death from the head) says
             // why; it comes within the failure timeout. Only if none does, fail what is left.
-            CompletableFuture.delayedExecutor(failureTimeoutMs + 3_000, TimeUnit.MILLISECONDS)
+            CompletableFuture.delayedExecutor(
+                    view.failureTimeoutMs() + 3_000, TimeUnit.MILLISECONDS)
                 .execute(
                     () -> {
                       if (!closed) {
                         failWorker(
                             worker,
                             "its connection ended and no death was reported within "
-                                + (failureTimeoutMs + 3_000)
+                                + (view.failureTimeoutMs() + 3_000)
                                 + " ms");
                       }
                     });
@@ -1026,7 +781,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private void placeActor(TaskSpec creation, ActorInstance proxy) {
     try {
       LeaseGrant g = leaseForActor(creation); // registered PENDING by registerActor
-      String agent = agentOf(g.getNodeId());
+      String agent = view.agentOf(g.getNodeId());
       actorPlaces.put(
           proxy.id(), new ActorPlace(g.getWorkerAddress(), g.getNodeId(), g.getLeaseId(), agent));
       Inflight f = new Inflight(creation, g.getWorkerAddress(), g.getNodeId(), 0, proxy);
@@ -1055,14 +810,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
     return concurrency.getOrDefault(proxy.id(), 1);
   }
 
-  private String agentOf(String node) {
-    NodeView v = nodes.get(node);
-    return v == null ? "" : v.info.getAgentAddress();
-  }
-
   /**
    * Leases a worker for an actor's creation, trying another feasible node when a node's agent does
-   * not answer (see {@link #UNREACHABLE_AVOID_NANOS}). Blocks.
+   * not answer (see {@link NodeView#UNREACHABLE_AVOID_NANOS}). Blocks.
    */
   private LeaseGrant leaseForActor(TaskSpec creation) {
     Set<String> tried = new HashSet<>();
@@ -1074,7 +824,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
             "no node that has " + creation.resources + " answered:" + failures);
       }
       try {
-        return lease(n.info.getAgentAddress(), creation.resources, true);
+        return leases.lease(n.info.getAgentAddress(), creation.resources, true);
       } catch (IllegalStateException e) { // the agent did not answer; refusals propagate
         n.leaseFailed();
         tried.add(n.info.getNodeId());
@@ -1091,7 +841,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   /** The local node if feasible (its agent spills back if it has no room now), else a pick. */
   private NodeView pickForActor(ResourceSet demand, Set<String> tried) {
-    NodeView local = nodes.get(nodeId);
+    NodeView local = view.node(nodeId);
     if (local != null
         && local.info.getAlive()
         && !tried.contains(nodeId)
@@ -1122,16 +872,15 @@ public final class ClusterPortsImpl implements ClusterPorts {
     }
     try {
       if (state == ActorState.PENDING) {
-        Rpc.deadline(head).registerActor(b.build());
+        Rpc.deadline(view.head()).registerActor(b.build());
       } else {
-        Rpc.deadline(HeadGrpc.newStub(channels.get(headAddress)))
-            .updateActor(b.build(), Callbacks.ignore());
+        Rpc.deadline(view.headAsync()).updateActor(b.build(), Callbacks.ignore());
       }
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
         throw new IllegalArgumentException(e.getStatus().getDescription(), e);
       }
-      throw new IllegalStateException(Rpc.explain(e, "head", headAddress), e);
+      throw new IllegalStateException(Rpc.explain(e, "head", view.headAddress()), e);
     }
   }
 
@@ -1175,7 +924,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
       if (owner && !closed) {
         // Synchronously, so a lookup by name right after kill() no longer finds it.
         try {
-          Rpc.deadline(head)
+          Rpc.deadline(view.head())
               .updateActor(
                   ActorInfo.newBuilder()
                       .setPrefix(actor.id().prefix())
@@ -1206,7 +955,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     // Hosted here: the head marks it dead and tells every holder of a handle.
     Failure why = core.deathOf(actor);
     if (!closed) {
-      Rpc.deadline(HeadGrpc.newStub(channels.get(headAddress)))
+      Rpc.deadline(view.headAsync())
           .updateActor(
               ActorInfo.newBuilder()
                   .setPrefix(actor.id().prefix())
@@ -1262,17 +1011,17 @@ public final class ClusterPortsImpl implements ClusterPorts {
   /** What the head knows of an actor, or null if it knows nothing. */
   private ActorInfo headActor(ActorLookup q) {
     try {
-      return Rpc.deadline(head).getActor(q);
+      return Rpc.deadline(view.head()).getActor(q);
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
         return null;
       }
-      throw new IllegalStateException(Rpc.explain(e, "head", headAddress), e);
+      throw new IllegalStateException(Rpc.explain(e, "head", view.headAddress()), e);
     }
   }
 
   private ActorPlace placeOf(ActorInfo a) {
-    return new ActorPlace(a.getWorkerAddress(), a.getNodeId(), 0, agentOf(a.getNodeId()));
+    return new ActorPlace(a.getWorkerAddress(), a.getNodeId(), 0, view.agentOf(a.getNodeId()));
   }
 
   /**
@@ -1349,7 +1098,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     }
     long owner = id.task().prefix();
     borrowed.put(id, owner);
-    String ownerAddress = workerAddress(owner);
+    String ownerAddress = view.workerAddress(owner);
     try {
       Rpc.deadline(CoreWorkerGrpc.newBlockingStub(channels.get(ownerAddress)))
           .addBorrows(
@@ -1369,7 +1118,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
       return;
     }
     ObjectId id = o.id();
-    String ownerAddress = workerAddress(id.task().prefix());
+    String ownerAddress = view.workerAddress(id.task().prefix());
     Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(ownerAddress)), GET_OBJECT_DEADLINE_MS)
         .getObject(
             GetObjectRequest.newBuilder()
@@ -1391,17 +1140,6 @@ public final class ClusterPortsImpl implements ClusterPorts {
                                 + rootMessage(e)))));
   }
 
-  private String workerAddress(long prefix) {
-    String a = workerAddresses.get(prefix);
-    if (a != null) {
-      return a;
-    }
-    WorkerInfo w =
-        Rpc.deadline(head).getWorker(WorkerLookup.newBuilder().setPrefix(prefix).build());
-    workerAddresses.put(prefix, w.getAddress());
-    return w.getAddress();
-  }
-
   @Override
   public void released(OwnedObject o, StoredValue value) {
     // Often called inside a server call (the ReleaseBorrows or Submit handler that dropped the last
@@ -1415,7 +1153,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     Long owner = borrowed.remove(id);
     if (owner != null) {
       if (!closed) {
-        String ownerAddress = workerAddresses.get(owner);
+        String ownerAddress = view.knownWorker(owner);
         if (ownerAddress != null) {
           Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(ownerAddress)))
               .releaseBorrows(
@@ -1434,7 +1172,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     if (value instanceof StoreValue || value instanceof RemoteValue) {
       // Free the primary copy and any copies other nodes pulled.
       FreeRequest req = FreeRequest.newBuilder().addIds(Wire.id(id)).build();
-      for (NodeView v : nodes.values()) {
+      for (NodeView v : view.nodes()) {
         if (v.info.getAlive()) {
           Rpc.deadline(NodeAgentGrpc.newStub(channels.get(v.info.getAgentAddress())))
               .freeObjects(req, Callbacks.ignore());
@@ -1449,7 +1187,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   public void shutdown() {
     closed = true;
     if (driver) {
-      for (String w : new java.util.HashSet<>(workerAddresses.values())) {
+      for (String w : view.workerAddresses()) {
         try {
           Rpc.deadline(CoreWorkerGrpc.newBlockingStub(channels.get(w)), 2_000)
               .exit(Empty.getDefaultInstance());
@@ -1458,7 +1196,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
         }
       }
       try { // the nodes then free every object the job left in their stores
-        Rpc.deadline(head, 5_000)
+        Rpc.deadline(view.head(), 5_000)
             .finishJob(dev.manta.cluster.proto.JobInfo.newBuilder().setJobId(jobId).build());
       } catch (RuntimeException e) {
         LOG.warn(
@@ -1468,10 +1206,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
             e.toString());
       }
     }
-    io.grpc.Context.CancellableContext s = subscription;
-    if (s != null) {
-      s.cancel(null);
-    }
+    view.close();
     Server srv = server;
     if (srv != null) {
       srv.shutdownNow();
@@ -1526,7 +1261,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     void onBatch(TaskBatch req) {
       if (owner == null) {
         owner = req.getOwnerAddress();
-        workerAddresses.putIfAbsent(req.getOwnerPrefix(), owner);
+        view.workerAtIfAbsent(req.getOwnerPrefix(), owner);
         reportLinks.put(owner, back);
       }
       // Calls made from here (results, nested work) must outlive this RPC's context.
