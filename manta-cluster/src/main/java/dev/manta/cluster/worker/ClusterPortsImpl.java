@@ -1,6 +1,5 @@
 package dev.manta.cluster.worker;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.manta.MantaConfig;
 import dev.manta.MantaFunction;
 import dev.manta.cluster.proto.ActorInfo;
@@ -17,7 +16,6 @@ import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.ObjectIdMsg;
 import dev.manta.cluster.proto.ResultBatch;
-import dev.manta.cluster.proto.ResultMsg;
 import dev.manta.cluster.proto.TaskBatch;
 import dev.manta.cluster.proto.TaskMsg;
 import dev.manta.cluster.proto.ValueMsg;
@@ -46,21 +44,15 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.netty.util.concurrent.FastThreadLocalThread;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,10 +70,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterPortsImpl implements ClusterPorts {
   /*
-   * Implementation notes (task order, actor handles)
-   *  T1  Tasks sent under one task lease leave in submission order: while the lease is pending
-   *      they queue in leaseWaiters, drained in order once it completes; a task that finds no
-   *      queue and the lease done goes at once.
+   * Implementation notes (actor handles)
    *  A1  An actor owned here is registered PENDING at the head before remote() returns
    *      (registerActor): no handle reaches another process before the head knows its actor.
    *  A2  A proxy of another owner's actor is in awaitingPlacement iff it was made while the
@@ -102,10 +91,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private final Leases leases;
   private final String agentAddress;
   private final String nodeId;
-  private final Map<TaskId, Inflight> inflight = new ConcurrentHashMap<>();
   private final Map<ActorId, ActorPlace> actorPlaces = new ConcurrentHashMap<>();
-  private final Map<String, Batcher<Outgoing>> pushLinks = new ConcurrentHashMap<>();
-  private final Map<String, Batcher<ResultMsg>> reportLinks = new ConcurrentHashMap<>();
   private final Map<ObjectId, Long> borrowed = new ConcurrentHashMap<>(); // stand-in -> owner
   private final Map<Long, List<OwnedObject>> borrowers = new ConcurrentHashMap<>();
   private final Map<String, MantaFunction> functions = new ConcurrentHashMap<>();
@@ -120,14 +106,12 @@ public final class ClusterPortsImpl implements ClusterPorts {
       Boolean.parseBoolean(System.getProperty("manta.direct-links", "true"));
 
   private volatile CoreGate core;
+  private volatile InflightTable inflight;
+  private volatile OwnerLinks links;
+  private volatile TaskPlacement placement;
   private volatile Server server;
-  private volatile DirectLink.Server linkServer;
-  private final Map<String, DirectLink> outLinks = new ConcurrentHashMap<>(); // by worker
   private volatile String address;
   private volatile boolean closed;
-
-  private record Inflight(
-      TaskSpec spec, String worker, String nodeId, long cpu, ActorInstance actor) {}
 
   private record ActorPlace(String worker, String nodeId, long leaseId, String agent) {}
 
@@ -169,11 +153,26 @@ public final class ClusterPortsImpl implements ClusterPorts {
   @Override
   public void attach(CoreWorker worker) {
     this.core = CoreGate.of(worker);
+    this.inflight = new InflightTable(core, view, offload, this::created);
+    this.links =
+        new OwnerLinks(
+            core,
+            channels,
+            view,
+            inflight,
+            jobId,
+            agentAddress,
+            directLinks,
+            offload,
+            this::address,
+            () -> closed,
+            this::failWorker);
+    this.placement = new TaskPlacement(core, view, leases, inflight, links, offload, this::address);
     // Handlers never block (they queue work or complete futures): run them on the transport's
     // threads. FetchCode reads a file, which is short.
     this.server = Rpc.serve(bind, 0, List.of(new CoreWorkerService(this, code)), true);
     if (directLinks && !driver) { // owners push work to workers only
-      this.linkServer = DirectLink.Server.start(bind, this::acceptLink);
+      links.startLinkServer(bind, this::acceptAll);
     }
     this.address = bind + ":" + server.getPort();
     Rpc.deadline(view.head())
@@ -248,25 +247,12 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   private boolean creating(ActorId id) {
-    for (Inflight f : inflight.values()) {
-      if (f.spec.kind == TaskSpec.Kind.ACTOR_CREATION && f.actor.id().equals(id)) {
-        return true;
-      }
-    }
-    return false;
+    return inflight.creating(id);
   }
 
   private ActorInstance proxyOrNull(ActorId id) {
-    CoreGate c = core;
-    if (c == null) {
-      return null;
-    }
-    for (Inflight f : inflight.values()) {
-      if (f.actor != null && f.actor.id().equals(id)) {
-        return f.actor;
-      }
-    }
-    return knownProxies.get(id);
+    ActorInstance p = inflight.proxyOf(id);
+    return p != null ? p : knownProxies.get(id);
   }
 
   private final Map<ActorId, ActorInstance> knownProxies = new ConcurrentHashMap<>();
@@ -275,10 +261,10 @@ public final class ClusterPortsImpl implements ClusterPorts {
     leases.nodeDied(n.getNodeId());
     String where = "node " + n.getNodeId() + " at " + n.getAgentAddress();
     failWhere(
-        f -> f.nodeId.equals(n.getNodeId()),
+        f -> f.nodeId().equals(n.getNodeId()),
         p -> p.nodeId.equals(n.getNodeId()),
         "its node died: " + where + " (" + n.getDeathReason() + ")",
-        (f, msg) -> Failure.nodeDied(f.spec.id.hex(), n.getNodeId(), msg));
+        (f, msg) -> Failure.nodeDied(f.spec().id.hex(), n.getNodeId(), msg));
   }
 
   /**
@@ -287,36 +273,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
    * {@code why}.
    */
   private void failWhere(
-      java.util.function.Predicate<Inflight> lost,
+      java.util.function.Predicate<InflightTable.Entry> lost,
       java.util.function.Predicate<ActorPlace> gone,
       String why,
-      java.util.function.BiFunction<Inflight, String, Failure> taskFailure) {
-    for (Inflight f : List.copyOf(inflight.values())) {
-      if (lost.test(f)) {
-        fail(
-            f,
-            f.actor != null
-                ? Failure.actorDied(
-                    f.actor.id().hex(),
-                    f.actor.className(),
-                    "Actor "
-                        + f.actor.id().hex()
-                        + " died, "
-                        + why
-                        + "; call "
-                        + f.spec.displayName()
-                        + " was lost",
-                    null)
-                : taskFailure.apply(
-                    f,
-                    "Task "
-                        + f.spec.displayName()
-                        + " ("
-                        + f.spec.id.hex()
-                        + ") was lost, "
-                        + why));
-      }
-    }
+      java.util.function.BiFunction<InflightTable.Entry, String, Failure> taskFailure) {
+    inflight.failWhere(lost, why, taskFailure);
     for (Map.Entry<ActorId, ActorPlace> e : actorPlaces.entrySet()) {
       if (gone.test(e.getValue())) {
         ActorInstance p = knownProxies.get(e.getKey());
@@ -349,31 +310,13 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   private void failWorker(String addr, String reason) {
-    DirectLink link = outLinks.remove(addr);
-    if (link != null) {
-      link.close(); // a dead machine sends no FIN: do not leave the reader waiting for one
-    }
+    links.workerDied(addr);
     failWhere(
-        f -> f.worker.equals(addr),
+        f -> f.worker().equals(addr),
         p -> p.worker.equals(addr),
         "its worker process " + addr + " died (" + reason + ")",
-        (f, msg) -> Failure.workerDied(f.spec.id.hex(), f.nodeId, msg + " on node " + f.nodeId));
-  }
-
-  private void fail(Inflight f, Failure failure) {
-    if (inflight.remove(f.spec.id, f)) {
-      release(f);
-      core.complete(f.spec, failure);
-    }
-  }
-
-  private void release(Inflight f) {
-    if (f.cpu != 0) {
-      NodeView v = view.node(f.nodeId);
-      if (v != null) {
-        v.inflightCpu.addAndGet(-f.cpu);
-      }
-    }
+        (f, msg) ->
+            Failure.workerDied(f.spec().id.hex(), f.nodeId(), msg + " on node " + f.nodeId()));
   }
 
   // --- ClusterPorts: resources ---
@@ -400,361 +343,18 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   // --- tasks ---
 
-  /**
-   * The node for a demand: feasible, not in {@code tried}, least loaded by this owner's in-flight
-   * CPU, this one on ties; a node whose lease failed lately only when no other is left.
-   */
-  private NodeView pick(ResourceSet demand, Set<String> tried) {
-    NodeView n = pick(demand, tried, true);
-    return n != null ? n : pick(demand, tried, false);
-  }
-
-  private NodeView pick(ResourceSet demand, Set<String> tried, boolean skipAvoided) {
-    NodeView best = null;
-    double bestLoad = Double.MAX_VALUE;
-    double cpu = demand.toMap().getOrDefault("CPU", 0.0);
-    long now = System.nanoTime();
-    for (NodeView v : view.nodes()) {
-      if (!v.info.getAlive()
-          || !demand.feasibleIn(Wire.resources(v.info.getTotal()))
-          || tried.contains(v.info.getNodeId())
-          || (skipAvoided && v.avoided(now))) {
-        continue;
-      }
-      double total = Math.max(v.totalCpu(), 1e-9);
-      double load = (v.inflightCpu.get() / 10_000.0 + cpu) / total;
-      boolean local = v.info.getNodeId().equals(nodeId);
-      if (load < bestLoad - 1e-9 || (Math.abs(load - bestLoad) <= 1e-9 && local)) {
-        best = v;
-        bestLoad = load;
-      }
-    }
-    return best;
-  }
-
   @Override
   public void runTask(TaskSpec t) {
-    runTask(t, Set.of(), "");
+    placement.runTask(t);
   }
 
-  /**
-   * Places {@code t} on a node not in {@code tried} (the nodes whose lease already failed for it,
-   * {@code failures} saying why); fails it once no feasible node is left.
-   */
-  private void runTask(TaskSpec t, Set<String> tried, String failures) {
-    NodeView n = pick(t.resources, tried);
-    if (n == null && !tried.isEmpty()) {
-      core.complete(
-          t,
-          Failure.workerDied(
-              t.id.hex(),
-              String.join(",", tried),
-              "Task "
-                  + t.displayName()
-                  + " could not get a worker on any node that has "
-                  + t.resources
-                  + ":"
-                  + failures));
-      return;
-    }
-    if (n == null) {
-      core.complete(
-          t,
-          Failure.nodeDied(
-              t.id.hex(),
-              "",
-              "Task "
-                  + t.displayName()
-                  + " needs "
-                  + t.resources
-                  + " but no live node has that much; cluster: "
-                  + totalResources()));
-      return;
-    }
-    long cpu = NodeView.fixed(t.resources.toMap().getOrDefault("CPU", 0.0));
-    n.inflightCpu.addAndGet(cpu);
-    leases.whenGranted(leases.taskLease(n), (g, e) -> dispatch(t, n, cpu, g, e, tried, failures));
+  /** A creation's constructor succeeded: the actor is ALIVE where it runs, its calls may leave. */
+  private void created(InflightTable.Entry f) {
+    registerActor(f.actor(), ActorState.ALIVE, f.worker(), f.nodeId());
+    core.actorPlaced(f.actor());
   }
 
-  private void dispatch(
-      TaskSpec t,
-      NodeView n,
-      long cpu,
-      LeaseGrant g,
-      Throwable e,
-      Set<String> tried,
-      String failures) {
-    String node = n.info.getNodeId();
-    if (e != null) {
-      n.inflightCpu.addAndGet(-cpu);
-      n.leaseFailed();
-      LOG.warn(
-          "Task {} could not get a worker on node {} ({}); placing it elsewhere",
-          t.id.hex(),
-          node,
-          rootMessage(e));
-      Set<String> now = new HashSet<>(tried);
-      now.add(node);
-      String why = failures + " node " + node + ": " + rootMessage(e) + ";";
-      offload.execute(() -> runTask(t, Set.copyOf(now), why));
-      return;
-    }
-    if (g.getWorkerAddress().equals(address)) {
-      // This process is the job's task worker here: run it on the local scheduler.
-      core.resultOf(t).whenComplete((v, x) -> n.inflightCpu.addAndGet(-cpu));
-      core.runLocally(t);
-      return;
-    }
-    Inflight f = new Inflight(t, g.getWorkerAddress(), g.getNodeId(), cpu, null);
-    inflight.put(t.id, f);
-    push(g.getWorkerAddress()).send(new Outgoing(t, null, 0));
-  }
-
-  private static String rootMessage(Throwable e) {
-    while (e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e.getMessage() == null ? e.toString() : e.getMessage();
-  }
-
-  private Batcher<Outgoing> push(String worker) {
-    return pushLinks.computeIfAbsent(worker, this::newPushLink);
-  }
-
-  /** How long a submit stream may live; liveness comes from heartbeats and death events. */
-  private static final long STREAM_DEADLINE_MS = TimeUnit.DAYS.toMillis(30);
-
-  /**
-   * The sending side of a stream of {@code M}: a direct link ({@link DirectLink}) or a gRPC stream.
-   * Not thread-safe: only a {@link Batcher}'s sender calls it.
-   */
-  private interface Channel<M> {
-    void send(M message) throws IOException;
-  }
-
-  private Batcher<Outgoing> newPushLink(String worker) {
-    TaskMessages.FunctionIds fnIds = new TaskMessages.FunctionIds(); // only the batcher's sender
-    AtomicBoolean gone = new AtomicBoolean();
-    Runnable lost =
-        () -> {
-          if (gone.compareAndSet(false, true) && !closed) {
-            pushLinks.remove(worker);
-            // The death report (worker exit from its agent, or node death from the head) says
-            // why; it comes within the failure timeout. Only if none does, fail what is left.
-            CompletableFuture.delayedExecutor(
-                    view.failureTimeoutMs() + 3_000, TimeUnit.MILLISECONDS)
-                .execute(
-                    () -> {
-                      if (!closed) {
-                        failWorker(
-                            worker,
-                            "its connection ended and no death was reported within "
-                                + (view.failureTimeoutMs() + 3_000)
-                                + " ms");
-                      }
-                    });
-          }
-        };
-    List<Channel<TaskBatch>> channel = new ArrayList<>(1); // only touched by the batcher's sender
-    return new Batcher<>(
-        (batch, done, failed) -> {
-          TaskBatch.Builder b =
-              TaskBatch.newBuilder()
-                  .setOwnerPrefix(core.prefix())
-                  .setOwnerAddress(address)
-                  .setJobId(jobId);
-          for (Outgoing o : batch) {
-            b.addTasks(
-                TaskMessages.encode(
-                    o, fnIds, ref -> core.valueOf(ref).join(), nodeId, agentAddress));
-          }
-          TaskBatch message = b.build();
-          if (!channel.isEmpty()) {
-            sendOn(channel.get(0), message, done, failed);
-            return;
-          }
-          // The first batch opens the channel, which asks the worker over gRPC: not on this
-          // thread, which may be a transport thread.
-          offload.execute(
-              () -> {
-                try {
-                  channel.add(openPush(worker, lost));
-                } catch (RuntimeException e) {
-                  failed.accept(e);
-                  return;
-                }
-                sendOn(channel.get(0), message, done, failed);
-              });
-        },
-        (batch, e) -> {
-          LOG.warn("Sending to worker {} failed: {}", worker, e.toString());
-          lost.run();
-        });
-  }
-
-  /**
-   * Sends one batch for a {@link Batcher}: calls exactly one of {@code done} and {@code failed}.
-   */
-  private static <M> void sendOn(
-      Channel<M> c, M message, Runnable done, Consumer<Throwable> failed) {
-    try {
-      c.send(message);
-    } catch (IOException | RuntimeException e) {
-      failed.accept(e);
-      return;
-    }
-    done.run();
-  }
-
-  /**
-   * Opens the channel to {@code worker}: a direct link if it takes them (results are completed on
-   * the link's reader thread), else a gRPC stream (results completed on its event loop). {@code
-   * lost} runs when the channel ends.
-   */
-  private Channel<TaskBatch> openPush(String worker, Runnable lost) {
-    int port = 0;
-    if (directLinks) {
-      try {
-        port =
-            Rpc.deadline(CoreWorkerGrpc.newBlockingStub(channels.get(worker)))
-                .openLink(Empty.getDefaultInstance())
-                .getPort();
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
-          throw new IllegalStateException(Rpc.explain(e, "worker", worker), e);
-        }
-        // a worker of an earlier build, without links: Submit serves it
-      }
-    }
-    if (port != 0) {
-      String host = worker.substring(0, worker.lastIndexOf(':'));
-      try {
-        DirectLink link =
-            DirectLink.connect(
-                host,
-                port,
-                l ->
-                    new DirectLink.Receiver() {
-                      @Override
-                      public void onFrame(byte[] frame) {
-                        try {
-                          completeAll(ResultBatch.parseFrom(frame));
-                        } catch (InvalidProtocolBufferException e) {
-                          LOG.warn("Bad result batch from worker {}: {}", worker, e.toString());
-                          l.close();
-                        }
-                      }
-
-                      @Override
-                      public void onClosed(Throwable cause) {
-                        outLinks.remove(worker, l);
-                        if (cause != null) {
-                          LOG.debug("link to {} ended: {}", worker, cause.toString());
-                        }
-                        lost.run();
-                      }
-                    });
-        DirectLink stale = outLinks.put(worker, link);
-        if (stale != null) {
-          stale.close(); // its stream was declared lost already
-        }
-        if (closed) {
-          link.close();
-        }
-        return link::send;
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            "Cannot open a link to worker " + worker + ": " + e.getMessage(), e);
-      }
-    }
-    // Results arrive on the transport's event loop (no hand-off to another thread): completeAll
-    // completes there only what cannot block, see there.
-    CoreWorkerGrpc.CoreWorkerStub stub =
-        Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(worker)), STREAM_DEADLINE_MS)
-            .withExecutor(Runnable::run);
-    StreamObserver<ResultBatch> results =
-        new StreamObserver<>() {
-          @Override
-          public void onNext(ResultBatch b) {
-            io.grpc.Context.ROOT.run(() -> completeAll(b));
-          }
-
-          @Override
-          public void onError(Throwable t) {
-            LOG.debug("submit stream to {} ended: {}", worker, t.toString());
-            lost.run();
-          }
-
-          @Override
-          public void onCompleted() {
-            lost.run();
-          }
-        };
-    StreamObserver<TaskBatch> tasks = submitStream(stub, results);
-    return tasks::onNext;
-  }
-
-  /** Opens a submit stream outside any caller's RPC context, so it outlives that RPC. */
-  private static StreamObserver<TaskBatch> submitStream(
-      CoreWorkerGrpc.CoreWorkerStub stub, StreamObserver<ResultBatch> results) {
-    io.grpc.Context previous = io.grpc.Context.ROOT.attach();
-    try {
-      return stub.submit(results);
-    } finally {
-      io.grpc.Context.ROOT.detach(previous);
-    }
-  }
-
-  /**
-   * Completes the specs whose results arrived, on the transport thread that read them.
-   *
-   * <p>A transport thread must never block: its stall would stop every stream of its connections
-   * and every deadline timer, and a blocking call that waits for a reply on the same thread never
-   * returns. So only a plain value of a task or actor call without ref arguments completes here:
-   * that wakes the threads waiting in {@code get} and sends an actor's next queued call, neither of
-   * which blocks, and everything else registered on the object runs on {@link #callbackExecutor()},
-   * which moves off transport threads. Creations (which tell the head), failures (which may end an
-   * actor, and tell the head) and specs holding refs (whose release may free objects) complete on
-   * another thread.
-   */
-  private void completeAll(ResultBatch req) {
-    for (ResultMsg r : req.getResultsList()) {
-      TaskId id = TaskMessages.taskId(r);
-      Inflight f = inflight.get(id);
-      if (f == null) {
-        continue; // already failed (worker declared dead) or cancelled
-      }
-      StoredValue v = TaskMessages.value(r, nodeId);
-      if (f.spec.kind == TaskSpec.Kind.ACTOR_CREATION) {
-        // Stays in flight until completed: the head's news of the actor's death must not win
-        // over the creation's own result, which carries the constructor's error (see onEvent).
-        offload.execute(() -> completeCreation(f, v));
-      } else if (inflight.remove(id, f)) {
-        release(f);
-        if (!(v instanceof Failure) && f.spec.argRefs.isEmpty()) {
-          core.complete(f.spec, v);
-        } else {
-          offload.execute(() -> core.complete(f.spec, v));
-        }
-      }
-    }
-  }
-
-  private void completeCreation(Inflight f, StoredValue v) {
-    if (inflight.get(f.spec.id) != f) {
-      return; // failed meanwhile (its worker or node died)
-    }
-    if (!(v instanceof Failure)) {
-      registerActor(f.actor, ActorState.ALIVE, f.worker, f.nodeId);
-      core.actorPlaced(f.actor);
-    }
-    core.complete(f.spec, v);
-    if (inflight.remove(f.spec.id, f)) {
-      release(f);
-    }
-  }
-
-  /** Where work leaves transport threads for; see {@link #completeAll}. */
+  /** Where work leaves transport threads for; see {@link InflightTable}, I3. */
   private final ExecutorService offload =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("manta-callback-", 1).factory());
 
@@ -780,13 +380,13 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   private void placeActor(TaskSpec creation, ActorInstance proxy) {
     try {
-      LeaseGrant g = leaseForActor(creation); // registered PENDING by registerActor
+      LeaseGrant g = placement.leaseForActor(creation); // registered PENDING by registerActor
       String agent = view.agentOf(g.getNodeId());
       actorPlaces.put(
           proxy.id(), new ActorPlace(g.getWorkerAddress(), g.getNodeId(), g.getLeaseId(), agent));
-      Inflight f = new Inflight(creation, g.getWorkerAddress(), g.getNodeId(), 0, proxy);
-      inflight.put(creation.id, f);
-      push(g.getWorkerAddress()).send(new Outgoing(creation, proxy.name(), maxConcurrency(proxy)));
+      inflight.add(
+          new InflightTable.Entry(creation, g.getWorkerAddress(), g.getNodeId(), 0, proxy));
+      links.push(g.getWorkerAddress(), new Outgoing(creation, proxy.name(), maxConcurrency(proxy)));
     } catch (RuntimeException e) {
       core.complete(
           creation,
@@ -794,7 +394,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
               creation.id.hex(),
               creation.displayName(),
               new IllegalStateException(
-                  "Actor " + proxy.id().hex() + " could not be placed: " + rootMessage(e), e)));
+                  "Actor " + proxy.id().hex() + " could not be placed: " + Rpc.rootMessage(e), e)));
     }
   }
 
@@ -808,52 +408,6 @@ public final class ClusterPortsImpl implements ClusterPorts {
   /** Remembers the requested concurrency of an actor created here (see ActorSystem). */
   private int maxConcurrency(ActorInstance proxy) {
     return concurrency.getOrDefault(proxy.id(), 1);
-  }
-
-  /**
-   * Leases a worker for an actor's creation, trying another feasible node when a node's agent does
-   * not answer (see {@link NodeView#UNREACHABLE_AVOID_NANOS}). Blocks.
-   */
-  private LeaseGrant leaseForActor(TaskSpec creation) {
-    Set<String> tried = new HashSet<>();
-    StringBuilder failures = new StringBuilder();
-    while (true) {
-      NodeView n = pickForActor(creation.resources, tried);
-      if (n == null) {
-        throw new IllegalStateException(
-            "no node that has " + creation.resources + " answered:" + failures);
-      }
-      try {
-        return leases.lease(n.info.getAgentAddress(), creation.resources, true);
-      } catch (IllegalStateException e) { // the agent did not answer; refusals propagate
-        n.leaseFailed();
-        tried.add(n.info.getNodeId());
-        failures.append(" node ").append(n.info.getNodeId()).append(": ");
-        failures.append(rootMessage(e)).append(';');
-        LOG.warn(
-            "Actor {} could not get a worker on node {} ({}); placing it elsewhere",
-            creation.id.hex(),
-            n.info.getNodeId(),
-            rootMessage(e));
-      }
-    }
-  }
-
-  /** The local node if feasible (its agent spills back if it has no room now), else a pick. */
-  private NodeView pickForActor(ResourceSet demand, Set<String> tried) {
-    NodeView local = view.node(nodeId);
-    if (local != null
-        && local.info.getAlive()
-        && !tried.contains(nodeId)
-        && !local.avoided(System.nanoTime())
-        && demand.feasibleIn(Wire.resources(local.info.getTotal()))) {
-      return local;
-    }
-    NodeView n = pick(demand, tried);
-    if (n == null && tried.isEmpty()) {
-      throw new IllegalArgumentException("no live node has " + demand);
-    }
-    return n;
   }
 
   private void registerActor(ActorInstance a, ActorState state, String worker, String node) {
@@ -898,8 +452,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
       return;
     }
     knownProxies.putIfAbsent(proxy.id(), proxy);
-    inflight.put(call.id, new Inflight(call, p.worker, p.nodeId, 0, proxy));
-    push(p.worker).send(new Outgoing(call, null, 0));
+    inflight.add(new InflightTable.Entry(call, p.worker, p.nodeId, 0, proxy));
+    links.push(p.worker, new Outgoing(call, null, 0));
   }
 
   @Override
@@ -915,10 +469,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
       ActorPlace p = actorPlaces.remove(actor.id());
       // In-flight calls fail with the death too.
       Failure why = core.deathOf(actor);
-      for (Inflight f : List.copyOf(inflight.values())) {
-        if (f.actor == actor && f.spec.kind == TaskSpec.Kind.ACTOR_CALL && why != null) {
-          fail(f, why);
-        }
+      if (why != null) {
+        inflight.failCalls(actor, why);
       }
       boolean owner = actor.id().prefix() == core.prefix();
       if (owner && !closed) {
@@ -1137,7 +689,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
                                 + " could not be fetched from its owner at "
                                 + ownerAddress
                                 + ": "
-                                + rootMessage(e)))));
+                                + Rpc.rootMessage(e)))));
   }
 
   @Override
@@ -1211,11 +763,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
     if (srv != null) {
       srv.shutdownNow();
     }
-    DirectLink.Server links = linkServer;
-    if (links != null) {
-      links.close();
-    }
-    for (DirectLink l : outLinks.values()) {
+    OwnerLinks l = links;
+    if (l != null) {
       l.close();
     }
     channels.close();
@@ -1225,11 +774,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   void flushReports(long millis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     while (System.nanoTime() < deadline) {
-      boolean idle = unreported.get() == 0;
-      for (Batcher<ResultMsg> b : reportLinks.values()) {
-        idle &= b.idle();
-      }
-      if (idle) {
+      if (unreported.get() == 0 && links.reportsIdle()) {
         return;
       }
       Thread.sleep(1); // exiting: a short poll is simpler than a completion signal here
@@ -1241,76 +786,6 @@ public final class ClusterPortsImpl implements ClusterPorts {
     server.awaitTermination();
   }
 
-  /**
-   * The receiving side of one owner's stream (a gRPC {@code Submit} stream or a direct link): its
-   * tasks are accepted in order, and the results of every task of that owner leave on it (the
-   * latest stream wins). Its methods run on the stream's transport or reader thread.
-   */
-  private final class Incoming {
-    private final Batcher<ResultMsg> back;
-    private String owner; // only touched by the stream's thread
-
-    Incoming(Batcher.Sink<ResultMsg> sink) {
-      this.back =
-          new Batcher<>(
-              sink,
-              (batch, e) ->
-                  LOG.warn("Could not return {} results: {}", batch.size(), e.toString()));
-    }
-
-    void onBatch(TaskBatch req) {
-      if (owner == null) {
-        owner = req.getOwnerAddress();
-        view.workerAtIfAbsent(req.getOwnerPrefix(), owner);
-        reportLinks.put(owner, back);
-      }
-      // Calls made from here (results, nested work) must outlive this RPC's context.
-      io.grpc.Context.ROOT.run(() -> acceptAll(req));
-    }
-
-    void onEnd() {
-      if (owner != null) {
-        reportLinks.remove(owner, back);
-      }
-    }
-  }
-
-  /**
-   * Takes a direct link from an owner. Results are written by the thread that completes them,
-   * except on a link's reader thread, which must never wait on a write (see {@link DirectLink}).
-   */
-  private DirectLink.Receiver acceptLink(DirectLink link) {
-    Incoming in =
-        new Incoming(
-            (batch, done, failed) -> {
-              ResultBatch b = ResultBatch.newBuilder().addAllResults(batch).build();
-              if (DirectLink.onReaderThread()) {
-                offload.execute(() -> sendOn(link::send, b, done, failed));
-              } else {
-                sendOn(link::send, b, done, failed);
-              }
-            });
-    return new DirectLink.Receiver() {
-      @Override
-      public void onFrame(byte[] frame) {
-        TaskBatch req;
-        try {
-          req = TaskBatch.parseFrom(frame);
-        } catch (InvalidProtocolBufferException e) {
-          LOG.warn("Bad task batch on the link from {}: {}", link.peer(), e.toString());
-          link.close();
-          return;
-        }
-        in.onBatch(req);
-      }
-
-      @Override
-      public void onClosed(Throwable cause) {
-        in.onEnd();
-      }
-    };
-  }
-
   private void acceptAll(TaskBatch req) {
     for (TaskMsg m : req.getTasksList()) {
       try {
@@ -1319,7 +794,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
         LOG.error(
             "Could not accept task {} from {}", m.getTaskSequence(), req.getOwnerAddress(), e);
         TaskId id = new TaskId(m.getTaskPrefix(), m.getTaskSequence());
-        reportResult(req.getOwnerAddress(), id, Failure.ofThrowable(id.hex(), m.getName(), e));
+        links.report(req.getOwnerAddress(), id, Failure.ofThrowable(id.hex(), m.getName(), e));
       }
     }
   }
@@ -1328,35 +803,12 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   /** The receiving side of an owner's {@code Submit} stream; results go back on {@code out}. */
   StreamObserver<TaskBatch> acceptStream(StreamObserver<ResultBatch> responses) {
-    Incoming in =
-        new Incoming(
-            (batch, done, failed) -> {
-              responses.onNext(ResultBatch.newBuilder().addAllResults(batch).build());
-              done.run();
-            });
-    return new StreamObserver<>() {
-      @Override
-      public void onNext(TaskBatch req) {
-        in.onBatch(req);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        in.onEnd();
-      }
-
-      @Override
-      public void onCompleted() {
-        in.onEnd();
-        responses.onCompleted();
-      }
-    };
+    return links.acceptStream(responses, this::acceptAll);
   }
 
   /** The port of this process's direct-link server, or 0 if it takes none. */
   int linkPort() {
-    DirectLink.Server links = linkServer;
-    return links == null ? 0 : links.port();
+    return links.linkPort();
   }
 
   /** Sends the value of an object owned here to a borrower, once it is ready. */
@@ -1474,7 +926,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
       actor = core.hostedActor(actorId);
       if (actor == null) {
         settle(held);
-        reportResult(
+        links.report(
             owner,
             id,
             Failure.actorDied(
@@ -1503,7 +955,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     core.resultOf(t)
         .thenAccept(
             v -> {
-              reportResult(owner, id, v);
+              links.report(owner, id, v);
               unreported.decrementAndGet();
             });
     switch (kind) {
@@ -1521,15 +973,5 @@ public final class ClusterPortsImpl implements ClusterPorts {
     for (CoreGate.HeldArgument h : held) {
       core.releaseArgument(h);
     }
-  }
-
-  private void reportResult(String owner, TaskId id, StoredValue v) {
-    ResultMsg r = TaskMessages.result(id, v, nodeId, agentAddress);
-    Batcher<ResultMsg> back = reportLinks.get(owner);
-    if (back == null) {
-      LOG.warn("Result of task {} dropped: its owner {} is gone", id.hex(), owner);
-      return;
-    }
-    back.send(r);
   }
 }
