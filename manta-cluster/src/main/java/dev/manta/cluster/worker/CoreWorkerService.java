@@ -11,8 +11,10 @@ import dev.manta.cluster.proto.LinkInfo;
 import dev.manta.cluster.proto.ResultBatch;
 import dev.manta.cluster.proto.TaskBatch;
 import dev.manta.cluster.proto.ValueMsg;
+import dev.manta.runtime.id.ActorId;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.util.function.Consumer;
 
 /**
  * The {@code CoreWorker} gRPC service every driver and worker serves: what other processes ask of
@@ -23,38 +25,56 @@ import io.grpc.stub.StreamObserver;
  * futures only. {@code fetchCode} reads a file, which is short.
  */
 final class CoreWorkerService extends CoreWorkerGrpc.CoreWorkerImplBase {
-  private final ClusterPortsImpl ports;
+  private final OwnerLinks links;
+  private final Consumer<TaskBatch> intake;
+  private final Borrowing borrowing;
+  private final RemoteActors actors;
   private final CodeShipper code; // null in a worker: only drivers ship code
+  private final Runnable exit;
 
-  CoreWorkerService(ClusterPortsImpl ports, CodeShipper code) {
-    this.ports = ports;
+  /**
+   * The service over the parts; {@code intake} takes the batches of {@code Submit} streams, {@code
+   * exit} runs when an owner asks this process to exit.
+   */
+  CoreWorkerService(
+      OwnerLinks links,
+      Consumer<TaskBatch> intake,
+      Borrowing borrowing,
+      RemoteActors actors,
+      CodeShipper code,
+      Runnable exit) {
+    this.links = links;
+    this.intake = intake;
+    this.borrowing = borrowing;
+    this.actors = actors;
     this.code = code;
+    this.exit = exit;
   }
 
   @Override
   public StreamObserver<TaskBatch> submit(StreamObserver<ResultBatch> responses) {
-    return ports.acceptStream(responses);
+    return links.acceptStream(responses, intake);
   }
 
   @Override
   public void openLink(Empty req, StreamObserver<LinkInfo> out) {
-    reply(out, LinkInfo.newBuilder().setPort(ports.linkPort()).build());
+    reply(out, LinkInfo.newBuilder().setPort(links.linkPort()).build());
   }
 
   @Override
   public void getObject(GetObjectRequest req, StreamObserver<ValueMsg> out) {
-    ports.serveObject(req, out);
+    borrowing.serve(req, out);
   }
 
   @Override
   public void addBorrows(BorrowBatch req, StreamObserver<Empty> out) {
-    ports.addBorrows(req);
+    borrowing.addBorrows(req);
     reply(out, Empty.getDefaultInstance());
   }
 
   @Override
   public void releaseBorrows(BorrowBatch req, StreamObserver<Empty> out) {
-    ports.releaseBorrows(req);
+    borrowing.releaseBorrows(req);
     reply(out, Empty.getDefaultInstance());
   }
 
@@ -70,14 +90,14 @@ final class CoreWorkerService extends CoreWorkerGrpc.CoreWorkerImplBase {
 
   @Override
   public void killActor(ActorInfo req, StreamObserver<Empty> out) {
-    ports.killHosted(req);
+    actors.killHosted(new ActorId(req.getPrefix(), req.getSequence()));
     reply(out, Empty.getDefaultInstance());
   }
 
   @Override
   public void exit(Empty req, StreamObserver<Empty> out) {
     reply(out, Empty.getDefaultInstance());
-    ports.exitRequested();
+    exit.run();
   }
 
   private static <T> void reply(StreamObserver<T> out, T value) {
