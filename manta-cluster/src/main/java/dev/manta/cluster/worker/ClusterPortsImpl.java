@@ -1,22 +1,17 @@
 package dev.manta.cluster.worker;
 
 import dev.manta.MantaConfig;
-import dev.manta.MantaFunction;
 import dev.manta.cluster.proto.ActorInfo;
 import dev.manta.cluster.proto.CoreWorkerGrpc;
 import dev.manta.cluster.proto.Empty;
 import dev.manta.cluster.proto.NodeInfo;
-import dev.manta.cluster.proto.TaskBatch;
-import dev.manta.cluster.proto.TaskMsg;
 import dev.manta.cluster.proto.WorkerInfo;
 import dev.manta.cluster.rpc.DirectLink;
 import dev.manta.cluster.rpc.Rpc;
-import dev.manta.cluster.rpc.TaskMessages;
 import dev.manta.runtime.CoreWorker;
 import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
-import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.port.ClusterPorts;
 import dev.manta.runtime.store.Failure;
@@ -26,16 +21,13 @@ import dev.manta.runtime.task.ResourceSet;
 import dev.manta.runtime.task.TaskSpec;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.netty.util.concurrent.FastThreadLocalThread;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -53,9 +45,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This class only assembles the parts and routes to them: {@link ClusterView} (membership and
  * the head's events), {@link Leases} and {@link TaskPlacement}, {@link OwnerLinks}, {@link
- * InflightTable} (where remote results complete), {@link RemoteActors}, {@link Borrowing}, the
- * worker's intake, and {@link CoreWorkerService}. They reach the core only through {@link
- * CoreGate}.
+ * InflightTable} (where remote results complete), {@link ReportLinks}, {@link RemoteActors} with
+ * {@link ActorDirectory}, {@link Borrowing}, {@link TaskIntake}, and {@link CoreWorkerService}.
+ * They reach the core only through {@link CoreGate}.
  *
  * <p>Thread-safety: every method may be called from any thread.
  */
@@ -109,9 +101,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
       CoreGate core,
       InflightTable inflight,
       OwnerLinks links,
+      ReportLinks reports,
       TaskPlacement placement,
       RemoteActors actors,
-      Borrowing borrowing) {}
+      Borrowing borrowing,
+      TaskIntake intake) {}
 
   /**
    * Ports for a process of job {@code jobId} joining the head at {@code headAddress}; {@code
@@ -170,7 +164,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     RemoteActors actors =
         new RemoteActors(
             core,
-            RemoteActors.Directory.ofHead(view),
+            ActorDirectory.ofHead(view),
             view,
             channels,
             inflight,
@@ -181,8 +175,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
             () -> closed,
             this::hostedActorEnded);
     Borrowing borrowing = new Borrowing(core, view, channels, agentAddress, () -> closed);
-    this.core = core;
-    this.parts = new Parts(core, inflight, links, placement, actors, borrowing);
+    ReportLinks reports = new ReportLinks(view, agentAddress, offload);
+    TaskIntake intake = new TaskIntake(core, reports::report, view.nodeId(), this::address);
+    this.parts = new Parts(core, inflight, links, reports, placement, actors, borrowing, intake);
     // Handlers never block (they queue work or complete futures): run them on the transport's
     // threads. FetchCode reads a file, which is short.
     this.server =
@@ -191,10 +186,10 @@ public final class ClusterPortsImpl implements ClusterPorts {
             0,
             List.of(
                 new CoreWorkerService(
-                    links, this::acceptAll, borrowing, actors, code, this::exitRequested)),
+                    reports, intake, borrowing, actors, code, this::exitRequested)),
             true);
     if (directLinks && !driver) { // owners push work to workers only
-      links.startLinkServer(bind, this::acceptAll);
+      reports.startLinkServer(bind, intake::acceptAll);
     }
     this.address = bind + ":" + server.getPort();
     Rpc.deadline(view.head())
@@ -426,6 +421,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
     }
     Parts p = parts;
     if (p != null) {
+      p.reports().close();
       p.links().close();
     }
     channels.close();
@@ -435,7 +431,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   void flushReports(long millis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     while (System.nanoTime() < deadline) {
-      if (unreported.get() == 0 && parts.links().reportsIdle()) {
+      if (parts.intake().unreported() == 0 && parts.reports().reportsIdle()) {
         return;
       }
       Thread.sleep(1); // exiting: a short poll is simpler than a completion signal here
@@ -458,110 +454,5 @@ public final class ClusterPortsImpl implements ClusterPorts {
    */
   void onHostedActorEnded(Consumer<ActorInstance> r) {
     this.hostedActorEnded = r;
-  }
-
-  // --- incoming work (workers): moves to TaskIntake next ---
-
-  private volatile CoreGate core;
-  private final Map<String, MantaFunction> functions = new ConcurrentHashMap<>();
-  private final AtomicInteger unreported = new AtomicInteger(); // accepted, result not yet queued
-
-  private void acceptAll(TaskBatch req) {
-    for (TaskMsg m : req.getTasksList()) {
-      try {
-        accept(req, m);
-      } catch (RuntimeException e) {
-        LOG.error(
-            "Could not accept task {} from {}", m.getTaskSequence(), req.getOwnerAddress(), e);
-        TaskId id = new TaskId(m.getTaskPrefix(), m.getTaskSequence());
-        parts
-            .links()
-            .report(req.getOwnerAddress(), id, Failure.ofThrowable(id.hex(), m.getName(), e));
-      }
-    }
-  }
-
-  private void accept(TaskBatch batch, TaskMsg msg) {
-    String owner = batch.getOwnerAddress();
-    TaskMessages.Incoming m = TaskMessages.decode(msg);
-    String fnKey = batch.getOwnerPrefix() + ":" + m.functionId();
-    MantaFunction fn = functions.get(fnKey);
-    if (fn == null) {
-      fn = core.loadFunction(m.function().toByteArray());
-      functions.put(fnKey, fn);
-    }
-    TaskId id = m.id();
-    Object[] args = new Object[m.args().size()];
-    List<OwnedObject> refs = new ArrayList<>(0);
-    List<CoreGate.HeldArgument> held = new ArrayList<>(0);
-    for (int i = 0; i < args.length; i++) {
-      switch (m.args().get(i)) {
-        case TaskMessages.RefArg r -> {
-          CoreGate.HeldArgument h = core.holdArgument(r.id(), () -> r.value(view.nodeId()));
-          held.add(h);
-          args[i] = h.object();
-          refs.add(h.object());
-        }
-        case TaskMessages.ValueArg v -> args[i] = v.bytes();
-      }
-    }
-    TaskSpec.Kind kind = m.kind();
-    ActorId actorId = m.actor();
-    ActorInstance actor = null;
-    if (kind == TaskSpec.Kind.ACTOR_CREATION) {
-      actor = core.newHostedActor(actorId, m.actorName(), fn, Math.max(1, m.maxConcurrency()));
-    } else if (kind == TaskSpec.Kind.ACTOR_CALL) {
-      actor = core.hostedActor(actorId);
-      if (actor == null) {
-        settle(held);
-        parts
-            .links()
-            .report(
-                owner,
-                id,
-                Failure.actorDied(
-                    actorId.hex(),
-                    "",
-                    "Actor " + actorId.hex() + " is not alive on worker " + address,
-                    null));
-        return;
-      }
-    }
-    TaskSpec t =
-        core.accept(
-            new CoreGate.IncomingTask(
-                id,
-                kind,
-                fn,
-                args,
-                refs,
-                m.demand(),
-                m.name(),
-                m.maxRetries(),
-                m.retryExceptions(),
-                actor));
-    settle(held); // the spec counts its own references now
-    unreported.incrementAndGet();
-    core.resultOf(t)
-        .thenAccept(
-            v -> {
-              parts.links().report(owner, id, v);
-              unreported.decrementAndGet();
-            });
-    switch (kind) {
-      case TASK -> core.runLocally(t);
-      case ACTOR_CREATION -> core.startHostedActor(actor, t);
-      case ACTOR_CALL -> core.enqueueHostedCall(actor, t);
-    }
-  }
-
-  /** Completes the new argument objects, then drops the holds on all of them. */
-  private void settle(List<CoreGate.HeldArgument> held) {
-    for (CoreGate.HeldArgument h : held) {
-      core.fillArgument(h);
-    }
-    for (CoreGate.HeldArgument h : held) {
-      core.releaseArgument(h);
-    }
   }
 }

@@ -18,11 +18,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * What the cluster transport may ask of its core worker, and the only door from {@code
- * manta-cluster} into the core's internals: no other class of this module calls {@link CoreWorker},
- * its reference table, submitter or actor system, nor acts on an object's or actor's state. (They
- * do read what the port hands them as values: a spec's fields, ids, an actor's name and class.) It
- * is meant to become the runtime's inbound {@code CoreAccess} port.
+ * What the cluster transport may ask of its core worker, and the only door from the transport into
+ * the core's internals: no other part of {@code ClusterPortsImpl} calls {@link CoreWorker}, its
+ * reference table, submitter or actor system, nor acts on an object's or actor's state. (The parts
+ * do read what the port hands them as values: a spec's fields, ids, an actor's id, name and class.
+ * The bootstrap classes {@code WorkerMain} and {@code ClusterDriver} build the core and are not
+ * parts.) It is meant to become the runtime's inbound {@code CoreAccess} port, so each method is
+ * named for what the transport asks, not for how the core does it.
  *
  * <p>Every method may be called from any thread and returns without waiting on the network. Methods
  * marked "never blocks" are safe on a transport thread; the others may run user-visible callbacks

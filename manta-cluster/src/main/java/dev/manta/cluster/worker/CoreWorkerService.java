@@ -14,7 +14,6 @@ import dev.manta.cluster.proto.ValueMsg;
 import dev.manta.runtime.id.ActorId;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import java.util.function.Consumer;
 
 /**
  * The {@code CoreWorker} gRPC service every driver and worker serves: what other processes ask of
@@ -25,25 +24,22 @@ import java.util.function.Consumer;
  * futures only. {@code fetchCode} reads a file, which is short.
  */
 final class CoreWorkerService extends CoreWorkerGrpc.CoreWorkerImplBase {
-  private final OwnerLinks links;
-  private final Consumer<TaskBatch> intake;
+  private final ReportLinks reports;
+  private final TaskIntake intake;
   private final Borrowing borrowing;
   private final RemoteActors actors;
   private final CodeShipper code; // null in a worker: only drivers ship code
   private final Runnable exit;
 
-  /**
-   * The service over the parts; {@code intake} takes the batches of {@code Submit} streams, {@code
-   * exit} runs when an owner asks this process to exit.
-   */
+  /** The service over the parts; {@code exit} runs when an owner asks this process to exit. */
   CoreWorkerService(
-      OwnerLinks links,
-      Consumer<TaskBatch> intake,
+      ReportLinks reports,
+      TaskIntake intake,
       Borrowing borrowing,
       RemoteActors actors,
       CodeShipper code,
       Runnable exit) {
-    this.links = links;
+    this.reports = reports;
     this.intake = intake;
     this.borrowing = borrowing;
     this.actors = actors;
@@ -53,12 +49,12 @@ final class CoreWorkerService extends CoreWorkerGrpc.CoreWorkerImplBase {
 
   @Override
   public StreamObserver<TaskBatch> submit(StreamObserver<ResultBatch> responses) {
-    return links.acceptStream(responses, intake);
+    return reports.acceptStream(responses, intake::acceptAll);
   }
 
   @Override
   public void openLink(Empty req, StreamObserver<LinkInfo> out) {
-    reply(out, LinkInfo.newBuilder().setPort(links.linkPort()).build());
+    reply(out, LinkInfo.newBuilder().setPort(reports.linkPort()).build());
   }
 
   @Override

@@ -4,14 +4,11 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.manta.cluster.proto.CoreWorkerGrpc;
 import dev.manta.cluster.proto.Empty;
 import dev.manta.cluster.proto.ResultBatch;
-import dev.manta.cluster.proto.ResultMsg;
 import dev.manta.cluster.proto.TaskBatch;
 import dev.manta.cluster.rpc.DirectLink;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.TaskMessages;
 import dev.manta.cluster.rpc.TaskMessages.Outgoing;
-import dev.manta.runtime.id.TaskId;
-import dev.manta.runtime.store.StoredValue;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -28,17 +25,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The streams between owners and workers. On the owner's side, one push link per worker: a {@link
- * Batcher} of specs over a {@link DirectLink} (or, where links are off, a gRPC {@code Submit}
- * stream), on which the worker's results come back and go to the {@link InflightTable}. On the
- * worker's side, one report link per owner: the latest stream that owner opened, on which every
- * result of that owner's tasks leaves.
+ * An owner's push links: one per worker, a {@link Batcher} of specs over a {@link DirectLink} (or,
+ * where links are off, a gRPC {@code Submit} stream), on which the worker's results come back and
+ * go to the {@link InflightTable}. The worker's end of these streams is {@link ReportLinks}.
  */
 final class OwnerLinks {
   /*
@@ -50,11 +44,8 @@ final class OwnerLinks {
    *  K2  A push link's channel is opened by its first batch, off the sending thread (opening asks
    *      the worker over gRPC, and the sender may be a transport thread); the channel list and the
    *      function ids are then touched only by the batcher's sender, one batch at a time.
-   *  K3  Report links: the latest stream of an owner wins (`reportLinks.put`); a stream that ends
-   *      removes only itself. A result whose owner has no stream is dropped with a warning.
    *  Threads: results read on a link's reader thread or a gRPC event loop complete there, under
-   *  the in-flight table's transport-thread rules. A reader thread never waits on a write: a
-   *  report batch produced on it is written from `offload`.
+   *  the in-flight table's transport-thread rules (I3); opening a channel runs on `offload`.
    */
   private static final Logger LOG = LoggerFactory.getLogger(OwnerLinks.class);
 
@@ -63,14 +54,6 @@ final class OwnerLinks {
 
   /** How long after the failure timeout a lost link fails its specs if no death was reported. */
   private static final long LOST_GRACE_MS = 3_000;
-
-  /**
-   * The sending side of a stream of {@code M}: a direct link ({@link DirectLink}) or a gRPC stream.
-   * Not thread-safe: only a {@link Batcher}'s sender calls it.
-   */
-  private interface Channel<M> {
-    void send(M message) throws IOException;
-  }
 
   private final CoreGate core;
   private final Rpc.Channels channels;
@@ -84,16 +67,14 @@ final class OwnerLinks {
   private final BooleanSupplier closed;
   private final BiConsumer<String, String> workerLost;
   private final Map<String, Batcher<Outgoing>> pushLinks = new ConcurrentHashMap<>();
-  private final Map<String, Batcher<ResultMsg>> reportLinks = new ConcurrentHashMap<>();
   private final Map<String, DirectLink> outLinks = new ConcurrentHashMap<>(); // by worker
-  private volatile DirectLink.Server linkServer;
 
   /**
-   * Links of a process of job {@code jobId} whose node's agent is at {@code agentAddress}, serving
-   * at {@code address} (known once its server runs). Results read from push links complete in
-   * {@code inflight}; {@code workerLost} gets a worker's address and why, when its link ended and
-   * no death was reported (K1). {@code directLinks} says whether to open direct links to workers
-   * that take them.
+   * Push links of a process of job {@code jobId} whose node's agent is at {@code agentAddress},
+   * serving at {@code address} (known once its server runs). Results read from push links complete
+   * in {@code inflight}; {@code workerLost} gets a worker's address and why, when its link ended
+   * and no death was reported (K1). {@code directLinks} says whether to open direct links to
+   * workers that take them.
    */
   OwnerLinks(
       CoreGate core,
@@ -119,8 +100,6 @@ final class OwnerLinks {
     this.closed = closed;
     this.workerLost = workerLost;
   }
-
-  // --- the owner's side ---
 
   /** Sends {@code o} to {@code worker}, after what was sent to it before. Does not block. */
   void push(String worker, Outgoing o) {
@@ -156,7 +135,7 @@ final class OwnerLinks {
                     });
           }
         };
-    List<Channel<TaskBatch>> channel = new ArrayList<>(1); // K2
+    List<Batcher.Channel<TaskBatch>> channel = new ArrayList<>(1); // K2
     return new Batcher<>(
         (batch, done, failed) -> {
           TaskBatch.Builder b =
@@ -171,7 +150,7 @@ final class OwnerLinks {
           }
           TaskBatch message = b.build();
           if (!channel.isEmpty()) {
-            sendOn(channel.get(0), message, done, failed);
+            Batcher.sendOn(channel.get(0), message, done, failed);
             return;
           }
           // The first batch opens the channel, which asks the worker over gRPC: not on this
@@ -184,7 +163,7 @@ final class OwnerLinks {
                   failed.accept(e);
                   return;
                 }
-                sendOn(channel.get(0), message, done, failed);
+                Batcher.sendOn(channel.get(0), message, done, failed);
               });
         },
         (batch, e) -> {
@@ -194,25 +173,11 @@ final class OwnerLinks {
   }
 
   /**
-   * Sends one batch for a {@link Batcher}: calls exactly one of {@code done} and {@code failed}.
-   */
-  private static <M> void sendOn(
-      Channel<M> c, M message, Runnable done, Consumer<Throwable> failed) {
-    try {
-      c.send(message);
-    } catch (IOException | RuntimeException e) {
-      failed.accept(e);
-      return;
-    }
-    done.run();
-  }
-
-  /**
    * Opens the channel to {@code worker}: a direct link if it takes them (results are completed on
    * the link's reader thread), else a gRPC stream (results completed on its event loop). {@code
    * lost} runs when the channel ends.
    */
-  private Channel<TaskBatch> openPush(String worker, Runnable lost) {
+  private Batcher.Channel<TaskBatch> openPush(String worker, Runnable lost) {
     int port = 0;
     if (directLinks) {
       try {
@@ -257,7 +222,7 @@ final class OwnerLinks {
     return tasks::onNext;
   }
 
-  private Channel<TaskBatch> openLink(String worker, int port, Runnable lost) {
+  private Batcher.Channel<TaskBatch> openLink(String worker, int port, Runnable lost) {
     String host = worker.substring(0, worker.lastIndexOf(':'));
     try {
       DirectLink link =
@@ -310,159 +275,10 @@ final class OwnerLinks {
     }
   }
 
-  // --- the worker's side ---
-
-  /**
-   * Starts the direct-link server owners push to (workers only); each batch that arrives goes to
-   * {@code intake}, in the root gRPC context.
-   */
-  void startLinkServer(String bind, Consumer<TaskBatch> intake) {
-    this.linkServer = DirectLink.Server.start(bind, link -> acceptLink(link, intake));
-  }
-
-  /** The port of this process's direct-link server, or 0 if it takes none. */
-  int linkPort() {
-    DirectLink.Server links = linkServer;
-    return links == null ? 0 : links.port();
-  }
-
-  /**
-   * The receiving side of an owner's {@code Submit} stream: its batches go to {@code intake}, and
-   * results go back on {@code responses}.
-   */
-  StreamObserver<TaskBatch> acceptStream(
-      StreamObserver<ResultBatch> responses, Consumer<TaskBatch> intake) {
-    Incoming in =
-        new Incoming(
-            (batch, done, failed) -> {
-              responses.onNext(ResultBatch.newBuilder().addAllResults(batch).build());
-              done.run();
-            },
-            intake);
-    return new StreamObserver<>() {
-      @Override
-      public void onNext(TaskBatch req) {
-        in.onBatch(req);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        in.onEnd();
-      }
-
-      @Override
-      public void onCompleted() {
-        in.onEnd();
-        responses.onCompleted();
-      }
-    };
-  }
-
-  /**
-   * Takes a direct link from an owner. Results are written by the thread that completes them,
-   * except on a link's reader thread, which must never wait on a write (see {@link DirectLink}).
-   */
-  private DirectLink.Receiver acceptLink(DirectLink link, Consumer<TaskBatch> intake) {
-    Incoming in =
-        new Incoming(
-            (batch, done, failed) -> {
-              ResultBatch b = ResultBatch.newBuilder().addAllResults(batch).build();
-              if (DirectLink.onReaderThread()) {
-                offload.execute(() -> sendOn(link::send, b, done, failed));
-              } else {
-                sendOn(link::send, b, done, failed);
-              }
-            },
-            intake);
-    return new DirectLink.Receiver() {
-      @Override
-      public void onFrame(byte[] frame) {
-        TaskBatch req;
-        try {
-          req = TaskBatch.parseFrom(frame);
-        } catch (InvalidProtocolBufferException e) {
-          LOG.warn("Bad task batch on the link from {}: {}", link.peer(), e.toString());
-          link.close();
-          return;
-        }
-        in.onBatch(req);
-      }
-
-      @Override
-      public void onClosed(Throwable cause) {
-        in.onEnd();
-      }
-    };
-  }
-
-  /**
-   * Sends the result {@code v} of task {@code id} to its owner at {@code owner}, on that owner's
-   * report link (K3). Does not block.
-   */
-  void report(String owner, TaskId id, StoredValue v) {
-    ResultMsg r = TaskMessages.result(id, v, view.nodeId(), agentAddress);
-    Batcher<ResultMsg> back = reportLinks.get(owner);
-    if (back == null) {
-      LOG.warn("Result of task {} dropped: its owner {} is gone", id.hex(), owner);
-      return;
-    }
-    back.send(r);
-  }
-
-  /** Whether every result queued on a report link has left. */
-  boolean reportsIdle() {
-    for (Batcher<ResultMsg> b : reportLinks.values()) {
-      if (!b.idle()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Closes the link server and every push link's direct link. */
+  /** Closes every push link's direct link. */
   void close() {
-    DirectLink.Server links = linkServer;
-    if (links != null) {
-      links.close();
-    }
     for (DirectLink l : outLinks.values()) {
       l.close();
-    }
-  }
-
-  /**
-   * The receiving side of one owner's stream (a gRPC {@code Submit} stream or a direct link): its
-   * tasks are accepted in order, and the results of every task of that owner leave on it (the
-   * latest stream wins). Its methods run on the stream's transport or reader thread.
-   */
-  private final class Incoming {
-    private final Batcher<ResultMsg> back;
-    private final Consumer<TaskBatch> intake;
-    private String owner; // only touched by the stream's thread
-
-    Incoming(Batcher.Sink<ResultMsg> sink, Consumer<TaskBatch> intake) {
-      this.intake = intake;
-      this.back =
-          new Batcher<>(
-              sink,
-              (batch, e) ->
-                  LOG.warn("Could not return {} results: {}", batch.size(), e.toString()));
-    }
-
-    void onBatch(TaskBatch req) {
-      if (owner == null) {
-        owner = req.getOwnerAddress();
-        view.workerAtIfAbsent(req.getOwnerPrefix(), owner);
-        reportLinks.put(owner, back);
-      }
-      // Calls made from here (results, nested work) must outlive this RPC's context.
-      Context.ROOT.run(() -> intake.accept(req));
-    }
-
-    void onEnd() {
-      if (owner != null) {
-        reportLinks.remove(owner, back);
-      }
     }
   }
 }

@@ -59,66 +59,11 @@ final class RemoteActors {
   private static final ThreadFactory AWAIT_THREADS =
       Thread.ofVirtual().name("manta-actor-await-", 1).factory();
 
-  /**
-   * The head's actor directory, as this part uses it.
-   *
-   * <p>{@link #ofHead} is the real one; tests give a fake.
-   */
-  interface Directory {
-    /** Registers a new actor; blocks. Throws the head's status on failure. */
-    void register(ActorInfo a);
-
-    /** Updates an actor's record, best effort; does not block. */
-    void update(ActorInfo a);
-
-    /** Updates an actor's record and waits for the head's answer. */
-    void updateAndWait(ActorInfo a);
-
-    /**
-     * What the head knows of an actor, or null if it knows nothing; blocks.
-     *
-     * @throws IllegalStateException if the head cannot be asked
-     */
-    ActorInfo get(ActorLookup q);
-
-    /** The directory of the head {@code view} subscribes to. */
-    static Directory ofHead(ClusterView view) {
-      return new Directory() {
-        @Override
-        public void register(ActorInfo a) {
-          Rpc.deadline(view.head()).registerActor(a);
-        }
-
-        @Override
-        public void update(ActorInfo a) {
-          Rpc.deadline(view.headAsync()).updateActor(a, Callbacks.ignore());
-        }
-
-        @Override
-        public void updateAndWait(ActorInfo a) {
-          Rpc.deadline(view.head()).updateActor(a);
-        }
-
-        @Override
-        public ActorInfo get(ActorLookup q) {
-          try {
-            return Rpc.deadline(view.head()).getActor(q);
-          } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-              return null;
-            }
-            throw new IllegalStateException(Rpc.explain(e, "head", view.headAddress()), e);
-          }
-        }
-      };
-    }
-  }
-
   /** Where an actor runs: its worker, node, and (if leased by this owner) lease and agent. */
   record Place(String worker, String nodeId, long leaseId, String agent) {}
 
   private final CoreGate core;
-  private final Directory head;
+  private final ActorDirectory head;
   private final String headAddress;
   private final ClusterView view;
   private final Rpc.Channels channels;
@@ -146,7 +91,7 @@ final class RemoteActors {
    */
   RemoteActors(
       CoreGate core,
-      Directory head,
+      ActorDirectory head,
       ClusterView view,
       Rpc.Channels channels,
       InflightTable inflight,
