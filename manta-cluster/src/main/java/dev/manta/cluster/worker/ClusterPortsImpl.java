@@ -60,8 +60,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
    *      that uses them can come. Hooks given to parts that read `parts` run only after that.
    *  C2  A death is applied in one order, on the subscription's thread: a worker's address is
    *      forgotten, the borrows it held are released, its leases dropped, its link closed, its
-   *      specs failed, then the proxies of actors placed on it killed; a node's death does the
-   *      last three for everything on the node.
+   *      specs failed, then the proxies of actors placed on it killed. A node's death drops its
+   *      task lease, fails the specs on it and kills the proxies of the actors placed on it.
    *  C3  `closed` is set first by shutdown(); every part reads it before it sends a notice, so
    *      none leaves once shutdown began.
    */

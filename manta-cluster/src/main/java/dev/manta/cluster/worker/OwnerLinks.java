@@ -38,9 +38,9 @@ final class OwnerLinks {
   /*
    * Implementation notes
    *  K1  At most one push link per worker in `pushLinks`. A link that ends or fails is removed
-   *      once (its `gone` flag), and its unfinished specs are failed only if no death report
-   *      (worker exit from its agent, node death from the head) arrives within the failure timeout
-   *      plus 3 s: the report says why, and usually comes first.
+   *      once (its `gone` flag); the failure timeout plus 3 s later, whatever is still in flight
+   *      to that worker fails. A death report (worker exit from its agent, node death from the
+   *      head) says why and usually comes first, failing those specs with its reason.
    *  K2  A push link's channel is opened by its first batch, off the sending thread (opening asks
    *      the worker over gRPC, and the sender may be a transport thread); the channel list and the
    *      function ids are then touched only by the batcher's sender, one batch at a time.
@@ -195,8 +195,8 @@ final class OwnerLinks {
     if (port != 0) {
       return openLink(worker, port, lost);
     }
-    // Results arrive on the transport's event loop (no hand-off to another thread): completeAll
-    // completes there only what cannot block, see there.
+    // Results arrive on the transport's event loop (no hand-off to another thread): the in-flight
+    // table completes there only what cannot block (InflightTable, I3).
     CoreWorkerGrpc.CoreWorkerStub stub =
         Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(worker)), STREAM_DEADLINE_MS)
             .withExecutor(Runnable::run);
