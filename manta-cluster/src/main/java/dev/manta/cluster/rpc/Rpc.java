@@ -110,6 +110,14 @@ public final class Rpc {
     return c == Status.Code.UNAVAILABLE || c == Status.Code.DEADLINE_EXCEEDED;
   }
 
+  /** The message of {@code e}'s innermost cause (its string form if it has no message). */
+  public static String rootMessage(Throwable e) {
+    while (e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
   /**
    * A message for a failed call to {@code what} at {@code address}: unreachable, not Manta, wrong
    * version, or the server's own message.

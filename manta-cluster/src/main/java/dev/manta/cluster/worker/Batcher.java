@@ -13,6 +13,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param <T> the item type
  */
 final class Batcher<T> {
+  /**
+   * The sending side of a stream of {@code M}: a direct link or a gRPC stream. Not thread-safe:
+   * only a batcher's sink calls it, one batch at a time.
+   */
+  interface Channel<M> {
+    void send(M message) throws java.io.IOException;
+  }
+
+  /**
+   * Sends one batch on {@code c} for a sink: calls exactly one of {@code done} and {@code failed}.
+   */
+  static <M> void sendOn(
+      Channel<M> c, M message, Runnable done, java.util.function.Consumer<Throwable> failed) {
+    try {
+      c.send(message);
+    } catch (java.io.IOException | RuntimeException e) {
+      failed.accept(e);
+      return;
+    }
+    done.run();
+  }
+
   /** Sends one batch; must call exactly one of the callbacks when the peer answered or failed. */
   interface Sink<T> {
     void send(List<T> batch, Runnable done, java.util.function.Consumer<Throwable> failed);

@@ -1,84 +1,36 @@
 package dev.manta.cluster.worker;
 
-import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.UnsafeByteOperations;
 import dev.manta.MantaConfig;
-import dev.manta.MantaFunction;
 import dev.manta.cluster.proto.ActorInfo;
-import dev.manta.cluster.proto.ActorLookup;
-import dev.manta.cluster.proto.ActorState;
-import dev.manta.cluster.proto.ArgMsg;
-import dev.manta.cluster.proto.BorrowBatch;
-import dev.manta.cluster.proto.ClusterView;
 import dev.manta.cluster.proto.CoreWorkerGrpc;
 import dev.manta.cluster.proto.Empty;
-import dev.manta.cluster.proto.Event;
-import dev.manta.cluster.proto.FreeRequest;
-import dev.manta.cluster.proto.GetObjectRequest;
-import dev.manta.cluster.proto.HeadGrpc;
-import dev.manta.cluster.proto.LeaseGrant;
-import dev.manta.cluster.proto.LeaseId;
-import dev.manta.cluster.proto.LeaseReply;
-import dev.manta.cluster.proto.LeaseRequest;
-import dev.manta.cluster.proto.LinkInfo;
-import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
-import dev.manta.cluster.proto.ObjectIdMsg;
-import dev.manta.cluster.proto.ResultBatch;
-import dev.manta.cluster.proto.ResultMsg;
-import dev.manta.cluster.proto.SubscribeRequest;
-import dev.manta.cluster.proto.TaskBatch;
-import dev.manta.cluster.proto.TaskKind;
-import dev.manta.cluster.proto.TaskMsg;
-import dev.manta.cluster.proto.ValueMsg;
 import dev.manta.cluster.proto.WorkerInfo;
-import dev.manta.cluster.proto.WorkerLookup;
 import dev.manta.cluster.rpc.DirectLink;
 import dev.manta.cluster.rpc.Rpc;
-import dev.manta.cluster.rpc.Wire;
 import dev.manta.runtime.CoreWorker;
 import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
-import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.ownership.OwnedObject;
-import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.port.ClusterPorts;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.ObjectStore;
-import dev.manta.runtime.store.RemoteValue;
-import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
 import dev.manta.runtime.task.ResourceSet;
 import dev.manta.runtime.task.TaskSpec;
-import dev.manta.spi.AdaptedFunction;
 import io.grpc.Server;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.netty.util.concurrent.FastThreadLocalThread;
-import io.grpc.stub.StreamObserver;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,46 +43,39 @@ import org.slf4j.LoggerFactory;
  * and read their results back on the same link (or on a gRPC {@code Submit} stream where links are
  * off).
  *
- * <p>Thread-safety: all state is in concurrent maps; per-peer sends go through {@link Batcher}s.
+ * <p>This class only assembles the parts and routes to them: {@link ClusterView} (membership and
+ * the head's events), {@link Leases} and {@link TaskPlacement}, {@link OwnerLinks}, {@link
+ * InflightTable} (where remote results complete), {@link ReportLinks}, {@link RemoteActors} with
+ * {@link ActorDirectory}, {@link Borrowing}, {@link TaskIntake}, and {@link CoreWorkerService}.
+ * They reach the core only through {@link CoreGate}.
+ *
+ * <p>Thread-safety: every method may be called from any thread.
  */
 public final class ClusterPortsImpl implements ClusterPorts {
   /*
-   * Implementation notes (task order, actor handles)
-   *  T1  Tasks sent under one task lease leave in submission order: while the lease is pending
-   *      they queue in leaseWaiters, drained in order once it completes; a task that finds no
-   *      queue and the lease done goes at once.
-   *  A1  An actor owned here is registered PENDING at the head before remote() returns
-   *      (registerActor): no handle reaches another process before the head knows its actor.
-   *  A2  A proxy of another owner's actor is in awaitingPlacement iff it was made while the
-   *      actor was PENDING and no ALIVE or DEAD has been seen for it since. It leaves on the
-   *      first of: the head's ALIVE or DEAD event, the recheck after awaitPlaced or after a
-   *      resubscription, its death here. placed() and placementFailed() remove it before they
-   *      act, so exactly one of them settles it.
+   * Implementation notes
+   *  C1  The view and the leases are made at construction (the core asks for the job, the node
+   *      and the store before attach); the parts that need the core are made by attach(), which
+   *      publishes them in `parts` (volatile) before the server starts and before any port call
+   *      that uses them can come. Hooks given to parts that read `parts` run only after that.
+   *  C2  A death is applied in one order, on the subscription's thread: a worker's address is
+   *      forgotten, the borrows it held are released, its leases dropped, its link closed, its
+   *      specs failed, then the proxies of actors placed on it killed. A node's death drops its
+   *      task lease, fails the specs on it and kills the proxies of the actors placed on it.
+   *  C3  `closed` is set first by shutdown(); every part reads it before it sends a notice, so
+   *      none leaves once shutdown began.
    */
   private static final Logger LOG = LoggerFactory.getLogger(ClusterPortsImpl.class);
-  private static final long GET_OBJECT_DEADLINE_MS = 600_000;
 
-  private final String headAddress;
   private final String jobId;
   private final String namespace;
+  private final String agentAddress;
   private final String bind;
   private final boolean driver;
-  private final Rpc.Channels channels = new Rpc.Channels();
-  private final HeadGrpc.HeadBlockingStub head;
-  private final String agentAddress;
-  private final String nodeId;
-  private final Map<String, NodeView> nodes = new ConcurrentHashMap<>();
-  private final Map<String, CompletableFuture<LeaseGrant>> taskLeases = new ConcurrentHashMap<>();
-  private final Map<TaskId, Inflight> inflight = new ConcurrentHashMap<>();
-  private final Map<ActorId, ActorPlace> actorPlaces = new ConcurrentHashMap<>();
-  private final Map<String, Batcher<Outgoing>> pushLinks = new ConcurrentHashMap<>();
-  private final Map<String, Batcher<ResultMsg>> reportLinks = new ConcurrentHashMap<>();
-  private final Map<Long, String> workerAddresses = new ConcurrentHashMap<>();
-  private final Map<ObjectId, Long> borrowed = new ConcurrentHashMap<>(); // stand-in -> owner
-  private final Map<Long, List<OwnedObject>> borrowers = new ConcurrentHashMap<>();
-  private final Map<String, MantaFunction> functions = new ConcurrentHashMap<>();
   private final CodeShipper code;
-  private final long failureTimeoutMs;
+  private final Rpc.Channels channels = new Rpc.Channels();
+  private final ClusterView view;
+  private final Leases leases;
 
   /**
    * Whether this process takes direct links and opens them to workers that do ({@code
@@ -140,51 +85,27 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private final boolean directLinks =
       Boolean.parseBoolean(System.getProperty("manta.direct-links", "true"));
 
-  private volatile CoreWorker core;
+  /** Where work leaves transport threads for; see {@link InflightTable}, I3. */
+  private final ExecutorService offload =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("manta-callback-", 1).factory());
+
+  private volatile Parts parts; // C1
   private volatile Server server;
-  private volatile DirectLink.Server linkServer;
-  private final Map<String, DirectLink> outLinks = new ConcurrentHashMap<>(); // by worker
   private volatile String address;
-  private volatile boolean closed;
-  private volatile io.grpc.Context.CancellableContext subscription;
+  private volatile boolean closed; // C3
+  private volatile Runnable exitHook;
+  private volatile Consumer<ActorInstance> hostedActorEnded;
 
-  /**
-   * How long placement avoids a node after a lease from it failed (its agent did not answer: it
-   * crashed and is not yet declared dead, or it registered but does not serve). Placement tries the
-   * other feasible nodes first meanwhile, and a task whose lease failed is placed again.
-   */
-  private static final long UNREACHABLE_AVOID_NANOS = TimeUnit.SECONDS.toNanos(10);
-
-  /** What one owner knows of a node. */
-  private static final class NodeView {
-    volatile NodeInfo info;
-    final AtomicLong inflightCpu = new AtomicLong(); // in 1/10000 CPU
-    volatile long avoidUntilNanos = System.nanoTime(); // see UNREACHABLE_AVOID_NANOS
-
-    boolean avoided(long now) {
-      return now - avoidUntilNanos < 0;
-    }
-
-    void leaseFailed() {
-      avoidUntilNanos = System.nanoTime() + UNREACHABLE_AVOID_NANOS;
-    }
-
-    NodeView(NodeInfo info) {
-      this.info = info;
-    }
-
-    double totalCpu() {
-      return info.getTotal().getAmountsOrDefault("CPU", 0);
-    }
-  }
-
-  private record Inflight(
-      TaskSpec spec, String worker, String nodeId, long cpu, ActorInstance actor) {}
-
-  private record ActorPlace(String worker, String nodeId, long leaseId, String agent) {}
-
-  /** A spec on its way to a worker, with what its message needs beyond the spec. */
-  private record Outgoing(TaskSpec spec, String actorName, int maxConcurrency) {}
+  /** The parts that need the core, made by attach (C1). */
+  private record Parts(
+      CoreGate core,
+      InflightTable inflight,
+      OwnerLinks links,
+      ReportLinks reports,
+      TaskPlacement placement,
+      RemoteActors actors,
+      Borrowing borrowing,
+      TaskIntake intake) {}
 
   /**
    * Ports for a process of job {@code jobId} joining the head at {@code headAddress}; {@code
@@ -198,29 +119,14 @@ public final class ClusterPortsImpl implements ClusterPorts {
       String bind,
       boolean driver,
       CodeShipper code) {
-    this.headAddress = headAddress;
     this.jobId = jobId;
     this.namespace = namespace;
     this.agentAddress = agentAddress;
     this.bind = bind;
     this.driver = driver;
     this.code = code;
-    this.head = HeadGrpc.newBlockingStub(channels.get(headAddress));
-    // Generous: a worker JVM may start on a machine loaded by its peers' start-up.
-    ClusterView view = Rpc.deadline(head, 60_000).getClusterView(Empty.getDefaultInstance());
-    this.failureTimeoutMs = view.getFailureTimeoutMs();
-    String local = null;
-    for (NodeInfo n : view.getNodesList()) {
-      nodes.put(n.getNodeId(), new NodeView(n));
-      if (n.getAgentAddress().equals(agentAddress)) {
-        local = n.getNodeId();
-      }
-    }
-    if (local == null) {
-      throw new IllegalStateException(
-          "The node agent at " + agentAddress + " is not a live member of the cluster");
-    }
-    this.nodeId = local;
+    this.view = ClusterView.join(channels, headAddress, jobId, agentAddress, driver, () -> closed);
+    this.leases = new Leases(channels, jobId, view);
   }
 
   /** This process's server address. */
@@ -236,25 +142,66 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   @Override
-  public void attach(CoreWorker core) {
-    this.core = core;
+  public void attach(CoreWorker worker) {
+    CoreGate core = CoreGate.of(worker);
+    InflightTable inflight =
+        new InflightTable(core, view, offload, creation -> parts.actors().created(creation));
+    OwnerLinks links =
+        new OwnerLinks(
+            core,
+            channels,
+            view,
+            inflight,
+            jobId,
+            agentAddress,
+            directLinks,
+            offload,
+            this::address,
+            () -> closed,
+            this::failWorker);
+    TaskPlacement placement =
+        new TaskPlacement(core, view, leases, inflight, links, offload, this::address);
+    RemoteActors actors =
+        new RemoteActors(
+            core,
+            ActorDirectory.ofHead(view),
+            view,
+            channels,
+            inflight,
+            links,
+            placement,
+            namespace,
+            jobId,
+            () -> closed,
+            this::hostedActorEnded);
+    Borrowing borrowing = new Borrowing(core, view, channels, agentAddress, () -> closed);
+    ReportLinks reports = new ReportLinks(view, agentAddress, offload);
+    TaskIntake intake = new TaskIntake(core, reports::report, view.nodeId(), this::address);
+    this.parts = new Parts(core, inflight, links, reports, placement, actors, borrowing, intake);
     // Handlers never block (they queue work or complete futures): run them on the transport's
     // threads. FetchCode reads a file, which is short.
-    this.server = Rpc.serve(bind, 0, List.of(new Service()), true);
+    this.server =
+        Rpc.serve(
+            bind,
+            0,
+            List.of(
+                new CoreWorkerService(
+                    reports, intake, borrowing, actors, code, this::exitRequested)),
+            true);
     if (directLinks && !driver) { // owners push work to workers only
-      this.linkServer = DirectLink.Server.start(bind, this::acceptLink);
+      reports.startLinkServer(bind, intake::acceptAll);
     }
     this.address = bind + ":" + server.getPort();
-    Rpc.deadline(head)
+    Rpc.deadline(view.head())
         .registerWorker(
             WorkerInfo.newBuilder()
                 .setPrefix(core.prefix())
                 .setAddress(address)
-                .setNodeId(nodeId)
+                .setNodeId(view.nodeId())
                 .setJobId(jobId)
                 .build());
     if (code != null) {
-      Rpc.deadline(head)
+      Rpc.deadline(view.head())
           .registerJob(
               dev.manta.cluster.proto.JobInfo.newBuilder()
                   .setJobId(jobId)
@@ -263,234 +210,90 @@ public final class ClusterPortsImpl implements ClusterPorts {
                   .addAllCode(code.entries())
                   .build());
     }
-    subscribe();
-  }
-
-  private void subscribe() {
-    if (closed) {
-      return;
-    }
-    io.grpc.Context.CancellableContext ctx = io.grpc.Context.current().withCancellation();
-    subscription = ctx;
-    ctx.run(
-        () ->
-            Rpc.deadline(HeadGrpc.newStub(channels.get(headAddress)), 3_600_000)
-                .subscribe(
-                    SubscribeRequest.newBuilder()
-                        .setSubscriber(address)
-                        .setJobId(jobId)
-                        .setDriver(driver)
-                        .build(),
-                    new StreamObserver<>() {
-                      @Override
-                      public void onNext(Event e) {
-                        io.grpc.Context.ROOT.run(() -> onEvent(e));
-                      }
-
-                      @Override
-                      public void onError(Throwable t) {
-                        if (!closed) {
-                          LOG.debug("subscription to the head ended: {}", t.toString());
-                          Thread.ofVirtual().start(ClusterPortsImpl.this::resubscribe);
-                        }
-                      }
-
-                      @Override
-                      public void onCompleted() {
-                        if (!closed) {
-                          Thread.ofVirtual().start(ClusterPortsImpl.this::resubscribe);
-                        }
-                      }
-                    }));
-  }
-
-  private void resubscribe() {
-    try {
-      Thread.sleep(200); // the head may be restarting; do not spin
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    subscribe();
-    // Events between the old stream and the new one are lost: ask about what waits on them.
-    for (ActorId id : List.copyOf(awaitingPlacement.keySet())) {
-      recheckPlacement(id);
-    }
-  }
-
-  private void onEvent(Event e) {
-    switch (e.getKindCase()) {
-      case NODE -> {
-        NodeInfo n = e.getNode();
-        NodeView v = nodes.computeIfAbsent(n.getNodeId(), k -> new NodeView(n));
-        v.info = n;
-        if (!n.getAlive()) {
-          nodeDied(n);
-        }
-      }
-      case WORKER_DIED -> workerDied(e.getWorkerDied().getPrefix(), e.getWorkerDied().getReason());
-      case ACTOR -> {
-        ActorInfo a = e.getActor();
-        if (a.getState() == ActorState.ALIVE) {
-          placed(new ActorId(a.getPrefix(), a.getSequence()), a);
-        }
-        if (a.getState() == ActorState.DEAD) {
-          ActorId id = new ActorId(a.getPrefix(), a.getSequence());
-          if (creating(id)) {
-            return; // its creation's own result says why, with the constructor's error
+    view.subscribe(
+        address,
+        new ClusterView.Listener() {
+          @Override
+          public void nodeDied(NodeInfo n) {
+            ClusterPortsImpl.this.nodeDied(n);
           }
-          actorPlaces.remove(id);
-          placementFailed(id, a.getDeathReason());
-          ActorInstance proxy = proxyOrNull(id);
-          if (proxy != null) {
-            proxy.kill(
-                Failure.actorDied(
-                    id.hex(),
-                    proxy.className(),
-                    "Actor " + id.hex() + " died: " + a.getDeathReason(),
-                    null));
+
+          @Override
+          public void workerDied(long prefix, String reason) {
+            ClusterPortsImpl.this.workerDied(prefix, reason);
           }
-        }
-      }
-      default -> {}
-    }
+
+          @Override
+          public void actorChanged(ActorInfo a) {
+            actors.onEvent(a);
+          }
+
+          @Override
+          public void resubscribed() {
+            actors.recheckAwaiting(); // events between the old stream and the new one are lost
+          }
+        });
   }
 
-  private boolean creating(ActorId id) {
-    for (Inflight f : inflight.values()) {
-      if (f.spec.kind == TaskSpec.Kind.ACTOR_CREATION && f.actor.id().equals(id)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private ActorInstance proxyOrNull(ActorId id) {
-    CoreWorker c = core;
-    if (c == null) {
-      return null;
-    }
-    for (Inflight f : inflight.values()) {
-      if (f.actor != null && f.actor.id().equals(id)) {
-        return f.actor;
-      }
-    }
-    return knownProxies.get(id);
-  }
-
-  private final Map<ActorId, ActorInstance> knownProxies = new ConcurrentHashMap<>();
+  // --- deaths (C2) ---
 
   private void nodeDied(NodeInfo n) {
-    taskLeases.remove(n.getNodeId());
+    leases.nodeDied(n.getNodeId());
     String where = "node " + n.getNodeId() + " at " + n.getAgentAddress();
     failWhere(
-        f -> f.nodeId.equals(n.getNodeId()),
-        p -> p.nodeId.equals(n.getNodeId()),
+        f -> f.nodeId().equals(n.getNodeId()),
+        p -> p.nodeId().equals(n.getNodeId()),
         "its node died: " + where + " (" + n.getDeathReason() + ")",
-        (f, msg) -> Failure.nodeDied(f.spec.id.hex(), n.getNodeId(), msg));
-  }
-
-  /**
-   * Fails every task in flight that {@code lost} selects (tasks with {@code taskFailure}, actor
-   * calls with the actor's death) and kills the proxies of actors {@code gone} selects, saying
-   * {@code why}.
-   */
-  private void failWhere(
-      java.util.function.Predicate<Inflight> lost,
-      java.util.function.Predicate<ActorPlace> gone,
-      String why,
-      java.util.function.BiFunction<Inflight, String, Failure> taskFailure) {
-    for (Inflight f : List.copyOf(inflight.values())) {
-      if (lost.test(f)) {
-        fail(
-            f,
-            f.actor != null
-                ? Failure.actorDied(
-                    f.actor.id().hex(),
-                    f.actor.className(),
-                    "Actor "
-                        + f.actor.id().hex()
-                        + " died, "
-                        + why
-                        + "; call "
-                        + f.spec.displayName()
-                        + " was lost",
-                    null)
-                : taskFailure.apply(
-                    f,
-                    "Task "
-                        + f.spec.displayName()
-                        + " ("
-                        + f.spec.id.hex()
-                        + ") was lost, "
-                        + why));
-      }
-    }
-    for (Map.Entry<ActorId, ActorPlace> e : actorPlaces.entrySet()) {
-      if (gone.test(e.getValue())) {
-        ActorInstance p = knownProxies.get(e.getKey());
-        if (p != null) {
-          p.kill(
-              Failure.actorDied(
-                  e.getKey().hex(),
-                  p.className(),
-                  "Actor " + e.getKey().hex() + " died, " + why,
-                  null));
-        }
-      }
-    }
+        (f, msg) -> Failure.nodeDied(f.spec().id.hex(), n.getNodeId(), msg));
   }
 
   private void workerDied(long prefix, String reason) {
-    String addr = workerAddresses.remove(prefix);
-    List<OwnedObject> lent = borrowers.remove(prefix);
-    if (lent != null) {
-      for (OwnedObject o : lent) {
-        core.table().removeTaskRef(o);
-      }
-    }
+    String addr = view.forgetWorker(prefix);
+    parts.borrowing().borrowerDied(prefix);
     if (addr == null) {
       return;
     }
-    taskLeases
-        .entrySet()
-        .removeIf(e -> e.getValue().isDone() && addr.equals(grantAddress(e.getValue())));
+    leases.workerDied(addr);
     failWorker(addr, reason);
   }
 
-  private static String grantAddress(CompletableFuture<LeaseGrant> f) {
-    try {
-      return f.getNow(null) == null ? null : f.getNow(null).getWorkerAddress();
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
   private void failWorker(String addr, String reason) {
-    DirectLink link = outLinks.remove(addr);
-    if (link != null) {
-      link.close(); // a dead machine sends no FIN: do not leave the reader waiting for one
-    }
+    parts.links().workerDied(addr);
     failWhere(
-        f -> f.worker.equals(addr),
-        p -> p.worker.equals(addr),
+        f -> f.worker().equals(addr),
+        p -> p.worker().equals(addr),
         "its worker process " + addr + " died (" + reason + ")",
-        (f, msg) -> Failure.workerDied(f.spec.id.hex(), f.nodeId, msg + " on node " + f.nodeId));
+        (f, msg) ->
+            Failure.workerDied(f.spec().id.hex(), f.nodeId(), msg + " on node " + f.nodeId()));
   }
 
-  private void fail(Inflight f, Failure failure) {
-    if (inflight.remove(f.spec.id, f)) {
-      release(f);
-      core.completeRemote(f.spec, failure);
+  /**
+   * Fails every spec in flight that {@code lost} selects (tasks with {@code taskFailure}, actor
+   * work with the actor's death) and kills the proxies of actors {@code gone} selects, saying
+   * {@code why}.
+   */
+  private void failWhere(
+      Predicate<InflightTable.Entry> lost,
+      Predicate<RemoteActors.Place> gone,
+      String why,
+      BiFunction<InflightTable.Entry, String, Failure> taskFailure) {
+    Parts p = parts;
+    p.inflight().failWhere(lost, why, taskFailure);
+    p.actors().diedWhere(gone, why);
+  }
+
+  private void hostedActorEnded(ActorInstance actor) {
+    Consumer<ActorInstance> ended = hostedActorEnded;
+    if (ended != null) {
+      ended.accept(actor);
     }
   }
 
-  private void release(Inflight f) {
-    if (f.cpu != 0) {
-      NodeView v = nodes.get(f.nodeId);
-      if (v != null) {
-        v.inflightCpu.addAndGet(-f.cpu);
-      }
+  /** Runs the exit hook, if any, on a thread of its own. */
+  private void exitRequested() {
+    Runnable r = exitHook;
+    if (r != null) {
+      Thread.ofVirtual().start(r);
     }
   }
 
@@ -508,23 +311,12 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   @Override
   public boolean feasible(ResourceSet demand) {
-    for (NodeView v : nodes.values()) {
-      if (v.info.getAlive() && demand.feasibleIn(Wire.resources(v.info.getTotal()))) {
-        return true;
-      }
-    }
-    return false;
+    return view.feasible(demand);
   }
 
   @Override
   public Map<String, Double> totalResources() {
-    Map<String, Double> sum = new LinkedHashMap<>();
-    for (NodeView v : nodes.values()) {
-      if (v.info.getAlive()) {
-        v.info.getTotal().getAmountsMap().forEach((k, x) -> sum.merge(k, x, Double::sum));
-      }
-    }
-    return sum;
+    return view.totalResources();
   }
 
   @Override
@@ -534,491 +326,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   @Override
   public String nodeId() {
-    return nodeId;
+    return view.nodeId();
   }
-
-  // --- tasks ---
-
-  private static long fixed(double cpu) {
-    return Math.round(cpu * 10_000);
-  }
-
-  /**
-   * The node for a demand: feasible, not in {@code tried}, least loaded by this owner's in-flight
-   * CPU, this one on ties; a node whose lease failed lately only when no other is left.
-   */
-  private NodeView pick(ResourceSet demand, Set<String> tried) {
-    NodeView n = pick(demand, tried, true);
-    return n != null ? n : pick(demand, tried, false);
-  }
-
-  private NodeView pick(ResourceSet demand, Set<String> tried, boolean skipAvoided) {
-    NodeView best = null;
-    double bestLoad = Double.MAX_VALUE;
-    double cpu = demand.toMap().getOrDefault("CPU", 0.0);
-    long now = System.nanoTime();
-    for (NodeView v : nodes.values()) {
-      if (!v.info.getAlive()
-          || !demand.feasibleIn(Wire.resources(v.info.getTotal()))
-          || tried.contains(v.info.getNodeId())
-          || (skipAvoided && v.avoided(now))) {
-        continue;
-      }
-      double total = Math.max(v.totalCpu(), 1e-9);
-      double load = (v.inflightCpu.get() / 10_000.0 + cpu) / total;
-      boolean local = v.info.getNodeId().equals(nodeId);
-      if (load < bestLoad - 1e-9 || (Math.abs(load - bestLoad) <= 1e-9 && local)) {
-        best = v;
-        bestLoad = load;
-      }
-    }
-    return best;
-  }
-
-  @Override
-  public void runTask(TaskSpec t) {
-    runTask(t, Set.of(), "");
-  }
-
-  /**
-   * Places {@code t} on a node not in {@code tried} (the nodes whose lease already failed for it,
-   * {@code failures} saying why); fails it once no feasible node is left.
-   */
-  private void runTask(TaskSpec t, Set<String> tried, String failures) {
-    NodeView n = pick(t.resources, tried);
-    if (n == null && !tried.isEmpty()) {
-      core.completeRemote(
-          t,
-          Failure.workerDied(
-              t.id.hex(),
-              String.join(",", tried),
-              "Task "
-                  + t.displayName()
-                  + " could not get a worker on any node that has "
-                  + t.resources
-                  + ":"
-                  + failures));
-      return;
-    }
-    if (n == null) {
-      core.completeRemote(
-          t,
-          Failure.nodeDied(
-              t.id.hex(),
-              "",
-              "Task "
-                  + t.displayName()
-                  + " needs "
-                  + t.resources
-                  + " but no live node has that much; cluster: "
-                  + totalResources()));
-      return;
-    }
-    long cpu = fixed(t.resources.toMap().getOrDefault("CPU", 0.0));
-    n.inflightCpu.addAndGet(cpu);
-    CompletableFuture<LeaseGrant> lease = taskLease(n);
-    if (!waitForLease(t, n, cpu, lease, tried, failures)) {
-      lease.whenComplete((g, e) -> dispatch(t, n, cpu, g, e, tried, failures));
-    }
-  }
-
-  /**
-   * Tasks waiting for a task lease that is still pending, in submission order, by lease; removed
-   * once drained. A future runs its dependents in no promised order (CompletableFuture: the last
-   * registered first), so tasks queue here instead of each waiting on the lease: otherwise a task
-   * holding refs to earlier tasks' results reached the worker before them, borrowed those results
-   * from the owner, and the worker then refused the earlier tasks as duplicates ("object ...
-   * already exists"). Guarded by leaseWaitersLock.
-   */
-  private final Map<CompletableFuture<LeaseGrant>, java.util.ArrayDeque<Runnable>> leaseWaiters =
-      new java.util.IdentityHashMap<>();
-
-  private final java.util.concurrent.locks.ReentrantLock leaseWaitersLock =
-      new java.util.concurrent.locks.ReentrantLock();
-
-  /** Queues {@code t} behind its pending lease; false if nothing waits and it may go now. */
-  private boolean waitForLease(
-      TaskSpec t,
-      NodeView n,
-      long cpu,
-      CompletableFuture<LeaseGrant> lease,
-      Set<String> tried,
-      String failures) {
-    boolean first;
-    leaseWaitersLock.lock();
-    try {
-      java.util.ArrayDeque<Runnable> q = leaseWaiters.get(lease);
-      if (q == null && lease.isDone()) {
-        return false; // nothing queued before it: dispatching now keeps the order
-      }
-      first = q == null;
-      if (first) {
-        q = new java.util.ArrayDeque<>();
-        leaseWaiters.put(lease, q);
-      }
-      q.add(() -> lease.whenComplete((g, e) -> dispatch(t, n, cpu, g, e, tried, failures)));
-    } finally {
-      leaseWaitersLock.unlock();
-    }
-    if (first) {
-      lease.whenComplete((g, e) -> drainLeaseWaiters(lease));
-    }
-    return true;
-  }
-
-  /** Dispatches the tasks queued behind {@code lease} in order; later ones then go directly. */
-  private void drainLeaseWaiters(CompletableFuture<LeaseGrant> lease) {
-    while (true) {
-      Runnable next;
-      leaseWaitersLock.lock();
-      try {
-        java.util.ArrayDeque<Runnable> q = leaseWaiters.get(lease);
-        next = q == null ? null : q.poll();
-        if (next == null) {
-          leaseWaiters.remove(lease);
-          return;
-        }
-      } finally {
-        leaseWaitersLock.unlock();
-      }
-      next.run(); // outside the lock: dispatching writes to a link
-    }
-  }
-
-  private void dispatch(
-      TaskSpec t,
-      NodeView n,
-      long cpu,
-      LeaseGrant g,
-      Throwable e,
-      Set<String> tried,
-      String failures) {
-    String node = n.info.getNodeId();
-    if (e != null) {
-      n.inflightCpu.addAndGet(-cpu);
-      n.leaseFailed();
-      LOG.warn(
-          "Task {} could not get a worker on node {} ({}); placing it elsewhere",
-          t.id.hex(),
-          node,
-          rootMessage(e));
-      Set<String> now = new HashSet<>(tried);
-      now.add(node);
-      String why = failures + " node " + node + ": " + rootMessage(e) + ";";
-      offload.execute(() -> runTask(t, Set.copyOf(now), why));
-      return;
-    }
-    if (g.getWorkerAddress().equals(address)) {
-      // This process is the job's task worker here: run it on the local scheduler.
-      t.result.value().whenComplete((v, x) -> n.inflightCpu.addAndGet(-cpu));
-      core.runIncoming(t);
-      return;
-    }
-    Inflight f = new Inflight(t, g.getWorkerAddress(), g.getNodeId(), cpu, null);
-    inflight.put(t.id, f);
-    push(g.getWorkerAddress()).send(new Outgoing(t, null, 0));
-  }
-
-  private static String rootMessage(Throwable e) {
-    while (e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e.getMessage() == null ? e.toString() : e.getMessage();
-  }
-
-  private CompletableFuture<LeaseGrant> taskLease(NodeView n) {
-    return taskLeases.computeIfAbsent(
-        n.info.getNodeId(),
-        k -> {
-          CompletableFuture<LeaseGrant> f = new CompletableFuture<>();
-          Thread.ofVirtual()
-              .start(
-                  () -> {
-                    try {
-                      f.complete(lease(n.info.getAgentAddress(), ResourceSet.EMPTY, false));
-                    } catch (RuntimeException e) {
-                      taskLeases.remove(k, f);
-                      f.completeExceptionally(e);
-                    }
-                  });
-          return f;
-        });
-  }
-
-  /** Leases a worker from the agent at {@code agent}, following spillbacks. Blocks. */
-  private LeaseGrant lease(String agent, ResourceSet demand, boolean forActor) {
-    int startFailures = 0;
-    for (int hop = 0; hop < 4; hop++) {
-      LeaseReply r;
-      try {
-        r =
-            Rpc.deadline(NodeAgentGrpc.newBlockingStub(channels.get(agent)), 180_000)
-                .leaseWorker(
-                    LeaseRequest.newBuilder()
-                        .setJobId(jobId)
-                        .setDemand(Wire.resources(demand))
-                        .setForActor(forActor)
-                        .setNoSpillback(hop == 3)
-                        .build());
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() == Status.Code.INTERNAL && startFailures++ < 2) {
-          LOG.warn("A worker failed to start on {} ({}); trying another", agent, e.getStatus());
-          hop--;
-          continue;
-        }
-        throw new IllegalStateException(Rpc.explain(e, "node agent", agent), e);
-      }
-      switch (r.getOutcomeCase()) {
-        case GRANTED -> {
-          LeaseGrant g = r.getGranted();
-          workerAddresses.put(g.getWorkerPrefix(), g.getWorkerAddress());
-          return g;
-        }
-        case SPILLBACK_AGENT -> agent = r.getSpillbackAgent();
-        case REFUSED -> throw new IllegalArgumentException(r.getRefused());
-        default -> throw new IllegalStateException("empty lease reply from " + agent);
-      }
-    }
-    throw new IllegalStateException("lease request bounced between nodes");
-  }
-
-  private Batcher<Outgoing> push(String worker) {
-    return pushLinks.computeIfAbsent(worker, this::newPushLink);
-  }
-
-  /** How long a submit stream may live; liveness comes from heartbeats and death events. */
-  private static final long STREAM_DEADLINE_MS = TimeUnit.DAYS.toMillis(30);
-
-  /**
-   * The sending side of a stream of {@code M}: a direct link ({@link DirectLink}) or a gRPC stream.
-   * Not thread-safe: only a {@link Batcher}'s sender calls it.
-   */
-  private interface Channel<M> {
-    void send(M message) throws IOException;
-  }
-
-  private Batcher<Outgoing> newPushLink(String worker) {
-    Map<Object, Integer> fnIds = new HashMap<>(); // by shippingKey; only the batcher's sender
-    AtomicBoolean gone = new AtomicBoolean();
-    Runnable lost =
-        () -> {
-          if (gone.compareAndSet(false, true) && !closed) {
-            pushLinks.remove(worker);
-            // The death report (worker exit from its agent, or node death from the head) says
-            // why; it comes within the failure timeout. Only if none does, fail what is left.
-            CompletableFuture.delayedExecutor(failureTimeoutMs + 3_000, TimeUnit.MILLISECONDS)
-                .execute(
-                    () -> {
-                      if (!closed) {
-                        failWorker(
-                            worker,
-                            "its connection ended and no death was reported within "
-                                + (failureTimeoutMs + 3_000)
-                                + " ms");
-                      }
-                    });
-          }
-        };
-    List<Channel<TaskBatch>> channel = new ArrayList<>(1); // only touched by the batcher's sender
-    return new Batcher<>(
-        (batch, done, failed) -> {
-          TaskBatch.Builder b =
-              TaskBatch.newBuilder()
-                  .setOwnerPrefix(core.prefix())
-                  .setOwnerAddress(address)
-                  .setJobId(jobId);
-          for (Outgoing o : batch) {
-            b.addTasks(message(o, fnIds));
-          }
-          TaskBatch message = b.build();
-          if (!channel.isEmpty()) {
-            sendOn(channel.get(0), message, done, failed);
-            return;
-          }
-          // The first batch opens the channel, which asks the worker over gRPC: not on this
-          // thread, which may be a transport thread.
-          offload.execute(
-              () -> {
-                try {
-                  channel.add(openPush(worker, lost));
-                } catch (RuntimeException e) {
-                  failed.accept(e);
-                  return;
-                }
-                sendOn(channel.get(0), message, done, failed);
-              });
-        },
-        (batch, e) -> {
-          LOG.warn("Sending to worker {} failed: {}", worker, e.toString());
-          lost.run();
-        });
-  }
-
-  /**
-   * Sends one batch for a {@link Batcher}: calls exactly one of {@code done} and {@code failed}.
-   */
-  private static <M> void sendOn(
-      Channel<M> c, M message, Runnable done, Consumer<Throwable> failed) {
-    try {
-      c.send(message);
-    } catch (IOException | RuntimeException e) {
-      failed.accept(e);
-      return;
-    }
-    done.run();
-  }
-
-  /**
-   * Opens the channel to {@code worker}: a direct link if it takes them (results are completed on
-   * the link's reader thread), else a gRPC stream (results completed on its event loop). {@code
-   * lost} runs when the channel ends.
-   */
-  private Channel<TaskBatch> openPush(String worker, Runnable lost) {
-    int port = 0;
-    if (directLinks) {
-      try {
-        port =
-            Rpc.deadline(CoreWorkerGrpc.newBlockingStub(channels.get(worker)))
-                .openLink(Empty.getDefaultInstance())
-                .getPort();
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
-          throw new IllegalStateException(Rpc.explain(e, "worker", worker), e);
-        }
-        // a worker of an earlier build, without links: Submit serves it
-      }
-    }
-    if (port != 0) {
-      String host = worker.substring(0, worker.lastIndexOf(':'));
-      try {
-        DirectLink link =
-            DirectLink.connect(
-                host,
-                port,
-                l ->
-                    new DirectLink.Receiver() {
-                      @Override
-                      public void onFrame(byte[] frame) {
-                        try {
-                          completeAll(ResultBatch.parseFrom(frame));
-                        } catch (InvalidProtocolBufferException e) {
-                          LOG.warn("Bad result batch from worker {}: {}", worker, e.toString());
-                          l.close();
-                        }
-                      }
-
-                      @Override
-                      public void onClosed(Throwable cause) {
-                        outLinks.remove(worker, l);
-                        if (cause != null) {
-                          LOG.debug("link to {} ended: {}", worker, cause.toString());
-                        }
-                        lost.run();
-                      }
-                    });
-        DirectLink stale = outLinks.put(worker, link);
-        if (stale != null) {
-          stale.close(); // its stream was declared lost already
-        }
-        if (closed) {
-          link.close();
-        }
-        return link::send;
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            "Cannot open a link to worker " + worker + ": " + e.getMessage(), e);
-      }
-    }
-    // Results arrive on the transport's event loop (no hand-off to another thread): completeAll
-    // completes there only what cannot block, see there.
-    CoreWorkerGrpc.CoreWorkerStub stub =
-        Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(worker)), STREAM_DEADLINE_MS)
-            .withExecutor(Runnable::run);
-    StreamObserver<ResultBatch> results =
-        new StreamObserver<>() {
-          @Override
-          public void onNext(ResultBatch b) {
-            io.grpc.Context.ROOT.run(() -> completeAll(b));
-          }
-
-          @Override
-          public void onError(Throwable t) {
-            LOG.debug("submit stream to {} ended: {}", worker, t.toString());
-            lost.run();
-          }
-
-          @Override
-          public void onCompleted() {
-            lost.run();
-          }
-        };
-    StreamObserver<TaskBatch> tasks = submitStream(stub, results);
-    return tasks::onNext;
-  }
-
-  /** Opens a submit stream outside any caller's RPC context, so it outlives that RPC. */
-  private static StreamObserver<TaskBatch> submitStream(
-      CoreWorkerGrpc.CoreWorkerStub stub, StreamObserver<ResultBatch> results) {
-    io.grpc.Context previous = io.grpc.Context.ROOT.attach();
-    try {
-      return stub.submit(results);
-    } finally {
-      io.grpc.Context.ROOT.detach(previous);
-    }
-  }
-
-  /**
-   * Completes the specs whose results arrived, on the transport thread that read them.
-   *
-   * <p>A transport thread must never block: its stall would stop every stream of its connections
-   * and every deadline timer, and a blocking call that waits for a reply on the same thread never
-   * returns. So only a plain value of a task or actor call without ref arguments completes here:
-   * that wakes the threads waiting in {@code get} and sends an actor's next queued call, neither of
-   * which blocks, and everything else registered on the object runs on {@link #callbackExecutor()},
-   * which moves off transport threads. Creations (which tell the head), failures (which may end an
-   * actor, and tell the head) and specs holding refs (whose release may free objects) complete on
-   * another thread.
-   */
-  private void completeAll(ResultBatch req) {
-    for (ResultMsg r : req.getResultsList()) {
-      TaskId id = new TaskId(r.getTaskPrefix(), r.getTaskSequence());
-      Inflight f = inflight.get(id);
-      if (f == null) {
-        continue; // already failed (worker declared dead) or cancelled
-      }
-      StoredValue v = Wire.value(r.getValue(), nodeId);
-      if (f.spec.kind == TaskSpec.Kind.ACTOR_CREATION) {
-        // Stays in flight until completed: the head's news of the actor's death must not win
-        // over the creation's own result, which carries the constructor's error (see onEvent).
-        offload.execute(() -> completeCreation(f, v));
-      } else if (inflight.remove(id, f)) {
-        release(f);
-        if (!(v instanceof Failure) && f.spec.argRefs.isEmpty()) {
-          core.completeRemote(f.spec, v);
-        } else {
-          offload.execute(() -> core.completeRemote(f.spec, v));
-        }
-      }
-    }
-  }
-
-  private void completeCreation(Inflight f, StoredValue v) {
-    if (inflight.get(f.spec.id) != f) {
-      return; // failed meanwhile (its worker or node died)
-    }
-    if (!(v instanceof Failure)) {
-      registerActor(f.actor, ActorState.ALIVE, f.worker, f.nodeId);
-      f.actor.constructed(null);
-    }
-    core.completeRemote(f.spec, v);
-    if (inflight.remove(f.spec.id, f)) {
-      release(f);
-    }
-  }
-
-  /** Where work leaves transport threads for; see {@link #completeAll}. */
-  private final ExecutorService offload =
-      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("manta-callback-", 1).factory());
 
   @Override
   public Executor callbackExecutor() {
@@ -1031,505 +340,63 @@ public final class ClusterPortsImpl implements ClusterPorts {
     };
   }
 
-  private TaskMsg message(Outgoing o, Map<Object, Integer> fnIds) {
-    TaskSpec t = o.spec;
-    TaskMsg.Builder m =
-        TaskMsg.newBuilder()
-            .setTaskPrefix(t.id.prefix())
-            .setTaskSequence(t.id.sequence())
-            .setKind(
-                switch (t.kind) {
-                  case TASK -> TaskKind.TASK;
-                  case ACTOR_CREATION -> TaskKind.ACTOR_CREATION;
-                  case ACTOR_CALL -> TaskKind.ACTOR_CALL;
-                })
-            .setDemand(Wire.resources(t.resources))
-            .setMaxRetries(t.maxRetries)
-            .setRetryExceptions(t.retryExceptions);
-    if (t.name != null) {
-      m.setName(t.name);
-    }
-    Object key = shippingKey(t.fn);
-    Integer fid = fnIds.get(key);
-    if (fid == null) {
-      fid = fnIds.size() + 1;
-      fnIds.put(key, fid);
-      m.setFunction(ByteString.copyFrom(serializeFunction(t.fn)));
-    }
-    m.setFunctionId(fid);
-    for (Object a : t.args) {
-      if (a instanceof byte[] bytes) {
-        m.addArgs(ArgMsg.newBuilder().setValue(UnsafeByteOperations.unsafeWrap(bytes)));
-      } else {
-        OwnedObject ref = (OwnedObject) a;
-        m.addArgs(
-            ArgMsg.newBuilder()
-                .setRef(Wire.value(ref.value().join(), nodeId, agentAddress))
-                .setRefId(Wire.id(ref.id())));
-      }
-    }
-    if (t.actor instanceof ActorInstance a) {
-      m.setActorPrefix(a.id().prefix()).setActorSequence(a.id().sequence());
-      if (o.actorName != null) {
-        m.setActorName(o.actorName);
-      }
-      m.setMaxConcurrency(o.maxConcurrency);
-    }
-    return m.build();
-  }
-
-  /**
-   * What a function is shipped under on a push link: the worker keeps the first function sent under
-   * an id and runs it for every later task with that id. A lambda or method reference is keyed by
-   * its class: it captures nothing, so every instance of the class runs the same code. An {@link
-   * AdaptedFunction} is keyed by itself: one adapter class serves every function of its API (all of
-   * Ray's calls are one class), so its class says nothing, and its {@code equals} says which
-   * adapted functions run the same code.
-   */
-  private static Object shippingKey(MantaFunction fn) {
-    return fn instanceof AdaptedFunction ? fn : fn.getClass();
-  }
-
-  private static byte[] serializeFunction(MantaFunction fn) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(fn);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot serialize remote function " + fn, e);
-    }
-    return bytes.toByteArray();
-  }
-
-  // --- actors ---
+  // --- ClusterPorts: tasks and actors ---
 
   @Override
-  public void createActor(TaskSpec creation, ActorInstance proxy, int maxConcurrency) {
-    knownProxies.put(proxy.id(), proxy);
-    concurrency.put(proxy.id(), maxConcurrency);
-    Thread.ofVirtual().start(() -> placeActor(creation, proxy));
-  }
-
-  private void placeActor(TaskSpec creation, ActorInstance proxy) {
-    try {
-      LeaseGrant g = leaseForActor(creation); // registered PENDING by registerActor
-      String agent = agentOf(g.getNodeId());
-      actorPlaces.put(
-          proxy.id(), new ActorPlace(g.getWorkerAddress(), g.getNodeId(), g.getLeaseId(), agent));
-      Inflight f = new Inflight(creation, g.getWorkerAddress(), g.getNodeId(), 0, proxy);
-      inflight.put(creation.id, f);
-      push(g.getWorkerAddress()).send(new Outgoing(creation, proxy.name(), maxConcurrency(proxy)));
-    } catch (RuntimeException e) {
-      core.completeRemote(
-          creation,
-          Failure.ofThrowable(
-              creation.id.hex(),
-              creation.displayName(),
-              new IllegalStateException(
-                  "Actor " + proxy.id().hex() + " could not be placed: " + rootMessage(e), e)));
-    }
+  public void runTask(TaskSpec t) {
+    parts.placement().runTask(t);
   }
 
   @Override
   public void registerActor(ActorInstance proxy) {
-    registerActor(proxy, ActorState.PENDING, "", "");
+    parts.actors().register(proxy);
   }
 
-  private final Map<ActorId, Integer> concurrency = new ConcurrentHashMap<>();
-
-  /** Remembers the requested concurrency of an actor created here (see ActorSystem). */
-  private int maxConcurrency(ActorInstance proxy) {
-    return concurrency.getOrDefault(proxy.id(), 1);
-  }
-
-  private String agentOf(String node) {
-    NodeView v = nodes.get(node);
-    return v == null ? "" : v.info.getAgentAddress();
-  }
-
-  /**
-   * Leases a worker for an actor's creation, trying another feasible node when a node's agent does
-   * not answer (see {@link #UNREACHABLE_AVOID_NANOS}). Blocks.
-   */
-  private LeaseGrant leaseForActor(TaskSpec creation) {
-    Set<String> tried = new HashSet<>();
-    StringBuilder failures = new StringBuilder();
-    while (true) {
-      NodeView n = pickForActor(creation.resources, tried);
-      if (n == null) {
-        throw new IllegalStateException(
-            "no node that has " + creation.resources + " answered:" + failures);
-      }
-      try {
-        return lease(n.info.getAgentAddress(), creation.resources, true);
-      } catch (IllegalStateException e) { // the agent did not answer; refusals propagate
-        n.leaseFailed();
-        tried.add(n.info.getNodeId());
-        failures.append(" node ").append(n.info.getNodeId()).append(": ");
-        failures.append(rootMessage(e)).append(';');
-        LOG.warn(
-            "Actor {} could not get a worker on node {} ({}); placing it elsewhere",
-            creation.id.hex(),
-            n.info.getNodeId(),
-            rootMessage(e));
-      }
-    }
-  }
-
-  /** The local node if feasible (its agent spills back if it has no room now), else a pick. */
-  private NodeView pickForActor(ResourceSet demand, Set<String> tried) {
-    NodeView local = nodes.get(nodeId);
-    if (local != null
-        && local.info.getAlive()
-        && !tried.contains(nodeId)
-        && !local.avoided(System.nanoTime())
-        && demand.feasibleIn(Wire.resources(local.info.getTotal()))) {
-      return local;
-    }
-    NodeView n = pick(demand, tried);
-    if (n == null && tried.isEmpty()) {
-      throw new IllegalArgumentException("no live node has " + demand);
-    }
-    return n;
-  }
-
-  private void registerActor(ActorInstance a, ActorState state, String worker, String node) {
-    ActorInfo.Builder b =
-        ActorInfo.newBuilder()
-            .setPrefix(a.id().prefix())
-            .setSequence(a.id().sequence())
-            .setNamespace(namespace)
-            .setClassName(a.className())
-            .setState(state)
-            .setWorkerAddress(worker)
-            .setNodeId(node)
-            .setJobId(jobId);
-    if (a.name() != null) {
-      b.setName(a.name());
-    }
-    try {
-      if (state == ActorState.PENDING) {
-        Rpc.deadline(head).registerActor(b.build());
-      } else {
-        Rpc.deadline(HeadGrpc.newStub(channels.get(headAddress)))
-            .updateActor(b.build(), Callbacks.ignore());
-      }
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
-        throw new IllegalArgumentException(e.getStatus().getDescription(), e);
-      }
-      throw new IllegalStateException(Rpc.explain(e, "head", headAddress), e);
-    }
+  @Override
+  public void createActor(TaskSpec creation, ActorInstance proxy, int maxConcurrency) {
+    parts.actors().create(creation, proxy, maxConcurrency);
   }
 
   @Override
   public void sendActorCall(TaskSpec call, ActorInstance proxy) {
-    ActorPlace p = actorPlaces.get(proxy.id());
-    if (p == null) {
-      core.completeRemote(
-          call,
-          Failure.actorDied(
-              proxy.id().hex(),
-              proxy.className(),
-              "Actor " + proxy.id().hex() + " has no known location (it died?)",
-              null));
-      return;
-    }
-    knownProxies.putIfAbsent(proxy.id(), proxy);
-    inflight.put(call.id, new Inflight(call, p.worker, p.nodeId, 0, proxy));
-    push(p.worker).send(new Outgoing(call, null, 0));
+    parts.actors().send(call, proxy);
   }
 
   @Override
   public void actorKilled(ActorInstance actor) {
-    // Its notices (kill, lease return, head update) must outlive a server call it may run in.
-    io.grpc.Context.ROOT.run(() -> actorKilledDetached(actor));
-  }
-
-  private void actorKilledDetached(ActorInstance actor) {
-    if (actor.isProxy()) {
-      knownProxies.remove(actor.id(), actor);
-      awaitingPlacement.remove(actor.id(), actor);
-      ActorPlace p = actorPlaces.remove(actor.id());
-      // In-flight calls fail with the death too.
-      Failure why = actor.deathOrNull();
-      for (Inflight f : List.copyOf(inflight.values())) {
-        if (f.actor == actor && f.spec.kind == TaskSpec.Kind.ACTOR_CALL && why != null) {
-          fail(f, why);
-        }
-      }
-      boolean owner = actor.id().prefix() == core.prefix();
-      if (owner && !closed) {
-        // Synchronously, so a lookup by name right after kill() no longer finds it.
-        try {
-          Rpc.deadline(head)
-              .updateActor(
-                  ActorInfo.newBuilder()
-                      .setPrefix(actor.id().prefix())
-                      .setSequence(actor.id().sequence())
-                      .setState(ActorState.DEAD)
-                      .setDeathReason(why == null ? "killed" : why.message())
-                      .build());
-        } catch (StatusRuntimeException e) {
-          LOG.warn("Could not mark actor {} dead at the head: {}", actor.id().hex(), e.toString());
-        }
-      }
-      if (p != null && owner) {
-        CoreWorkerGrpc.CoreWorkerStub w = CoreWorkerGrpc.newStub(channels.get(p.worker));
-        Rpc.deadline(w)
-            .killActor(
-                ActorInfo.newBuilder()
-                    .setPrefix(actor.id().prefix())
-                    .setSequence(actor.id().sequence())
-                    .build(),
-                Callbacks.ignore());
-        if (p.leaseId != 0 && !p.agent.isEmpty()) {
-          Rpc.deadline(NodeAgentGrpc.newStub(channels.get(p.agent)))
-              .returnLease(LeaseId.newBuilder().setLeaseId(p.leaseId).build(), Callbacks.ignore());
-        }
-      }
-      return;
-    }
-    // Hosted here: the head marks it dead and tells every holder of a handle.
-    Failure why = actor.deathOrNull();
-    if (!closed) {
-      Rpc.deadline(HeadGrpc.newStub(channels.get(headAddress)))
-          .updateActor(
-              ActorInfo.newBuilder()
-                  .setPrefix(actor.id().prefix())
-                  .setSequence(actor.id().sequence())
-                  .setState(ActorState.DEAD)
-                  .setDeathReason(why == null ? "it ended" : why.message())
-                  .build(),
-              Callbacks.ignore());
-    }
-    Consumer<ActorInstance> ended = hostedActorEnded;
-    if (ended != null) {
-      ended.accept(actor);
-    }
-  }
-
-  private volatile Consumer<ActorInstance> hostedActorEnded;
-
-  /**
-   * Runs {@code r} with an actor hosted here once it died (the actor's worker then offers itself
-   * for the job's next actor, or exits).
-   */
-  void onHostedActorEnded(Consumer<ActorInstance> r) {
-    this.hostedActorEnded = r;
+    parts.actors().killed(actor);
   }
 
   @Override
   public Optional<RemoteActor> findActor(String name) {
-    return lookup(ActorLookup.newBuilder().setName(name).setNamespace(namespace).build());
+    return parts.actors().find(name);
   }
 
   @Override
   public Optional<RemoteActor> findActor(ActorId id) {
-    return lookup(
-        ActorLookup.newBuilder()
-            .setId(ActorInfo.newBuilder().setPrefix(id.prefix()).setSequence(id.sequence()))
-            .build());
+    return parts.actors().find(id);
   }
-
-  private Optional<RemoteActor> lookup(ActorLookup q) {
-    ActorInfo a = headActor(q);
-    if (a == null || a.getState() == ActorState.DEAD) {
-      return Optional.empty();
-    }
-    ActorId id = new ActorId(a.getPrefix(), a.getSequence());
-    boolean placed = a.getState() == ActorState.ALIVE;
-    if (placed) {
-      actorPlaces.putIfAbsent(id, placeOf(a));
-    }
-    return Optional.of(
-        new RemoteActor(id, a.getName().isEmpty() ? null : a.getName(), a.getClassName(), placed));
-  }
-
-  /** What the head knows of an actor, or null if it knows nothing. */
-  private ActorInfo headActor(ActorLookup q) {
-    try {
-      return Rpc.deadline(head).getActor(q);
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        return null;
-      }
-      throw new IllegalStateException(Rpc.explain(e, "head", headAddress), e);
-    }
-  }
-
-  private ActorPlace placeOf(ActorInfo a) {
-    return new ActorPlace(a.getWorkerAddress(), a.getNodeId(), 0, agentOf(a.getNodeId()));
-  }
-
-  /**
-   * Proxies of actors other processes own that were still being placed when their handle arrived
-   * here: their calls queue until the head publishes the actor ALIVE (onEvent), or fail when it
-   * publishes it DEAD. Also in knownProxies.
-   */
-  private final Map<ActorId, ActorInstance> awaitingPlacement = new ConcurrentHashMap<>();
-
-  private static final java.util.concurrent.ThreadFactory AWAIT_THREADS =
-      Thread.ofVirtual().name("manta-actor-await-", 1).factory();
 
   @Override
   public void awaitPlaced(ActorInstance proxy) {
-    knownProxies.putIfAbsent(proxy.id(), proxy);
-    awaitingPlacement.put(proxy.id(), proxy);
-    // The ALIVE event may have come between the lookup and now: ask once more.
-    AWAIT_THREADS.newThread(() -> recheckPlacement(proxy.id())).start();
+    parts.actors().awaitPlaced(proxy);
   }
 
-  /** Settles a proxy awaiting placement from what the head says now, if it says more. */
-  private void recheckPlacement(ActorId id) {
-    if (!awaitingPlacement.containsKey(id) || closed) {
-      return;
-    }
-    ActorInfo a;
-    try {
-      a =
-          headActor(
-              ActorLookup.newBuilder()
-                  .setId(ActorInfo.newBuilder().setPrefix(id.prefix()).setSequence(id.sequence()))
-                  .build());
-    } catch (IllegalStateException e) {
-      LOG.debug("Could not ask the head about actor {}: {}", id.hex(), e.toString());
-      return; // the subscription still brings its fate; resubscribing asks again
-    }
-    if (a == null) {
-      placementFailed(id, "the head no longer knows it");
-    } else if (a.getState() == ActorState.ALIVE) {
-      placed(id, a);
-    } else if (a.getState() == ActorState.DEAD) {
-      placementFailed(id, a.getDeathReason());
-    }
-  }
-
-  private void placed(ActorId id, ActorInfo a) {
-    ActorInstance proxy = awaitingPlacement.remove(id);
-    if (proxy != null) {
-      actorPlaces.putIfAbsent(id, placeOf(a));
-      proxy.constructed(null);
-    }
-  }
-
-  private void placementFailed(ActorId id, String reason) {
-    ActorInstance proxy = awaitingPlacement.remove(id);
-    if (proxy != null) {
-      proxy.kill(
-          Failure.actorDied(
-              id.hex(),
-              proxy.className(),
-              "Actor " + id.hex() + " died before it was placed: " + reason,
-              null));
-    }
-  }
-
-  // --- objects ---
+  // --- ClusterPorts: objects ---
 
   @Override
   public OwnedObject borrow(ObjectId id) {
-    ReferenceTable table = core.table();
-    OwnedObject o;
-    try {
-      o = table.create(id, null);
-    } catch (IllegalStateException raced) {
-      return table.lookup(id);
-    }
-    long owner = id.task().prefix();
-    borrowed.put(id, owner);
-    String ownerAddress = workerAddress(owner);
-    try {
-      Rpc.deadline(CoreWorkerGrpc.newBlockingStub(channels.get(ownerAddress)))
-          .addBorrows(
-              BorrowBatch.newBuilder()
-                  .setBorrowerPrefix(core.prefix())
-                  .addIds(Wire.id(id))
-                  .build());
-    } catch (StatusRuntimeException e) {
-      LOG.warn("Could not register a borrow of {} with its owner: {}", id.hex(), e.toString());
-    }
-    return o;
+    return parts.borrowing().borrow(id);
   }
 
   @Override
   public void fetchBorrowed(OwnedObject o) {
-    if (o.value().isDone()) {
-      return;
-    }
-    ObjectId id = o.id();
-    String ownerAddress = workerAddress(id.task().prefix());
-    Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(ownerAddress)), GET_OBJECT_DEADLINE_MS)
-        .getObject(
-            GetObjectRequest.newBuilder()
-                .setId(Wire.id(id))
-                .setBorrowerPrefix(core.prefix())
-                .build(),
-            Callbacks.of(
-                v -> core.table().complete(o, Wire.value(v, nodeId)),
-                e ->
-                    core.table()
-                        .complete(
-                            o,
-                            Failure.freed(
-                                id.hex(),
-                                "Object "
-                                    + id.hex()
-                                    + " could not be fetched from its owner at "
-                                    + ownerAddress
-                                    + ": "
-                                    + rootMessage(e)))));
-  }
-
-  private String workerAddress(long prefix) {
-    String a = workerAddresses.get(prefix);
-    if (a != null) {
-      return a;
-    }
-    WorkerInfo w =
-        Rpc.deadline(head).getWorker(WorkerLookup.newBuilder().setPrefix(prefix).build());
-    workerAddresses.put(prefix, w.getAddress());
-    return w.getAddress();
+    parts.borrowing().fetch(o);
   }
 
   @Override
   public void released(OwnedObject o, StoredValue value) {
-    // Often called inside a server call (the ReleaseBorrows or Submit handler that dropped the last
-    // count): a call started in that call's gRPC context is cancelled when the handler returns,
-    // and a cancelled free left the object in every store. So the notices leave in the root one.
-    io.grpc.Context.ROOT.run(() -> releasedDetached(o, value));
-  }
-
-  private void releasedDetached(OwnedObject o, StoredValue value) {
-    ObjectId id = o.id();
-    Long owner = borrowed.remove(id);
-    if (owner != null) {
-      if (!closed) {
-        String ownerAddress = workerAddresses.get(owner);
-        if (ownerAddress != null) {
-          Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(ownerAddress)))
-              .releaseBorrows(
-                  BorrowBatch.newBuilder()
-                      .setBorrowerPrefix(core.prefix())
-                      .addIds(Wire.id(id))
-                      .build(),
-                  Callbacks.ignore());
-        }
-      }
-      return;
-    }
-    if (id.task().prefix() != core.prefix() || closed) {
-      return; // an argument copy or a result kept for its owner: not ours to free
-    }
-    if (value instanceof StoreValue || value instanceof RemoteValue) {
-      // Free the primary copy and any copies other nodes pulled.
-      FreeRequest req = FreeRequest.newBuilder().addIds(Wire.id(id)).build();
-      for (NodeView v : nodes.values()) {
-        if (v.info.getAlive()) {
-          Rpc.deadline(NodeAgentGrpc.newStub(channels.get(v.info.getAgentAddress())))
-              .freeObjects(req, Callbacks.ignore());
-        }
-      }
-    }
+    parts.borrowing().released(o, value);
   }
 
   // --- lifecycle ---
@@ -1538,7 +405,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   public void shutdown() {
     closed = true;
     if (driver) {
-      for (String w : new java.util.HashSet<>(workerAddresses.values())) {
+      for (String w : view.workerAddresses()) {
         try {
           Rpc.deadline(CoreWorkerGrpc.newBlockingStub(channels.get(w)), 2_000)
               .exit(Empty.getDefaultInstance());
@@ -1547,7 +414,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
         }
       }
       try { // the nodes then free every object the job left in their stores
-        Rpc.deadline(head, 5_000)
+        Rpc.deadline(view.head(), 5_000)
             .finishJob(dev.manta.cluster.proto.JobInfo.newBuilder().setJobId(jobId).build());
       } catch (RuntimeException e) {
         LOG.warn(
@@ -1557,20 +424,15 @@ public final class ClusterPortsImpl implements ClusterPorts {
             e.toString());
       }
     }
-    io.grpc.Context.CancellableContext s = subscription;
-    if (s != null) {
-      s.cancel(null);
-    }
+    view.close();
     Server srv = server;
     if (srv != null) {
       srv.shutdownNow();
     }
-    DirectLink.Server links = linkServer;
-    if (links != null) {
-      links.close();
-    }
-    for (DirectLink l : outLinks.values()) {
-      l.close();
+    Parts p = parts;
+    if (p != null) {
+      p.reports().close();
+      p.links().close();
     }
     channels.close();
   }
@@ -1579,11 +441,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   void flushReports(long millis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     while (System.nanoTime() < deadline) {
-      boolean idle = unreported.get() == 0;
-      for (Batcher<ResultMsg> b : reportLinks.values()) {
-        idle &= b.idle();
-      }
-      if (idle) {
+      if (parts.intake().unreported() == 0 && parts.reports().reportsIdle()) {
         return;
       }
       Thread.sleep(1); // exiting: a short poll is simpler than a completion signal here
@@ -1595,371 +453,16 @@ public final class ClusterPortsImpl implements ClusterPorts {
     server.awaitTermination();
   }
 
-  /**
-   * The receiving side of one owner's stream (a gRPC {@code Submit} stream or a direct link): its
-   * tasks are accepted in order, and the results of every task of that owner leave on it (the
-   * latest stream wins). Its methods run on the stream's transport or reader thread.
-   */
-  private final class Incoming {
-    private final Batcher<ResultMsg> back;
-    private String owner; // only touched by the stream's thread
-
-    Incoming(Batcher.Sink<ResultMsg> sink) {
-      this.back =
-          new Batcher<>(
-              sink,
-              (batch, e) ->
-                  LOG.warn("Could not return {} results: {}", batch.size(), e.toString()));
-    }
-
-    void onBatch(TaskBatch req) {
-      if (owner == null) {
-        owner = req.getOwnerAddress();
-        workerAddresses.putIfAbsent(req.getOwnerPrefix(), owner);
-        reportLinks.put(owner, back);
-      }
-      // Calls made from here (results, nested work) must outlive this RPC's context.
-      io.grpc.Context.ROOT.run(() -> acceptAll(req));
-    }
-
-    void onEnd() {
-      if (owner != null) {
-        reportLinks.remove(owner, back);
-      }
-    }
-  }
-
-  /**
-   * Takes a direct link from an owner. Results are written by the thread that completes them,
-   * except on a link's reader thread, which must never wait on a write (see {@link DirectLink}).
-   */
-  private DirectLink.Receiver acceptLink(DirectLink link) {
-    Incoming in =
-        new Incoming(
-            (batch, done, failed) -> {
-              ResultBatch b = ResultBatch.newBuilder().addAllResults(batch).build();
-              if (DirectLink.onReaderThread()) {
-                offload.execute(() -> sendOn(link::send, b, done, failed));
-              } else {
-                sendOn(link::send, b, done, failed);
-              }
-            });
-    return new DirectLink.Receiver() {
-      @Override
-      public void onFrame(byte[] frame) {
-        TaskBatch req;
-        try {
-          req = TaskBatch.parseFrom(frame);
-        } catch (InvalidProtocolBufferException e) {
-          LOG.warn("Bad task batch on the link from {}: {}", link.peer(), e.toString());
-          link.close();
-          return;
-        }
-        in.onBatch(req);
-      }
-
-      @Override
-      public void onClosed(Throwable cause) {
-        in.onEnd();
-      }
-    };
-  }
-
-  private void acceptAll(TaskBatch req) {
-    for (TaskMsg m : req.getTasksList()) {
-      try {
-        accept(req, m);
-      } catch (RuntimeException e) {
-        LOG.error(
-            "Could not accept task {} from {}", m.getTaskSequence(), req.getOwnerAddress(), e);
-        TaskId id = new TaskId(m.getTaskPrefix(), m.getTaskSequence());
-        reportResult(req.getOwnerAddress(), id, Failure.ofThrowable(id.hex(), m.getName(), e));
-      }
-    }
-  }
-
-  // --- the CoreWorker service: what other processes ask of this one ---
-
-  private final class Service extends CoreWorkerGrpc.CoreWorkerImplBase {
-    @Override
-    public StreamObserver<TaskBatch> submit(StreamObserver<ResultBatch> responses) {
-      Incoming in =
-          new Incoming(
-              (batch, done, failed) -> {
-                responses.onNext(ResultBatch.newBuilder().addAllResults(batch).build());
-                done.run();
-              });
-      return new StreamObserver<>() {
-        @Override
-        public void onNext(TaskBatch req) {
-          in.onBatch(req);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-          in.onEnd();
-        }
-
-        @Override
-        public void onCompleted() {
-          in.onEnd();
-          responses.onCompleted();
-        }
-      };
-    }
-
-    @Override
-    public void openLink(Empty req, StreamObserver<LinkInfo> out) {
-      DirectLink.Server links = linkServer;
-      out.onNext(LinkInfo.newBuilder().setPort(links == null ? 0 : links.port()).build());
-      out.onCompleted();
-    }
-
-    @Override
-    public void getObject(GetObjectRequest req, StreamObserver<ValueMsg> out) {
-      ObjectId id = Wire.id(req.getId());
-      OwnedObject o = core.table().lookup(id);
-      if (o == null) {
-        out.onNext(
-            Wire.value(
-                Failure.freed(id.hex(), "Object " + id.hex() + " was freed by its owner"),
-                nodeId,
-                agentAddress));
-        out.onCompleted();
-        return;
-      }
-      o.value()
-          .whenComplete(
-              (v, e) -> {
-                try {
-                  out.onNext(Wire.value(v, nodeId, agentAddress));
-                  out.onCompleted();
-                } catch (RuntimeException ex) {
-                  LOG.debug("borrower went away: {}", ex.toString());
-                }
-              });
-    }
-
-    @Override
-    public void addBorrows(BorrowBatch req, StreamObserver<Empty> out) {
-      for (ObjectIdMsg m : req.getIdsList()) {
-        OwnedObject o = core.table().lookup(Wire.id(m));
-        if (o != null) {
-          core.table().addTaskRef(o);
-          borrowers
-              .computeIfAbsent(
-                  req.getBorrowerPrefix(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-              .add(o);
-        }
-      }
-      out.onNext(Empty.getDefaultInstance());
-      out.onCompleted();
-    }
-
-    @Override
-    public void releaseBorrows(BorrowBatch req, StreamObserver<Empty> out) {
-      List<OwnedObject> lent = borrowers.get(req.getBorrowerPrefix());
-      for (ObjectIdMsg m : req.getIdsList()) {
-        ObjectId id = Wire.id(m);
-        if (lent != null) {
-          for (OwnedObject o : lent) {
-            if (o.id().equals(id) && lent.remove(o)) {
-              core.table().removeTaskRef(o);
-              break;
-            }
-          }
-        }
-      }
-      out.onNext(Empty.getDefaultInstance());
-      out.onCompleted();
-    }
-
-    @Override
-    public void fetchCode(
-        dev.manta.cluster.proto.CodeEntry req, StreamObserver<dev.manta.cluster.proto.Chunk> out) {
-      if (code == null) {
-        out.onError(
-            Status.NOT_FOUND.withDescription("this process ships no code").asRuntimeException());
-        return;
-      }
-      code.stream(req.getSha256(), out);
-    }
-
-    @Override
-    public void killActor(ActorInfo req, StreamObserver<Empty> out) {
-      ActorInstance a = core.actorSystem().hosted(new ActorId(req.getPrefix(), req.getSequence()));
-      if (a != null) {
-        a.kill(
-            Failure.actorDied(
-                a.id().hex(), a.className(), "Actor " + a.id().hex() + " was killed", null));
-      }
-      out.onNext(Empty.getDefaultInstance());
-      out.onCompleted();
-    }
-
-    @Override
-    public void exit(Empty req, StreamObserver<Empty> out) {
-      out.onNext(Empty.getDefaultInstance());
-      out.onCompleted();
-      Runnable r = exitHook;
-      if (r != null) {
-        Thread.ofVirtual().start(r);
-      }
-    }
-  }
-
-  private volatile Runnable exitHook;
-  private final java.util.concurrent.atomic.AtomicInteger unreported =
-      new java.util.concurrent.atomic.AtomicInteger(); // accepted, result not yet queued
-
   /** Runs {@code r} when an owner asks this process to exit (workers). */
   void onExit(Runnable r) {
     this.exitHook = r;
   }
 
-  // --- incoming work (workers) ---
-
-  private void accept(TaskBatch batch, TaskMsg m) {
-    String owner = batch.getOwnerAddress();
-    String fnKey = batch.getOwnerPrefix() + ":" + m.getFunctionId();
-    MantaFunction fn = functions.get(fnKey);
-    if (fn == null) {
-      fn = FunctionLoader.load(m.getFunction().toByteArray(), core.loader());
-      functions.put(fnKey, fn);
-    }
-    TaskId id = new TaskId(m.getTaskPrefix(), m.getTaskSequence());
-    Object[] args = new Object[m.getArgsCount()];
-    List<OwnedObject> refs = new ArrayList<>(0);
-    List<Runnable> completions = new ArrayList<>(0);
-    List<OwnedObject> held = new ArrayList<>(0);
-    for (int i = 0; i < args.length; i++) {
-      ArgMsg a = m.getArgs(i);
-      if (a.hasRef()) {
-        ObjectId oid = Wire.id(a.getRefId());
-        OwnedObject o = argObject(oid, a.getRef(), held, completions);
-        args[i] = o;
-        refs.add(o);
-      } else {
-        args[i] = a.getValue().toByteArray();
-      }
-    }
-    TaskSpec.Kind kind =
-        switch (m.getKind()) {
-          case TASK -> TaskSpec.Kind.TASK;
-          case ACTOR_CREATION -> TaskSpec.Kind.ACTOR_CREATION;
-          case ACTOR_CALL -> TaskSpec.Kind.ACTOR_CALL;
-          case UNRECOGNIZED -> throw new IllegalArgumentException("unknown task kind");
-        };
-    ActorId actorId = new ActorId(m.getActorPrefix(), m.getActorSequence());
-    ActorInstance actor = null;
-    if (kind == TaskSpec.Kind.ACTOR_CREATION) {
-      String cls = dev.manta.runtime.spec.FunctionInfo.of(fn).implClass();
-      actor =
-          core.actorSystem()
-              .newHosted(
-                  actorId,
-                  m.getActorName().isEmpty() ? null : m.getActorName(),
-                  cls.substring(cls.lastIndexOf('.') + 1),
-                  Math.max(1, m.getMaxConcurrency()));
-    } else if (kind == TaskSpec.Kind.ACTOR_CALL) {
-      actor = core.actorSystem().hosted(actorId);
-      if (actor == null) {
-        for (Runnable r : completions) {
-          r.run();
-        }
-        for (OwnedObject o : held) {
-          core.table().removeTaskRef(o);
-        }
-        reportResult(
-            owner,
-            id,
-            Failure.actorDied(
-                actorId.hex(),
-                "",
-                "Actor " + actorId.hex() + " is not alive on worker " + address,
-                null));
-        return;
-      }
-    }
-    TaskSpec t =
-        core.submitter()
-            .incoming(
-                id,
-                kind,
-                fn,
-                args,
-                refs,
-                Wire.resources(m.getDemand()),
-                m.getName().isEmpty() ? null : m.getName(),
-                m.getMaxRetries(),
-                m.getRetryExceptions(),
-                actor);
-    for (Runnable r : completions) {
-      r.run();
-    }
-    for (OwnedObject o : held) {
-      core.table().removeTaskRef(o); // the spec counts its own references now
-    }
-    unreported.incrementAndGet();
-    t.result
-        .value()
-        .thenAccept(
-            v -> {
-              reportResult(owner, id, v);
-              unreported.decrementAndGet();
-            });
-    switch (kind) {
-      case TASK -> core.runIncoming(t);
-      case ACTOR_CREATION -> core.actorSystem().startHosted(actor, t);
-      case ACTOR_CALL -> core.actorSystem().enqueueHosted(actor, t);
-    }
-  }
-
   /**
-   * The local object standing for a resolved ref argument, held (one task reference in {@code
-   * held}) so that another task finishing with the same argument cannot free it before this spec
-   * counts it. A new object is completed by {@code completions}.
+   * Runs {@code r} with an actor hosted here once it died (the actor's worker then offers itself
+   * for the job's next actor, or exits).
    */
-  private OwnedObject argObject(
-      ObjectId oid, ValueMsg value, List<OwnedObject> held, List<Runnable> completions) {
-    ReferenceTable table = core.table();
-    while (true) {
-      OwnedObject o = table.lookup(oid);
-      if (o != null) {
-        table.addTaskRef(o);
-        if (!o.isFreed()) {
-          held.add(o);
-          return o;
-        }
-        table.removeTaskRef(o); // freed just now: make a fresh one
-        continue;
-      }
-      try {
-        o = table.create(oid, null);
-      } catch (IllegalStateException raced) {
-        continue;
-      }
-      table.addTaskRef(o);
-      held.add(o);
-      OwnedObject created = o;
-      StoredValue v = Wire.value(value, nodeId);
-      completions.add(() -> table.complete(created, v));
-      return o;
-    }
-  }
-
-  private void reportResult(String owner, TaskId id, StoredValue v) {
-    ResultMsg r =
-        ResultMsg.newBuilder()
-            .setTaskPrefix(id.prefix())
-            .setTaskSequence(id.sequence())
-            .setValue(Wire.value(v, nodeId, agentAddress))
-            .build();
-    Batcher<ResultMsg> back = reportLinks.get(owner);
-    if (back == null) {
-      LOG.warn("Result of task {} dropped: its owner {} is gone", id.hex(), owner);
-      return;
-    }
-    back.send(r);
+  void onHostedActorEnded(Consumer<ActorInstance> r) {
+    this.hostedActorEnded = r;
   }
 }

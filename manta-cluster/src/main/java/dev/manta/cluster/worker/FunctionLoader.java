@@ -11,7 +11,7 @@ import java.io.ObjectStreamClass;
  * Rebuilds a remote function (a serializable lambda or method reference, or an adapted function of
  * another API) shipped by an owner, loading classes from the job's class loader. Functions are
  * non-capturing (adapted ones are values), so one instance per function serves every call; the
- * owner sends each distinct one once (see {@code ClusterPortsImpl.shippingKey}).
+ * owner sends each distinct one once (see {@code TaskMessages.shippingKey}).
  */
 final class FunctionLoader {
   private FunctionLoader() {}

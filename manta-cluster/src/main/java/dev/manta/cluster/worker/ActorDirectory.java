@@ -1,0 +1,61 @@
+package dev.manta.cluster.worker;
+
+import dev.manta.cluster.proto.ActorInfo;
+import dev.manta.cluster.proto.ActorLookup;
+import dev.manta.cluster.rpc.Rpc;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+/**
+ * The head's actor directory, as {@link RemoteActors} uses it: register, update and look up actors.
+ * {@link #ofHead} is the real one, over gRPC; unit tests give a fake.
+ */
+interface ActorDirectory {
+  /** Registers a new actor; blocks. Throws the head's status on failure. */
+  void register(ActorInfo a);
+
+  /** Updates an actor's record, best effort; does not block. */
+  void update(ActorInfo a);
+
+  /** Updates an actor's record and waits for the head's answer. */
+  void updateAndWait(ActorInfo a);
+
+  /**
+   * What the head knows of an actor, or null if it knows nothing; blocks.
+   *
+   * @throws IllegalStateException if the head cannot be asked
+   */
+  ActorInfo get(ActorLookup q);
+
+  /** The directory of the head {@code view} subscribes to. */
+  static ActorDirectory ofHead(ClusterView view) {
+    return new ActorDirectory() {
+      @Override
+      public void register(ActorInfo a) {
+        Rpc.deadline(view.head()).registerActor(a);
+      }
+
+      @Override
+      public void update(ActorInfo a) {
+        Rpc.deadline(view.headAsync()).updateActor(a, Callbacks.ignore());
+      }
+
+      @Override
+      public void updateAndWait(ActorInfo a) {
+        Rpc.deadline(view.head()).updateActor(a);
+      }
+
+      @Override
+      public ActorInfo get(ActorLookup q) {
+        try {
+          return Rpc.deadline(view.head()).getActor(q);
+        } catch (StatusRuntimeException e) {
+          if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+            return null;
+          }
+          throw new IllegalStateException(Rpc.explain(e, "head", view.headAddress()), e);
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,203 @@
+package dev.manta.cluster.worker;
+
+import dev.manta.cluster.proto.ResultBatch;
+import dev.manta.cluster.proto.ResultMsg;
+import dev.manta.cluster.rpc.TaskMessages;
+import dev.manta.runtime.actor.ActorInstance;
+import dev.manta.runtime.id.ActorId;
+import dev.manta.runtime.id.TaskId;
+import dev.manta.runtime.store.Failure;
+import dev.manta.runtime.store.StoredValue;
+import dev.manta.runtime.task.TaskSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The specs this owner has on the wire: sent to a worker of another process, result not yet back.
+ * The one place a remote result completes a spec owned here, whether it is the worker's result or
+ * the failure of a lost worker, node or actor; retries will be decided here.
+ */
+final class InflightTable {
+  /*
+   * Implementation notes
+   *  I1  A spec is completed at most once, by whoever removes its entry from `inflight` (remove
+   *      with the entry as expected value): a result and a failure racing for it cannot both
+   *      complete it. Each removal releases the entry's CPU from its node's load exactly once.
+   *  I2  An actor creation's entry stays in the table until its result has completed the spec
+   *      (the head's news of the actor's death must not win over the creation's own result, which
+   *      carries the constructor's error): creating(id) is true meanwhile, and whoever removes it
+   *      afterwards (the creation, or a failure that came first) releases it.
+   *  I3  On a transport thread (a gRPC event loop or a link's reader) only a plain value of a task
+   *      or actor call without ref arguments completes in place: that wakes the threads waiting in
+   *      get and sends an actor's next queued call, neither of which blocks, and whatever else was
+   *      registered on the object runs on the core's callback executor, which leaves transport
+   *      threads. Creations (which tell the head), failures (which may end an actor, and tell the
+   *      head) and specs holding refs (whose release may free objects) complete on `offload`.
+   *  No locks: `inflight` is a concurrent map and entries are immutable.
+   */
+
+  /**
+   * One spec on the wire.
+   *
+   * @param spec the spec, owned here
+   * @param worker the address of the worker it was sent to
+   * @param nodeId that worker's node
+   * @param cpu the CPU it counts in its node's load, in {@link NodeView#fixed} units (0 for actor
+   *     work, whose worker holds its own lease)
+   * @param actor the proxy of the actor, for an actor creation or call; else null
+   */
+  record Entry(TaskSpec spec, String worker, String nodeId, long cpu, ActorInstance actor) {}
+
+  private final Map<TaskId, Entry> inflight = new ConcurrentHashMap<>();
+  private final CoreGate core;
+  private final ClusterView view;
+  private final Executor offload;
+  private final Consumer<Entry> created;
+
+  /**
+   * A table completing specs through {@code core}, releasing load from {@code view}'s nodes; work
+   * that may block leaves transport threads for {@code offload} (I3). {@code created} runs with a
+   * creation whose constructor succeeded, before its spec completes (it publishes the actor).
+   */
+  InflightTable(CoreGate core, ClusterView view, Executor offload, Consumer<Entry> created) {
+    this.core = core;
+    this.view = view;
+    this.offload = offload;
+    this.created = created;
+  }
+
+  /** Records that {@code e}'s spec is about to leave for its worker; call before sending it. */
+  void add(Entry e) {
+    inflight.put(e.spec().id, e);
+  }
+
+  /** The number of specs on the wire. */
+  int size() {
+    return inflight.size();
+  }
+
+  /**
+   * Completes the specs whose results arrived in {@code batch}, on the transport thread that read
+   * them (I3). A result for a spec no longer in flight (failed meanwhile) is dropped.
+   */
+  void completeAll(ResultBatch batch) {
+    String nodeId = view.nodeId();
+    for (ResultMsg r : batch.getResultsList()) {
+      TaskId id = TaskMessages.taskId(r);
+      Entry f = inflight.get(id);
+      if (f == null) {
+        continue; // already failed (worker declared dead) or cancelled
+      }
+      StoredValue v = TaskMessages.value(r, nodeId);
+      if (f.spec().kind == TaskSpec.Kind.ACTOR_CREATION) {
+        offload.execute(() -> completeCreation(f, v)); // I2
+      } else if (inflight.remove(id, f)) {
+        release(f);
+        if (!(v instanceof Failure) && f.spec().argRefs.isEmpty()) {
+          core.complete(f.spec(), v);
+        } else {
+          offload.execute(() -> core.complete(f.spec(), v));
+        }
+      }
+    }
+  }
+
+  private void completeCreation(Entry f, StoredValue v) {
+    if (inflight.get(f.spec().id) != f) {
+      return; // failed meanwhile (its worker or node died)
+    }
+    if (!(v instanceof Failure)) {
+      created.accept(f);
+    }
+    core.complete(f.spec(), v);
+    if (inflight.remove(f.spec().id, f)) {
+      release(f);
+    }
+  }
+
+  /** Completes {@code f}'s spec with {@code failure}, unless a result or failure came first. */
+  void fail(Entry f, Failure failure) {
+    if (inflight.remove(f.spec().id, f)) {
+      release(f);
+      core.complete(f.spec(), failure);
+    }
+  }
+
+  /**
+   * Fails every spec in flight that {@code lost} selects, saying {@code why}: actor work with the
+   * actor's death, tasks with {@code taskFailure} (given the entry and the message). Runs on the
+   * caller's thread.
+   */
+  void failWhere(
+      Predicate<Entry> lost, String why, BiFunction<Entry, String, Failure> taskFailure) {
+    for (Entry f : List.copyOf(inflight.values())) {
+      if (lost.test(f)) {
+        fail(
+            f,
+            f.actor() != null
+                ? Failure.actorDied(
+                    f.actor().id().hex(),
+                    f.actor().className(),
+                    "Actor "
+                        + f.actor().id().hex()
+                        + " died, "
+                        + why
+                        + "; call "
+                        + f.spec().displayName()
+                        + " was lost",
+                    null)
+                : taskFailure.apply(
+                    f,
+                    "Task "
+                        + f.spec().displayName()
+                        + " ("
+                        + f.spec().id.hex()
+                        + ") was lost, "
+                        + why));
+      }
+    }
+  }
+
+  /** Fails the calls in flight to the actor behind {@code proxy} with its death {@code why}. */
+  void failCalls(ActorInstance proxy, Failure why) {
+    for (Entry f : List.copyOf(inflight.values())) {
+      if (f.actor() == proxy && f.spec().kind == TaskSpec.Kind.ACTOR_CALL) {
+        fail(f, why);
+      }
+    }
+  }
+
+  /** Whether the creation of actor {@code id} is in flight (I2). */
+  boolean creating(ActorId id) {
+    for (Entry f : inflight.values()) {
+      if (f.spec().kind == TaskSpec.Kind.ACTOR_CREATION && f.actor().id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The proxy of actor {@code id} that some spec in flight goes to, or null. */
+  ActorInstance proxyOf(ActorId id) {
+    for (Entry f : inflight.values()) {
+      if (f.actor() != null && f.actor().id().equals(id)) {
+        return f.actor();
+      }
+    }
+    return null;
+  }
+
+  private void release(Entry f) {
+    if (f.cpu() != 0) {
+      NodeView v = view.node(f.nodeId());
+      if (v != null) {
+        v.inflightCpu.addAndGet(-f.cpu());
+      }
+    }
+  }
+}

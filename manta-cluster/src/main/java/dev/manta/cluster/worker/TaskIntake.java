@@ -1,0 +1,177 @@
+package dev.manta.cluster.worker;
+
+import dev.manta.MantaFunction;
+import dev.manta.cluster.proto.TaskBatch;
+import dev.manta.cluster.proto.TaskMsg;
+import dev.manta.cluster.rpc.TaskMessages;
+import dev.manta.runtime.actor.ActorInstance;
+import dev.manta.runtime.id.ActorId;
+import dev.manta.runtime.id.TaskId;
+import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.store.Failure;
+import dev.manta.runtime.store.StoredValue;
+import dev.manta.runtime.task.TaskSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker's incoming work: decodes each task an owner sent, asks the core to build and run it (a
+ * task on this worker's scheduler, an actor creation or call on its hosted actor), and sends its
+ * result back to the owner once it is ready. A task that cannot be accepted is answered with its
+ * failure, never dropped.
+ */
+final class TaskIntake {
+  /*
+   * Implementation notes
+   *  N1  Functions are cached by owner prefix and function id (TaskMessages, F1): a message whose
+   *      key is new carries the function, which is loaded once. Two threads loading one key at
+   *      once load the same code; the last put wins, harmlessly.
+   *  N2  A ref argument is held (one task reference, CoreGate.holdArgument) from decoding until
+   *      the spec counts it, so that another task finishing with the same argument cannot free it
+   *      in between; argument objects made here are completed only after the spec counts them.
+   *      On every path that got that far (accepted, or refused because its actor is gone) the new
+   *      objects are completed and every hold is dropped, once.
+   *  N3  `unreported` counts accepted tasks whose result is not yet handed to the report link;
+   *      a worker about to exit waits for it to reach 0.
+   *  Threads: acceptAll runs on the owner's stream thread (a gRPC event loop or a link's reader),
+   *  in the root gRPC context, one batch at a time per stream, so a stream's tasks are accepted
+   *  in order. A result is reported on the thread that completes it. No locks.
+   */
+  private static final Logger LOG = LoggerFactory.getLogger(TaskIntake.class);
+
+  /** Where results go: the report link of the owner at {@code owner}. */
+  interface Reports {
+    void report(String owner, TaskId id, StoredValue value);
+  }
+
+  private final CoreGate core;
+  private final Reports reports;
+  private final String nodeId;
+  private final Supplier<String> address;
+  private final Map<String, MantaFunction> functions = new ConcurrentHashMap<>(); // N1
+  private final AtomicInteger unreported = new AtomicInteger(); // N3
+
+  /**
+   * The intake of a worker on node {@code nodeId}, serving at {@code address} (known once its
+   * server runs), whose results go to {@code reports}.
+   */
+  TaskIntake(CoreGate core, Reports reports, String nodeId, Supplier<String> address) {
+    this.core = core;
+    this.reports = reports;
+    this.nodeId = nodeId;
+    this.address = address;
+  }
+
+  /** Accepts the tasks of one batch in order; a task that fails to be accepted is answered so. */
+  void acceptAll(TaskBatch req) {
+    for (TaskMsg m : req.getTasksList()) {
+      try {
+        accept(req, m);
+      } catch (RuntimeException e) {
+        LOG.error(
+            "Could not accept task {} from {}", m.getTaskSequence(), req.getOwnerAddress(), e);
+        TaskId id = new TaskId(m.getTaskPrefix(), m.getTaskSequence());
+        reports.report(req.getOwnerAddress(), id, Failure.ofThrowable(id.hex(), m.getName(), e));
+      }
+    }
+  }
+
+  /** The number of accepted tasks whose result has not been reported yet (N3). */
+  int unreported() {
+    return unreported.get();
+  }
+
+  private void accept(TaskBatch batch, TaskMsg msg) {
+    String owner = batch.getOwnerAddress();
+    TaskMessages.Incoming m = TaskMessages.decode(msg);
+    MantaFunction fn = function(batch.getOwnerPrefix(), m);
+    TaskId id = m.id();
+    Object[] args = new Object[m.args().size()];
+    List<OwnedObject> refs = new ArrayList<>(0);
+    List<CoreGate.HeldArgument> held = new ArrayList<>(0);
+    for (int i = 0; i < args.length; i++) {
+      switch (m.args().get(i)) {
+        case TaskMessages.RefArg r -> {
+          CoreGate.HeldArgument h = core.holdArgument(r.id(), () -> r.value(nodeId)); // N2
+          held.add(h);
+          args[i] = h.object();
+          refs.add(h.object());
+        }
+        case TaskMessages.ValueArg v -> args[i] = v.bytes();
+      }
+    }
+    TaskSpec.Kind kind = m.kind();
+    ActorId actorId = m.actor();
+    ActorInstance actor = null;
+    if (kind == TaskSpec.Kind.ACTOR_CREATION) {
+      actor = core.newHostedActor(actorId, m.actorName(), fn, Math.max(1, m.maxConcurrency()));
+    } else if (kind == TaskSpec.Kind.ACTOR_CALL) {
+      actor = core.hostedActor(actorId);
+      if (actor == null) {
+        settle(held);
+        reports.report(
+            owner,
+            id,
+            Failure.actorDied(
+                actorId.hex(),
+                "",
+                "Actor " + actorId.hex() + " is not alive on worker " + address.get(),
+                null));
+        return;
+      }
+    }
+    TaskSpec t =
+        core.accept(
+            new CoreGate.IncomingTask(
+                id,
+                kind,
+                fn,
+                args,
+                refs,
+                m.demand(),
+                m.name(),
+                m.maxRetries(),
+                m.retryExceptions(),
+                actor));
+    settle(held); // the spec counts its own references now
+    unreported.incrementAndGet();
+    core.resultOf(t)
+        .thenAccept(
+            v -> {
+              reports.report(owner, id, v);
+              unreported.decrementAndGet();
+            });
+    switch (kind) {
+      case TASK -> core.runLocally(t);
+      case ACTOR_CREATION -> core.startHostedActor(actor, t);
+      case ACTOR_CALL -> core.enqueueHostedCall(actor, t);
+    }
+  }
+
+  /** The function of {@code m}, loaded once per owner and function id (N1). */
+  private MantaFunction function(long ownerPrefix, TaskMessages.Incoming m) {
+    String key = ownerPrefix + ":" + m.functionId();
+    MantaFunction fn = functions.get(key);
+    if (fn == null) {
+      fn = core.loadFunction(m.function().toByteArray());
+      functions.put(key, fn);
+    }
+    return fn;
+  }
+
+  /** Completes the new argument objects, then drops the holds on all of them (N2). */
+  private void settle(List<CoreGate.HeldArgument> held) {
+    for (CoreGate.HeldArgument h : held) {
+      core.fillArgument(h);
+    }
+    for (CoreGate.HeldArgument h : held) {
+      core.releaseArgument(h);
+    }
+  }
+}

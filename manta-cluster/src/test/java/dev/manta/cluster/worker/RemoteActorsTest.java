@@ -1,0 +1,293 @@
+package dev.manta.cluster.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.manta.cluster.proto.ActorInfo;
+import dev.manta.cluster.proto.ActorLookup;
+import dev.manta.cluster.proto.ActorState;
+import dev.manta.cluster.rpc.Rpc;
+import dev.manta.runtime.actor.ActorInstance;
+import dev.manta.runtime.id.ActorId;
+import dev.manta.runtime.id.TaskId;
+import dev.manta.runtime.port.ClusterPorts.RemoteActor;
+import dev.manta.runtime.store.Failure;
+import dev.manta.runtime.task.TaskSpec;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Remote actors settle each awaiting proxy once (A2), refuse calls without a place (A3), let a
+ * creation's own result win over the head's DEAD (A4), and report deaths to the head.
+ */
+class RemoteActorsTest {
+  private final FakeCore core = new FakeCore();
+  private final Rpc.Channels channels = new Rpc.Channels();
+  private final ClusterView view = FakeCore.view(channels, "n1", "n2");
+  private final InflightTable inflight = new InflightTable(core, view, Runnable::run, e -> {});
+  private final FakeDirectory head = new FakeDirectory();
+  private final List<ActorInstance> hostedEnded = new CopyOnWriteArrayList<>();
+  private final RemoteActors actors =
+      new RemoteActors(
+          core,
+          head,
+          view,
+          channels,
+          inflight,
+          null, // no links: these tests send nothing to a worker
+          null, // no placement: nor place an actor
+          "ns",
+          "job",
+          () -> false,
+          hostedEnded::add);
+
+  @AfterEach
+  void close() throws InterruptedException {
+    channels.close();
+    core.close();
+  }
+
+  private static ActorInfo info(ActorId id, ActorState state, String worker, String reason) {
+    return ActorInfo.newBuilder()
+        .setPrefix(id.prefix())
+        .setSequence(id.sequence())
+        .setClassName("Counter")
+        .setState(state)
+        .setWorkerAddress(worker)
+        .setNodeId("n2")
+        .setDeathReason(reason)
+        .build();
+  }
+
+  @Test
+  void awaitPlaced_thenAliveEvent_settlesTheProxyOnce() {
+    ActorId id = new ActorId(7, 1);
+    ActorInstance proxy = core.actor(id, "Counter", true);
+    head.put(info(id, ActorState.PENDING, "", ""));
+
+    actors.awaitPlaced(proxy);
+    actors.onEvent(info(id, ActorState.ALIVE, "w:2", ""));
+    actors.onEvent(info(id, ActorState.ALIVE, "w:2", ""));
+    actors.recheckAwaiting(); // settled already: asks nothing, settles nothing
+
+    assertThat(core.placed).containsExactly(proxy);
+    assertThat(core.died).isEmpty();
+  }
+
+  @Test
+  void awaitPlaced_headSaysAliveAlready_settlesWithoutAnEvent() {
+    ActorId id = new ActorId(7, 2);
+    ActorInstance proxy = core.actor(id, "Counter", true);
+    head.put(info(id, ActorState.ALIVE, "w:2", ""));
+
+    actors.awaitPlaced(proxy);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> core.placed.contains(proxy));
+    assertThat(core.died).isEmpty();
+  }
+
+  @Test
+  void awaitPlaced_headSaysDead_killsTheProxyWithTheReason() {
+    ActorId id = new ActorId(7, 3);
+    ActorInstance proxy = core.actor(id, "Counter", true);
+    head.put(info(id, ActorState.DEAD, "", "constructor threw"));
+
+    actors.awaitPlaced(proxy);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> core.died.containsKey(proxy));
+    assertThat(core.died.get(proxy).message())
+        .isEqualTo("Actor " + id.hex() + " died before it was placed: constructor threw");
+    assertThat(core.placed).isEmpty();
+  }
+
+  @Test
+  void deadEvent_whileItsCreationIsInFlight_isLeftToTheCreationsResult() {
+    ActorId id = new ActorId(1, 4);
+    ActorInstance proxy = core.actor(id, "Counter", true);
+    TaskSpec creation =
+        FakeCore.spec(
+            new TaskId(1, 40), TaskSpec.Kind.ACTOR_CREATION, new Object[0], List.of(), 0, proxy);
+    inflight.add(new InflightTable.Entry(creation, "w:2", "n2", 0, proxy));
+
+    actors.onEvent(info(id, ActorState.DEAD, "", "constructor threw"));
+
+    assertThat(core.died).isEmpty();
+    assertThat(core.completions).isEmpty();
+  }
+
+  @Test
+  void deadEvent_forAPlacedActor_killsItsProxy() {
+    ActorId id = new ActorId(7, 5);
+    ActorInstance proxy = core.actor(id, "Counter", true);
+    head.put(info(id, ActorState.PENDING, "", ""));
+    actors.awaitPlaced(proxy);
+    actors.onEvent(info(id, ActorState.ALIVE, "w:2", ""));
+
+    actors.onEvent(info(id, ActorState.DEAD, "", "its worker exited"));
+
+    assertThat(core.died.get(proxy).message())
+        .isEqualTo("Actor " + id.hex() + " died: its worker exited");
+  }
+
+  @Test
+  void send_toAnActorWithoutAPlace_failsTheCallAtOnce() {
+    ActorId id = new ActorId(7, 6);
+    ActorInstance proxy = core.actor(id, "Counter", true);
+    TaskSpec call =
+        FakeCore.spec(
+            new TaskId(1, 60), TaskSpec.Kind.ACTOR_CALL, new Object[0], List.of(), 0, proxy);
+
+    actors.send(call, proxy);
+
+    assertThat(core.completions).hasSize(1);
+    Failure f = (Failure) core.completions.get(0).value();
+    assertThat(f.kind()).isEqualTo(Failure.Kind.ACTOR_DIED);
+    assertThat(f.message()).contains("has no known location");
+    assertThat(inflight.size()).isZero();
+  }
+
+  @Test
+  void find_reportsPlacedPendingAndDeadActorsAsTheHeadKnowsThem() {
+    ActorId alive = new ActorId(7, 7);
+    ActorId pending = new ActorId(7, 8);
+    ActorId dead = new ActorId(7, 9);
+    head.put(info(alive, ActorState.ALIVE, "w:2", ""));
+    head.put(info(pending, ActorState.PENDING, "", ""));
+    head.put(info(dead, ActorState.DEAD, "", "gone"));
+
+    assertThat(actors.find(alive)).map(RemoteActor::placed).contains(true);
+    assertThat(actors.find(pending)).map(RemoteActor::placed).contains(false);
+    assertThat(actors.find(dead)).isEmpty();
+    assertThat(actors.find(new ActorId(7, 10))).isEmpty();
+  }
+
+  @Test
+  void diedWhere_killsTheProxiesOfActorsPlacedThere() {
+    ActorId onDead = new ActorId(7, 11);
+    ActorId elsewhere = new ActorId(7, 12);
+    ActorInstance p1 = core.actor(onDead, "A", true);
+    ActorInstance p2 = core.actor(elsewhere, "B", true);
+    head.put(info(onDead, ActorState.PENDING, "", ""));
+    head.put(info(elsewhere, ActorState.PENDING, "", ""));
+    actors.awaitPlaced(p1);
+    actors.awaitPlaced(p2);
+    actors.onEvent(info(onDead, ActorState.ALIVE, "dead:1", ""));
+    actors.onEvent(info(elsewhere, ActorState.ALIVE, "alive:1", ""));
+
+    actors.diedWhere(p -> p.worker().equals("dead:1"), "its worker died");
+
+    assertThat(core.died.keySet()).containsExactly(p1);
+    assertThat(core.died.get(p1).message())
+        .isEqualTo("Actor " + onDead.hex() + " died, its worker died");
+  }
+
+  @Test
+  void register_nameTakenInTheNamespace_throwsIllegalArgument() {
+    head.refuseRegistration = true;
+    ActorInstance proxy = core.actor(new ActorId(1, 13), "Counter", true);
+
+    assertThatThrownBy(() -> actors.register(proxy))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("name taken");
+  }
+
+  @Test
+  void register_publishesThePendingActorInTheJobsNamespace() {
+    ActorInstance proxy = core.actor(new ActorId(1, 14), "Counter", true);
+
+    actors.register(proxy);
+
+    assertThat(head.registered).hasSize(1);
+    ActorInfo a = head.registered.get(0);
+    assertThat(a.getState()).isEqualTo(ActorState.PENDING);
+    assertThat(a.getNamespace()).isEqualTo("ns");
+    assertThat(a.getJobId()).isEqualTo("job");
+  }
+
+  @Test
+  void killed_actorHostedHere_isMarkedDeadAtTheHeadAndEnds() {
+    ActorInstance hosted = core.actor(new ActorId(7, 15), "Counter", false);
+
+    actors.killed(hosted);
+
+    assertThat(head.updated).hasSize(1);
+    assertThat(head.updated.get(0).getState()).isEqualTo(ActorState.DEAD);
+    assertThat(head.updated.get(0).getDeathReason()).isEqualTo("it ended");
+    assertThat(hostedEnded).containsExactly(hosted);
+  }
+
+  @Test
+  void killed_proxyOfAnotherOwnersActor_failsItsCallsAndTellsNobody() {
+    ActorId id = new ActorId(7, 16); // prefix 7: not this process's (1)
+    ActorInstance proxy = core.actor(id, "Counter", true);
+    TaskSpec call =
+        FakeCore.spec(
+            new TaskId(1, 61), TaskSpec.Kind.ACTOR_CALL, new Object[0], List.of(), 0, proxy);
+    inflight.add(new InflightTable.Entry(call, "w:2", "n2", 0, proxy));
+    Failure why = Failure.actorDied(id.hex(), "Counter", "killed by the test", null);
+    core.actorDied(proxy, why); // the proxy died first; then the port hears of it
+
+    actors.killed(proxy);
+
+    assertThat(core.completions).extracting(c -> c.value()).containsExactly(why);
+    assertThat(head.updated).isEmpty();
+    assertThat(head.updatedAndWaited).isEmpty();
+    assertThat(hostedEnded).isEmpty();
+  }
+
+  @Test
+  void killHosted_killsTheActorHostedHere() {
+    ActorId id = new ActorId(7, 17);
+    ActorInstance hosted = core.actor(id, "Counter", false);
+    core.hosted.put(id, hosted);
+
+    actors.killHosted(id);
+    actors.killHosted(new ActorId(7, 18)); // gone already: nothing to do
+
+    assertThat(core.died.keySet()).containsExactly(hosted);
+    assertThat(core.died.get(hosted).message()).isEqualTo("Actor " + id.hex() + " was killed");
+  }
+
+  /** The head's directory, in memory. */
+  private static final class FakeDirectory implements ActorDirectory {
+    final Map<ActorId, ActorInfo> actors = new ConcurrentHashMap<>();
+    final List<ActorInfo> registered = new CopyOnWriteArrayList<>();
+    final List<ActorInfo> updated = new CopyOnWriteArrayList<>();
+    final List<ActorInfo> updatedAndWaited = new CopyOnWriteArrayList<>();
+    volatile boolean refuseRegistration;
+
+    void put(ActorInfo a) {
+      actors.put(new ActorId(a.getPrefix(), a.getSequence()), a);
+    }
+
+    @Override
+    public void register(ActorInfo a) {
+      if (refuseRegistration) {
+        throw Status.ALREADY_EXISTS.withDescription("name taken").asRuntimeException();
+      }
+      registered.add(a);
+    }
+
+    @Override
+    public void update(ActorInfo a) {
+      updated.add(a);
+    }
+
+    @Override
+    public void updateAndWait(ActorInfo a) {
+      updatedAndWaited.add(a);
+    }
+
+    @Override
+    public ActorInfo get(ActorLookup q) {
+      return actors.get(new ActorId(q.getId().getPrefix(), q.getId().getSequence()));
+    }
+  }
+}
