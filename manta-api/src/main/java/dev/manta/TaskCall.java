@@ -66,10 +66,9 @@ public abstract class TaskCall<R> {
 
   /**
    * How often to retry the task after its worker process or node dies (default {@value
-   * #DEFAULT_MAX_RETRIES}; -1 retries forever, 0 never), and after an exception it throws if
-   * {@link #retryExceptions(boolean)} is set. A retry runs the task again under the same id; its
-   * result is stored once, and a late result of an earlier try is dropped. A cancelled task is never
-   * retried.
+   * #DEFAULT_MAX_RETRIES}; -1 retries forever, 0 never), and after an exception it throws if {@link
+   * #retryExceptions(boolean)} is set. A retry runs the task again under the same id; its result is
+   * stored once, and a late result of an earlier try is dropped. A cancelled task is never retried.
    */
   public TaskCall<R> maxRetries(int retries) {
     if (retries < -1) {
