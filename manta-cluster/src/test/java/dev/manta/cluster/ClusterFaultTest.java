@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kill -9 of a worker mid-task and of a whole node: the error surfaces naming the task and node,
+ * Kill -9 of a worker mid-task and of a whole node: a task runs again on another worker while it
+ * has retries left (3 by default); without retries the error surfaces naming the task and node,
  * {@code manta status} shows the node dead within the failure timeout, and new work still runs.
  */
 class ClusterFaultTest {
@@ -58,10 +59,34 @@ class ClusterFaultTest {
     return 1;
   }
 
+  /** The first try marks that it started and runs for a minute; a later try returns its pid. */
+  static long slowOnce(String marker) throws Exception {
+    Path m = Path.of(marker);
+    if (Files.exists(m)) {
+      return ProcessHandle.current().pid();
+    }
+    Files.writeString(m, Long.toString(ProcessHandle.current().pid()));
+    Thread.sleep(60_000);
+    return -1;
+  }
+
   @Test
-  void killedWorker_failsItsTask_andTheClusterKeepsServing() throws Exception {
+  void killedWorker_itsTaskRunsAgainOnAnotherWorker_byDefault() throws Exception {
+    Path marker = dir.resolve("retried-task-started");
+    ObjectRef<Long> r = Manta.task(ClusterFaultTest::slowOnce, marker.toString()).remote();
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(marker));
+    long killed = Long.parseLong(Files.readString(marker));
+    ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+
+    long ranOn = Manta.get(r, Duration.ofSeconds(90));
+    assertThat(ranOn).isPositive().isNotEqualTo(killed);
+  }
+
+  @Test
+  void killedWorker_failsItsTask_withoutRetries_andTheClusterKeepsServing() throws Exception {
     Path marker = dir.resolve("worker-task-started");
-    ObjectRef<Integer> r = Manta.task(ClusterFaultTest::slow, marker.toString()).remote();
+    ObjectRef<Integer> r =
+        Manta.task(ClusterFaultTest::slow, marker.toString()).maxRetries(0).remote();
     Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(marker));
     long pid = Long.parseLong(Files.readString(marker));
     ProcessHandle.of(pid).orElseThrow().destroyForcibly();
@@ -78,10 +103,13 @@ class ClusterFaultTest {
   }
 
   @Test
-  void killedNode_failsItsTasks_statusShowsItDead_andWorkGoesOn() throws Exception {
+  void killedNode_failsItsTasks_withoutRetries_statusShowsItDead_andWorkGoesOn() throws Exception {
     Path marker = dir.resolve("node-task-started");
     ObjectRef<Integer> r =
-        Manta.task(ClusterFaultTest::slow, marker.toString()).resource("doomed", 1).remote();
+        Manta.task(ClusterFaultTest::slow, marker.toString())
+            .resource("doomed", 1)
+            .maxRetries(0)
+            .remote();
     Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(marker));
     long start = System.nanoTime();
     cluster.kill(doomed);

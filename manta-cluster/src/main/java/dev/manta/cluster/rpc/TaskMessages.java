@@ -91,6 +91,7 @@ public final class TaskMessages {
                 })
             .setDemand(Wire.resources(t.resources))
             .setMaxRetries(t.maxRetries)
+            .setAttempt(t.attempt)
             .setRetryExceptions(t.retryExceptions);
     if (t.name != null) {
       m.setName(t.name);
@@ -213,13 +214,15 @@ public final class TaskMessages {
   }
 
   /**
-   * The result message of task {@code id}; a value in this node's store is described with {@code
-   * nodeId} and {@code agentAddress} so that its owner can pull it.
+   * The result message of try {@code attempt} of task {@code id}; a value in this node's store is
+   * described with {@code nodeId} and {@code agentAddress} so that its owner can pull it.
    */
-  public static ResultMsg result(TaskId id, StoredValue v, String nodeId, String agentAddress) {
+  public static ResultMsg result(
+      TaskId id, int attempt, StoredValue v, String nodeId, String agentAddress) {
     return ResultMsg.newBuilder()
         .setTaskPrefix(id.prefix())
         .setTaskSequence(id.sequence())
+        .setAttempt(attempt)
         .setValue(Wire.value(v, nodeId, agentAddress))
         .build();
   }

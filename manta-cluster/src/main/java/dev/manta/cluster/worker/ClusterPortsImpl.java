@@ -161,6 +161,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
             this::failWorker);
     TaskPlacement placement =
         new TaskPlacement(core, view, leases, inflight, links, offload, this::address);
+    inflight.onRetry(placement::runTask); // a task lost with its worker or node runs again
     RemoteActors actors =
         new RemoteActors(
             core,

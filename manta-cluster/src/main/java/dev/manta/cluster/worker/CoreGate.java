@@ -59,6 +59,13 @@ interface CoreGate {
   /** Runs a READY spec on this process's own scheduler (this process is its task worker). */
   void runLocally(TaskSpec t);
 
+  /**
+   * Takes the next try of a plain task owned here whose worker or node died: true, with its attempt
+   * number raised, if it may run again (still pending, not cancelled, retries left: {@code
+   * maxRetries} -1 is forever); false if it must fail instead. Never blocks.
+   */
+  boolean nextAttempt(TaskSpec t);
+
   /** Completes with a spec's result (never exceptionally). Never blocks. */
   CompletableFuture<StoredValue> resultOf(TaskSpec t);
 
@@ -203,6 +210,18 @@ interface CoreGate {
     @Override
     public void runLocally(TaskSpec t) {
       core.runIncoming(t);
+    }
+
+    @Override
+    public boolean nextAttempt(TaskSpec t) {
+      if (t.kind != TaskSpec.Kind.TASK
+          || t.state.get() != TaskSpec.READY
+          || t.result.value().isDone()
+          || (t.maxRetries >= 0 && t.attempt >= t.maxRetries)) {
+        return false;
+      }
+      t.attempt++; // only the owner's in-flight table writes it, once per lost try
+      return true;
     }
 
     @Override

@@ -23,6 +23,9 @@ import java.util.function.Predicate;
  * the failure of a lost worker, node or actor; retries will be decided here.
  */
 final class InflightTable {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(InflightTable.class);
+
   /*
    * Implementation notes
    *  I1  A spec is completed at most once, by whoever removes its entry from `inflight` (remove
@@ -38,6 +41,11 @@ final class InflightTable {
    *      registered on the object runs on the core's callback executor, which leaves transport
    *      threads. Creations (which tell the head), failures (which may end an actor, and tell the
    *      head) and specs holding refs (whose release may free objects) complete on `offload`.
+   *  I4  A plain task lost with its worker or node is retried while CoreGate.nextAttempt allows
+   *      (retries left, not cancelled, not completed): its entry is removed as in I1 (so a late
+   *      result finds nothing), its attempt raised, and `retry` places it again on `offload`,
+   *      never on the thread that reported the death. A result is accepted only from the attempt
+   *      in flight (ResultMsg.attempt == the spec's attempt): the result is stored once.
    *  No locks: `inflight` is a concurrent map and entries are immutable.
    */
 
@@ -58,6 +66,7 @@ final class InflightTable {
   private final ClusterView view;
   private final Executor offload;
   private final Consumer<Entry> created;
+  private volatile Consumer<TaskSpec> retry;
 
   /**
    * A table completing specs through {@code core}, releasing load from {@code view}'s nodes; work
@@ -69,6 +78,11 @@ final class InflightTable {
     this.view = view;
     this.offload = offload;
     this.created = created;
+  }
+
+  /** Where a lost task goes to run again (I4): placement; set once, before any work. */
+  void onRetry(Consumer<TaskSpec> retry) {
+    this.retry = retry;
   }
 
   /** Records that {@code e}'s spec is about to leave for its worker; call before sending it. */
@@ -90,8 +104,8 @@ final class InflightTable {
     for (ResultMsg r : batch.getResultsList()) {
       TaskId id = TaskMessages.taskId(r);
       Entry f = inflight.get(id);
-      if (f == null) {
-        continue; // already failed (worker declared dead) or cancelled
+      if (f == null || r.getAttempt() != f.spec().attempt) {
+        continue; // already failed (worker declared dead) or cancelled, or an earlier try's (I4)
       }
       StoredValue v = TaskMessages.value(r, nodeId);
       if (f.spec().kind == TaskSpec.Kind.ACTOR_CREATION) {
@@ -136,6 +150,9 @@ final class InflightTable {
   void failWhere(
       Predicate<Entry> lost, String why, BiFunction<Entry, String, Failure> taskFailure) {
     for (Entry f : List.copyOf(inflight.values())) {
+      if (lost.test(f) && f.actor() == null && retried(f, why)) {
+        continue;
+      }
       if (lost.test(f)) {
         fail(
             f,
@@ -161,6 +178,27 @@ final class InflightTable {
                         + why));
       }
     }
+  }
+
+  /** Takes {@code f} off the wire and places its task again, if it may run again (I4). */
+  private boolean retried(Entry f, String why) {
+    Consumer<TaskSpec> r = retry;
+    if (r == null || !core.nextAttempt(f.spec())) {
+      return false;
+    }
+    if (inflight.remove(f.spec().id, f)) {
+      release(f);
+      TaskSpec t = f.spec();
+      LOG.warn(
+          "Task {} ({}) was lost, {}; running it again (retry {} of {})",
+          t.displayName(),
+          t.id.hex(),
+          why,
+          t.attempt,
+          t.maxRetries < 0 ? "unlimited" : Integer.toString(t.maxRetries));
+      offload.execute(() -> r.accept(t));
+    }
+    return true;
   }
 
   /** Fails the calls in flight to the actor behind {@code proxy} with its death {@code why}. */

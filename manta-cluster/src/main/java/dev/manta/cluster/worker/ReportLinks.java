@@ -136,8 +136,8 @@ final class ReportLinks {
    * Sends the result {@code v} of task {@code id} to its owner at {@code owner}, on that owner's
    * report link (R1). Does not block.
    */
-  void report(String owner, TaskId id, StoredValue v) {
-    ResultMsg r = TaskMessages.result(id, v, view.nodeId(), agentAddress);
+  void report(String owner, TaskId id, int attempt, StoredValue v) {
+    ResultMsg r = TaskMessages.result(id, attempt, v, view.nodeId(), agentAddress);
     Batcher<ResultMsg> back = reportLinks.get(owner);
     if (back == null) {
       LOG.warn("Result of task {} dropped: its owner {} is gone", id.hex(), owner);

@@ -47,7 +47,8 @@ final class TaskIntake {
 
   /** Where results go: the report link of the owner at {@code owner}. */
   interface Reports {
-    void report(String owner, TaskId id, StoredValue value);
+    /** Sends {@code value}, the result of try {@code attempt} of task {@code id}, to its owner. */
+    void report(String owner, TaskId id, int attempt, StoredValue value);
   }
 
   private final CoreGate core;
@@ -77,7 +78,11 @@ final class TaskIntake {
         LOG.error(
             "Could not accept task {} from {}", m.getTaskSequence(), req.getOwnerAddress(), e);
         TaskId id = new TaskId(m.getTaskPrefix(), m.getTaskSequence());
-        reports.report(req.getOwnerAddress(), id, Failure.ofThrowable(id.hex(), m.getName(), e));
+        reports.report(
+            req.getOwnerAddress(),
+            id,
+            m.getAttempt(),
+            Failure.ofThrowable(id.hex(), m.getName(), e));
       }
     }
   }
@@ -92,6 +97,7 @@ final class TaskIntake {
     TaskMessages.Incoming m = TaskMessages.decode(msg);
     MantaFunction fn = function(batch.getOwnerPrefix(), m);
     TaskId id = m.id();
+    int attempt = msg.getAttempt(); // echoed, so the owner drops a result of an earlier try
     Object[] args = new Object[m.args().size()];
     List<OwnedObject> refs = new ArrayList<>(0);
     List<CoreGate.HeldArgument> held = new ArrayList<>(0);
@@ -118,6 +124,7 @@ final class TaskIntake {
         reports.report(
             owner,
             id,
+            msg.getAttempt(),
             Failure.actorDied(
                 actorId.hex(),
                 "",
@@ -144,7 +151,7 @@ final class TaskIntake {
     core.resultOf(t)
         .thenAccept(
             v -> {
-              reports.report(owner, id, v);
+              reports.report(owner, id, attempt, v);
               unreported.decrementAndGet();
             });
     switch (kind) {

@@ -186,7 +186,7 @@ class TaskMessagesTest {
 
   private static StoredValue roundTrip(TaskId id, StoredValue v, String at) throws Exception {
     ResultMsg r =
-        ResultMsg.parseFrom(TaskMessages.result(id, v, "node-a", "agent-a:1").toByteArray());
+        ResultMsg.parseFrom(TaskMessages.result(id, 0, v, "node-a", "agent-a:1").toByteArray());
     assertThat(TaskMessages.taskId(r)).isEqualTo(id);
     return TaskMessages.value(r, at);
   }

@@ -70,6 +70,26 @@ class FakeCore implements CoreGate, AutoCloseable {
     return spec(new TaskId(1, sequence), TaskSpec.Kind.TASK, new Object[0], List.of(), cpu, null);
   }
 
+  /** A plain task of no CPU that may be retried {@code maxRetries} times (-1: forever). */
+  static TaskSpec retriable(long sequence, int maxRetries) {
+    Fn1<Integer, Integer> fn = FakeCore::square;
+    TaskSpec t =
+        new TaskSpec(
+            new TaskId(1, sequence),
+            TaskSpec.Kind.TASK,
+            fn,
+            FunctionInfo.of(fn),
+            new Object[0],
+            List.of(),
+            ResourceSet.of(0, Map.of()),
+            null,
+            maxRetries,
+            false,
+            null);
+    t.state.set(TaskSpec.READY);
+    return t;
+  }
+
   static TaskSpec spec(
       TaskId id,
       TaskSpec.Kind kind,
@@ -154,6 +174,19 @@ class FakeCore implements CoreGate, AutoCloseable {
   @Override
   public void runLocally(TaskSpec t) {
     ranLocally.add(t);
+  }
+
+  @Override
+  public boolean nextAttempt(TaskSpec t) {
+    boolean done = completions.stream().anyMatch(c -> c.spec() == t);
+    if (t.kind != TaskSpec.Kind.TASK
+        || done
+        || t.state.get() != TaskSpec.READY
+        || (t.maxRetries >= 0 && t.attempt >= t.maxRetries)) {
+      return false;
+    }
+    t.attempt++;
+    return true;
   }
 
   @Override

@@ -41,7 +41,9 @@ class InflightTableTest {
   private static final StoredValue PLAIN = new InlineValue(new byte[] {42}, 0);
 
   private static ResultBatch results(TaskSpec t, StoredValue v) {
-    return ResultBatch.newBuilder().addResults(TaskMessages.result(t.id, v, "n2", "a:1")).build();
+    return ResultBatch.newBuilder()
+        .addResults(TaskMessages.result(t.id, t.attempt, v, "n2", "a:1"))
+        .build();
   }
 
   private InflightTable.Entry send(TaskSpec t, String worker, String node, long cpu) {
@@ -56,6 +58,76 @@ class InflightTableTest {
     while ((r = offloaded.poll()) != null) {
       r.run();
     }
+  }
+
+  @Test
+  void aTaskLostWithItsWorker_withRetriesLeft_runsAgainAndOnlyTheNewTrysResultCounts() {
+    List<TaskSpec> retried = new java.util.ArrayList<>();
+    table.onRetry(retried::add);
+    TaskSpec t = FakeCore.retriable(10, 2);
+    send(t, "w:1", "n2", NodeView.fixed(1));
+    ResultBatch late = results(t, PLAIN); // what the dead worker might still have sent
+
+    table.failWhere(e -> e.worker().equals("w:1"), "its worker died", (e, m) -> null);
+
+    assertThat(core.completions).isEmpty();
+    assertThat(table.size()).isZero();
+    assertThat(view.node("n2").inflightCpu.get()).isZero(); // released once, at removal
+    assertThat(retried).isEmpty(); // placed again off the reporting thread
+    runOffloaded();
+    assertThat(retried).containsExactly(t);
+    assertThat(t.attempt).isEqualTo(1);
+
+    send(t, "w:2", "n1", 0); // the new try's placement
+    table.completeAll(late);
+    assertThat(core.completions).isEmpty(); // an earlier try's result is dropped
+    table.completeAll(results(t, PLAIN));
+    assertThat(core.completions).extracting(FakeCore.Completion::spec).containsExactly(t);
+  }
+
+  @Test
+  void aTaskLostOnceMoreThanItsRetries_fails() {
+    table.onRetry(r -> {});
+    TaskSpec t = FakeCore.retriable(11, 1);
+    Failure lost = Failure.workerDied(t.id.hex(), "n2", "lost");
+    send(t, "w:1", "n2", 0);
+    table.failWhere(e -> true, "its worker died", (e, m) -> lost);
+    runOffloaded();
+    assertThat(t.attempt).isEqualTo(1);
+    send(t, "w:2", "n2", 0);
+
+    table.failWhere(e -> true, "its worker died", (e, m) -> lost);
+
+    assertThat(core.completions).extracting(FakeCore.Completion::value).containsExactly(lost);
+  }
+
+  @Test
+  void aTaskWithUnlimitedRetries_runsAgainEachTime() {
+    List<TaskSpec> retried = new java.util.ArrayList<>();
+    table.onRetry(retried::add);
+    TaskSpec t = FakeCore.retriable(12, -1);
+    for (int i = 0; i < 5; i++) {
+      send(t, "w:" + i, "n2", 0);
+      table.failWhere(e -> true, "its worker died", (e, m) -> null);
+      runOffloaded();
+    }
+    assertThat(retried).hasSize(5);
+    assertThat(t.attempt).isEqualTo(5);
+    assertThat(core.completions).isEmpty();
+  }
+
+  @Test
+  void aCancelledTask_isNeverRetried() {
+    table.onRetry(r -> {});
+    TaskSpec t = FakeCore.retriable(13, 3);
+    t.state.set(TaskSpec.CANCELLED);
+    Failure lost = Failure.workerDied(t.id.hex(), "n2", "lost");
+    send(t, "w:1", "n2", 0);
+
+    table.failWhere(e -> true, "its worker died", (e, m) -> lost);
+
+    assertThat(core.completions).extracting(FakeCore.Completion::value).containsExactly(lost);
+    assertThat(t.attempt).isZero();
   }
 
   @Test

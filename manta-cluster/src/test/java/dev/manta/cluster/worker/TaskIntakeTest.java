@@ -29,7 +29,8 @@ class TaskIntakeTest {
   private final FakeCore core = new FakeCore();
   private final List<Report> reports = new CopyOnWriteArrayList<>();
   private final TaskIntake intake =
-      new TaskIntake(core, (o, id, v) -> reports.add(new Report(o, id, v)), "n1", () -> "w:1");
+      new TaskIntake(
+          core, (o, id, attempt, v) -> reports.add(new Report(o, id, v)), "n1", () -> "w:1");
 
   @AfterEach
   void close() throws InterruptedException {
