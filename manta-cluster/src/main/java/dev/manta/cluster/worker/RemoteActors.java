@@ -145,7 +145,7 @@ final class RemoteActors {
           g.getWorkerAddress(),
           new Outgoing(creation, proxy.name(), concurrency.getOrDefault(proxy.id(), 1)));
     } catch (RuntimeException e) {
-      core.complete(
+      inflight.failUnsent(
           creation,
           Failure.ofThrowable(
               creation.id.hex(),
@@ -198,7 +198,7 @@ final class RemoteActors {
   void send(TaskSpec call, ActorInstance proxy) {
     Place p = places.get(proxy.id());
     if (p == null) {
-      core.complete(
+      inflight.failUnsent(
           call,
           Failure.actorDied(
               proxy.id().hex(),
