@@ -52,7 +52,7 @@ interface CoreGate {
 
   /**
    * Completes a spec owned here that ran (or failed, or could not be placed) elsewhere, with its
-   * result or failure. Called at most once per spec, by the in-flight table or by placement.
+   * result or failure. Called at most once per spec, and only by {@link InflightTable}.
    */
   void complete(TaskSpec t, StoredValue result);
 

@@ -19,8 +19,9 @@ import java.util.function.Predicate;
 
 /**
  * The specs this owner has on the wire: sent to a worker of another process, result not yet back.
- * The one place a remote result completes a spec owned here, whether it is the worker's result or
- * the failure of a lost worker, node or actor; retries will be decided here.
+ * The one place the transport completes a spec owned here, whether with the worker's result, the
+ * failure of a lost worker, node or actor, or the reason it could not be sent; retries will be
+ * decided here.
  */
 final class InflightTable {
   private static final org.slf4j.Logger LOG =
@@ -132,6 +133,15 @@ final class InflightTable {
     if (inflight.remove(f.spec().id, f)) {
       release(f);
     }
+  }
+
+  /**
+   * Completes a spec owned here that never left for a worker (no node, worker or place for it),
+   * with why. It was never in the table, so it holds no load to release. Runs on the caller's
+   * thread.
+   */
+  void failUnsent(TaskSpec t, Failure failure) {
+    core.complete(t, failure);
   }
 
   /** Completes {@code f}'s spec with {@code failure}, unless a result or failure came first. */

@@ -46,13 +46,14 @@ final class RemoteActors {
    *      act, so exactly one of them settles it. Nothing polls: after the one recheck, only the
    *      head's events settle it.
    *  A3  `places` has an entry for an actor while calls may be sent to it: put when this owner
-   *      placed it or the head reported it ALIVE, removed when it dies (event, kill, or the death
-   *      of its worker or node). A call to an actor without a place fails at once.
+   *      placed it or the head reported it ALIVE, removed by the head's DEAD event or when its
+   *      proxy dies here (killed() — a worker's or node's death kills the proxies placed there,
+   *      diedWhere). A call to an actor without a place fails at once.
    *  A4  The head's DEAD for an actor whose creation is in flight is ignored: the creation's own
    *      result follows and carries the constructor's error (InflightTable, I2).
    *  Threads: events arrive on the subscription's transport thread; a placement runs on a virtual
    *  thread of its own (a lease blocks); a recheck on a `manta-actor-await` virtual thread;
-   *  actorKilled runs on the killing thread, in the root gRPC context. No locks: the maps are
+   *  killed() runs on the killing thread, in the root gRPC context. No locks: the maps are
    *  concurrent and each decision is one atomic map operation.
    */
   private static final Logger LOG = LoggerFactory.getLogger(RemoteActors.class);
@@ -145,7 +146,7 @@ final class RemoteActors {
           g.getWorkerAddress(),
           new Outgoing(creation, proxy.name(), concurrency.getOrDefault(proxy.id(), 1)));
     } catch (RuntimeException e) {
-      core.complete(
+      inflight.failUnsent(
           creation,
           Failure.ofThrowable(
               creation.id.hex(),
@@ -198,7 +199,7 @@ final class RemoteActors {
   void send(TaskSpec call, ActorInstance proxy) {
     Place p = places.get(proxy.id());
     if (p == null) {
-      core.complete(
+      inflight.failUnsent(
           call,
           Failure.actorDied(
               proxy.id().hex(),

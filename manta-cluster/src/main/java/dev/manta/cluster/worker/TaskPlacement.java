@@ -76,7 +76,7 @@ final class TaskPlacement {
   private void runTask(TaskSpec t, Set<String> tried, String failures) {
     NodeView n = pick(t.resources, tried);
     if (n == null && !tried.isEmpty()) {
-      core.complete(
+      inflight.failUnsent(
           t,
           Failure.workerDied(
               t.id.hex(),
@@ -90,7 +90,7 @@ final class TaskPlacement {
       return;
     }
     if (n == null) {
-      core.complete(
+      inflight.failUnsent(
           t,
           Failure.nodeDied(
               t.id.hex(),
