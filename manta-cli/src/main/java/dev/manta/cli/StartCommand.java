@@ -126,6 +126,10 @@ final class StartCommand implements Callable<Integer> {
               + token
               + " (owner-only; nodes and drivers on other machines need a copy: --token-file or"
               + " MANTA_TOKEN_FILE)");
+    } else if (!noToken) {
+      out.println("Cluster token: from $MANTA_TOKEN or $MANTA_TOKEN_FILE");
+    } else {
+      out.println("Cluster token: none (--insecure-no-token): any local process may use the node");
     }
     out.flush();
 
@@ -165,8 +169,8 @@ final class StartCommand implements Callable<Integer> {
 
   /**
    * The token file to give the node, or null when it has none ({@code --insecure-no-token}) or
-   * takes it from {@code $MANTA_TOKEN} / {@code $MANTA_TOKEN_FILE} (which it inherits). A head
-   * without {@code --token-file} gets a new token in its session directory.
+   * takes it from {@code $MANTA_TOKEN} / {@code $MANTA_TOKEN_FILE} (which it inherits). A head with
+   * none of these gets a new token in its session directory.
    *
    * @throws CliFailure for a node that finds no token, saying where to get it
    */
@@ -184,15 +188,15 @@ final class StartCommand implements Callable<Integer> {
       ClusterToken.read(tokenFile); // fails now, with the reason, rather than in the node's log
       return tokenFile;
     }
-    Path own = session.resolve(ClusterToken.FILE_NAME);
-    if (head) {
-      ClusterToken.generate(own);
-      return own;
-    }
     Map<String, String> env = parent.env();
     if (present(env.get(ClusterToken.TOKEN_ENV)) || present(env.get(ClusterToken.TOKEN_FILE_ENV))) {
       ClusterToken.find(env, new java.util.Properties(), List.of()); // fails now if broken
       return null;
+    }
+    Path own = session.resolve(ClusterToken.FILE_NAME);
+    if (head) {
+      ClusterToken.generate(own);
+      return own;
     }
     if (Files.exists(own)) return own;
     throw new CliFailure(

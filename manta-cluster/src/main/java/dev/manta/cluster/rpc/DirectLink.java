@@ -258,7 +258,8 @@ public final class DirectLink implements AutoCloseable {
   /**
    * Reads a frame of {@code size} bytes. Up to {@link #EAGER_FRAME_BYTES} the array is allocated at
    * once; beyond, it starts at that size and doubles as bytes arrive (capped at {@code size}, so
-   * the last array is exact): memory held stays within twice what the peer actually sent.
+   * the last array is exact): memory held stays within twice what the peer actually sent, or {@link
+   * #EAGER_FRAME_BYTES} if that is more.
    *
    * @throws EOFException if the stream ends first, saying how much of the frame came
    */
