@@ -193,7 +193,7 @@ class ClusterSecurityTest {
     assertThat(port).isPositive();
     String host = worker.substring(0, worker.lastIndexOf(':'));
     byte[] sent = kind.equals("none") ? new byte[0] : WRONG.getBytes(StandardCharsets.US_ASCII);
-    try (Socket raw = new Socket(host, port)) {
+    try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), port)) {
       DataOutputStream out = new DataOutputStream(raw.getOutputStream());
       out.writeInt(0x4D4C4E4B);
       out.writeInt(Rpc.PROTOCOL_VERSION);
@@ -297,7 +297,7 @@ class ClusterSecurityTest {
         continue; // no IPv6 here
       }
       for (String line : lines.subList(1, lines.size())) {
-        String[] f = line.trim().split("\\s+");
+        String[] f = line.trim().split("\\s+", -1);
         if (f[3].equals("0A") && inodes.contains(f[9])) { // 0A: LISTEN
           out.add(parse(f[1]));
         }
@@ -308,7 +308,7 @@ class ClusterSecurityTest {
 
   /** {@code 0100007F:1F90} (little-endian words) as an address and port. */
   private static Listener parse(String hexAddress) {
-    String[] hp = hexAddress.split(":");
+    String[] hp = hexAddress.split(":", -1);
     byte[] raw = HexFormat.of().parseHex(hp[0]);
     for (int w = 0; w < raw.length; w += 4) { // each 32-bit word is in host (little-endian) order
       for (int i = 0; i < 2; i++) {

@@ -342,7 +342,7 @@ class DirectLinkTest {
             });
     byte[] wrong = ClusterToken.random().bytes();
     for (byte[] sent : List.of(new byte[0], wrong)) {
-      try (Socket raw = new Socket("127.0.0.1", s.port())) {
+      try (Socket raw = new Socket(java.net.InetAddress.getLoopbackAddress(), s.port())) {
         DataOutputStream out = new DataOutputStream(raw.getOutputStream());
         hello(out, sent);
         DataInputStream in = new DataInputStream(raw.getInputStream());
@@ -382,7 +382,7 @@ class DirectLinkTest {
   @Test
   void aTokenLongerThanAnyTokenIsRefusedWithoutReadingIt() throws Exception {
     DirectLink.Server s = server(l -> new Collect(f -> {}));
-    try (Socket raw = new Socket("127.0.0.1", s.port())) {
+    try (Socket raw = new Socket(java.net.InetAddress.getLoopbackAddress(), s.port())) {
       DataOutputStream out = new DataOutputStream(raw.getOutputStream());
       out.writeInt(0x4D4C4E4B);
       out.writeInt(Rpc.PROTOCOL_VERSION);
@@ -402,7 +402,7 @@ class DirectLinkTest {
     DirectLink.Server s = server(l -> atServer);
     int announced = Math.min(Rpc.MAX_MESSAGE_BYTES, 120 << 20);
     long before = threads.getTotalThreadAllocatedBytes();
-    try (Socket raw = new Socket("127.0.0.1", s.port())) {
+    try (Socket raw = new Socket(java.net.InetAddress.getLoopbackAddress(), s.port())) {
       DataOutputStream out = new DataOutputStream(raw.getOutputStream());
       hello(out, TOKEN.bytes());
       DataInputStream in = new DataInputStream(raw.getInputStream());
