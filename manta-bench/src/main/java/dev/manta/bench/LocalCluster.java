@@ -107,6 +107,9 @@ final class LocalCluster implements AutoCloseable {
       if (address == null) {
         throw new IllegalStateException(ready + " names no head");
       }
+      // The head made the cluster token in its session (unless $MANTA_TOKEN or $MANTA_TOKEN_FILE
+      // named one, which this JVM, the driver, finds first anyway).
+      System.setProperty("manta.token-file", session.resolve("token").toString());
       return new LocalCluster(p, session, address);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

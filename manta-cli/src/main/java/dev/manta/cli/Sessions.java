@@ -9,6 +9,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,10 +29,13 @@ import java.util.function.LongPredicate;
  *   <li>{@code head_pid}: the head's pid, when the head runs on this machine;
  *   <li>{@code head_address}: {@code host:port} of the head its nodes belong to;
  *   <li>{@code logs/<name>.log}: each node's stdout and stderr; {@code <name>.ready}: the ready
- *       file that node wrote.
+ *       file that node wrote;
+ *   <li>{@code token}: the cluster token of a head's session (mode 0600).
  * </ul>
  *
- * {@code <root>/session_latest} is a symlink to the newest session. A head always gets a new
+ * A session directory and its {@code logs} are made owner-only (0700).
+ *
+ * <p>{@code <root>/session_latest} is a symlink to the newest session. A head always gets a new
  * session. A node joining with {@code --address} reuses {@code session_latest} when its head is
  * alive: the recorded head pid is a live node, or the session recorded the same head address and
  * one of its nodes is alive. Otherwise it gets a new session.
@@ -175,7 +180,18 @@ final class Sessions {
     String name = "session_" + STAMP.format(now) + "_" + cliPid;
     Path dir = root.resolve(name);
     try {
-      Files.createDirectories(dir.resolve("logs"));
+      Files.createDirectories(root);
+      // Owner-only: the session holds the cluster token and the nodes' logs.
+      if (Files.getFileAttributeView(root, PosixFileAttributeView.class) != null) {
+        var ownerOnly =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+        if (!Files.isDirectory(dir)) Files.createDirectory(dir, ownerOnly);
+        if (!Files.isDirectory(dir.resolve("logs"))) {
+          Files.createDirectory(dir.resolve("logs"), ownerOnly);
+        }
+      } else {
+        Files.createDirectories(dir.resolve("logs"));
+      }
       Path link = root.resolve(LATEST);
       Path tmp = root.resolve("." + LATEST + "." + cliPid + ".tmp");
       Files.deleteIfExists(tmp);

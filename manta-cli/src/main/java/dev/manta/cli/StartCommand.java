@@ -1,10 +1,14 @@
 package dev.manta.cli;
 
+import dev.manta.cluster.rpc.ClusterToken;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -83,6 +87,21 @@ final class StartCommand implements Callable<Integer> {
               + " Default: the node chooses.")
   Long objectStoreBytes;
 
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description =
+          "The cluster token (mode 0600). Head: use this token instead of making one. Node: the"
+              + " head's token (default: $MANTA_TOKEN, $MANTA_TOKEN_FILE, else the session's).")
+  Path tokenFile;
+
+  @Option(
+      names = "--insecure-no-token",
+      description =
+          "Run without a cluster token: any local process may then use the cluster. Loopback"
+              + " addresses only; for experiments and benchmarks.")
+  boolean noToken;
+
   @Override
   public Integer call() {
     var node = nodeSpec();
@@ -100,16 +119,34 @@ final class StartCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Session directory: " + session);
     out.println("Log file: " + log);
+    Path token = token(node.head(), session);
+    if (token != null) {
+      out.println(
+          "Cluster token: "
+              + token
+              + " (owner-only; nodes and drivers on other machines need a copy: --token-file or"
+              + " MANTA_TOKEN_FILE)");
+    } else if (!noToken) {
+      out.println("Cluster token: from $MANTA_TOKEN or $MANTA_TOKEN_FILE");
+    } else {
+      out.println("Cluster token: none (--insecure-no-token): any local process may use the node");
+    }
     out.flush();
 
     List<String> command =
-        NodeLauncher.command(
-            NodeLauncher.currentJava(),
-            System.getProperty("java.class.path"),
-            Runtime.version().feature(),
-            node,
-            session,
-            ready);
+        new ArrayList<>(
+            NodeLauncher.command(
+                NodeLauncher.currentJava(),
+                System.getProperty("java.class.path"),
+                Runtime.version().feature(),
+                node,
+                session,
+                ready));
+    if (noToken) {
+      command.add("--insecure-no-token");
+    } else if (token != null) {
+      command.addAll(List.of("--token-file", token.toString()));
+    }
     Process process = NodeLauncher.start(command, session, log);
     String what = node.head() ? "head node" : "node";
     NodeLauncher.Ready up =
@@ -130,6 +167,56 @@ final class StartCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The token file to give the node, or null when it has none ({@code --insecure-no-token}) or
+   * takes it from {@code $MANTA_TOKEN} / {@code $MANTA_TOKEN_FILE} (which it inherits). A head with
+   * none of these gets a new token in its session directory.
+   *
+   * @throws CliFailure for a node that finds no token, saying where to get it
+   */
+  private Path token(boolean head, Path session) {
+    try {
+      return findToken(head, session);
+    } catch (IllegalStateException e) {
+      throw new CliFailure(e.getMessage(), e);
+    }
+  }
+
+  private Path findToken(boolean head, Path session) {
+    if (noToken) return null;
+    if (tokenFile != null) {
+      ClusterToken.read(tokenFile); // fails now, with the reason, rather than in the node's log
+      return tokenFile;
+    }
+    Map<String, String> env = parent.env();
+    if (present(env.get(ClusterToken.TOKEN_ENV)) || present(env.get(ClusterToken.TOKEN_FILE_ENV))) {
+      ClusterToken.find(env, new java.util.Properties(), List.of()); // fails now if broken
+      return null;
+    }
+    Path own = session.resolve(ClusterToken.FILE_NAME);
+    if (head) {
+      ClusterToken.generate(own);
+      return own;
+    }
+    if (Files.exists(own)) return own;
+    throw new CliFailure(
+        "Joining the head at "
+            + role.address
+            + " needs the cluster's token, and none was found ($"
+            + ClusterToken.TOKEN_ENV
+            + ", $"
+            + ClusterToken.TOKEN_FILE_ENV
+            + ", "
+            + own
+            + "). Copy <the head's session dir>/token to this machine (chmod 600) and pass"
+            + " --token-file FILE, or set "
+            + ClusterToken.TOKEN_FILE_ENV);
+  }
+
+  private static boolean present(String s) {
+    return s != null && !s.isBlank();
+  }
+
   /** Checks the options together; a bad combination is a usage error (exit 2). */
   NodeLauncher.NodeSpec nodeSpec() {
     boolean head = role.head;
@@ -147,6 +234,9 @@ final class StartCommand implements Callable<Integer> {
       throw usage("--port must be between 0 and 65535, was " + headPort);
     }
     if (bind.isBlank()) throw usage("--bind must name a host or address, was empty");
+    if (noToken && tokenFile != null) {
+      throw usage("give at most one of --token-file and --insecure-no-token");
+    }
     int cpus = numCpus == null ? Runtime.getRuntime().availableProcessors() : numCpus;
     if (cpus < 0) throw usage("--num-cpus must be >= 0, was " + cpus);
     return new NodeLauncher.NodeSpec(

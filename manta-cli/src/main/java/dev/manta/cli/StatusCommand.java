@@ -1,7 +1,11 @@
 package dev.manta.cli;
 
+import dev.manta.cluster.rpc.ClusterToken;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +17,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code manta status}: prints {@code dev.manta.cluster.ClusterStatus.render(address, 5 s)}. The
  * address comes from {@code --address}, else {@code $MANTA_ADDRESS}, else {@code
- * session_latest/head_address}.
+ * session_latest/head_address}; the cluster token from {@code $MANTA_TOKEN}, {@code
+ * $MANTA_TOKEN_FILE}, else {@code session_latest/token}.
  */
 @Command(
     name = "status",
@@ -35,7 +40,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String text = render(resolveAddress(), TIMEOUT);
+    String text = render(resolveAddress(), TIMEOUT, resolveToken());
     PrintWriter out = spec.commandLine().getOut();
     out.print(text.endsWith("\n") ? text : text + System.lineSeparator());
     out.flush();
@@ -60,6 +65,21 @@ final class StatusCommand implements Callable<Integer> {
                         + ")."));
   }
 
+  /**
+   * The token to ask with: {@code $MANTA_TOKEN}, {@code $MANTA_TOKEN_FILE}, else the one in {@code
+   * session_latest}; null when there is none (a cluster without tokens).
+   */
+  ClusterToken resolveToken() {
+    Sessions sessions = sessionRoot.sessions(parent.env());
+    List<Path> defaults =
+        sessions.latest().map(s -> List.of(s.resolve(ClusterToken.FILE_NAME))).orElse(List.of());
+    try {
+      return ClusterToken.find(parent.env(), new Properties(), defaults).orElse(null);
+    } catch (IllegalStateException e) {
+      throw new CliFailure(e.getMessage(), e);
+    }
+  }
+
   /** Accepts the {@code manta://host:port} form that {@code Manta.init} takes. */
   private static String stripScheme(String address) {
     String a = address.strip();
@@ -70,9 +90,9 @@ final class StatusCommand implements Callable<Integer> {
    * The cluster's status from {@code ClusterStatus.render}; an {@link IllegalStateException} from
    * it (head unreachable, not a Manta head) becomes a {@link CliFailure} with its message.
    */
-  static String render(String address, Duration timeout) {
+  static String render(String address, Duration timeout, ClusterToken token) {
     try {
-      return dev.manta.cluster.ClusterStatus.render(address, timeout);
+      return dev.manta.cluster.ClusterStatus.render(address, timeout, token);
     } catch (IllegalStateException e) {
       throw new CliFailure(e.getMessage(), e);
     }

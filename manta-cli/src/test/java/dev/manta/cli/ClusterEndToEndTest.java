@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,13 @@ class ClusterEndToEndTest {
     assertThat(start.output()).contains("Started head node ", "Connect with Manta.init(\"manta://");
 
     Path session = root.resolve(Sessions.LATEST).toRealPath();
+    Path token = session.resolve("token");
+    assertThat(start.output()).contains("Cluster token: " + token);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token)))
+        .isEqualTo("rw-------");
+    assertThat(Files.readString(token)).matches("[0-9a-f]{64}\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(session)))
+        .isEqualTo("rwx------");
     String head = Files.readString(session.resolve("head_address")).strip();
     assertThat(head).matches("[^:]+:\\d+").doesNotEndWith(":0");
     List<Long> pids = Sessions.pids(session);
@@ -66,7 +74,9 @@ class ClusterEndToEndTest {
 
     Result status = manta("status");
     assertThat(status.exit()).as(status.output()).isZero();
-    assertThat(status.output()).isNotBlank();
+    assertThat(status.output()).contains("2 node(s) alive");
+    assertThat(status.output() + join.output() + start.output())
+        .doesNotContain(Files.readString(token).strip());
 
     Result stop = manta("stop");
     assertThat(stop.exit()).as(stop.output()).isZero();
@@ -94,6 +104,8 @@ class ClusterEndToEndTest {
     var pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put(Sessions.ROOT_ENV, root.toString());
     pb.environment().remove(StatusCommand.ADDRESS_ENV);
+    pb.environment().remove("MANTA_TOKEN");
+    pb.environment().remove("MANTA_TOKEN_FILE");
     Path output = root.resolve("cli-" + System.nanoTime() + ".out");
     pb.redirectOutput(output.toFile());
     Process p = pb.start();

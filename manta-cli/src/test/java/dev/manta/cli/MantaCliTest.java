@@ -61,6 +61,22 @@ class MantaCliTest {
   }
 
   @Test
+  void start_nodeWithoutAnyToken_failsBeforeStartingAnything_sayingWhereToGetIt() {
+    assertThat(run("start", "--address", "127.0.0.1:6380")).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("Joining the head at 127.0.0.1:6380 needs the cluster's token")
+        .contains("--token-file")
+        .contains("MANTA_TOKEN_FILE");
+    assertThat(out.toString()).doesNotContain("Started");
+  }
+
+  @Test
+  void start_withTokenFileAndNoToken_isUsageError() {
+    assertThat(run("start", "--head", "--insecure-no-token", "--token-file", "/x")).isEqualTo(2);
+    assertThat(err.toString()).contains("at most one of --token-file and --insecure-no-token");
+  }
+
+  @Test
   void start_withHeadAndAddress_isUsageError() {
     assertThat(run("start", "--head", "--address", "127.0.0.1:6380")).isEqualTo(2);
     assertThat(err.toString()).contains("are mutually exclusive (specify only one)");

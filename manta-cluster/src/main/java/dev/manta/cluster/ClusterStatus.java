@@ -8,6 +8,7 @@ import dev.manta.cluster.proto.HeadGrpc;
 import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.NodeStatsReply;
+import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
@@ -27,8 +28,18 @@ public final class ClusterStatus {
    * @throws IllegalStateException if no Manta head answers there within {@code timeout}
    */
   public static String render(String address, Duration timeout) {
+    return render(address, timeout, Rpc.processToken());
+  }
+
+  /**
+   * The cluster at {@code address} as a table, asked with {@code token} (null: none).
+   *
+   * @throws IllegalStateException if no Manta head answers there within {@code timeout}, or it
+   *     refuses the token
+   */
+  public static String render(String address, Duration timeout, ClusterToken token) {
     address = address.replaceFirst("^manta://", "");
-    ManagedChannel ch = Rpc.channel(address);
+    ManagedChannel ch = Rpc.channel(address, token);
     try {
       ClusterView v =
           HeadGrpc.newBlockingStub(ch)
@@ -72,7 +83,7 @@ public final class ClusterStatus {
         String workers = "";
         String store = mib(n.getObjectStoreUsed()) + "/" + mib(n.getObjectStoreCapacity());
         if (n.getAlive()) {
-          ManagedChannel a = Rpc.channel(n.getAgentAddress());
+          ManagedChannel a = Rpc.channel(n.getAgentAddress(), token);
           try {
             NodeStatsReply s =
                 NodeAgentGrpc.newBlockingStub(a)

@@ -3,6 +3,7 @@ package dev.manta.cluster;
 import dev.manta.MantaConfig;
 import dev.manta.cluster.agent.NodeAgent;
 import dev.manta.cluster.head.HeadService;
+import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
 import io.grpc.Server;
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A cluster node process, as {@code manta start} runs it: with {@code --head}, the head and this
@@ -26,18 +29,29 @@ import java.util.regex.Pattern;
  * <p>Flags: {@code --head | --address HOST:PORT}, {@code --port N} (head; 0 = any), {@code --bind
  * HOST} (default 127.0.0.1), {@code --num-cpus N}, {@code --resources JSON}, {@code
  * --object-store-memory BYTES}, {@code --session-dir DIR}, {@code --ready-file PATH} (written once
- * the node serves: Java properties {@code head}, {@code agent}, {@code node}, {@code pid}).
+ * the node serves: Java properties {@code head}, {@code agent}, {@code node}, {@code pid}), {@code
+ * --token-file PATH}, {@code --insecure-no-token}.
+ *
+ * <p>The cluster token ({@link ClusterToken}): {@code --token-file}, else {@code $MANTA_TOKEN},
+ * {@code $MANTA_TOKEN_FILE}, {@code -Dmanta.token-file}, else {@code <session dir>/token}; a head
+ * that finds none makes one there (mode 0600). A node joining a head without one is refused at
+ * startup. {@code --insecure-no-token} runs without one, on loopback addresses only.
  */
 public final class NodeMain {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeMain.class);
+
   private NodeMain() {}
 
   /** Entry point. */
   public static void main(String[] argv) throws Exception {
     Map<String, String> a = new HashMap<>();
     boolean isHead = false;
+    boolean noToken = false;
     for (int i = 0; i < argv.length; i++) {
       if (argv[i].equals("--head")) {
         isHead = true;
+      } else if (argv[i].equals("--insecure-no-token")) {
+        noToken = true;
       } else if (i + 1 < argv.length) {
         a.put(argv[i], argv[++i]);
       } else {
@@ -51,6 +65,13 @@ public final class NodeMain {
     Path session =
         Path.of(a.getOrDefault("--session-dir", System.getProperty("java.io.tmpdir") + "/manta"));
     Files.createDirectories(session);
+    if (noToken && a.containsKey("--token-file")) {
+      throw new IllegalArgumentException(
+          "give at most one of --token-file and --insecure-no-token");
+    }
+    ClusterToken token = noToken ? null : token(a, session, isHead);
+    Rpc.checkBind(bind, token, "Manta node"); // before anything listens
+    Rpc.useToken(token);
     Map<String, Double> resources = new LinkedHashMap<>();
     resources.put(
         "CPU",
@@ -78,6 +99,14 @@ public final class NodeMain {
     NodeAgent agent =
         new NodeAgent(
             headAddress, connectHost(bind), resources, storeBytes, session, JvmFlags.forThisJdk());
+    if (token == null) {
+      LOG.warn(
+          "Node {} runs WITHOUT a cluster token (--insecure-no-token): any local process can use"
+              + " it",
+          agent.nodeId());
+    } else {
+      LOG.info("Node {} requires the cluster token from {}", agent.nodeId(), token.source());
+    }
 
     CountDownLatch stop = new CountDownLatch(1);
     Server hs = headServer;
@@ -114,6 +143,34 @@ public final class NodeMain {
             + ", agent "
             + agent.address());
     stop.await();
+  }
+
+  /**
+   * The node's token: {@code --token-file}, else the environment ({@link ClusterToken#find}), else
+   * {@code <session>/token}; a head that finds none makes one there.
+   *
+   * @throws IllegalStateException for a node that finds none, saying where to put it
+   */
+  static ClusterToken token(Map<String, String> a, Path session, boolean isHead) {
+    if (a.containsKey("--token-file")) {
+      return ClusterToken.read(Path.of(a.get("--token-file")));
+    }
+    Path own = session.resolve(ClusterToken.FILE_NAME);
+    java.util.Optional<ClusterToken> found =
+        ClusterToken.find(System.getenv(), System.getProperties(), List.of(own));
+    if (found.isPresent()) {
+      return found.get();
+    }
+    if (isHead) {
+      return ClusterToken.generate(own);
+    }
+    throw new IllegalStateException(
+        "A node joining the head at "
+            + a.get("--address")
+            + " needs the cluster's token, and none was found (looked in "
+            + ClusterToken.searchedPlaces(System.getenv(), List.of(own))
+            + "). Copy <the head's session dir>/token to this machine (mode 0600) and pass"
+            + " --token-file PATH, or set MANTA_TOKEN_FILE");
   }
 
   /** The host others use to reach a server bound to {@code bind}. */

@@ -1,5 +1,6 @@
 package dev.manta.cluster;
 
+import dev.manta.cluster.rpc.ClusterToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,8 +15,29 @@ import org.awaitility.Awaitility;
 /**
  * A real cluster for tests: a head (with its node agent) and further node agents, each a separate
  * JVM started with {@link NodeMain} on loopback, logs under a temporary session directory.
+ *
+ * <p>Every cluster of one test JVM shares one cluster token, made when this class loads ({@link
+ * #TOKEN_FILE}): the JVMs of {@link #javaCommand} get {@code -Dmanta.token-file} naming it, and so
+ * does this JVM, so drivers and the tests' own channels present it.
  */
 public final class ClusterFixture implements AutoCloseable {
+  /** The token file of this test JVM's clusters (mode 0600, in an owner-only folder). */
+  public static final Path TOKEN_FILE = makeToken();
+
+  private static Path makeToken() {
+    try {
+      Path dir = Files.createTempDirectory("manta-test-token"); // 0700
+      Path file = dir.resolve(ClusterToken.FILE_NAME);
+      ClusterToken.generate(file);
+      file.toFile().deleteOnExit();
+      dir.toFile().deleteOnExit();
+      System.setProperty(ClusterToken.TOKEN_FILE_PROPERTY, file.toString());
+      return file;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Cannot make the test clusters' token", e);
+    }
+  }
+
   /** One node process. */
   public record Node(Process process, String head, String agent, String nodeId) {}
 
@@ -119,6 +141,7 @@ public final class ClusterFixture implements AutoCloseable {
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.addAll(JvmFlags.forThisJdk());
     cmd.add("-Xmx512m");
+    cmd.add("-D" + ClusterToken.TOKEN_FILE_PROPERTY + "=" + TOKEN_FILE);
     cmd.addAll(extra);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

@@ -28,6 +28,7 @@ import dev.manta.cluster.proto.PinReply;
 import dev.manta.cluster.proto.PinRequest;
 import dev.manta.cluster.proto.StoreInfoReply;
 import dev.manta.cluster.proto.WorkerDeath;
+import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.Wire;
 import dev.manta.runtime.id.ObjectId;
@@ -161,9 +162,18 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
             Double.toString(cpus),
             "--resources",
             customResources(resources)));
+    ClusterToken token = Rpc.processToken();
+    cmd.addAll(List.of("--token-from", token == null ? "none" : "env"));
     this.pool =
         new WorkerPool(
             cmd,
+            env -> {
+              if (token == null) {
+                ClusterToken.clearFrom(env);
+              } else {
+                token.exportTo(env);
+              }
+            },
             sessionDir.resolve("logs"),
             Integer.getInteger("manta.prestart-workers", 2),
             this::workerDied);

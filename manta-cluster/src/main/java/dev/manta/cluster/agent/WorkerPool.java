@@ -82,6 +82,7 @@ final class WorkerPool implements AutoCloseable {
   }
 
   private final List<String> command;
+  private final java.util.function.Consumer<java.util.Map<String, String>> environment;
   private final Path logDir;
   private final int prestart;
   private final BiConsumer<Worker, Integer> onUnexpectedExit;
@@ -104,15 +105,19 @@ final class WorkerPool implements AutoCloseable {
   private static final long ACTOR_END_WAIT_MS = 5_000;
 
   /**
-   * A pool launching {@code command} (a java command line) per worker; logs go to {@code logDir};
-   * {@code prestart} idle workers are kept ready.
+   * A pool launching {@code command} (a java command line) per worker, its environment this
+   * process's changed by {@code environment} (the cluster token goes there, never on the command
+   * line, which every user can read); logs go to {@code logDir}; {@code prestart} idle workers are
+   * kept ready.
    */
   WorkerPool(
       List<String> command,
+      java.util.function.Consumer<java.util.Map<String, String>> environment,
       Path logDir,
       int prestart,
       BiConsumer<Worker, Integer> onUnexpectedExit) {
     this.command = command;
+    this.environment = environment;
     this.logDir = logDir;
     this.prestart = prestart;
     this.onUnexpectedExit = onUnexpectedExit;
@@ -129,6 +134,7 @@ final class WorkerPool implements AutoCloseable {
     try {
       Files.createDirectories(logDir);
       ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+      environment.accept(pb.environment());
       Process p = pb.start();
       Worker w = new Worker(p);
       all.put(p.pid(), w);

@@ -38,8 +38,9 @@ import org.slf4j.event.Level;
 /**
  * The head's tables and their RPCs: node membership with heartbeats and failure detection, jobs,
  * worker addresses, the actor directory and state machine, named actors per namespace, a key-value
- * store, and subscriptions to state changes. Metadata only; never objects. Thread-safe: each table
- * is a concurrent map, and the actor table's transitions hold {@code this}.
+ * store ({@link KvStore}: per job, bounded, dropped when the job ends), and subscriptions to state
+ * changes. Metadata only; never objects. Thread-safe: each table is a concurrent map, and the actor
+ * table's transitions hold {@code this}.
  *
  * <p>Failure detection: a node that sends no heartbeat for {@link #failureTimeoutMs} is declared
  * dead, published to subscribers, and its actors are marked dead. Nodes beat every {@link
@@ -62,7 +63,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   private final Map<Long, WorkerInfo> workers = new ConcurrentHashMap<>();
   private final Map<String, ActorInfo> actors = new ConcurrentHashMap<>(); // by "prefix:seq"
   private final Map<String, String> names = new ConcurrentHashMap<>(); // "ns/name" -> actor key
-  private final Map<String, KvEntry> kv = new ConcurrentHashMap<>();
+  private final KvStore kv = KvStore.fromSystemProperties();
   private final Set<ServerCallStreamObserver<Event>> subscribers = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService detector =
       Executors.newSingleThreadScheduledExecutor(
@@ -209,6 +210,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   private void jobEnded(String job, String reason) {
     jobs.computeIfPresent(job, (k, j) -> j.toBuilder().setFinished(true).build());
+    kv.dropJob(job);
     LOG.info("Job {} ended: {}; nodes free what it left", job, reason);
   }
 
@@ -324,21 +326,30 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   @Override
   public void kvPut(KvEntry req, StreamObserver<Empty> out) {
-    kv.put(req.getKey(), req.toBuilder().setFound(true).build());
+    try {
+      kv.put(req.getJobId(), req.getKey(), req.getValue().toByteArray());
+    } catch (KvStore.LimitException e) {
+      out.onError(Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()).asRuntimeException());
+      return;
+    }
     out.onNext(Empty.getDefaultInstance());
     out.onCompleted();
   }
 
   @Override
   public void kvGet(KvKey req, StreamObserver<KvEntry> out) {
-    KvEntry e = kv.get(req.getKey());
-    out.onNext(e != null ? e : KvEntry.newBuilder().setKey(req.getKey()).setFound(false).build());
+    byte[] v = kv.get(req.getJobId(), req.getKey());
+    KvEntry.Builder e = KvEntry.newBuilder().setJobId(req.getJobId()).setKey(req.getKey());
+    if (v != null) {
+      e.setValue(com.google.protobuf.ByteString.copyFrom(v)).setFound(true);
+    }
+    out.onNext(e.build());
     out.onCompleted();
   }
 
   @Override
   public void kvDelete(KvKey req, StreamObserver<Empty> out) {
-    kv.remove(req.getKey());
+    kv.delete(req.getJobId(), req.getKey());
     out.onNext(Empty.getDefaultInstance());
     out.onCompleted();
   }

@@ -34,10 +34,17 @@ import org.slf4j.LoggerFactory;
  * warms up). Control traffic (leases, the head, borrows, object transfer) stays on gRPC.
  *
  * <p>Wire format (protocol version {@link Rpc#PROTOCOL_VERSION}, big-endian): the client opens with
- * {@code "MLNK"} and its version; the server answers {@code "MLNK"}, its version and a status: 0
- * accepted, or 1 refused followed by a length-prefixed UTF-8 reason, after which it closes. Then
- * each frame is a 4-byte length and that many bytes of one message, at most {@link
- * Rpc#MAX_MESSAGE_BYTES}.
+ * {@code "MLNK"}, its version, and the cluster token as a 4-byte length (0: none) and that many
+ * ASCII bytes; the server answers {@code "MLNK"}, its version and a status: 0 accepted, or 1
+ * refused followed by a length-prefixed UTF-8 reason, after which it closes. A server of another
+ * version answers right after the client's version, before reading a token. Then each frame is a
+ * 4-byte length and that many bytes of one message, at most {@link Rpc#MAX_MESSAGE_BYTES}.
+ *
+ * <p>Security: a server with a token ({@link ClusterToken}) refuses a client without it, or with
+ * another, before it makes a receiver: no byte of such a client reaches a parser. A frame's memory
+ * grows with the bytes that arrive, not with the length a peer announces: a peer announcing the
+ * largest frame and sending nothing costs {@link #EAGER_FRAME_BYTES}, not {@link
+ * Rpc#MAX_MESSAGE_BYTES}; a length above the limit ends the link before anything is allocated.
  *
  * <p>Threads and blocking: {@link #send} writes on the caller's thread, under a lock, and blocks
  * only while the peer's socket buffer is full. The {@link Receiver} runs on the connection's reader
@@ -52,6 +59,10 @@ public final class DirectLink implements AutoCloseable {
   private static final int REFUSED = 1;
   private static final int CONNECT_TIMEOUT_MS = 5_000;
   private static final int READ_BUFFER = 1 << 16;
+  private static final int MAX_TOKEN_BYTES = 1024;
+
+  /** Frames up to this size are allocated at once; larger ones grow as their bytes arrive. */
+  static final int EAGER_FRAME_BYTES = 1 << 20;
 
   /** What a link delivers, on its reader thread. */
   public interface Receiver {
@@ -89,13 +100,23 @@ public final class DirectLink implements AutoCloseable {
   }
 
   /**
-   * Connects to the link server at {@code host:port}, checks the protocol version, and starts the
-   * reader thread that feeds {@code receiver}.
-   *
-   * @throws IOException if nothing answers, or the peer is not a Manta link server, or it speaks
-   *     another protocol version: the message says which
+   * Connects to the link server at {@code host:port} presenting {@link Rpc#processToken()}; see
+   * {@link #connect(String, int, ClusterToken, Function)}.
    */
   public static DirectLink connect(String host, int port, Function<DirectLink, Receiver> receiver)
+      throws IOException {
+    return connect(host, port, Rpc.processToken(), receiver);
+  }
+
+  /**
+   * Connects to the link server at {@code host:port}, presents {@code token} (null: none), checks
+   * the protocol version, and starts the reader thread that feeds {@code receiver}.
+   *
+   * @throws IOException if nothing answers, or the peer is not a Manta link server, or it speaks
+   *     another protocol version, or it refused the token: the message says which
+   */
+  public static DirectLink connect(
+      String host, int port, ClusterToken token, Function<DirectLink, Receiver> receiver)
       throws IOException {
     Socket s = new Socket();
     try {
@@ -104,9 +125,12 @@ public final class DirectLink implements AutoCloseable {
       s.setSoTimeout((int) Rpc.DEADLINE_MS);
       // One write for the whole hello: a peer that answers and hangs up at once (not a Manta
       // server) must not turn a second write into a broken pipe before its answer is read.
-      DataOutputStream o = writer(s);
+      byte[] t = token == null ? new byte[0] : token.bytes();
+      DataOutputStream o = writer(s, 16 + t.length);
       o.writeInt(MAGIC);
       o.writeInt(Rpc.PROTOCOL_VERSION);
+      o.writeInt(t.length);
+      o.write(t);
       o.flush();
       DataInputStream in = reader(s);
       int magic = in.readInt();
@@ -151,6 +175,16 @@ public final class DirectLink implements AutoCloseable {
    */
   public void send(MessageLite m) throws IOException {
     int size = m.getSerializedSize();
+    if (size > Rpc.MAX_MESSAGE_BYTES) {
+      throw new IOException(
+          "A frame of "
+              + size
+              + " bytes for the link to "
+              + peer
+              + " is above the limit of "
+              + Rpc.MAX_MESSAGE_BYTES
+              + " bytes (manta.max-message-bytes); send fewer or smaller values per batch");
+    }
     byte[] frame = new byte[4 + size];
     frame[0] = (byte) (size >>> 24);
     frame[1] = (byte) (size >>> 16);
@@ -199,12 +233,18 @@ public final class DirectLink implements AutoCloseable {
           break;
         }
         if (size < 0 || size > Rpc.MAX_MESSAGE_BYTES) {
-          cause = new IOException("bad frame length " + size + " from " + peer);
+          cause =
+              new IOException(
+                  "The link from "
+                      + peer
+                      + " announced a frame of "
+                      + Integer.toUnsignedString(size)
+                      + " bytes, above the limit of "
+                      + Rpc.MAX_MESSAGE_BYTES
+                      + " bytes (manta.max-message-bytes); the link is closed");
           break;
         }
-        byte[] frame = new byte[size];
-        in.readFully(frame);
-        receiver.onFrame(frame);
+        receiver.onFrame(readFrame(in, size, peer));
       }
     } catch (IOException | RuntimeException e) {
       cause = e;
@@ -213,6 +253,37 @@ public final class DirectLink implements AutoCloseable {
       close();
       receiver.onClosed(byUs ? null : cause);
     }
+  }
+
+  /**
+   * Reads a frame of {@code size} bytes. Up to {@link #EAGER_FRAME_BYTES} the array is allocated at
+   * once; beyond, it starts at that size and doubles as bytes arrive (capped at {@code size}, so
+   * the last array is exact): memory held stays within twice what the peer actually sent, or {@link
+   * #EAGER_FRAME_BYTES} if that is more.
+   *
+   * @throws EOFException if the stream ends first, saying how much of the frame came
+   */
+  static byte[] readFrame(java.io.InputStream in, int size, String peer) throws IOException {
+    byte[] buf = new byte[Math.min(size, EAGER_FRAME_BYTES)];
+    int n = 0;
+    while (n < size) {
+      if (n == buf.length) {
+        buf = java.util.Arrays.copyOf(buf, (int) Math.min(size, 2L * buf.length));
+      }
+      int r = in.read(buf, n, buf.length - n);
+      if (r < 0) {
+        throw new EOFException(
+            "The link from "
+                + peer
+                + " ended after "
+                + n
+                + " of the "
+                + size
+                + " bytes of a frame");
+      }
+      n += r;
+    }
+    return buf;
   }
 
   /**
@@ -233,7 +304,11 @@ public final class DirectLink implements AutoCloseable {
   }
 
   private static DataOutputStream writer(Socket s) throws IOException {
-    return new DataOutputStream(new BufferedOutputStream(s.getOutputStream(), 256));
+    return writer(s, 256);
+  }
+
+  private static DataOutputStream writer(Socket s, int buffer) throws IOException {
+    return new DataOutputStream(new BufferedOutputStream(s.getOutputStream(), buffer));
   }
 
   private static DataInputStream reader(Socket s) throws IOException {
@@ -252,25 +327,40 @@ public final class DirectLink implements AutoCloseable {
 
   /**
    * Takes links: one accept thread, and per connection a reader thread that feeds the receiver made
-   * for it. Listens on the given host only.
+   * for it, once the client passed the handshake. Listens on the given host only.
    */
   public static final class Server implements AutoCloseable {
     private final ServerSocket listener;
+    private final ClusterToken token; // null: no token required
     private final Function<DirectLink, Receiver> onAccept;
     private final Set<DirectLink> links = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private Server(ServerSocket listener, Function<DirectLink, Receiver> onAccept) {
+    private Server(
+        ServerSocket listener, ClusterToken token, Function<DirectLink, Receiver> onAccept) {
       this.listener = listener;
+      this.token = token;
       this.onAccept = onAccept;
     }
 
-    /** Starts a server on {@code bind}, any free port. */
+    /** Starts a server on {@code bind}, any free port, requiring {@link Rpc#processToken()}. */
     public static Server start(String bind, Function<DirectLink, Receiver> onAccept) {
+      return start(bind, Rpc.processToken(), onAccept);
+    }
+
+    /**
+     * Starts a server on {@code bind}, any free port, requiring {@code token} of every client
+     * (null: none, allowed on a loopback address only).
+     *
+     * @throws IllegalStateException if {@code token} is null and {@code bind} is not loopback
+     */
+    public static Server start(
+        String bind, ClusterToken token, Function<DirectLink, Receiver> onAccept) {
+      Rpc.checkBind(bind, token, "direct-link server");
       try {
         ServerSocket l = new ServerSocket();
         l.bind(new InetSocketAddress(bind, 0), 64);
-        Server s = new Server(l, onAccept);
+        Server s = new Server(l, token, onAccept);
         Thread.ofPlatform()
             .daemon()
             .name("manta-link-accept-" + l.getLocalPort())
@@ -320,18 +410,29 @@ public final class DirectLink implements AutoCloseable {
         o.writeInt(MAGIC);
         o.writeInt(Rpc.PROTOCOL_VERSION);
         if (version != Rpc.PROTOCOL_VERSION) {
-          byte[] reason =
-              ("Manta protocol version mismatch: this process speaks version "
-                      + Rpc.PROTOCOL_VERSION
-                      + ", the caller speaks "
-                      + version
-                      + "; run the same Manta version on every node and driver")
-                  .getBytes(StandardCharsets.UTF_8);
-          o.writeInt(REFUSED);
-          o.writeInt(reason.length);
-          o.write(reason);
-          o.flush();
-          s.close();
+          refuse(
+              s,
+              o,
+              "Manta protocol version mismatch: this process speaks version "
+                  + Rpc.PROTOCOL_VERSION
+                  + ", the caller speaks "
+                  + version
+                  + "; run the same Manta version on every node and driver");
+          return;
+        }
+        int tokenLength = in.readInt();
+        if (tokenLength < 0 || tokenLength > MAX_TOKEN_BYTES) {
+          refuse(s, o, "A cluster token of " + tokenLength + " bytes is not a token");
+          return;
+        }
+        byte[] sent = new byte[tokenLength];
+        in.readFully(sent);
+        if (token != null && (tokenLength == 0 || !token.matches(sent))) {
+          LOG.debug(
+              "Refused a link from {}: {} cluster token",
+              s.getRemoteSocketAddress(),
+              tokenLength == 0 ? "no" : "a wrong");
+          refuse(s, o, Rpc.refusal(tokenLength == 0, "link"));
           return;
         }
         o.writeInt(ACCEPTED);
@@ -356,6 +457,15 @@ public final class DirectLink implements AutoCloseable {
       } finally {
         links.remove(link);
       }
+    }
+
+    private static void refuse(Socket s, DataOutputStream o, String why) throws IOException {
+      byte[] reason = why.getBytes(StandardCharsets.UTF_8);
+      o.writeInt(REFUSED);
+      o.writeInt(reason.length);
+      o.write(reason);
+      o.flush();
+      s.close();
     }
 
     /** Stops accepting and closes every link taken. */

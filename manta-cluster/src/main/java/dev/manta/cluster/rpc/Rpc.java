@@ -22,31 +22,78 @@ import io.grpc.stub.AbstractStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * gRPC plumbing shared by every Manta process: servers and channels that carry and check the
- * protocol version, deadlines, and errors that say what to do.
+ * protocol version and the cluster token, deadlines, limits, and errors that say what to do.
  *
  * <p>Every call carries the header {@code manta-protocol}; a server refuses a call whose version
- * differs from {@link #PROTOCOL_VERSION} with {@code FAILED_PRECONDITION}.
+ * differs from {@link #PROTOCOL_VERSION} with {@code FAILED_PRECONDITION}. Every call also carries
+ * the cluster token (header {@code manta-token}, see {@link ClusterToken}); a server with a token
+ * refuses a call without it, or with another, with {@code UNAUTHENTICATED} before any handler runs.
+ *
+ * <p>The process's token: servers and channels made without one explicitly use {@link
+ * #processToken()}, which {@code NodeMain}, {@code WorkerMain} and {@code ClusterDriver} set at
+ * startup ({@link #useToken}); until then it is looked up in the environment ({@link
+ * ClusterToken#findForThisProcess()}). A server captures its token when it starts, a channel when
+ * it is made. A server without a token (a cluster started with {@code --insecure-no-token}) takes
+ * every call, and so may listen on a loopback address only.
  */
 public final class Rpc {
-  /** The version of {@code manta.proto} this build speaks. */
-  public static final int PROTOCOL_VERSION = 1;
+  private static final Logger LOG = LoggerFactory.getLogger(Rpc.class);
+
+  /** The version of {@code manta.proto} and of the direct links this build speaks. */
+  public static final int PROTOCOL_VERSION = 2;
 
   /** The deadline of ordinary calls. */
   public static final long DEADLINE_MS = Long.getLong("manta.rpc-deadline-ms", 10_000);
 
-  /** Largest message: chunks and batches stay well below. */
-  public static final int MAX_MESSAGE_BYTES = 128 << 20;
+  /**
+   * Largest message a process accepts, on gRPC and on direct links ({@code
+   * manta.max-message-bytes}, default 128 MiB): chunks and batches stay well below.
+   */
+  public static final int MAX_MESSAGE_BYTES =
+      Integer.getInteger("manta.max-message-bytes", 128 << 20);
+
+  /** Largest header block a server accepts (the token and the version are a few dozen bytes). */
+  static final int MAX_METADATA_BYTES = 16 << 10;
 
   private static final Metadata.Key<String> VERSION =
       Metadata.Key.of("manta-protocol", Metadata.ASCII_STRING_MARSHALLER);
+  private static final Metadata.Key<String> TOKEN =
+      Metadata.Key.of("manta-token", Metadata.ASCII_STRING_MARSHALLER);
+
+  /** What {@link #useToken} set; null until then. */
+  private static volatile Installed installed;
+
+  private record Installed(ClusterToken token) {}
 
   private Rpc() {}
+
+  /**
+   * Makes {@code token} this process's token (null: none, for a cluster without tokens) for the
+   * servers and channels made from now on. Called once at startup by each Manta process.
+   */
+  public static void useToken(ClusterToken token) {
+    installed = new Installed(token);
+  }
+
+  /**
+   * This process's token: the one {@link #useToken} set, else the one found in the environment
+   * ({@link ClusterToken#findForThisProcess()}), else null.
+   *
+   * @throws IllegalStateException if the environment names a token that cannot be used
+   */
+  public static ClusterToken processToken() {
+    Installed i = installed;
+    return i != null ? i.token() : ClusterToken.findForThisProcess().orElse(null);
+  }
 
   /** Starts a server on {@code bind:port} (port 0: any free port) for {@code services}. */
   public static Server serve(String bind, int port, List<BindableService> services) {
@@ -55,20 +102,34 @@ public final class Rpc {
 
   /**
    * As above; {@code direct} runs handlers on the transport's threads, saving a thread hop per
-   * call: only for services whose handlers never block.
+   * call: only for services whose handlers never block. Requires {@link #processToken()}.
    */
   public static Server serve(
       String bind, int port, List<BindableService> services, boolean direct) {
+    return serve(bind, port, services, direct, processToken());
+  }
+
+  /**
+   * As above, requiring {@code token} on every call (null: no token, allowed on a loopback address
+   * only).
+   *
+   * @throws IllegalStateException if {@code token} is null and {@code bind} is not loopback
+   */
+  public static Server serve(
+      String bind, int port, List<BindableService> services, boolean direct, ClusterToken token) {
+    checkBind(bind, token, "gRPC server");
     NettyServerBuilder b =
         NettyServerBuilder.forAddress(new InetSocketAddress(bind, port))
             .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+            .maxInboundMetadataSize(MAX_METADATA_BYTES)
             .permitKeepAliveWithoutCalls(true)
             .permitKeepAliveTime(10, TimeUnit.SECONDS);
     if (direct) {
       b.directExecutor();
     }
     for (BindableService s : services) {
-      b.addService(ServerInterceptors.intercept(s, new VersionCheck()));
+      // The last interceptor given runs first: the version, then the token, then the handler.
+      b.addService(ServerInterceptors.intercept(s, new TokenCheck(token), new VersionCheck()));
     }
     try {
       return b.build().start();
@@ -85,13 +146,51 @@ public final class Rpc {
     }
   }
 
-  /** A plaintext channel to {@code host:port} that sends the protocol version. */
+  /**
+   * A plaintext channel to {@code host:port} that sends the protocol version and {@link
+   * #processToken()}.
+   */
   public static ManagedChannel channel(String address) {
+    return channel(address, processToken());
+  }
+
+  /** A plaintext channel to {@code host:port} that sends the protocol version and {@code token}. */
+  public static ManagedChannel channel(String address, ClusterToken token) {
     return NettyChannelBuilder.forTarget(address)
         .usePlaintext()
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-        .intercept(new VersionHeader())
+        .maxInboundMetadataSize(MAX_METADATA_BYTES)
+        .intercept(new Headers(token))
         .build();
+  }
+
+  /**
+   * Refuses to serve on a non-loopback {@code bind} without a token: anyone who reaches the port
+   * could then run code as this user.
+   *
+   * @throws IllegalStateException naming the address and how to turn the token on
+   */
+  public static void checkBind(String bind, ClusterToken token, String what) {
+    if (token != null) {
+      return;
+    }
+    boolean loopback;
+    try {
+      loopback = java.net.InetAddress.getByName(bind).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      loopback = false;
+    }
+    if (!loopback) {
+      throw new IllegalStateException(
+          "Refusing to start a "
+              + what
+              + " on "
+              + bind
+              + " without a cluster token: anyone who can reach that address could run code as"
+              + " this user. Drop --insecure-no-token (then `manta start --head` makes a token,"
+              + " and other processes find it as docs/cluster.md#security says), or bind"
+              + " 127.0.0.1");
+    }
   }
 
   /** {@code stub} with the ordinary deadline. */
@@ -134,6 +233,8 @@ public final class Rpc {
               + " ("
               + detail
               + "); check the address, and start one with `manta start --head` if none runs";
+      case UNAUTHENTICATED ->
+          what + " at " + address + " refused this process's cluster token (" + detail + ")";
       case DEADLINE_EXCEEDED ->
           what + " at " + address + " did not answer within the deadline; is it overloaded?";
       case UNIMPLEMENTED, INTERNAL, UNKNOWN ->
@@ -148,13 +249,24 @@ public final class Rpc {
     };
   }
 
-  /** Channels by address, created once and shared. */
+  /** Channels by address, created once and shared, all sending one token. */
   public static final class Channels implements AutoCloseable {
     private final ConcurrentHashMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+    private final ClusterToken token;
+
+    /** Channels sending {@link #processToken()} as it is now. */
+    public Channels() {
+      this(processToken());
+    }
+
+    /** Channels sending {@code token} (null: none). */
+    public Channels(ClusterToken token) {
+      this.token = token;
+    }
 
     /** The channel to {@code address}. */
     public ManagedChannel get(String address) {
-      return channels.computeIfAbsent(address, Rpc::channel);
+      return channels.computeIfAbsent(address, a -> channel(a, token));
     }
 
     /** Drops the channel to {@code address} (its peer is gone). */
@@ -174,7 +286,14 @@ public final class Rpc {
     }
   }
 
-  private static final class VersionHeader implements ClientInterceptor {
+  /** Puts the version and the token (if any) on every call. */
+  private static final class Headers implements ClientInterceptor {
+    private final String token; // null: none
+
+    Headers(ClusterToken token) {
+      this.token = token == null ? null : token.header();
+    }
+
     @Override
     public <Q, R> ClientCall<Q, R> interceptCall(
         MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
@@ -182,9 +301,59 @@ public final class Rpc {
         @Override
         public void start(Listener<R> listener, Metadata headers) {
           headers.put(VERSION, Integer.toString(PROTOCOL_VERSION));
+          if (token != null) {
+            headers.put(TOKEN, token);
+          }
           super.start(listener, headers);
         }
       };
+    }
+  }
+
+  /** The message of a call refused for its token: what was wrong, and how to fix it. */
+  static String refusal(boolean sentNone, String what) {
+    return "This Manta cluster requires its cluster token on every "
+        + what
+        + ", and the caller sent "
+        + (sentNone ? "none" : "another one")
+        + ". Give the calling process the token of the head's session: set "
+        + ClusterToken.TOKEN_FILE_ENV
+        + " to a copy of <session dir>/"
+        + ClusterToken.FILE_NAME
+        + " (mode 0600; `manta start --head` prints its path), or "
+        + ClusterToken.TOKEN_ENV
+        + " to its contents";
+  }
+
+  /**
+   * Refuses a call without the token, or with another, before its handler runs; the refusal is
+   * logged at DEBUG only (a caller must not be able to fill the log), and never with what was sent.
+   */
+  private static final class TokenCheck implements ServerInterceptor {
+    private final ClusterToken token; // null: every call passes
+
+    TokenCheck(ClusterToken token) {
+      this.token = token;
+    }
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+        ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+      if (token == null) {
+        return next.startCall(call, headers);
+      }
+      String sent = headers.get(TOKEN);
+      if (sent == null || !token.matches(sent.getBytes(StandardCharsets.US_ASCII))) {
+        LOG.debug(
+            "Refused {} from {}: {} cluster token",
+            call.getMethodDescriptor().getFullMethodName(),
+            call.getAttributes().get(io.grpc.Grpc.TRANSPORT_ATTR_REMOTE_ADDR),
+            sent == null ? "no" : "a wrong");
+        call.close(
+            Status.UNAUTHENTICATED.withDescription(refusal(sent == null, "call")), new Metadata());
+        return new ServerCall.Listener<>() {};
+      }
+      return next.startCall(call, headers);
     }
   }
 

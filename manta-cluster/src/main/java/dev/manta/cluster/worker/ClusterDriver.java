@@ -7,22 +7,34 @@ import dev.manta.cluster.proto.HeadGrpc;
 import dev.manta.cluster.proto.HelloRequest;
 import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
+import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.runtime.CoreWorker;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.util.HexFormat;
+import java.util.List;
 
 /** Joins a driver to a cluster: checks the head, finds this machine's agent, ships the code. */
 public final class ClusterDriver {
   private ClusterDriver() {}
 
-  /** A core worker for a driver of a new job on the cluster at {@code config.address()}. */
+  /**
+   * A core worker for a driver of a new job on the cluster at {@code config.address()}. The
+   * driver's cluster token is looked up now ({@link ClusterToken#findForThisProcess()}) and becomes
+   * the process's ({@link Rpc#useToken}), so a token rotated with a restart of the cluster is found
+   * by the next {@code Manta.init}.
+   *
+   * @throws IllegalStateException if the head does not answer, or refuses the driver's token (or
+   *     its lack of one): the message says where the token is found
+   */
   public static CoreWorker connect(MantaConfig config) {
     String address = config.address().orElseThrow();
-    ManagedChannel ch = Rpc.channel(address);
+    ClusterToken token = ClusterToken.findForThisProcess().orElse(null);
+    ManagedChannel ch = Rpc.channel(address, token);
     ClusterView view;
     try {
       HeadGrpc.HeadBlockingStub head =
@@ -33,12 +45,16 @@ public final class ClusterDriver {
       head.hello(HelloRequest.getDefaultInstance());
       view = Rpc.deadline(HeadGrpc.newBlockingStub(ch)).getClusterView(Empty.getDefaultInstance());
     } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED) {
+        throw new IllegalStateException(tokenRefused(address, token), e);
+      }
       throw new IllegalStateException(
           "Cannot join the Manta cluster at " + address + ": " + Rpc.explain(e, "head", address),
           e);
     } finally {
       ch.shutdownNow();
     }
+    Rpc.useToken(token);
     NodeInfo local = chooseLocal(view.getNodesList(), ClusterDriver::probe, address);
     String jobId = HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt());
     CodeShipper code = new CodeShipper(System.getProperty("java.class.path"));
@@ -52,6 +68,37 @@ public final class ClusterDriver {
             true,
             code);
     return new CoreWorker(config, ports);
+  }
+
+  /** Why the head at {@code address} refused a driver holding {@code token} (null: none). */
+  static String tokenRefused(String address, ClusterToken token) {
+    String fix =
+        " The head's machine has it in <session dir>/"
+            + ClusterToken.FILE_NAME
+            + " (`manta start --head` prints the session directory; the newest is "
+            + ClusterToken.defaultDriverFile(System.getenv())
+            + "): set "
+            + ClusterToken.TOKEN_FILE_ENV
+            + " to that file or a copy of it (mode 0600), or "
+            + ClusterToken.TOKEN_ENV
+            + " to its contents, or pass -D"
+            + ClusterToken.TOKEN_FILE_PROPERTY
+            + "=FILE.";
+    if (token == null) {
+      return "The Manta cluster at "
+          + address
+          + " requires its cluster token, and this driver has none (looked in "
+          + ClusterToken.searchedPlaces(
+              System.getenv(), List.of(ClusterToken.defaultDriverFile(System.getenv())))
+          + ")."
+          + fix;
+    }
+    return "The Manta cluster at "
+        + address
+        + " refused this driver's cluster token (from "
+        + token.source()
+        + "): it is another cluster's, or an old one."
+        + fix;
   }
 
   /**

@@ -1,24 +1,29 @@
 package dev.manta.cluster.worker;
 
 import dev.manta.MantaFunction;
-import java.io.ByteArrayInputStream;
+import dev.manta.runtime.serial.filter.JavaInputFilter;
+import dev.manta.runtime.serial.filter.RefusedClassException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectStreamClass;
 
 /**
  * Rebuilds a remote function (a serializable lambda or method reference, or an adapted function of
  * another API) shipped by an owner, loading classes from the job's class loader. Functions are
  * non-capturing (adapted ones are values), so one instance per function serves every call; the
  * owner sends each distinct one once (see {@code TaskMessages.shippingKey}).
+ *
+ * <p>The bytes came over the network (from an owner that passed the cluster token): they are read
+ * through {@link JavaInputFilter}'s allowlist for functions, so a class outside it is refused
+ * before an instance of it exists.
  */
 final class FunctionLoader {
   private FunctionLoader() {}
 
   static MantaFunction load(byte[] bytes, ClassLoader loader) {
-    try (ObjectInputStream in = new LoaderInput(new ByteArrayInputStream(bytes), loader)) {
-      return (MantaFunction) in.readObject();
+    Object f;
+    try {
+      f = JavaInputFilter.read(bytes, loader, JavaInputFilter.Kind.FUNCTION);
+    } catch (RefusedClassException e) {
+      throw new IllegalStateException(e.getMessage(), e);
     } catch (IOException | ClassNotFoundException e) {
       throw new IllegalStateException(
           "Cannot load a remote function on this worker ("
@@ -27,24 +32,10 @@ final class FunctionLoader {
               + " the class path",
           e);
     }
-  }
-
-  private static final class LoaderInput extends ObjectInputStream {
-    private final ClassLoader loader;
-
-    LoaderInput(InputStream in, ClassLoader loader) throws IOException {
-      super(in);
-      this.loader = loader;
+    if (!(f instanceof MantaFunction m)) {
+      throw new IllegalStateException(
+          "A shipped function is a " + f.getClass().getName() + ", not a Manta function");
     }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc)
-        throws IOException, ClassNotFoundException {
-      try {
-        return Class.forName(desc.getName(), false, loader);
-      } catch (ClassNotFoundException e) {
-        return super.resolveClass(desc);
-      }
-    }
+    return m;
   }
 }

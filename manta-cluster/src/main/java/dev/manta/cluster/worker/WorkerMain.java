@@ -5,6 +5,7 @@ import dev.manta.MantaConfig;
 import dev.manta.cluster.proto.CoreWorkerGrpc;
 import dev.manta.cluster.proto.GetObjectRequest;
 import dev.manta.cluster.proto.ObjectIdMsg;
+import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.runtime.CoreWorker;
 import dev.manta.runtime.actor.ActorInstance;
@@ -34,12 +35,16 @@ public final class WorkerMain {
 
   private WorkerMain() {}
 
-  /** Entry point: {@code --head H --agent A --node N --bind B --num-cpus C}. */
+  /**
+   * Entry point: {@code --head H --agent A --node N --bind B --num-cpus C --token-from env|none}.
+   * With {@code env} the cluster token is in {@code $MANTA_TOKEN} (the agent puts it there).
+   */
   public static void main(String[] argv) throws Exception {
     Map<String, String> args = new HashMap<>();
     for (int i = 0; i + 1 < argv.length; i += 2) {
       args.put(argv[i], argv[i + 1]);
     }
+    Rpc.useToken(token(args.getOrDefault("--token-from", "env")));
     warmUp(args.get("--agent"));
     System.out.println("MANTA-WORKER BOOTED");
     System.out.flush();
@@ -110,6 +115,21 @@ public final class WorkerMain {
         (System.nanoTime() - jobStart) / 1_000_000);
     Thread.ofPlatform().daemon().name("manta-worker-stdin").start(() -> exitOnEof(in, exit));
     watchDriver(driver, exit);
+  }
+
+  /** The token the agent gave this worker: in {@code $MANTA_TOKEN}, or none. */
+  private static ClusterToken token(String from) {
+    if (from.equals("none")) {
+      return null;
+    }
+    String value = System.getenv(ClusterToken.TOKEN_ENV);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(
+          "This worker was started without its cluster token in $"
+              + ClusterToken.TOKEN_ENV
+              + "; workers are started by a node agent, which puts it there");
+    }
+    return ClusterToken.of(value.strip(), "$" + ClusterToken.TOKEN_ENV + " (from the node agent)");
   }
 
   /**

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DirectLinkTest {
+  private static final ClusterToken TOKEN = ClusterToken.random();
   private final List<AutoCloseable> open = new ArrayList<>();
 
   @AfterEach
@@ -68,13 +69,13 @@ class DirectLinkTest {
   }
 
   private DirectLink.Server server(Function<DirectLink, DirectLink.Receiver> onAccept) {
-    DirectLink.Server s = DirectLink.Server.start("127.0.0.1", onAccept);
+    DirectLink.Server s = DirectLink.Server.start("127.0.0.1", TOKEN, onAccept);
     open.add(s);
     return s;
   }
 
   private DirectLink connect(int port, DirectLink.Receiver r) throws IOException {
-    DirectLink l = DirectLink.connect("127.0.0.1", port, x -> r);
+    DirectLink l = DirectLink.connect("127.0.0.1", port, TOKEN, x -> r);
     open.add(l);
     return l;
   }
@@ -239,6 +240,7 @@ class DirectLinkTest {
                   DataInputStream in = new DataInputStream(c.getInputStream());
                   in.readInt();
                   in.readInt();
+                  in.readFully(new byte[in.readInt()]); // the token
                   DataOutputStream out = new DataOutputStream(c.getOutputStream());
                   byte[] why = "too old".getBytes(StandardCharsets.UTF_8);
                   out.writeInt(0x4D4C4E4B);
@@ -291,13 +293,169 @@ class DirectLinkTest {
     DirectLink.Server s = server(l -> atServer);
     try (Socket raw = new Socket("127.0.0.1", s.port())) {
       DataOutputStream out = new DataOutputStream(raw.getOutputStream());
-      out.writeInt(0x4D4C4E4B);
-      out.writeInt(Rpc.PROTOCOL_VERSION);
+      hello(out, TOKEN.bytes());
+      DataInputStream in = new DataInputStream(raw.getInputStream());
+      assertThat(answer(in)).isEqualTo(0); // accepted
       out.writeInt(Rpc.MAX_MESSAGE_BYTES + 1);
       out.flush();
       assertThat(atServer.closed.get(10, TimeUnit.SECONDS))
-          .hasMessageContaining("bad frame length");
+          .hasMessageContaining("announced a frame of " + (Rpc.MAX_MESSAGE_BYTES + 1) + " bytes")
+          .hasMessageContaining("above the limit of " + Rpc.MAX_MESSAGE_BYTES)
+          .hasMessageContaining("manta.max-message-bytes");
+      assertThat(in.read()).isEqualTo(-1); // the server closed the link
     }
     assertThat(atServer.frames).isEmpty();
+  }
+
+  /** The client's hello: magic, version, token. */
+  private static void hello(DataOutputStream out, byte[] token) throws IOException {
+    out.writeInt(0x4D4C4E4B);
+    out.writeInt(Rpc.PROTOCOL_VERSION);
+    out.writeInt(token.length);
+    out.write(token);
+    out.flush();
+  }
+
+  /** Reads the server's answer to a hello: its status (0 accepted, 1 refused). */
+  private static int answer(DataInputStream in) throws IOException {
+    assertThat(in.readInt()).isEqualTo(0x4D4C4E4B);
+    assertThat(in.readInt()).isEqualTo(Rpc.PROTOCOL_VERSION);
+    return in.readInt();
+  }
+
+  private static String reason(DataInputStream in) throws IOException {
+    byte[] reason = new byte[in.readInt()];
+    in.readFully(reason);
+    return new String(reason, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aClientWithoutTheTokenIsRefusedBeforeAnyReceiverExistsAndTheNextValidOneIsServed()
+      throws Exception {
+    List<DirectLink> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Collect atServer = new Collect(f -> {});
+    DirectLink.Server s =
+        server(
+            l -> {
+              accepted.add(l);
+              return atServer;
+            });
+    byte[] wrong = ClusterToken.random().bytes();
+    for (byte[] sent : List.of(new byte[0], wrong)) {
+      try (Socket raw = new Socket(java.net.InetAddress.getLoopbackAddress(), s.port())) {
+        DataOutputStream out = new DataOutputStream(raw.getOutputStream());
+        hello(out, sent);
+        DataInputStream in = new DataInputStream(raw.getInputStream());
+        assertThat(answer(in)).isEqualTo(1); // refused
+        assertThat(reason(in))
+            .contains("requires its cluster token on every link")
+            .contains(sent.length == 0 ? "sent none" : "sent another one")
+            .contains("MANTA_TOKEN_FILE")
+            .doesNotContain(new String(TOKEN.bytes(), StandardCharsets.US_ASCII))
+            .doesNotContain(new String(wrong, StandardCharsets.US_ASCII));
+        assertThat(in.read()).isEqualTo(-1); // then closed
+      }
+    }
+    assertThat(accepted).isEmpty(); // no receiver was made for either
+    assertThat(atServer.frames).isEmpty();
+
+    DirectLink client = connect(s.port(), new Collect(f -> {}));
+    client.send(ResultBatch.newBuilder().addResults(msg(3, 4)).build());
+    assertThat(ResultBatch.parseFrom(atServer.frames.poll(10, TimeUnit.SECONDS)).getResults(0))
+        .isEqualTo(msg(3, 4));
+    assertThat(accepted).hasSize(1);
+  }
+
+  @Test
+  void connectingWithAnotherTokenFailsWithTheServersReason() {
+    DirectLink.Server s = server(l -> new Collect(f -> {}));
+    assertThatThrownBy(
+            () -> DirectLink.connect("127.0.0.1", s.port(), ClusterToken.random(), x -> null))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("refused the link")
+        .hasMessageContaining("sent another one");
+    assertThatThrownBy(() -> DirectLink.connect("127.0.0.1", s.port(), null, x -> null))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("sent none");
+  }
+
+  @Test
+  void aTokenLongerThanAnyTokenIsRefusedWithoutReadingIt() throws Exception {
+    DirectLink.Server s = server(l -> new Collect(f -> {}));
+    try (Socket raw = new Socket(java.net.InetAddress.getLoopbackAddress(), s.port())) {
+      DataOutputStream out = new DataOutputStream(raw.getOutputStream());
+      out.writeInt(0x4D4C4E4B);
+      out.writeInt(Rpc.PROTOCOL_VERSION);
+      out.writeInt(Integer.MAX_VALUE);
+      out.flush();
+      DataInputStream in = new DataInputStream(raw.getInputStream());
+      assertThat(answer(in)).isEqualTo(1);
+      assertThat(reason(in)).contains("is not a token");
+    }
+  }
+
+  @Test
+  void aLargeAnnouncedFrameThatNeverComesCostsOnlyWhatArrived() throws Exception {
+    var threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    Collect atServer = new Collect(f -> {});
+    DirectLink.Server s = server(l -> atServer);
+    int announced = Math.min(Rpc.MAX_MESSAGE_BYTES, 120 << 20);
+    long before = threads.getTotalThreadAllocatedBytes();
+    try (Socket raw = new Socket(java.net.InetAddress.getLoopbackAddress(), s.port())) {
+      DataOutputStream out = new DataOutputStream(raw.getOutputStream());
+      hello(out, TOKEN.bytes());
+      DataInputStream in = new DataInputStream(raw.getInputStream());
+      assertThat(answer(in)).isEqualTo(0);
+      out.writeInt(announced);
+      out.write(new byte[1024]);
+      out.flush();
+    } // and hang up mid-frame
+    assertThat(atServer.closed.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(java.io.EOFException.class)
+        .hasMessageContaining("ended after 1024 of the " + announced + " bytes of a frame");
+    long allocated = threads.getTotalThreadAllocatedBytes() - before;
+    // The frame's buffer started at 1 MiB; all else in this JVM meanwhile is far below 32 MiB.
+    assertThat(allocated).as("bytes allocated in this JVM").isLessThan(32L << 20);
+    assertThat(atServer.frames).isEmpty();
+  }
+
+  @Test
+  void readFrame_growsWithTheBytesThatArriveAndEndsExact() throws Exception {
+    var threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().threadId();
+    byte[] some = new byte[3 << 20];
+    new java.util.Random(7).nextBytes(some);
+    long before = threads.getThreadAllocatedBytes(id);
+    assertThatThrownBy(
+            () ->
+                DirectLink.readFrame(new java.io.ByteArrayInputStream(some, 0, 10), 100 << 20, "p"))
+        .isInstanceOf(java.io.EOFException.class)
+        .hasMessageContaining("ended after 10 of the " + (100 << 20));
+    assertThat(threads.getThreadAllocatedBytes(id) - before).isLessThan(4L << 20);
+    byte[] whole = DirectLink.readFrame(new java.io.ByteArrayInputStream(some), some.length, "p");
+    assertThat(whole).hasSize(some.length).isEqualTo(some);
+  }
+
+  @Test
+  void aServerWithoutATokenListensOnLoopbackOnly() throws Exception {
+    assertThatThrownBy(() -> DirectLink.Server.start("0.0.0.0", null, l -> new Collect(f -> {})))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("without a cluster token")
+        .hasMessageContaining("--insecure-no-token")
+        .hasMessageContaining("127.0.0.1");
+    assertThatThrownBy(() -> Rpc.serve("0.0.0.0", 0, List.of(), false, null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("without a cluster token");
+    Collect atServer = new Collect(f -> {});
+    DirectLink.Server open = DirectLink.Server.start("127.0.0.1", null, l -> atServer);
+    this.open.add(open);
+    DirectLink client =
+        DirectLink.connect("127.0.0.1", open.port(), null, x -> new Collect(f -> {}));
+    this.open.add(client);
+    client.send(ResultBatch.newBuilder().addResults(msg(5, 6)).build());
+    assertThat(ResultBatch.parseFrom(atServer.frames.poll(10, TimeUnit.SECONDS)).getResults(0))
+        .isEqualTo(msg(5, 6));
   }
 }

@@ -2,7 +2,9 @@ package dev.manta.ray.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.manta.cluster.ClusterFixture;
 import dev.manta.cluster.JvmFlags;
+import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.ray.RayClusterSuite;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the {@link WordCount} Ray program (tasks, an actor with two methods, a named actor) as a
- * driver of a real cluster, in a fresh JVM with plain {@code java -cp} and {@code -Dray.address},
- * as a user would.
+ * driver of a real cluster, in a fresh JVM with plain {@code java -cp}, {@code -Dray.address} and
+ * the cluster token in {@code MANTA_TOKEN_FILE}, as a user would.
  */
 class ClusterWordCountTest {
   @Test
@@ -30,7 +32,10 @@ class ClusterWordCountTest {
             "-Dray.job.namespace=wordcount",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
             WordCount.class.getName()));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    // As a user gives a driver the cluster token (see docs/cluster.md, Security).
+    pb.environment().put(ClusterToken.TOKEN_FILE_ENV, ClusterFixture.TOKEN_FILE.toString());
+    Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished; output:%n%s", out).isTrue();
     assertThat(p.exitValue()).as("exit code; output:%n%s", out).isZero();

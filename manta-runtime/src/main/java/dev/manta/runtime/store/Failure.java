@@ -5,10 +5,9 @@ import dev.manta.MantaException;
 import dev.manta.ObjectFreedException;
 import dev.manta.TaskCancelledException;
 import dev.manta.TaskException;
-import java.io.ByteArrayInputStream;
+import dev.manta.runtime.serial.filter.JavaInputFilter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -137,25 +136,22 @@ public record Failure(
     return bytes.toByteArray();
   }
 
+  /**
+   * The remote exception, or null when it cannot be rebuilt here: its class is missing, or it holds
+   * a class outside {@link JavaInputFilter}'s allowlist for exceptions (the bytes came from another
+   * process). Then {@code TaskException} carries the class name and the trace text instead.
+   */
   private static Throwable javaDeserialize(byte[] bytes, ClassLoader loader) {
     if (bytes == null) {
       return null;
     }
-    try (ObjectInputStream in =
-        new ObjectInputStream(new ByteArrayInputStream(bytes)) {
-          @Override
-          protected Class<?> resolveClass(java.io.ObjectStreamClass desc)
-              throws IOException, ClassNotFoundException {
-            try {
-              return Class.forName(desc.getName(), false, loader);
-            } catch (ClassNotFoundException e) {
-              return super.resolveClass(desc);
-            }
-          }
-        }) {
-      return (Throwable) in.readObject();
+    try {
+      return JavaInputFilter.read(bytes, loader, JavaInputFilter.Kind.THROWABLE)
+              instanceof Throwable t
+          ? t
+          : null;
     } catch (IOException | ClassNotFoundException | RuntimeException e) {
-      return null; // class missing here: TaskException carries the class name and trace text
+      return null; // class missing or refused here: TaskException has the class name and trace text
     }
   }
 }

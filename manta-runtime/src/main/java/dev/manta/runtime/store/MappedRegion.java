@@ -7,7 +7,6 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +44,9 @@ final class MappedRegion implements AutoCloseable {
     this.shared = shared;
     this.capacity = capacity;
     try {
-      Files.createDirectories(dir);
+      PrivateFiles.createDirectories(dir);
       this.file = dir.resolve(name);
-      this.channel =
-          FileChannel.open(
-              file,
-              StandardOpenOption.CREATE_NEW,
-              StandardOpenOption.READ,
-              StandardOpenOption.WRITE);
+      this.channel = PrivateFiles.createNew(file); // 0600: it holds every object's bytes
       try {
         long offset = 0;
         while (offset < capacity) {

@@ -152,7 +152,7 @@ public final class NodeStore implements ObjectStore {
     StringBuilder tried = new StringBuilder();
     for (Path dir : new Path[] {shm, spillDir}) {
       try {
-        Files.createDirectories(dir);
+        PrivateFiles.createDirectories(dir);
         long free = Files.getFileStore(dir).getUsableSpace();
         if (Files.isWritable(dir) && free >= capacity) {
           return dir;

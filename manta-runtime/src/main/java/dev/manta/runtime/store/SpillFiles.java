@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,17 +149,10 @@ final class SpillFiles implements AutoCloseable {
       current.delete();
       open.remove(current);
     }
-    Files.createDirectories(dir);
+    PrivateFiles.createDirectories(dir);
     Path p =
         dir.resolve(PREFIX + ProcessHandle.current().pid() + "-" + tag + "-" + sequence++ + ".bin");
-    current =
-        new SpillFile(
-            p,
-            FileChannel.open(
-                p,
-                StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.READ,
-                StandardOpenOption.WRITE));
+    current = new SpillFile(p, PrivateFiles.createNew(p)); // 0600, like the store's memory
     open.add(current);
   }
 

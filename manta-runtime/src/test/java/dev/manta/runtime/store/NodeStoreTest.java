@@ -11,6 +11,7 @@ import dev.manta.runtime.id.ObjectId;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,6 +177,32 @@ class NodeStoreTest {
     s.close();
     store = null;
     assertThat(spillFiles()).isEmpty();
+  }
+
+  @Test
+  void spillFilesAndTheSharedMemoryFile_areOwnerOnly() throws Exception {
+    Path spill = spillDir.resolve("new-folder");
+    NodeStore s = new NodeStore(64 * KIB, spill, Duration.ofSeconds(1), true);
+    store = s;
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(s.file())))
+        .as("the store's memory, %s", s.file())
+        .isEqualTo("rw-------");
+    for (int i = 0; i < 6; i++) {
+      s.put(ids.nextPut(), new byte[30 * KIB], 0);
+    }
+    List<Path> files;
+    try (var list = Files.list(spill)) {
+      files = list.filter(f -> f.getFileName().toString().endsWith(".bin")).toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path f : files) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+          .as("spill file %s", f)
+          .isEqualTo("rw-------");
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spill)))
+        .as("the spill folder it made")
+        .isEqualTo("rwx------");
   }
 
   @Test
