@@ -104,10 +104,12 @@ public final class ClusterDriverFixture implements MantaFixture {
     if (last != null) {
       assertThat(last.liveThreads()).as("task/actor threads of the driver after shutdown").isZero();
     }
-    // Waited for, not asserted at once: the driver's shutdown closes its direct links' sockets
-    // but does not wait for their reader threads (manta-link-to-*), which end a little later; in
-    // about one test in twenty one is still alive when shutdown returns (see
-    // ClusterDriverShutdownTest, disabled for that bug). A reader that never ends fails here.
+    // Waited for, not asserted at once: after about one test in ten a direct link's reader
+    // thread (manta-link-to-*) of the driver was still alive when Manta.shutdown() returned, and
+    // ended within 0.6 s (the warning below records each case). ClusterPortsImpl.shutdown()
+    // closes the links it knows of and does not wait for their readers; 70 short jobs in a loop
+    // did not reproduce it, so it is recorded here rather than in a test of its own. A thread
+    // that never ends still fails this check.
     List<String> atReturn = MantaTestSupport.mantaPlatformThreads();
     long returned = System.nanoTime();
     MantaTestSupport.awaitNoneLeft(
