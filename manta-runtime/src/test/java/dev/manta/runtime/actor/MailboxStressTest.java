@@ -22,12 +22,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
@@ -140,7 +141,7 @@ class MailboxStressTest {
    * Returns once every call finished.
    */
   private void storm(long seed, int callers, int calls) throws Exception {
-    Map<OwnedObject, Integer> late = new ConcurrentHashMap<>();
+    BlockingQueue<Map.Entry<OwnedObject, Integer>> late = new LinkedBlockingQueue<>();
     List<RefImpl<Object>> results = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch callersDone = new CountDownLatch(callers);
     CyclicBarrier go = new CyclicBarrier(callers + 1);
@@ -156,8 +157,8 @@ class MailboxStressTest {
                   for (int i = 0; i < calls; i++) {
                     if (r.nextInt(4) == 0) {
                       OwnedObject arg = table.create(new ObjectId(ids.nextTask(), 1), null);
-                      late.put(arg, i);
                       results.add(call(actor, 0b10, caller, table.newRef(arg, false)));
+                      late.add(Map.entry(arg, i)); // after the call counts it: not freed early
                     } else {
                       results.add(call(actor, 0, caller, i));
                     }
@@ -171,15 +172,22 @@ class MailboxStressTest {
           pool.submit(
               () -> {
                 go.await(30, TimeUnit.SECONDS);
-                while (callersDone.getCount() > 0 || !late.isEmpty()) {
-                  List<OwnedObject> now = new ArrayList<>(late.keySet());
-                  if (now.isEmpty()) {
-                    Thread.yield(); // the callers are still sending
-                    continue;
+                List<Map.Entry<OwnedObject, Integer>> waiting = new ArrayList<>();
+                while (callersDone.getCount() > 0 || !late.isEmpty() || !waiting.isEmpty()) {
+                  Map.Entry<OwnedObject, Integer> arrived =
+                      waiting.isEmpty() ? late.poll(10, TimeUnit.MILLISECONDS) : late.poll();
+                  if (arrived != null) {
+                    waiting.add(arrived);
+                    late.drainTo(waiting);
                   }
-                  OwnedObject o = now.get(r.nextInt(now.size()));
-                  Integer seq = late.remove(o);
-                  table.complete(o, codec.encode(o.id(), seq, false).value());
+                  if (!waiting.isEmpty()) {
+                    // Swap a random one to the end and complete it: random completion order.
+                    java.util.Collections.swap(
+                        waiting, r.nextInt(waiting.size()), waiting.size() - 1);
+                    Map.Entry<OwnedObject, Integer> e = waiting.remove(waiting.size() - 1);
+                    table.complete(
+                        e.getKey(), codec.encode(e.getKey().id(), e.getValue(), false).value());
+                  }
                 }
                 return null;
               }));
