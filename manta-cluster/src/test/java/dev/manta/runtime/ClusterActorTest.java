@@ -1,11 +1,5 @@
 package dev.manta.runtime;
 
-import org.junit.jupiter.api.BeforeAll;
-
-/** {@link ActorTest}, run as a driver of a real cluster. */
-class ClusterActorTest extends ActorTest {
-  @BeforeAll
-  static void cluster() throws Exception {
-    ClusterSuite.use();
-  }
-}
+/** {@link ActorBehaviour}, each test as the driver of a job on a real cluster. */
+class ClusterActorTest extends ActorBehaviour<ClusterDriverFixture>
+    implements ClusterDriverFixture.Source {}

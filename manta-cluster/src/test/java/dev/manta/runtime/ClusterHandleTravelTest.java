@@ -1,11 +1,5 @@
 package dev.manta.runtime;
 
-import org.junit.jupiter.api.BeforeAll;
-
-/** {@link HandleTravelTest}, run as a driver of a real cluster. */
-class ClusterHandleTravelTest extends HandleTravelTest {
-  @BeforeAll
-  static void cluster() throws Exception {
-    ClusterSuite.use();
-  }
-}
+/** {@link HandleTravelBehaviour}, each test as the driver of a job on a real cluster. */
+class ClusterHandleTravelTest extends HandleTravelBehaviour<ClusterDriverFixture>
+    implements ClusterDriverFixture.Source {}

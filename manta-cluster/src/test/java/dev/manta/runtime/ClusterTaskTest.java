@@ -1,11 +1,5 @@
 package dev.manta.runtime;
 
-import org.junit.jupiter.api.BeforeAll;
-
-/** {@link TaskTest}, run as a driver of a real cluster. */
-class ClusterTaskTest extends TaskTest {
-  @BeforeAll
-  static void cluster() throws Exception {
-    ClusterSuite.use();
-  }
-}
+/** {@link TaskBehaviour}, each test as the driver of a job on a real cluster. */
+class ClusterTaskTest extends TaskBehaviour<ClusterDriverFixture>
+    implements ClusterDriverFixture.Source {}

@@ -48,6 +48,11 @@ public final class Fns {
     return x;
   }
 
+  public static int failAfterGate(String message) throws InterruptedException {
+    gate.await();
+    throw new IllegalStateException(message);
+  }
+
   public static int[] mutateCopy(int[] values) {
     values[0] = -1;
     return values;

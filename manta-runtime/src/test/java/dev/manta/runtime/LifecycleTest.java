@@ -66,8 +66,8 @@ class LifecycleTest {
     ObjectRef<Integer> running = Manta.task(Fns::awaitGate, 1).remote();
     ObjectRef<Integer> queued = Manta.task(Fns::square, 2).remote();
     ObjectRef<Integer> waiting = Manta.task(Fns::square, running).remote();
-    ActorHandle<ActorTest.Gate> actor = Manta.actor(ActorTest.Gate::new).remote();
-    ObjectRef<Integer> call = actor.task(ActorTest.Gate::pass, 1).remote();
+    ActorHandle<ActorBehaviour.Gate> actor = Manta.actor(ActorBehaviour.Gate::new).remote();
+    ObjectRef<Integer> call = actor.task(ActorBehaviour.Gate::pass, 1).remote();
     var runningFuture = running.toCompletableFuture();
     var queuedFuture = queued.toCompletableFuture();
     var waitingFuture = waiting.toCompletableFuture();

@@ -3,61 +3,99 @@ package dev.manta.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.manta.Manta;
-import dev.manta.MantaConfig;
+import dev.manta.runtime.ownership.OwnedObject;
 import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts Manta (2 CPUs) before each test and, after it, shuts it down and checks that nothing
- * leaked: no task or actor threads, no {@code manta-} platform threads.
+ * Runs each test on a {@link MantaFixture}: the one the test class names through {@link
+ * MantaFixture.Source}, else the embedded runtime with 2 CPUs. Before the test it starts the
+ * fixture (skipping tests tagged {@value MantaFixture#EMBEDDED_ONLY} on any other); after a passing
+ * test it runs the fixture's {@link MantaFixture#checkNothingLeft}, shuts Manta down (after a
+ * failing one too) and runs {@link MantaFixture#checkStopped}. The first failed check fails the
+ * test; later ones are added to it as suppressed.
  *
- * <p>With the system property {@value #CLUSTER_PROPERTY} set to a cluster address, the same tests
- * run as a driver of that cluster instead (manta-cluster runs them so); tests tagged {@value
- * #EMBEDDED_ONLY} look inside the embedded runtime and are skipped there.
+ * <p>Also holds the helpers the checks share: the running core worker, the {@code manta-} threads
+ * of this JVM, and the reading of a reference table's leftovers.
  */
 public final class MantaTestSupport implements BeforeEachCallback, AfterEachCallback {
-  /** The system property naming a cluster to run the tests against. */
-  public static final String CLUSTER_PROPERTY = "manta.test.cluster";
-
   /** The tag of tests that only make sense on the embedded runtime. */
-  public static final String EMBEDDED_ONLY = "embedded-only";
+  public static final String EMBEDDED_ONLY = MantaFixture.EMBEDDED_ONLY;
 
-  /** Whether the tests run against a cluster. */
-  public static boolean clusterMode() {
-    return System.getProperty(CLUSTER_PROPERTY) != null;
-  }
+  /** How long the checks wait for the garbage collector to free what a test dropped. */
+  public static final Duration SETTLE = Duration.ofSeconds(30);
+
+  private static final ExtensionContext.Namespace NS =
+      ExtensionContext.Namespace.create(MantaTestSupport.class);
 
   @Override
-  public void beforeEach(ExtensionContext context) {
+  public void beforeEach(ExtensionContext context) throws Exception {
     if (Manta.isInitialized()) {
       Manta.shutdown();
     }
-    if (clusterMode()) {
-      org.junit.jupiter.api.Assumptions.assumeFalse(
-          context.getTags().contains(EMBEDDED_ONLY), "embedded-only test");
-      Manta.init(System.getProperty(CLUSTER_PROPERTY));
-      return;
+    MantaFixture fixture = fixtureOf(context);
+    if (!fixture.isEmbedded()) {
+      Assumptions.assumeFalse(
+          context.getTags().contains(EMBEDDED_ONLY),
+          "embedded-only test: it looks inside the embedded runtime");
     }
-    Manta.init(MantaConfig.builder().numCpus(2).build());
+    context.getStore(NS).put(MantaFixture.class, fixture);
+    fixture.start();
   }
 
   @Override
-  public void afterEach(ExtensionContext context) {
-    if (clusterMode()) {
-      if (Manta.isInitialized()) {
-        Manta.shutdown();
+  public void afterEach(ExtensionContext context) throws Exception {
+    MantaFixture fixture = context.getStore(NS).remove(MantaFixture.class, MantaFixture.class);
+    if (fixture == null) {
+      return; // beforeEach skipped the test, or failed before starting Manta
+    }
+    boolean passed = context.getExecutionException().isEmpty();
+    Throwable failure = null;
+    CoreWorker last = current();
+    if (passed && last != null) {
+      try {
+        fixture.checkNothingLeft();
+      } catch (Exception | AssertionError e) {
+        failure = e;
       }
-      return;
     }
-    CoreWorker worker = current();
-    Manta.shutdown();
-    if (worker != null) {
-      assertThat(worker.liveThreads()).as("task/actor threads after shutdown").isZero();
+    if (Manta.isInitialized()) {
+      Manta.shutdown();
     }
-    assertThat(mantaPlatformThreads()).as("manta- platform threads after shutdown").isEmpty();
+    if (passed) {
+      try {
+        fixture.checkStopped(last);
+      } catch (Exception | AssertionError e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure instanceof Exception e) {
+      throw e;
+    }
+    if (failure != null) {
+      throw (AssertionError) failure;
+    }
+  }
+
+  private static MantaFixture fixtureOf(ExtensionContext context) {
+    if (context.getRequiredTestInstance() instanceof MantaFixture.Source<?> source) {
+      return source.fixture();
+    }
+    return new EmbeddedFixture();
   }
 
   /** The running core worker, or null. */
@@ -78,5 +116,44 @@ public final class MantaTestSupport implements BeforeEachCallback, AfterEachCall
         .map(Thread::getName)
         .filter(n -> n.startsWith("manta-"))
         .toList();
+  }
+
+  /**
+   * The objects of {@code worker}'s reference table that {@code leaked} says should be gone, each
+   * as {@code id: why it is alive} (see {@link OwnedObject#reasons()}).
+   */
+  public static List<String> leftObjects(CoreWorker worker, Predicate<OwnedObject> leaked) {
+    List<String> out = new ArrayList<>();
+    for (OwnedObject o : worker.table().snapshot()) {
+      if (leaked.test(o)) {
+        out.add(o.id().hex() + ": " + o.reasons());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Collects garbage until {@code left} returns an empty list, for up to {@link #SETTLE}; then
+   * asserts it is empty, naming what was left as {@code what}.
+   */
+  public static void awaitNoneLeft(String what, Supplier<List<String>> left) {
+    try {
+      Awaitility.await(what)
+          .atMost(SETTLE)
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () -> {
+                System.gc();
+                return left.get().isEmpty();
+              });
+    } catch (ConditionTimeoutException e) {
+      // fall through: the assertion below names what is left
+    }
+    List<String> now = left.get();
+    assertThat(now)
+        .as(
+            "%s (%d left after %s of collecting garbage; the first: %s)",
+            what, now.size(), SETTLE, now.stream().limit(10).toList())
+        .isEmpty();
   }
 }

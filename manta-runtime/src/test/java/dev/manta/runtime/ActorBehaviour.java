@@ -16,11 +16,21 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/**
+ * Actors as users see them through the API: state and call order, names, kill and exit, failing
+ * constructors and methods, concurrency and backpressure limits, async methods, handles passed on,
+ * resources held for life. Written once against {@link MantaFixture} and run in each mode by a
+ * subclass naming its fixture ({@code EmbeddedActorTest}, and manta-cluster's {@code
+ * ClusterActorTest}).
+ *
+ * @param <F> the fixture the tests run on
+ */
 @ExtendWith(MantaTestSupport.class)
-class ActorTest {
+abstract class ActorBehaviour<F extends MantaFixture> implements MantaFixture.Source<F> {
 
   @Test
   void actor_keepsStateAcrossCalls_inOrder() {
@@ -52,6 +62,27 @@ class ActorTest {
     gate.countDown();
     Manta.get(List.of(first, second));
     assertThat(c.task(Counter::log).remote().get()).containsExactly("a:5", "b:1");
+  }
+
+  @Test
+  @Disabled(
+      "bug: an actor call whose ref argument fails after the call was queued is completed with"
+          + " the failure (Submitter.resolve -> abandon) but nobody kicks the mailbox, so the calls"
+          + " queued behind it wait until some later call is submitted (ActorSystem.call kicks"
+          + " only on a successful resolve or a failure seen at once). Fails embedded; on a"
+          + " cluster the gate is open in the worker, so the task usually fails before the call"
+          + " is queued and the test passes without showing the owner's proxy mailbox is fixed")
+  void callWhoseArgumentFailsAfterItWasQueued_failsAlone_andTheCallsBehindItRun() {
+    Fns.gate = new CountDownLatch(1);
+    ActorHandle<Counter> c = Manta.actor(Counter::new).remote();
+    ObjectRef<Integer> failsLater = Manta.task(Fns::failAfterGate, "late failure").remote();
+    ObjectRef<Void> doomed = c.task(Counter::record, "doomed", failsLater).remote();
+    ObjectRef<Integer> behind = c.task(Counter::add, 1).remote();
+    Fns.gate.countDown();
+    assertThatThrownBy(() -> doomed.get(Duration.ofSeconds(30)))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("late failure");
+    assertThat(behind.get(Duration.ofSeconds(30))).isEqualTo(1);
   }
 
   @Test
@@ -199,14 +230,19 @@ class ActorTest {
     }
   }
 
-  static int addVia(ActorHandle<Counter> c, int delta) {
-    return Manta.get(c.task(Counter::add, delta).remote());
+  /** A task that calls an actor through a handle it is given. */
+  static final class Via {
+    private Via() {}
+
+    static int add(ActorHandle<Counter> c, int delta) {
+      return Manta.get(c.task(Counter::add, delta).remote());
+    }
   }
 
   @Test
   void handles_passIntoTasksAndOtherActors() {
     ActorHandle<Counter> c = Manta.actor(Counter::new).remote();
-    assertThat(Manta.task(ActorTest::addVia, c, 2).remote().get()).isEqualTo(2);
+    assertThat(Manta.task(Via::add, c, 2).remote().get()).isEqualTo(2);
     ActorHandle<Forwarder> f = Manta.actor(Forwarder::new).remote();
     assertThat(f.task(Forwarder::forward, c, 3).remote().get()).isEqualTo(5);
   }

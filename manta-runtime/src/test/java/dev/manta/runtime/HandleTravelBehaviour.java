@@ -23,10 +23,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  * a {@code put} object, and back as a task's return value; for plain and async actors, fresh (sent
  * the moment the actor is created, to a worker that is already warm) and long-lived (after many
  * other actors were created and their handles moved). On a cluster a handle is read in another
- * process, which must find the actor (issue 15).
+ * process, which must find the actor (issue 15). Run in each mode by a subclass naming its fixture
+ * ({@code EmbeddedHandleTravelTest}, and manta-cluster's {@code ClusterHandleTravelTest}).
+ *
+ * @param <F> the fixture the tests run on
  */
 @ExtendWith(MantaTestSupport.class)
-class HandleTravelTest {
+abstract class HandleTravelBehaviour<F extends MantaFixture> implements MantaFixture.Source<F> {
   private static final Duration LONG = Duration.ofSeconds(60);
 
   /** How a handle reaches the code that calls its actor. */
@@ -84,6 +87,53 @@ class HandleTravelTest {
   /** A value that holds a handle. */
   public record Holds(String label, ActorHandle<?> handle) {}
 
+  /**
+   * The remote functions of these tests (a method reference to a generic class's static method
+   * would be inexact, and ambiguous between Manta's overloads).
+   */
+  public static final class Travel {
+    private Travel() {}
+
+    public static int addVia(ActorHandle<?> h, Kind kind, int delta) {
+      return bump(h, kind, delta);
+    }
+
+    public static int addViaList(List<ActorHandle<?>> hs, Kind kind, int delta) {
+      return bump(hs.get(0), kind, delta);
+    }
+
+    public static int addViaRecord(Holds holds, Kind kind, int delta) {
+      return bump(holds.handle(), kind, delta);
+    }
+
+    public static ActorHandle<?> echo(ActorHandle<?> h) {
+      return h;
+    }
+
+    public static int openThenAdd(ActorHandle<Latch> latch, ActorHandle<Counter> counter) {
+      Manta.get(latch.task(Latch::open).remote());
+      return Manta.get(counter.task(Counter::add, 1).remote());
+    }
+
+    public static int findThenOpenThenAdd(ActorHandle<Latch> latch, String name) {
+      ActorHandle<Counter> counter = Manta.getActor(name);
+      Manta.get(latch.task(Latch::open).remote());
+      return Manta.get(counter.task(Counter::add, 1).remote());
+    }
+
+    public static int addToEach(List<ActorHandle<Counter>> counters, int delta) {
+      int sum = 0;
+      for (ActorHandle<Counter> c : counters) {
+        sum += Manta.get(c.task(Counter::add, delta).remote());
+      }
+      return sum;
+    }
+
+    public static int addAsyncVia(List<ActorHandle<AsyncCounter>> target, int delta) {
+      return Manta.get(target.get(0).taskAsync(AsyncCounter::add, delta).remote());
+    }
+  }
+
   private static ActorHandle<?> create(Kind kind) {
     return switch (kind) {
       case PLAIN -> Manta.actor(Counter::new).remote();
@@ -101,42 +151,24 @@ class HandleTravelTest {
     };
   }
 
-  public static int addVia(ActorHandle<?> h, Kind kind, int delta) {
-    return bump(h, kind, delta);
-  }
-
-  public static int addViaList(List<ActorHandle<?>> hs, Kind kind, int delta) {
-    return bump(hs.get(0), kind, delta);
-  }
-
-  public static int addViaRecord(Holds holds, Kind kind, int delta) {
-    return bump(holds.handle(), kind, delta);
-  }
-
-  public static ActorHandle<?> echo(ActorHandle<?> h) {
-    return h;
-  }
-
   /** Sends {@code h} by {@code route} to a task (or back from one) that adds {@code delta}. */
   private static int travel(Route route, Kind kind, ActorHandle<?> h, int delta) {
     return switch (route) {
-      case ALONE -> Manta.task(HandleTravelTest::addVia, h, kind, delta).remote().get(LONG);
+      case ALONE -> Manta.task(Travel::addVia, h, kind, delta).remote().get(LONG);
       case IN_LIST ->
-          Manta.task(HandleTravelTest::addViaList, List.<ActorHandle<?>>of(h), kind, delta)
+          Manta.task(Travel::addViaList, List.<ActorHandle<?>>of(h), kind, delta)
               .remote()
               .get(LONG);
       case IN_RECORD ->
-          Manta.task(HandleTravelTest::addViaRecord, new Holds("record", h), kind, delta)
-              .remote()
-              .get(LONG);
+          Manta.task(Travel::addViaRecord, new Holds("record", h), kind, delta).remote().get(LONG);
       case IN_PUT_OBJECT -> {
         ObjectRef<Holds> ref = Manta.put(new Holds("put", h));
-        int v = Manta.task(HandleTravelTest::addViaRecord, ref, kind, delta).remote().get(LONG);
+        int v = Manta.task(Travel::addViaRecord, ref, kind, delta).remote().get(LONG);
         assertThat(ref.get(LONG).handle()).isEqualTo(h);
         yield v;
       }
       case RETURNED_FROM_TASK -> {
-        ActorHandle<?> back = Manta.task(HandleTravelTest::echo, h).remote().get(LONG);
+        ActorHandle<?> back = Manta.task(Travel::echo, h).remote().get(LONG);
         assertThat(back).isEqualTo(h);
         yield bump(back, kind, delta);
       }
@@ -171,11 +203,6 @@ class HandleTravelTest {
     }
   }
 
-  public static int openThenAdd(ActorHandle<Latch> latch, ActorHandle<Counter> counter) {
-    Manta.get(latch.task(Latch::open).remote());
-    return Manta.get(counter.task(Counter::add, 1).remote());
-  }
-
   @Test
   void handleOfActorNotYetPlaced_isUsable_whereItArrives() {
     ActorHandle<Latch> latch = Manta.actor(Latch::new).maxConcurrency(2).remote();
@@ -183,15 +210,8 @@ class HandleTravelTest {
     // The counter cannot be placed before `start` is ready, which the task below makes happen
     // only after it has read the handle: reading it must not wait for the actor to be placed.
     ActorHandle<Counter> counter = Manta.<Counter, Integer>actor(Counter::new, start).remote();
-    assertThat(Manta.task(HandleTravelTest::openThenAdd, latch, counter).remote().get(LONG))
-        .isEqualTo(6);
+    assertThat(Manta.task(Travel::openThenAdd, latch, counter).remote().get(LONG)).isEqualTo(6);
     assertThat(counter.task(Counter::add, 1).remote().get(LONG)).isEqualTo(7);
-  }
-
-  public static int findThenOpenThenAdd(ActorHandle<Latch> latch, String name) {
-    ActorHandle<Counter> counter = Manta.getActor(name);
-    Manta.get(latch.task(Latch::open).remote());
-    return Manta.get(counter.task(Counter::add, 1).remote());
   }
 
   @Test
@@ -200,8 +220,7 @@ class HandleTravelTest {
     ObjectRef<Integer> start = latch.task(Latch::await, 5).remote();
     ActorHandle<Counter> counter =
         Manta.<Counter, Integer>actor(Counter::new, start).name("not-yet").remote();
-    assertThat(
-            Manta.task(HandleTravelTest::findThenOpenThenAdd, latch, "not-yet").remote().get(LONG))
+    assertThat(Manta.task(Travel::findThenOpenThenAdd, latch, "not-yet").remote().get(LONG))
         .isEqualTo(6);
     assertThat(counter.task(Counter::add, 1).remote().get(LONG)).isEqualTo(7);
   }
@@ -215,10 +234,9 @@ class HandleTravelTest {
     for (int i = 0; i < 8; i++) {
       counters.add(Manta.actor(Counter::new, i).remote());
     }
-    assertThat(Manta.task(HandleTravelTest::addToEach, counters, 1).remote().get(LONG))
-        .isEqualTo(36);
+    assertThat(Manta.task(Travel::addToEach, counters, 1).remote().get(LONG)).isEqualTo(36);
     ObjectRef<List<ActorHandle<Counter>>> put = Manta.put(counters);
-    assertThat(Manta.task(HandleTravelTest::addToEach, put, 1).remote().get(LONG)).isEqualTo(44);
+    assertThat(Manta.task(Travel::addToEach, put, 1).remote().get(LONG)).isEqualTo(44);
     List<Integer> done = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       // Killed after use, so that the next actor may reuse its worker: a shorter test.
@@ -231,14 +249,6 @@ class HandleTravelTest {
       r.kill();
     }
     assertThat(done).hasSize(12).allSatisfy(v -> assertThat(v).isPositive());
-  }
-
-  public static int addToEach(List<ActorHandle<Counter>> counters, int delta) {
-    int sum = 0;
-    for (ActorHandle<Counter> c : counters) {
-      sum += Manta.get(c.task(Counter::add, delta).remote());
-    }
-    return sum;
   }
 
   @Test
@@ -264,10 +274,6 @@ class HandleTravelTest {
     }
   }
 
-  public static int addAsyncVia(List<ActorHandle<AsyncCounter>> target, int delta) {
-    return Manta.get(target.get(0).taskAsync(AsyncCounter::add, delta).remote());
-  }
-
   /** The program of issue 15, whose last step failed on a cluster with "Deserialize failed". */
   @Test
   void asyncHandleInList_toFourConcurrentTasks_afterManyActorsAndHandles() {
@@ -277,7 +283,7 @@ class HandleTravelTest {
       List<ActorHandle<AsyncCounter>> inList = new ArrayList<>(List.of(a));
       List<ObjectRef<Integer>> sums = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        sums.add(Manta.task(HandleTravelTest::addAsyncVia, inList, 1).remote());
+        sums.add(Manta.task(Travel::addAsyncVia, inList, 1).remote());
       }
       assertThat(Manta.get(sums, LONG)).as("round %d", round).containsExactlyInAnyOrder(1, 2, 3, 4);
       a.kill();

@@ -20,8 +20,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/**
+ * Tasks as users see them through the API: arities, refs as arguments, errors, retries, timeouts,
+ * cancellation, {@code wait}, nested tasks, the runtime context. Written once against {@link
+ * MantaFixture} and run in each mode by a subclass naming its fixture ({@code EmbeddedTaskTest},
+ * and manta-cluster's {@code ClusterTaskTest}); tests tagged {@value MantaFixture#EMBEDDED_ONLY}
+ * look inside the embedded runtime and run only there.
+ *
+ * @param <F> the fixture the tests run on
+ */
 @ExtendWith(MantaTestSupport.class)
-class TaskTest {
+abstract class TaskBehaviour<F extends MantaFixture> implements MantaFixture.Source<F> {
 
   @BeforeEach
   void reset() {
@@ -79,13 +88,18 @@ class TaskTest {
     assertThatThrownBy(() -> Manta.put(null)).isInstanceOf(NullPointerException.class);
   }
 
-  static int threadName(Thread t) {
-    return t.getName().length();
+  /** A task whose argument cannot be serialized. */
+  static final class Threads {
+    private Threads() {}
+
+    static int nameLength(Thread t) {
+      return t.getName().length();
+    }
   }
 
   @Test
   void submit_unserializableArgument_failsAtSubmitNamingTheClass() {
-    assertThatThrownBy(() -> Manta.task(TaskTest::threadName, new Thread()).remote())
+    assertThatThrownBy(() -> Manta.task(Threads::nameLength, new Thread()).remote())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("java.lang.Thread")
         .hasMessageContaining("Argument 1");
@@ -398,11 +412,25 @@ class TaskTest {
   @Test
   void runtimeContext_toString_namesModeJobNodeAndTask() {
     RuntimeContext ctx = Manta.runtimeContext();
+    assertThat(ctx.isEmbedded())
+        .as("the mode the fixture started")
+        .isEqualTo(fixture().isEmbedded());
     assertThat(ctx.toString())
         .startsWith("RuntimeContext(" + (ctx.isEmbedded() ? "embedded" : "cluster") + ", ")
         .contains("job " + ctx.jobId(), "node " + ctx.nodeId(), "CPU")
         .doesNotContain("task ");
     assertThat(Manta.task(Ctx::describe).remote().get()).containsPattern("task [0-9a-f]{32}");
+  }
+
+  @Test
+  void memorySummary_namesTheModeAndTheJob() {
+    ObjectRef<Integer> r = Manta.put(7);
+    String summary = Manta.memorySummary();
+    assertThat(summary)
+        .startsWith(
+            "Manta memory summary (" + (fixture().isEmbedded() ? "embedded" : "cluster, node "))
+        .contains("job " + Manta.runtimeContext().jobId())
+        .contains(r.id());
   }
 
   @Test

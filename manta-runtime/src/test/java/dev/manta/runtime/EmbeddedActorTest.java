@@ -1,0 +1,4 @@
+package dev.manta.runtime;
+
+/** {@link ActorBehaviour} on the embedded runtime. */
+class EmbeddedActorTest extends ActorBehaviour<EmbeddedFixture> implements EmbeddedFixture.Source {}

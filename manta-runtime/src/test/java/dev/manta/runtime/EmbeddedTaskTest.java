@@ -1,0 +1,4 @@
+package dev.manta.runtime;
+
+/** {@link TaskBehaviour} on the embedded runtime. */
+class EmbeddedTaskTest extends TaskBehaviour<EmbeddedFixture> implements EmbeddedFixture.Source {}
