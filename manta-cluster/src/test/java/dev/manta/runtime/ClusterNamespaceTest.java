@@ -12,9 +12,14 @@ import org.junit.jupiter.api.Test;
 
 /** Named actors live in the driver's namespace, and so do the lookups of its tasks on workers. */
 class ClusterNamespaceTest {
+  static String address;
+
   @BeforeAll
   static void cluster() throws Exception {
-    ClusterSuite.use();
+    ClusterDriverFixture shared = new ClusterDriverFixture.Source() {}.fixture();
+    shared.start(); // the suite's shared cluster; this test makes drivers of its own
+    Manta.shutdown();
+    address = shared.cluster().address();
   }
 
   @AfterEach
@@ -45,11 +50,7 @@ class ClusterNamespaceTest {
 
   @Test
   void aTaskOnAWorker_findsANamedActorInItsDriversNamespace() {
-    Manta.init(
-        MantaConfig.builder()
-            .address(System.getProperty(MantaTestSupport.CLUSTER_PROPERTY))
-            .namespace("team-a")
-            .build());
+    Manta.init(MantaConfig.builder().address(address).namespace("team-a").build());
     ActorHandle<Tally> t = Manta.actor(Tally::new).name("tally-ns").remote();
     assertThat(Manta.get(t.task(Tally::add, 1).remote(), Duration.ofSeconds(60))).isEqualTo(1);
     assertThat(
@@ -59,7 +60,7 @@ class ClusterNamespaceTest {
         .isEqualTo(3);
     Manta.shutdown();
 
-    Manta.init(System.getProperty(MantaTestSupport.CLUSTER_PROPERTY)); // namespace "default"
+    Manta.init(address); // namespace "default"
     assertThat(Manta.findActor("tally-ns")).isEmpty();
     assertThat(
             Manta.get(

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -65,13 +64,6 @@ abstract class ActorBehaviour<F extends MantaFixture> implements MantaFixture.So
   }
 
   @Test
-  @Disabled(
-      "bug: an actor call whose ref argument fails after the call was queued is completed with"
-          + " the failure (Submitter.resolve -> abandon) but nobody kicks the mailbox, so the calls"
-          + " queued behind it wait until some later call is submitted (ActorSystem.call kicks"
-          + " only on a successful resolve or a failure seen at once). Fails embedded; on a"
-          + " cluster the gate is open in the worker, so the task usually fails before the call"
-          + " is queued and the test passes without showing the owner's proxy mailbox is fixed")
   void callWhoseArgumentFailsAfterItWasQueued_failsAlone_andTheCallsBehindItRun() {
     Fns.gate = new CountDownLatch(1);
     ActorHandle<Counter> c = Manta.actor(Counter::new).remote();

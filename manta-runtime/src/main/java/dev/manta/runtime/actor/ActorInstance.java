@@ -321,6 +321,29 @@ public final class ActorInstance implements ActorTarget {
     }
   }
 
+  /**
+   * Queues a call just built for this actor, its pending slot reserved: resolves its arguments
+   * through {@code submitter} and keeps submission order. A call whose arguments are ready is
+   * resolved first and enqueued READY (the mailbox is locked once per call); one that waits is
+   * enqueued WAITING, holding back later calls, and the mailbox moves on when it resolves or when
+   * it ends without running (a failed argument: the submitter abandons it).
+   */
+  void submit(TaskSpec call, dev.manta.runtime.task.Submitter submitter) {
+    if (submitter.dependenciesReady(call)) {
+      submitter.resolve(call, t -> {});
+      if (call.state.get() == TaskSpec.READY) {
+        enqueue(call);
+      }
+      return;
+    }
+    enqueue(call);
+    submitter.resolve(call, t -> kick());
+    call.result.value().thenRun(this::kick); // ended without running: move past it
+    if (call.state.get() == TaskSpec.DONE) {
+      kick(); // a failed argument finished the call: let the mailbox move past it
+    }
+  }
+
   /** A queued call's arguments resolved, or a call was cancelled: let a drainer look again. */
   void kick() {
     lock.lock();

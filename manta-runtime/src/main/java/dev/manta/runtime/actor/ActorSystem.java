@@ -206,20 +206,7 @@ public final class ActorSystem {
       executor.abandon(call, dead);
       return ref;
     }
-    if (submitter.dependenciesReady(call)) {
-      // Fast path: resolve now (READY, or DONE with a failed argument) and enqueue ready, so
-      // the mailbox is locked once per call.
-      submitter.resolve(call, t -> {});
-      if (call.state.get() == TaskSpec.READY) {
-        a.enqueue(call);
-      }
-      return ref;
-    }
-    a.enqueue(call); // WAITING: holds back later calls until its arguments resolve
-    submitter.resolve(call, t -> a.kick());
-    if (call.state.get() == TaskSpec.DONE) {
-      a.kick(); // a failed argument finished the call: let the mailbox move past it
-    }
+    a.submit(call, submitter);
     return ref;
   }
 

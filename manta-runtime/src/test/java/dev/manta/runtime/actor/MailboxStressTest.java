@@ -105,21 +105,13 @@ class MailboxStressTest {
         submitter.build(
             TaskSpec.Kind.ACTOR_CALL, RECORD, args, refMask, ResourceSet.EMPTY, null, 0, false, a);
     RefImpl<Object> ref = table.newRef(c.result, false);
-    if (submitter.dependenciesReady(c)) {
-      submitter.resolve(c, t -> {});
-      if (c.state.get() == TaskSpec.READY) {
-        a.enqueue(c);
-      }
-    } else {
-      a.enqueue(c);
-      submitter.resolve(c, t -> a.kick());
-    }
+    a.submit(c, submitter); // as ActorSystem.call does
     return ref;
   }
 
   private ActorInstance start(int maxConcurrency, Recorder recorder) {
     actor =
-        new ActorInstance(
+        ActorInstance.local(
             ids.nextActor(),
             null,
             "Recorder",
@@ -127,10 +119,11 @@ class MailboxStressTest {
             Integer.MAX_VALUE,
             0,
             ResourceSet.EMPTY,
-            executor,
-            Thread.ofVirtual().name("manta-test-actor-", 1).factory(),
-            a -> {},
-            table);
+            new ActorInstance.Env(
+                executor,
+                Thread.ofVirtual().name("manta-test-actor-", 1).factory(),
+                a -> {},
+                table));
     assertThat(actor.constructed(recorder)).isTrue();
     return actor;
   }
