@@ -7,7 +7,6 @@ import com.google.protobuf.ByteString;
 import dev.manta.ActorHandle;
 import dev.manta.Manta;
 import dev.manta.cluster.proto.ActorInfo;
-import dev.manta.cluster.proto.ActorState;
 import dev.manta.cluster.proto.CoreWorkerGrpc;
 import dev.manta.cluster.proto.CreateRequest;
 import dev.manta.cluster.proto.Empty;
@@ -230,13 +229,18 @@ class ClusterSecurityTest {
     a.kill();
   }
 
-  /** The gRPC address of the worker process {@code pid}, from the head's actor table. */
+  /**
+   * The gRPC address of the worker process {@code pid}, from the head's actor table: the address of
+   * any Probe actor, live or ended, that {@code pid} listens on. (Not only ALIVE ones: a worker
+   * reused for the next actor can briefly have that actor listed dead, see the session note.)
+   */
   private String workerOf(long pid) {
     var head = Rpc.deadline(HeadGrpc.newBlockingStub(channel(cluster.head().head(), good)));
     List<String> addresses =
         head.getClusterView(Empty.getDefaultInstance()).getActorsList().stream()
-            .filter(x -> x.getState() == ActorState.ALIVE)
             .filter(x -> x.getClassName().contains("Probe"))
+            .filter(x -> !x.getWorkerAddress().isEmpty())
+            .distinct()
             .map(ActorInfo::getWorkerAddress)
             .toList();
     for (String w : addresses) {
