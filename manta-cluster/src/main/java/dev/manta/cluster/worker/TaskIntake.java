@@ -103,7 +103,7 @@ final class TaskIntake {
           args[i] = h.object();
           refs.add(h.object());
         }
-        case TaskMessages.ValueArg v -> args[i] = v.bytes();
+        case TaskMessages.ValueArg v -> args[i] = v.bytes().toByteArray();
       }
     }
     TaskSpec.Kind kind = m.kind();
