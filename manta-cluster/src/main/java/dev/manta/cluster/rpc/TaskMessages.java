@@ -163,7 +163,7 @@ public final class TaskMessages {
    *
    * @param bytes the value as the owner serialized it
    */
-  public record ValueArg(byte[] bytes) implements Arg {}
+  public record ValueArg(ByteString bytes) implements Arg {}
 
   /**
    * A ref argument: the object's id and its value as the owner had it (F2).
@@ -194,9 +194,7 @@ public final class TaskMessages {
     List<Arg> args = new ArrayList<>(m.getArgsCount());
     for (ArgMsg a : m.getArgsList()) {
       args.add(
-          a.hasRef()
-              ? new RefArg(Wire.id(a.getRefId()), a.getRef())
-              : new ValueArg(a.getValue().toByteArray()));
+          a.hasRef() ? new RefArg(Wire.id(a.getRefId()), a.getRef()) : new ValueArg(a.getValue()));
     }
     return new Incoming(
         new TaskId(m.getTaskPrefix(), m.getTaskSequence()),

@@ -109,6 +109,7 @@ interface CoreGate {
    * @param retryExceptions as the owner set it
    * @param actor the hosted actor of an actor creation or call, else null
    */
+  @SuppressWarnings("ArrayRecordComponent") // handed to the core as is, never compared
   record IncomingTask(
       TaskId id,
       TaskSpec.Kind kind,

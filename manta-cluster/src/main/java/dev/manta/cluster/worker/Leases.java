@@ -59,7 +59,7 @@ final class Leases {
   private final Map<String, CompletableFuture<LeaseGrant>> taskLeases = new ConcurrentHashMap<>();
 
   // @GuardedBy("waitersLock"); by lease future, identity; removed once drained
-  private final Map<CompletableFuture<LeaseGrant>, ArrayDeque<Runnable>> waiters =
+  private final IdentityHashMap<CompletableFuture<LeaseGrant>, ArrayDeque<Runnable>> waiters =
       new IdentityHashMap<>();
   private final ReentrantLock waitersLock = new ReentrantLock();
 

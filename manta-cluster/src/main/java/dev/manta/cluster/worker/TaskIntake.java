@@ -109,7 +109,7 @@ final class TaskIntake {
           args[i] = h.object();
           refs.add(h.object());
         }
-        case TaskMessages.ValueArg v -> args[i] = v.bytes();
+        case TaskMessages.ValueArg v -> args[i] = v.bytes().toByteArray();
       }
     }
     TaskSpec.Kind kind = m.kind();

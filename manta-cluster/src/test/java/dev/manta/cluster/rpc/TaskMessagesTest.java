@@ -94,7 +94,8 @@ class TaskMessagesTest {
     assertThat(in.actor()).isNull();
     assertThat(in.actorName()).isNull();
     assertThat(in.args()).hasSize(2);
-    assertThat(((TaskMessages.ValueArg) in.args().get(0)).bytes()).containsExactly(1, 2, 3);
+    assertThat(((TaskMessages.ValueArg) in.args().get(0)).bytes().toByteArray())
+        .containsExactly(1, 2, 3);
     TaskMessages.RefArg r = (TaskMessages.RefArg) in.args().get(1);
     assertThat(r.id()).isEqualTo(ref.id());
     InlineValue v = (InlineValue) r.value("node-b");

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * ReferenceTable} (no counting: the fake keeps its own counts), and actors are tokens made by an
  * embedded core on first use, never started; {@link #isProxy} answers what the test set.
  */
-class FakeCore implements CoreGate, AutoCloseable {
+class FakeCore implements CoreGate {
   /** One completion of a spec, in order. */
   record Completion(TaskSpec spec, StoredValue value, Thread thread) {}
 
@@ -51,8 +51,8 @@ class FakeCore implements CoreGate, AutoCloseable {
   int functionsLoaded;
   private CoreWorker tokens; // makes ActorInstances; lazily, since most tests need none
 
-  @Override
-  public void close() throws InterruptedException {
+  /** Closes the table and the token core; call after each test. */
+  void close() throws InterruptedException {
     table.close();
     if (tokens != null) {
       tokens.shutdown();
