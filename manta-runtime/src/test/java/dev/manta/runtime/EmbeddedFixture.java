@@ -58,16 +58,16 @@ public final class EmbeddedFixture implements MantaFixture {
   }
 
   private static List<String> left(CoreWorker w) {
-    // Not checked: ReferenceTable.trackedCount(), which stays above zero for good once a ref of an
-    // object freed with Manta.free is dropped (ReferenceTableTest shows it): the tracker becomes
-    // unreachable with the object and is never enqueued, so it is never counted down. Nothing
-    // leaks; the count is wrong.
     List<String> out = new ArrayList<>(MantaTestSupport.leftObjects(w, o -> true));
     ObjectStoreStats s = w.storeStats();
     if (s.usedBytes() != 0 || s.objectCount() != 0 || s.pinnedBytes() != 0) {
       out.add("node store not empty: " + s);
     } else if (s.spilledCount() != 0 || s.spilledBytes() != 0) {
       out.add("spilled objects left: " + s);
+    }
+    long trackers = w.table().trackedCount();
+    if (trackers != 0) {
+      out.add(trackers + " weak trackers of refs or handles not yet processed");
     }
     int running = w.runningTasks();
     if (running != 0) {

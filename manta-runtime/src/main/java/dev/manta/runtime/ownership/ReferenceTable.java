@@ -3,6 +3,7 @@ package dev.manta.runtime.ownership;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
+import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -47,6 +48,10 @@ public final class ReferenceTable {
    *    object holds its current generation's tracker; it is replaced only once cleared, and a
    *    cleared reference is owned by the JVM's pending list and then by our queue until we
    *    process it. Action trackers (actor leases) are held in `actionTrackers`.
+   *  - A freed object leaves the table, so its trackers would become unreachable with it: free
+   *    takes them off the object under its monitor and enqueues them itself, so each tracker is
+   *    counted down exactly once (Reference.enqueue is a no-op for one already enqueued). A handle
+   *    made for an already freed object is not tracked.
    *  - With counting disabled (a constructor switch for measurements in tests) objects are
    *    never freed automatically; explicit free still works.
    */
@@ -168,6 +173,9 @@ public final class ReferenceTable {
       return new Handle(o, this, borrowed); // benchmark switch: nothing tracked, nothing freed
     }
     synchronized (o) {
+      if (o.freed) {
+        return new Handle(o, this, borrowed); // nothing left to free: not tracked
+      }
       WeakReference<Object> current = borrowed ? o.borrowHandle : o.localHandle;
       Handle h = current == null ? null : (Handle) current.get();
       if (h != null) {
@@ -257,6 +265,7 @@ public final class ReferenceTable {
    */
   private void doFree(OwnedObject o, String why, boolean onlyIfUnreferenced) {
     List<OwnedObject> contained;
+    List<Reference<Object>> settled;
     synchronized (o) {
       if (o.freed || (onlyIfUnreferenced && !o.isUnreferenced())) {
         return;
@@ -265,6 +274,12 @@ public final class ReferenceTable {
       contained = o.contains;
       o.contains = List.of();
       o.keepAlive = List.of();
+      // The object held its handles' trackers; once it leaves the table nothing else does, and
+      // a tracker collected together with its handle is never enqueued. Settle them now.
+      settled = settleTrackers(o);
+    }
+    for (Reference<Object> t : settled) {
+      t.enqueue(); // the reaper counts them down; their handles stay usable, untracked
     }
     objects.remove(o.id, o);
     o.producer = null;
@@ -282,6 +297,25 @@ public final class ReferenceTable {
       }
       maybeFree(c);
     }
+  }
+
+  /** Takes the current handle trackers off a freed object (called under its monitor). */
+  private static List<Reference<Object>> settleTrackers(OwnedObject o) {
+    WeakReference<Object> local = o.localHandle;
+    WeakReference<Object> borrow = o.borrowHandle;
+    o.localHandle = null;
+    o.borrowHandle = null;
+    if (local == null && borrow == null) {
+      return List.of();
+    }
+    List<Reference<Object>> out = new ArrayList<>(2);
+    if (local != null) {
+      out.add(local);
+    }
+    if (borrow != null) {
+      out.add(borrow);
+    }
+    return out;
   }
 
   private static String freedMessage(OwnedObject o, String why) {

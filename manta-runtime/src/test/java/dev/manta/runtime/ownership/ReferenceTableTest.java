@@ -24,7 +24,6 @@ import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -278,18 +277,11 @@ class ReferenceTableTest {
   }
 
   /**
-   * The leak checks would like {@code trackedCount()} to return to zero once every ref is dropped.
-   * It does not after {@code Manta.free}: {@code free} takes the object out of the table, so the
-   * handle's tracker (held only by the object) becomes unreachable together with the handle and the
-   * object; the JVM never enqueues a weak reference that is itself unreachable, so the count is
-   * never decremented. Nothing leaks: only the number is wrong.
+   * Once every ref is dropped the tracker count returns to zero, also after {@code Manta.free}:
+   * free takes the object out of the table, so the handle's tracker would otherwise become
+   * unreachable with the handle and never be enqueued.
    */
   @Test
-  @Disabled(
-      "bug: ReferenceTable.trackedCount() stays above zero for good after Manta.free of an object"
-          + " whose ref is then dropped (the object's tracker is collected unenqueued, so"
-          + " liveTrackers is never decremented); the embedded leak check leaves trackers out"
-          + " until it is fixed")
   void trackedCount_afterExplicitFreeAndDroppedRef_returnsToZero() {
     OwnedObject o = table.create(nextId(), null);
     RefImpl<Object> ref = table.newRef(o, false);
