@@ -86,6 +86,7 @@ public final class DirectLink implements AutoCloseable {
   private final OutputStream out;
   private final String peer;
   private volatile boolean closed;
+  private volatile Thread reader; // set once, when the reader starts
 
   private DirectLink(Socket socket, DataInputStream in) throws IOException {
     this.socket = socket;
@@ -217,8 +218,25 @@ public final class DirectLink implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits up to {@code timeoutMillis} for this link's reader thread to end, after {@link #close}.
+   * Returns at once on the reader thread itself or if no reader was started.
+   *
+   * @return whether the reader has ended
+   */
+  public boolean awaitReader(long timeoutMillis) throws InterruptedException {
+    Thread t = reader;
+    if (t == null || t == Thread.currentThread()) {
+      return true;
+    }
+    t.join(timeoutMillis);
+    return !t.isAlive();
+  }
+
   private void startReader(Receiver receiver, String name) {
-    new ReaderThread(() -> readLoop(receiver), name).start();
+    Thread t = new ReaderThread(() -> readLoop(receiver), name);
+    reader = t;
+    t.start();
   }
 
   private void readLoop(Receiver receiver) {

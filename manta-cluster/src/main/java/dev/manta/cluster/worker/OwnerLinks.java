@@ -275,10 +275,23 @@ final class OwnerLinks {
     }
   }
 
-  /** Closes every push link's direct link. */
+  /**
+   * Closes every push link's direct link and waits (boundedly) for their reader threads, so that
+   * none outlives the port's shutdown.
+   */
   void close() {
     for (DirectLink l : outLinks.values()) {
       l.close();
+    }
+    for (DirectLink l : outLinks.values()) {
+      try {
+        if (!l.awaitReader(2_000)) {
+          LOG.warn("the reader of the link to {} did not end within 2 s of its close", l.peer());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 }
