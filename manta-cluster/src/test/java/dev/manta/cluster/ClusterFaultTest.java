@@ -111,14 +111,12 @@ class ClusterFaultTest {
             .maxRetries(0)
             .remote();
     Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(marker));
-    long start = System.nanoTime();
     cluster.kill(doomed);
 
     assertThatThrownBy(() -> Manta.get(r, Duration.ofSeconds(30)))
         .isInstanceOf(NodeDiedException.class)
         .hasMessageContaining("ClusterFaultTest::slow")
         .hasMessageContaining(doomed.nodeId());
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     String status = ClusterStatus.render(cluster.head().head(), Duration.ofSeconds(5));
     assertThat(status).containsPattern(doomed.nodeId() + "\\s+DEAD").contains("1 dead");
     assertThat(Manta.get(Manta.task(ClusterFaultTest::node).remote(), Duration.ofSeconds(60)))
