@@ -31,6 +31,7 @@ import dev.manta.cluster.proto.WorkerDeath;
 import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.Wire;
+import dev.manta.runtime.events.TransferEvent;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.store.NodeStore;
 import dev.manta.runtime.task.ResourceSet;
@@ -642,40 +643,20 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
       pullSlots.acquireUninterruptibly();
       try {
         if (!store.contains(id)) {
-          Iterator<Chunk> chunks =
-              Rpc.deadline(NodeAgentGrpc.newBlockingStub(channels.get(source)), 600_000)
-                  .fetch(
-                      FetchRequest.newBuilder()
-                          .setId(Wire.id(id))
-                          .setChunkBytes(CHUNK_BYTES)
-                          .build());
-          store.put(
-              id,
-              length,
-              0,
-              buf -> {
-                long got = 0;
-                while (chunks.hasNext()) {
-                  Chunk c = chunks.next();
-                  ByteBuffer data = c.getData().asReadOnlyByteBuffer();
-                  got += data.remaining();
-                  buf.put((int) c.getOffset(), data, 0, data.remaining());
-                }
-                if (got != length) {
-                  throw new IllegalStateException(
-                      "pull of object "
-                          + id.hex()
-                          + " from "
-                          + source
-                          + " got "
-                          + got
-                          + " of "
-                          + length
-                          + " bytes");
-                }
-              });
-          pullsTotal.incrementAndGet();
-          pulledBytes.addAndGet(length);
+          TransferEvent event = new TransferEvent();
+          event.begin();
+          boolean ok = false;
+          try {
+            ok = fetchInto(id, length, source);
+          } finally {
+            if (event.shouldCommit()) {
+              event.objectId = id.hex();
+              event.from = source;
+              event.bytes = length;
+              event.succeeded = ok;
+              event.commit();
+            }
+          }
         }
       } finally {
         pullSlots.release();
@@ -688,6 +669,41 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     } finally {
       pulls.remove(id, mine);
     }
+  }
+
+  /** Copies object {@code id} from the store of the agent at {@code source}; true when done. */
+  private boolean fetchInto(ObjectId id, int length, String source) {
+    Iterator<Chunk> chunks =
+        Rpc.deadline(NodeAgentGrpc.newBlockingStub(channels.get(source)), 600_000)
+            .fetch(FetchRequest.newBuilder().setId(Wire.id(id)).setChunkBytes(CHUNK_BYTES).build());
+    store.put(
+        id,
+        length,
+        0,
+        buf -> {
+          long got = 0;
+          while (chunks.hasNext()) {
+            Chunk c = chunks.next();
+            ByteBuffer data = c.getData().asReadOnlyByteBuffer();
+            got += data.remaining();
+            buf.put((int) c.getOffset(), data, 0, data.remaining());
+          }
+          if (got != length) {
+            throw new IllegalStateException(
+                "pull of object "
+                    + id.hex()
+                    + " from "
+                    + source
+                    + " got "
+                    + got
+                    + " of "
+                    + length
+                    + " bytes");
+          }
+        });
+    pullsTotal.incrementAndGet();
+    pulledBytes.addAndGet(length);
+    return true;
   }
 
   @Override

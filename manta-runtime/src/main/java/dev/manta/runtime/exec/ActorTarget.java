@@ -5,6 +5,9 @@ import dev.manta.runtime.task.TaskSpec;
 
 /** What the executor needs from an actor while running its constructor or a method. */
 public interface ActorTarget {
+  /** The actor's id (for events and errors). */
+  dev.manta.runtime.id.ActorId id();
+
   /** The actor's instance, for method calls. */
   Object instance();
 

@@ -56,20 +56,22 @@ public final class TaskExecutor implements Abandoner {
     executing.set(t);
     t.runner = Thread.currentThread();
     boolean async = false;
+    jdk.jfr.Event event = Events.begin(t);
     try {
-      async = attempt(t);
+      async = attempt(t, event);
     } finally {
       t.runner = null;
       Thread.interrupted(); // a cancel's interrupt must not leak into the next task
       executing.set(previous);
       if (!async) {
         finish(t);
+        Events.end(event, t);
       }
     }
   }
 
   /** Runs attempts until one succeeds or retries run out; returns true if completion is async. */
-  private boolean attempt(TaskSpec t) {
+  private boolean attempt(TaskSpec t, jdk.jfr.Event event) {
     while (true) {
       try {
         Object[] args = materialize(t);
@@ -89,6 +91,7 @@ public final class TaskExecutor implements Abandoner {
                   store(t, v, marks);
                 }
                 finish(t);
+                Events.end(event, t);
               });
           return true;
         }

@@ -3,6 +3,8 @@ package dev.manta.runtime.store;
 import dev.manta.ObjectFreedException;
 import dev.manta.ObjectStoreFullException;
 import dev.manta.ObjectStoreStats;
+import dev.manta.runtime.events.RestoreEvent;
+import dev.manta.runtime.events.SpillEvent;
 import dev.manta.runtime.id.ObjectId;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.ReferenceQueue;
@@ -558,9 +560,16 @@ public final class NodeStore implements ObjectStore {
         throw new ObjectFreedException("Object " + id.hex() + " was freed while being restored");
       }
       ByteBuffer into = region.view(b);
+      RestoreEvent event = new RestoreEvent();
+      event.begin();
       spill.read(e.spilled, into);
       e.block = b;
       restoresTotal++;
+      if (event.shouldCommit()) {
+        event.objectId = id.hex();
+        event.bytes = e.length;
+        event.commit();
+      }
     }
     resident.put(id, e); // (re)insert or touch: most recently used
     if (e.pins++ == 0) {
@@ -761,8 +770,15 @@ public final class NodeStore implements ObjectStore {
         continue;
       }
       if (e.spilled == null) {
+        SpillEvent event = new SpillEvent();
+        event.begin();
         e.spilled = spill.write(region.view(e.block));
         spillsTotal++;
+        if (event.shouldCommit()) {
+          event.objectId = e.id.hex();
+          event.bytes = e.length;
+          event.commit();
+        }
       }
       region.free(e.block);
       usedBytes -= e.block.blockBytes();

@@ -1,0 +1,63 @@
+package dev.manta.runtime.exec;
+
+import dev.manta.runtime.events.ActorCallEvent;
+import dev.manta.runtime.events.TaskExecutionEvent;
+import dev.manta.runtime.store.Failure;
+import dev.manta.runtime.store.StoredValue;
+import dev.manta.runtime.task.TaskSpec;
+import jdk.jfr.Event;
+
+/**
+ * Writes the JFR events of task runs: begun when a run starts, committed when its result is stored.
+ * When no recording wants them, a run pays one enabled-check.
+ */
+final class Events {
+  private Events() {}
+
+  /** Starts the event of run {@code t}; null when no recording wants it. */
+  static Event begin(TaskSpec t) {
+    // Until a recording starts, event classes are not instrumented: isEnabled is false at once
+    // and the JIT drops the allocation.
+    Event e = t.kind == TaskSpec.Kind.ACTOR_CALL ? new ActorCallEvent() : new TaskExecutionEvent();
+    if (!e.isEnabled()) {
+      return null;
+    }
+    e.begin();
+    return e;
+  }
+
+  /** Ends and commits {@code e} (from {@link #begin}; may be null) for the ended run {@code t}. */
+  static void end(Event e, TaskSpec t) {
+    if (e == null) {
+      return;
+    }
+    e.end();
+    if (!e.shouldCommit()) {
+      return;
+    }
+    if (e instanceof ActorCallEvent c) {
+      c.taskId = t.id.hex();
+      c.method = t.displayName();
+      ActorTarget a = (ActorTarget) t.actor;
+      c.actorId = a.id().hex();
+      Object instance = a.instance();
+      c.actorClass = instance == null ? null : instance.getClass().getName();
+      c.outcome = outcome(t);
+    } else if (e instanceof TaskExecutionEvent x) {
+      x.taskId = t.id.hex();
+      x.name = t.displayName();
+      x.kind = t.kind == TaskSpec.Kind.TASK ? "task" : "actor creation";
+      x.retries = t.attempt;
+      x.outcome = outcome(t);
+    }
+    e.commit();
+  }
+
+  private static String outcome(TaskSpec t) {
+    if (t.state.get() == TaskSpec.CANCELLED) {
+      return "cancelled";
+    }
+    StoredValue v = t.result == null ? null : t.result.value().getNow(null);
+    return v instanceof Failure ? "failed" : "ok";
+  }
+}
