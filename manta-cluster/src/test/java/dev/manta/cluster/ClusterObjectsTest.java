@@ -10,9 +10,13 @@ import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeStatsReply;
 import dev.manta.cluster.rpc.Rpc;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.CRC32;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +89,43 @@ class ClusterObjectsTest {
     public String read(ByteBuffer b) {
       return b.isDirect() + " " + b.isReadOnly() + " " + crcBuffer(b) + " " + node();
     }
+  }
+
+  /**
+   * A recording started on the head's agent with {@code jcmd} (as a user would) shows the object it
+   * pulled from node B as a {@code dev.manta.ObjectTransfer} event with its size and source.
+   */
+  @Test
+  void pullFromAnotherNode_isAFlightRecorderEventOnThePullingAgent() throws Exception {
+    long pid = cluster.head().process().pid();
+    Path file = dir.resolve("head-agent.jfr");
+    jcmd(pid, "JFR.start", "name=transfers", "settings=profile");
+    int size = 8 << 20;
+    ObjectRef<byte[]> big =
+        Manta.task(ClusterObjectsTest::produce, size).resource("nodeB", 1).remote();
+    ObjectRef<Long> crcOnA = Manta.task(ClusterObjectsTest::crc, big).resource("nodeA", 1).remote();
+    assertThat(Manta.get(crcOnA, Duration.ofMinutes(2))).isEqualTo(crc(produce(size)));
+    jcmd(pid, "JFR.dump", "name=transfers", "filename=" + file);
+    jcmd(pid, "JFR.stop", "name=transfers");
+
+    assertThat(RecordingFile.readAllEvents(file))
+        .filteredOn(e -> e.getEventType().getName().equals("dev.manta.ObjectTransfer"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.getLong("bytes")).isGreaterThanOrEqualTo(size);
+              assertThat(e.getString("from")).isEqualTo(b.agent());
+              assertThat(e.getBoolean("succeeded")).isTrue();
+            });
+  }
+
+  /** Runs the JDK's {@code jcmd} on process {@code pid}; fails the test if it fails. */
+  private static void jcmd(long pid, String... command) throws Exception {
+    Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+    List<String> cmd = new ArrayList<>(List.of(java.resolveSibling("jcmd").toString(), "" + pid));
+    cmd.addAll(List.of(command));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as("%s: %s", cmd, out).isZero();
   }
 
   @Test
