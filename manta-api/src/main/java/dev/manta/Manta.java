@@ -192,11 +192,12 @@ public final class Manta {
   /**
    * Waits until {@code numReturns} of {@code refs} are ready (hold a value or an error) or {@code
    * timeout} elapses, and says which are. Never throws for a failed task: a failed object counts as
-   * ready.
+   * ready. A ref listed twice counts twice.
    *
    * @param numReturns how many ready refs to wait for, in {@code [0, refs.size()]}
-   * @return at most {@code numReturns} ready refs, and all the others as unready
-   * @throws IllegalArgumentException if {@code numReturns} is out of range or refs repeat
+   * @return at most {@code numReturns} ready refs, and all the others as unready, each list in the
+   *     order of {@code refs}
+   * @throws IllegalArgumentException if {@code numReturns} is out of range
    */
   public static <T> WaitResult<T> wait(
       List<? extends ObjectRef<T>> refs, int numReturns, Duration timeout) {

@@ -9,7 +9,6 @@ import dev.manta.bench.Workloads.ArgClient;
 import dev.manta.bench.Workloads.AsyncActor;
 import dev.manta.bench.Workloads.AsyncClient;
 import dev.manta.bench.Workloads.Client;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -43,7 +42,6 @@ final class RayRows {
   private RayRows() {}
 
   /** See {@link #waitOneByOne}. */
-  private static final Duration WAIT_RETRY = Duration.ofMillis(10);
 
   /** Why the {@code client:} rows cannot run. */
   static final String NO_CLIENT_MODE =
@@ -314,13 +312,7 @@ final class RayRows {
       notReady.add(smallValueTask());
     }
     for (int i = 0; i < n; i++) {
-      WaitResult<byte[]> w;
-      do {
-        // Ray waits without a timeout. Manta's untimed wait can miss a completion that lands
-        // between its readiness check and its callback registration (CoreWorker.wait) and then
-        // hangs; a short timeout, retried, keeps the same result at the cost of 10 ms per miss.
-        w = Manta.wait(notReady, 1, WAIT_RETRY);
-      } while (w.ready().isEmpty());
+      WaitResult<byte[]> w = Manta.wait(notReady, 1); // no timeout, as Ray's row
       notReady = w.unready();
     }
   }

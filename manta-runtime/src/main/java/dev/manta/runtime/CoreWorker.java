@@ -287,41 +287,50 @@ public final class CoreWorker implements MantaRuntime {
   @Override
   public <T> WaitResult<T> wait(
       List<? extends ObjectRef<T>> refs, int numReturns, long timeoutNanos) {
-    List<RefImpl<T>> rs = new ArrayList<>(refs.size());
-    List<RefImpl<T>> notReady = new ArrayList<>();
+    // One pass in list order: the first numReturns ready refs are the answer when there are that
+    // many (Ray's loop of waits for one ref at a time takes this path almost always).
+    int n = refs.size();
+    List<ObjectRef<T>> readyOut = new ArrayList<>(Math.min(numReturns, n));
+    List<ObjectRef<T>> unready = new ArrayList<>(n);
     for (ObjectRef<T> ref : refs) {
       RefImpl<T> r = own(ref);
-      rs.add(r);
+      if (readyOut.size() < numReturns && r.isReady()) {
+        readyOut.add(r);
+      } else {
+        unready.add(r);
+      }
+    }
+    if (readyOut.size() >= numReturns || timeoutNanos == 0) {
+      return new WaitResult<>(readyOut, unready);
+    }
+    // Count down once for every ref seen not ready, even if it completed since: the callback then
+    // runs at once, so the count can never miss a completion.
+    CountDownLatch latch = new CountDownLatch(numReturns - readyOut.size());
+    for (ObjectRef<T> ref : unready) {
+      RefImpl<T> r = (RefImpl<T>) ref;
       if (!r.isReady()) {
-        notReady.add(r);
-      }
-    }
-    int ready = rs.size() - notReady.size();
-    if (ready < numReturns && timeoutNanos != 0) {
-      // Count down once for every ref counted as not ready, even if it completed meanwhile:
-      // the callback then runs at once, so the count can never miss a completion.
-      CountDownLatch latch = new CountDownLatch(numReturns - ready);
-      for (RefImpl<T> r : notReady) {
         r.object().value().whenComplete((v, e) -> latch.countDown());
-      }
-      scheduler.beforeBlocking();
-      try {
-        if (timeoutNanos < 0) {
-          latch.await();
-        } else {
-          boolean done = latch.await(timeoutNanos, TimeUnit.NANOSECONDS);
-          assert done || latch.getCount() > 0;
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TaskCancelledException("Interrupted while waiting for " + describe(refs));
-      } finally {
-        scheduler.afterBlocking();
+      } else {
+        latch.countDown();
       }
     }
-    List<ObjectRef<T>> readyOut = new ArrayList<>(numReturns);
-    List<ObjectRef<T>> unready = new ArrayList<>();
-    for (RefImpl<T> r : rs) {
+    scheduler.beforeBlocking();
+    try {
+      if (timeoutNanos < 0) {
+        latch.await();
+      } else {
+        latch.await(timeoutNanos, TimeUnit.NANOSECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TaskCancelledException("Interrupted while waiting for " + describe(refs));
+    } finally {
+      scheduler.afterBlocking();
+    }
+    readyOut.clear();
+    unready.clear();
+    for (ObjectRef<T> ref : refs) {
+      RefImpl<T> r = (RefImpl<T>) ref;
       if (readyOut.size() < numReturns && r.isReady()) {
         readyOut.add(r);
       } else {
