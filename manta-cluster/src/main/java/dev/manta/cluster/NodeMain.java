@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * the node serves: Java properties {@code head}, {@code agent}, {@code node}, {@code pid}), {@code
  * --token-file PATH}, {@code --insecure-no-token}.
  *
+ * <p>Settings: {@link ClusterConfig} and {@link MantaConfig} (store size and full-store timeout),
+ * read once here from system properties and environment; a bad value stops the node before it
+ * serves.
+ *
  * <p>The cluster token ({@link ClusterToken}): {@code --token-file}, else {@code $MANTA_TOKEN},
  * {@code $MANTA_TOKEN_FILE}, {@code -Dmanta.token-file}, else {@code <session dir>/token}; a head
  * that finds none makes one there (mode 0600). A node joining a head without one is refused at
