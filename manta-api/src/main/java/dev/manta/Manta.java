@@ -74,6 +74,29 @@ public final class Manta {
   }
 
   /**
+   * Starts Manta with the runtime that {@code provider} starts for {@code config}, without looking
+   * for providers on the class path: for a process that builds its runtime itself and hands it to
+   * the code it runs, as a cluster worker does with its core. Users call {@link
+   * #init(MantaConfig)}.
+   *
+   * @throws IllegalStateException if Manta is already initialized
+   */
+  public static void init(MantaConfig config, MantaRuntimeProvider provider) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(provider, "provider");
+    LIFECYCLE.lock();
+    try {
+      if (current != null) {
+        throw new IllegalStateException(
+            "Manta is already initialized; call Manta.shutdown() before init() again");
+      }
+      current = Objects.requireNonNull(provider.start(config), "the provider started no runtime");
+    } finally {
+      LIFECYCLE.unlock();
+    }
+  }
+
+  /**
    * Stops the runtime: pending tasks and actor calls fail with {@link TaskCancelledException} or
    * {@link ActorDiedException}, running ones are interrupted, and every thread Manta started is
    * stopped before this returns. Refs from this runtime are unusable afterwards. Does nothing if

@@ -34,6 +34,11 @@ import java.util.function.Function;
  *       <td>none: the embedded runtime</td></tr>
  *   <tr><td>{@code namespace}</td><td>{@code manta.namespace}</td><td>{@code MANTA_NAMESPACE}</td>
  *       <td>{@code default}</td></tr>
+ *   <tr><td>{@code taskMaxRetries}</td><td>{@code manta.task-max-retries}</td>
+ *       <td>{@code MANTA_TASK_MAX_RETRIES}</td><td>{@value TaskCall#DEFAULT_MAX_RETRIES}; -1
+ *       forever, 0 never</td></tr>
+ *   <tr><td>{@code serializerCodegen}</td><td>{@code manta.fory.codegen}</td>
+ *       <td>{@code MANTA_FORY_CODEGEN}</td><td>{@code true}</td></tr>
  * </table>
  *
  * <p>Byte sizes accept a plain number or a suffix {@code k}, {@code m}, {@code g} (powers of 1024),
@@ -51,6 +56,8 @@ public final class MantaConfig {
   private final java.time.Duration storeFullTimeout;
   private final String address;
   private final String namespace;
+  private final int taskMaxRetries;
+  private final boolean serializerCodegen;
 
   private MantaConfig(Builder b, Function<String, String> props, Function<String, String> env) {
     Settings s = new Settings(props, env);
@@ -105,6 +112,44 @@ public final class MantaConfig {
         b.namespace != null
             ? b.namespace
             : s.raw("manta.namespace", "MANTA_NAMESPACE").orElse("default");
+    this.taskMaxRetries =
+        b.taskMaxRetries != null
+            ? b.taskMaxRetries
+            : s.raw("manta.task-max-retries", "MANTA_TASK_MAX_RETRIES")
+                .map(MantaConfig::parseRetries)
+                .orElse(TaskCall.DEFAULT_MAX_RETRIES);
+    this.serializerCodegen =
+        b.serializerCodegen != null
+            ? b.serializerCodegen
+            : s.raw("manta.fory.codegen", "MANTA_FORY_CODEGEN")
+                .map(v -> parseBoolean("manta.fory.codegen / MANTA_FORY_CODEGEN", v))
+                .orElse(true);
+  }
+
+  private static int parseRetries(String v) {
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= -1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new IllegalArgumentException(
+        "manta.task-max-retries / MANTA_TASK_MAX_RETRIES must be an integer in [-1, "
+            + Integer.MAX_VALUE
+            + "] (-1: retry forever, 0: never), was '"
+            + v
+            + "'");
+  }
+
+  private static boolean parseBoolean(String what, String v) {
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalArgumentException(what + " must be true or false, was '" + v + "'");
+    };
   }
 
   /** A builder with nothing set: every setting falls back to properties, environment, default. */
@@ -160,6 +205,23 @@ public final class MantaConfig {
     return namespace;
   }
 
+  /**
+   * Retries of a task whose call does not set {@link TaskCall#maxRetries(int)} (nor its {@link
+   * RemoteFunction#maxRetries()}): after its worker process or node dies, or, with {@code
+   * retryExceptions}, after it throws. -1 retries forever, 0 never.
+   */
+  public int taskMaxRetries() {
+    return taskMaxRetries;
+  }
+
+  /**
+   * Whether the serializer generates code for each class it writes (fast, once warm); false uses
+   * its slower reflective path, which starts faster (short-lived processes, debugging).
+   */
+  public boolean serializerCodegen() {
+    return serializerCodegen;
+  }
+
   @Override
   public String toString() {
     return "MantaConfig{numCpus="
@@ -178,6 +240,10 @@ public final class MantaConfig {
         + (address == null ? "<embedded>" : address)
         + ", namespace="
         + namespace
+        + ", taskMaxRetries="
+        + taskMaxRetries
+        + ", serializerCodegen="
+        + serializerCodegen
         + "}";
   }
 
@@ -293,6 +359,8 @@ public final class MantaConfig {
     private java.time.Duration storeFullTimeout;
     private String address;
     private String namespace;
+    private Integer taskMaxRetries;
+    private Boolean serializerCodegen;
 
     private Builder() {}
 
@@ -363,6 +431,25 @@ public final class MantaConfig {
         throw new IllegalArgumentException("namespace must be non-blank");
       }
       this.namespace = namespace;
+      return this;
+    }
+
+    /**
+     * Retries of tasks whose call sets none: {@code >= 0}, or -1 to retry forever (default {@value
+     * TaskCall#DEFAULT_MAX_RETRIES}).
+     */
+    public Builder taskMaxRetries(int retries) {
+      if (retries < -1) {
+        throw new IllegalArgumentException(
+            "taskMaxRetries must be >= 0, or -1 to retry forever; was " + retries);
+      }
+      this.taskMaxRetries = retries;
+      return this;
+    }
+
+    /** Whether the serializer generates code per class (default true). */
+    public Builder serializerCodegen(boolean codegen) {
+      this.serializerCodegen = codegen;
       return this;
     }
 

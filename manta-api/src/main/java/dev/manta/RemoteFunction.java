@@ -25,8 +25,17 @@ public @interface RemoteFunction {
   /** Custom resources each call holds while it runs. */
   Resource[] resources() default {};
 
-  /** Retries after a failure of the process running the call (-1: forever). */
-  int maxRetries() default TaskCall.DEFAULT_MAX_RETRIES;
+  /**
+   * {@link #maxRetries()} not given: the runtime's {@link MantaConfig#taskMaxRetries()} applies.
+   */
+  int CONFIGURED_RETRIES = -2;
+
+  /**
+   * Retries after a failure of the process running the call (-1: forever, 0: never); by default the
+   * runtime's {@link MantaConfig#taskMaxRetries()} ({@value TaskCall#DEFAULT_MAX_RETRIES} unless
+   * configured).
+   */
+  int maxRetries() default CONFIGURED_RETRIES;
 
   /** Whether exceptions thrown by the function are retried too. */
   boolean retryExceptions() default false;

@@ -9,20 +9,26 @@ import java.util.Objects;
  * A prepared task call, made by {@link Manta#task}: set per-call options, then {@link #remote()}
  * submits it. Not thread-safe; use each call once.
  *
- * <p>Defaults: one CPU, no custom resources, {@value #DEFAULT_MAX_RETRIES} retries after a failure
- * of the process that runs the task (exceptions thrown by the task itself are not retried unless
- * {@link #retryExceptions(boolean)} is set).
+ * <p>Defaults: one CPU, no custom resources, {@link MantaConfig#taskMaxRetries()} retries (unless
+ * configured, {@value #DEFAULT_MAX_RETRIES}, as in Ray) after a failure of the process that runs
+ * the task (exceptions thrown by the task itself are not retried unless {@link
+ * #retryExceptions(boolean)} is set).
  *
  * @param <R> the task's return type
  */
 public abstract class TaskCall<R> {
-  /** Retries after a system failure, as in Ray. */
+  /**
+   * Retries after a system failure, as in Ray, unless {@link MantaConfig#taskMaxRetries()} says.
+   */
   public static final int DEFAULT_MAX_RETRIES = 3;
+
+  /** {@link #maxRetries} not set: the runtime's {@link MantaConfig#taskMaxRetries()} applies. */
+  private static final int UNSET = Integer.MIN_VALUE;
 
   private String name;
   private double numCpus = 1;
   private Map<String, Double> resources = Map.of();
-  private int maxRetries = DEFAULT_MAX_RETRIES;
+  private int maxRetries = UNSET;
   private boolean retryExceptions;
 
   /** For runtime implementations. */
@@ -65,8 +71,9 @@ public abstract class TaskCall<R> {
   }
 
   /**
-   * How often to retry the task after its worker process or node dies (default {@value
-   * #DEFAULT_MAX_RETRIES}; -1 retries forever, 0 never), and after an exception it throws if {@link
+   * How often to retry the task after its worker process or node dies (default {@link
+   * MantaConfig#taskMaxRetries()}, which is {@value #DEFAULT_MAX_RETRIES} unless configured; -1
+   * retries forever, 0 never), and after an exception it throws if {@link
    * #retryExceptions(boolean)} is set. A retry runs the task again under the same id; its result is
    * stored once, and a late result of an earlier try is dropped. A cancelled task is never retried.
    */
@@ -100,9 +107,12 @@ public abstract class TaskCall<R> {
     return Collections.unmodifiableMap(resources);
   }
 
-  /** The retry budget. For runtime implementations. */
-  protected final int requestedMaxRetries() {
-    return maxRetries;
+  /**
+   * The retry budget: the one set by {@link #maxRetries(int)}, else {@code configured} (the
+   * runtime's {@link MantaConfig#taskMaxRetries()}). For runtime implementations.
+   */
+  protected final int requestedMaxRetries(int configured) {
+    return maxRetries == UNSET ? configured : maxRetries;
   }
 
   /** Whether application exceptions are retried. For runtime implementations. */

@@ -2,6 +2,7 @@ package dev.manta.cluster;
 
 import dev.manta.MantaConfig;
 import dev.manta.cluster.agent.NodeAgent;
+import dev.manta.cluster.config.ClusterConfig;
 import dev.manta.cluster.head.HeadService;
 import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
@@ -32,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * the node serves: Java properties {@code head}, {@code agent}, {@code node}, {@code pid}), {@code
  * --token-file PATH}, {@code --insecure-no-token}.
  *
+ * <p>Settings: {@link ClusterConfig} and {@link MantaConfig} (store size and full-store timeout),
+ * read once here from system properties and environment; a bad value stops the node before it
+ * serves.
+ *
  * <p>The cluster token ({@link ClusterToken}): {@code --token-file}, else {@code $MANTA_TOKEN},
  * {@code $MANTA_TOKEN_FILE}, {@code -Dmanta.token-file}, else {@code <session dir>/token}; a head
  * that finds none makes one there (mode 0600). A node joining a head without one is refused at
@@ -58,6 +63,10 @@ public final class NodeMain {
         throw new IllegalArgumentException("flag " + argv[i] + " needs a value");
       }
     }
+    // Every setting of this process, read once and checked before anything starts.
+    ClusterConfig config = ClusterConfig.fromSystemProperties();
+    MantaConfig core = MantaConfig.fromEnvironment();
+    Rpc.useSettings(config);
     if (isHead == a.containsKey("--address")) {
       throw new IllegalArgumentException("give exactly one of --head and --address HOST:PORT");
     }
@@ -69,7 +78,7 @@ public final class NodeMain {
       throw new IllegalArgumentException(
           "give at most one of --token-file and --insecure-no-token");
     }
-    ClusterToken token = noToken ? null : token(a, session, isHead);
+    ClusterToken token = noToken ? null : token(a, session, isHead, config);
     Rpc.checkBind(bind, token, "Manta node"); // before anything listens
     Rpc.useToken(token);
     Map<String, Double> resources = new LinkedHashMap<>();
@@ -82,14 +91,15 @@ public final class NodeMain {
     long storeBytes =
         a.containsKey("--object-store-memory")
             ? Long.parseLong(a.get("--object-store-memory"))
-            : MantaConfig.builder().build().objectStoreBytes();
+            : core.objectStoreBytes();
 
     Server headServer = null;
     HeadService head = null;
     String headAddress;
     if (isHead) {
       head =
-          new HeadService(HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt()));
+          new HeadService(
+              HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt()), config);
       headServer =
           Rpc.serve(bind, Integer.parseInt(a.getOrDefault("--port", "6380")), List.of(head));
       headAddress = connectHost(bind) + ":" + headServer.getPort();
@@ -98,7 +108,14 @@ public final class NodeMain {
     }
     NodeAgent agent =
         new NodeAgent(
-            headAddress, connectHost(bind), resources, storeBytes, session, JvmFlags.forThisJdk());
+            headAddress,
+            connectHost(bind),
+            resources,
+            storeBytes,
+            core.storeFullTimeout(),
+            session,
+            JvmFlags.forThisJdk(),
+            config);
     if (token == null) {
       LOG.warn(
           "Node {} runs WITHOUT a cluster token (--insecure-no-token): any local process can use"
@@ -151,13 +168,14 @@ public final class NodeMain {
    *
    * @throws IllegalStateException for a node that finds none, saying where to put it
    */
-  static ClusterToken token(Map<String, String> a, Path session, boolean isHead) {
+  static ClusterToken token(
+      Map<String, String> a, Path session, boolean isHead, ClusterConfig config) {
     if (a.containsKey("--token-file")) {
       return ClusterToken.read(Path.of(a.get("--token-file")));
     }
     Path own = session.resolve(ClusterToken.FILE_NAME);
     java.util.Optional<ClusterToken> found =
-        ClusterToken.find(System.getenv(), System.getProperties(), List.of(own));
+        ClusterToken.find(System.getenv(), config.tokenFile(), List.of(own));
     if (found.isPresent()) {
       return found.get();
     }

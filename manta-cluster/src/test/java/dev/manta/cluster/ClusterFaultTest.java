@@ -28,7 +28,13 @@ class ClusterFaultTest {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = new ClusterFixture(dir, "-Dmanta.node-timeout-ms=2000", "-Dmanta.prestart-workers=1");
+    cluster =
+        new ClusterFixture(
+            dir,
+            "-Dmanta.health-check-period-ms=250",
+            "-Dmanta.health-check-timeout-ms=500",
+            "-Dmanta.health-check-failure-threshold=3",
+            "-Dmanta.prestart-workers=1");
     cluster.startHead(2);
     doomed = cluster.startNode("doomed", 2, "--resources", "{\"doomed\":1}");
     Manta.init(cluster.address());
@@ -116,7 +122,8 @@ class ClusterFaultTest {
     assertThatThrownBy(() -> Manta.get(r, Duration.ofSeconds(30)))
         .isInstanceOf(NodeDiedException.class)
         .hasMessageContaining("ClusterFaultTest::slow")
-        .hasMessageContaining(doomed.nodeId());
+        .hasMessageContaining(doomed.nodeId())
+        .hasMessageContaining("failed 3 health checks in a row");
     String status = ClusterStatus.render(cluster.head().head(), Duration.ofSeconds(5));
     assertThat(status).containsPattern(doomed.nodeId() + "\\s+DEAD").contains("1 dead");
     assertThat(Manta.get(Manta.task(ClusterFaultTest::node).remote(), Duration.ofSeconds(60)))

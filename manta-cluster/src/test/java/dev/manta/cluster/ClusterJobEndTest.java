@@ -40,8 +40,15 @@ class ClusterJobEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    // A short node timeout: a killed driver's job ends that long after its connection closed.
-    cluster = new ClusterFixture(dir, "-Dmanta.node-timeout-ms=2000", "-Dmanta.prestart-workers=1");
+    // Fast health checks: a killed driver's job ends once the head would have declared a node
+    // dead (250 + 3 x 500 ms) after its connection closed.
+    cluster =
+        new ClusterFixture(
+            dir,
+            "-Dmanta.health-check-period-ms=250",
+            "-Dmanta.health-check-timeout-ms=500",
+            "-Dmanta.health-check-failure-threshold=3",
+            "-Dmanta.prestart-workers=1");
     cluster.startHead(2, "--resources", "{\"nodeA\":8}");
     second = cluster.startNode("second", 2, "--resources", "{\"nodeB\":8}");
     agents.add(Rpc.channel(cluster.head().agent()));

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * With {@code manta.direct-links=false} in every process, work goes over gRPC {@code Submit}
- * streams instead of direct links, and behaves the same.
+ * With {@code manta.direct-links=false} given to the nodes (which pass it on to their workers) and
+ * the driver, work goes over gRPC {@code Submit} streams instead of direct links, and behaves the
+ * same.
  */
 class ClusterSubmitStreamTest {
   @TempDir static Path dir;
@@ -27,11 +28,8 @@ class ClusterSubmitStreamTest {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster =
-        new ClusterFixture(
-            dir,
-            "-Dmanta.direct-links=false",
-            "-Dmanta.worker-jvm-options=-Dmanta.direct-links=false");
+    // Given to the nodes only: each agent passes it on to its workers (ClusterConfig).
+    cluster = new ClusterFixture(dir, "-Dmanta.direct-links=false");
     cluster.startHead(2);
     linkThreadsBefore = linkThreads();
     System.setProperty("manta.direct-links", "false");

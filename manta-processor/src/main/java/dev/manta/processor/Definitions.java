@@ -406,7 +406,7 @@ final class Definitions {
 
   private boolean functionOptions(Element at, RemoteFunction a) {
     boolean ok = nonNegative(at, "numCpus", a.numCpus());
-    if (a.maxRetries() < -1) {
+    if (a.maxRetries() < -1 && a.maxRetries() != RemoteFunction.CONFIGURED_RETRIES) {
       ok = error(at, "maxRetries must be >= 0, or -1 to retry forever; was %d", a.maxRetries());
     }
     boolean resourcesOk = resources(at, a.resources()); // always run: report every error

@@ -4,7 +4,6 @@ import dev.manta.ActorCreator;
 import dev.manta.RemoteActor;
 import dev.manta.RemoteFunction;
 import dev.manta.Resource;
-import dev.manta.TaskCall;
 import dev.manta.processor.Definitions.ActorClass;
 import dev.manta.processor.Definitions.FunctionClass;
 import dev.manta.processor.Definitions.Kind;
@@ -109,7 +108,7 @@ final class StubWriter {
                 private double numCpus = java.lang.Double.NaN;
                 private final java.util.Map<java.lang.String, java.lang.Double> resources =
                     new java.util.LinkedHashMap<>();
-                private int maxRetries = -1;
+                private int maxRetries = -2; // not set
                 private java.lang.Boolean retryExceptions;
 
                 private Options() {}
@@ -169,7 +168,7 @@ final class StubWriter {
                       resources.entrySet()) {
                     call.resource(r.getKey(), r.getValue());
                   }
-                  if (maxRetries >= 0) {
+                  if (maxRetries != -2) {
                     call.maxRetries(maxRetries);
                   }
                   if (retryExceptions != null) {
@@ -549,7 +548,7 @@ final class StubWriter {
     for (Resource r : a.resources()) {
       s.append(".resource(").append(literal(r.name())).append(", ").append(r.amount()).append(')');
     }
-    if (a.maxRetries() != TaskCall.DEFAULT_MAX_RETRIES) {
+    if (a.maxRetries() != RemoteFunction.CONFIGURED_RETRIES) {
       s.append(".maxRetries(").append(a.maxRetries()).append(')');
     }
     if (a.retryExceptions()) {

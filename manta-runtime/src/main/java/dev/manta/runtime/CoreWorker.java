@@ -88,7 +88,9 @@ public final class CoreWorker implements MantaRuntime {
     this.keepLineage = false; // nothing to reconstruct from in one process
     this.table = new ReferenceTable(this::release, this::decode, true);
     table.callbacks(ports.callbackExecutor());
-    Serializer serializer = new Serializer(List.of(new RefCodec(), new ActorCodec()), loader);
+    Serializer serializer =
+        new Serializer(
+            List.of(new RefCodec(), new ActorCodec()), loader, config.serializerCodegen());
     this.store = ports.openStore(config);
     store.reclaimer(table::reclaimUnreachable); // free dropped refs' objects before spilling
     this.codec = new ValueCodec(serializer, loader, store, config.inlineThresholdBytes());
@@ -134,7 +136,7 @@ public final class CoreWorker implements MantaRuntime {
           refMask,
           ResourceSet.of(requestedCpus(), requestedResources()),
           nameOrNull(),
-          requestedMaxRetries(),
+          requestedMaxRetries(config.taskMaxRetries()),
           requestedRetryExceptions());
     }
   }

@@ -83,6 +83,38 @@ class LifecycleTest {
     assertThatThrownBy(callFuture::join).cause().isInstanceOf(ActorDiedException.class);
   }
 
+  /** Counts its runs, and always throws. */
+  static final java.util.concurrent.atomic.AtomicInteger FAILING_RUNS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  static int failing(int x) {
+    FAILING_RUNS.incrementAndGet();
+    throw new IllegalStateException("failing " + x);
+  }
+
+  @Test
+  void taskMaxRetries_isTheRetryBudgetOfCallsThatSetNone_andACallsOwnWins() {
+    Manta.init(MantaConfig.builder().numCpus(1).taskMaxRetries(1).build());
+    FAILING_RUNS.set(0);
+    ObjectRef<Integer> configured =
+        Manta.task(LifecycleTest::failing, 1).retryExceptions(true).remote();
+    assertThatThrownBy(configured::get).hasMessageContaining("failing 1");
+    assertThat(FAILING_RUNS.get()).isEqualTo(2); // one run, one retry
+
+    FAILING_RUNS.set(0);
+    ObjectRef<Integer> own =
+        Manta.task(LifecycleTest::failing, 2).maxRetries(3).retryExceptions(true).remote();
+    assertThatThrownBy(own::get).hasMessageContaining("failing 2");
+    assertThat(FAILING_RUNS.get()).isEqualTo(4);
+    Manta.shutdown();
+
+    Manta.init(MantaConfig.builder().numCpus(1).build()); // the default: 3, as in Ray
+    FAILING_RUNS.set(0);
+    ObjectRef<Integer> dflt = Manta.task(LifecycleTest::failing, 3).retryExceptions(true).remote();
+    assertThatThrownBy(dflt::get).hasMessageContaining("failing 3");
+    assertThat(FAILING_RUNS.get()).isEqualTo(1 + dev.manta.TaskCall.DEFAULT_MAX_RETRIES);
+  }
+
   @Test
   void config_fromSystemProperties() {
     System.setProperty("manta.num-cpus", "3");

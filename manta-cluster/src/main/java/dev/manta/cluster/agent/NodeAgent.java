@@ -1,6 +1,7 @@
 package dev.manta.cluster.agent;
 
 import com.google.protobuf.ByteString;
+import dev.manta.cluster.config.ClusterConfig;
 import dev.manta.cluster.proto.Chunk;
 import dev.manta.cluster.proto.ClusterView;
 import dev.manta.cluster.proto.CodeEntry;
@@ -70,15 +71,14 @@ import org.slf4j.LoggerFactory;
  * leases (spilling a request back to another node when this one has no room), hosts the node's
  * object store in a shared memory-mapped file, and pulls objects from other nodes in chunks.
  *
- * <p>Pulls: at most {@link #MAX_PULLS} run at once, each a server-streaming call of {@link
- * #CHUNK_BYTES} chunks written straight into the reserved block; gRPC's flow control bounds what a
- * pull holds in flight, so memory in flight is at most about {@code MAX_PULLS} times (window +
- * chunk).
+ * <p>Pulls: at most {@code manta.max-pulls} ({@link ClusterConfig#maxPulls()}) run at once, each a
+ * server-streaming call of {@link #CHUNK_BYTES} chunks written straight into the reserved block;
+ * gRPC's flow control bounds what a pull holds in flight, so memory in flight is at most about
+ * {@code maxPulls} times (window + chunk).
  */
 public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
   static final int CHUNK_BYTES = 4 << 20;
-  static final int MAX_PULLS = Integer.getInteger("manta.max-pulls", 4);
 
   private final String nodeId;
   private final String headAddress;
@@ -98,7 +98,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   private final AtomicLong leaseIds = new AtomicLong();
   private final Map<String, Double> reserved = new HashMap<>(); // guarded by itself
   private final Map<ObjectId, CompletableFuture<Void>> pulls = new ConcurrentHashMap<>();
-  private final Semaphore pullSlots = new Semaphore(MAX_PULLS);
+  private final Semaphore pullSlots;
   private final AtomicLong pullsTotal = new AtomicLong();
   private final AtomicLong pulledBytes = new AtomicLong();
   private final ScheduledExecutorService beats =
@@ -107,45 +107,41 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   private record Lease(long id, WorkerPool.Worker worker, ResourceSet demand, boolean actor) {}
 
-  /**
-   * Starts an agent for the head at {@code headAddress}, listening on {@code bind}, offering {@code
-   * resources} ({@code CPU} included), with a store of {@code storeBytes} and logs and spill files
-   * under {@code sessionDir}.
-   */
   /** The flags this JDK needs on every Manta JVM (see {@code dev.manta.cluster.JvmFlags}). */
   private final List<String> jdkFlags;
 
+  /**
+   * Starts an agent for the head at {@code headAddress}, listening on {@code bind}, offering {@code
+   * resources} ({@code CPU} included), with a store of {@code storeBytes} whose {@code put}s wait
+   * up to {@code storeFullTimeout} for room, logs and spill files under {@code sessionDir}, and the
+   * node's settings {@code config}.
+   */
   public NodeAgent(
       String headAddress,
       String bind,
       Map<String, Double> resources,
       long storeBytes,
+      Duration storeFullTimeout,
       Path sessionDir,
-      List<String> jdkFlags) {
+      List<String> jdkFlags,
+      ClusterConfig config) {
     this.jdkFlags = List.copyOf(jdkFlags);
+    this.pullSlots = new Semaphore(config.maxPulls());
     this.nodeId = HexFormat.of().toHexDigits(new java.security.SecureRandom().nextLong());
     this.headAddress = headAddress;
     this.bind = bind;
     this.totalMap = Map.copyOf(resources);
     this.total = ResourceSet.fromMap(resources);
     this.store =
-        new NodeStore(
-            storeBytes,
-            sessionDir.resolve("spill-" + nodeId),
-            Duration.ofMillis(Long.getLong("manta.store-full-timeout-ms", 10_000)),
-            true);
-    this.codeCache =
-        Path.of(
-            System.getProperty(
-                "manta.code-cache",
-                Path.of(System.getProperty("user.home"), ".cache", "manta", "code").toString()));
+        new NodeStore(storeBytes, sessionDir.resolve("spill-" + nodeId), storeFullTimeout, true);
+    this.codeCache = config.codeCache();
     this.ownCode = hashOwnClasspath();
     this.server = Rpc.serve(bind, 0, List.of(this));
     this.address = bind + ":" + server.getPort();
     double cpus = resources.getOrDefault("CPU", 1.0);
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.addAll(jvmFlags(jdkFlags));
+    cmd.addAll(jvmFlags(jdkFlags, config));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("dev.manta.cluster.worker.WorkerMain");
@@ -176,11 +172,10 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
               }
             },
             sessionDir.resolve("logs"),
-            Integer.getInteger("manta.prestart-workers", 2),
+            config,
             this::workerDied);
     register();
-    beats.scheduleAtFixedRate(
-        this::beat, 0, Long.getLong("manta.heartbeat-ms", 500), TimeUnit.MILLISECONDS);
+    beats.scheduleAtFixedRate(this::beat, 0, config.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
     pool.refill();
     LOG.info(
         "Node agent {} serving at {} with {} and a {}-byte store at {}",
@@ -203,27 +198,23 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     return sb.length() == 0 ? "-" : sb.toString();
   }
 
-  /** The flags of a worker JVM: {@code jdkFlags} (what this JDK needs) and the node's settings. */
-  static List<String> jvmFlags(List<String> jdkFlags) {
+  /**
+   * The flags of a worker JVM: {@code jdkFlags} (what this JDK needs), the node's worker settings,
+   * and the node's settings that workers read ({@link ClusterConfig#workerProperties()}).
+   */
+  static List<String> jvmFlags(List<String> jdkFlags, ClusterConfig config) {
     List<String> f = new ArrayList<>(jdkFlags);
     f.add("-XX:+UseSerialGC");
-    f.add(
-        "-XX:TieredStopAtLevel=1".equals(System.getProperty("manta.worker-jit"))
-            ? "-XX:TieredStopAtLevel=1"
-            : "-XX:+TieredCompilation");
-    // Extra flags for every worker JVM of this node (profiling, GC logs), space separated. The
-    // JVM refuses -Xshare with an AOT cache (JDK 24+: -XX:AOTCache, -XX:AOTCacheOutput).
-    String extra = System.getProperty("manta.worker-jvm-options", "").trim();
-    if (!extra.contains("-XX:AOTCache")) {
+    f.add(config.workerC1Only() ? "-XX:TieredStopAtLevel=1" : "-XX:+TieredCompilation");
+    // Extra flags for every worker JVM of this node (profiling, GC logs). The JVM refuses -Xshare
+    // with an AOT cache (JDK 24+: -XX:AOTCache, -XX:AOTCacheOutput).
+    List<String> extra = config.workerJvmOptions();
+    if (extra.stream().noneMatch(o -> o.contains("-XX:AOTCache"))) {
       f.add("-Xshare:auto");
     }
-    String heap = System.getProperty("manta.worker-heap");
-    if (heap != null) {
-      f.add("-Xmx" + heap);
-    }
-    if (!extra.isEmpty()) {
-      f.addAll(List.of(extra.split("\\s+")));
-    }
+    config.workerHeap().ifPresent(heap -> f.add("-Xmx" + heap));
+    config.workerProperties().forEach((k, v) -> f.add("-D" + k + "=" + v));
+    f.addAll(extra); // last: a worker option given here wins
     return f;
   }
 

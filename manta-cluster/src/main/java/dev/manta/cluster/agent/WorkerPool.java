@@ -1,5 +1,6 @@
 package dev.manta.cluster.agent;
 
+import dev.manta.cluster.config.ClusterConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -95,11 +96,10 @@ final class WorkerPool implements AutoCloseable {
   private volatile boolean closed;
 
   /** Whether an ended actor's worker may host the same job's next actor. */
-  static final boolean REUSE_ACTOR_WORKERS =
-      Boolean.parseBoolean(System.getProperty("manta.reuse-actor-workers", "true"));
+  private final boolean reuseActorWorkers;
 
   /** How long a parked actor worker waits for the job's next actor before it is stopped. */
-  static final long PARKED_IDLE_MS = Long.getLong("manta.idle-worker-ms", 60_000);
+  private final long parkedIdleMs;
 
   private static final int MAX_PARKED_PER_JOB = 8;
   private static final long ACTOR_END_WAIT_MS = 5_000;
@@ -107,19 +107,21 @@ final class WorkerPool implements AutoCloseable {
   /**
    * A pool launching {@code command} (a java command line) per worker, its environment this
    * process's changed by {@code environment} (the cluster token goes there, never on the command
-   * line, which every user can read); logs go to {@code logDir}; {@code prestart} idle workers are
-   * kept ready.
+   * line, which every user can read); logs go to {@code logDir}; {@code config} says how many idle
+   * workers are kept ready and whether and how long ended actors' workers are kept.
    */
   WorkerPool(
       List<String> command,
       java.util.function.Consumer<java.util.Map<String, String>> environment,
       Path logDir,
-      int prestart,
+      ClusterConfig config,
       BiConsumer<Worker, Integer> onUnexpectedExit) {
     this.command = command;
     this.environment = environment;
     this.logDir = logDir;
-    this.prestart = prestart;
+    this.prestart = config.prestartWorkers();
+    this.reuseActorWorkers = config.reuseActorWorkers();
+    this.parkedIdleMs = config.idleWorker().toMillis();
     this.onUnexpectedExit = onUnexpectedExit;
   }
 
@@ -298,7 +300,7 @@ final class WorkerPool implements AutoCloseable {
    * reuse is off, the pool is full, or the actor's calls do not end.
    */
   void actorLeaseReturned(Worker w) {
-    if (!REUSE_ACTOR_WORKERS || closed) {
+    if (!reuseActorWorkers || closed) {
       stop(w, "its actor ended");
       return;
     }
@@ -331,12 +333,12 @@ final class WorkerPool implements AutoCloseable {
                 }
               }
               long parkedAt = w.parkedNanos;
-              CompletableFuture.delayedExecutor(PARKED_IDLE_MS, TimeUnit.MILLISECONDS)
+              CompletableFuture.delayedExecutor(parkedIdleMs, TimeUnit.MILLISECONDS)
                   .execute(
                       () -> {
                         // Still parked since then: an idle worker is stopped.
                         if (w.parkedNanos == parkedAt && d.remove(w)) {
-                          stop(w, "parked " + PARKED_IDLE_MS + " ms without a next actor");
+                          stop(w, "parked " + parkedIdleMs + " ms without a next actor");
                         }
                       });
             });

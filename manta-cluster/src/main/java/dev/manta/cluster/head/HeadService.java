@@ -1,5 +1,6 @@
 package dev.manta.cluster.head;
 
+import dev.manta.cluster.config.ClusterConfig;
 import dev.manta.cluster.proto.ActorInfo;
 import dev.manta.cluster.proto.ActorLookup;
 import dev.manta.cluster.proto.ActorState;
@@ -14,12 +15,15 @@ import dev.manta.cluster.proto.HelloRequest;
 import dev.manta.cluster.proto.JobInfo;
 import dev.manta.cluster.proto.KvEntry;
 import dev.manta.cluster.proto.KvKey;
+import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.RegisterNodeReply;
+import dev.manta.cluster.proto.StoreInfoReply;
 import dev.manta.cluster.proto.SubscribeRequest;
 import dev.manta.cluster.proto.WorkerDeath;
 import dev.manta.cluster.proto.WorkerInfo;
 import dev.manta.cluster.proto.WorkerLookup;
+import dev.manta.cluster.rpc.Rpc;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -42,44 +46,61 @@ import org.slf4j.event.Level;
  * changes. Metadata only; never objects. Thread-safe: each table is a concurrent map, and the actor
  * table's transitions hold {@code this}.
  *
- * <p>Failure detection: a node that sends no heartbeat for {@link #failureTimeoutMs} is declared
- * dead, published to subscribers, and its actors are marked dead. Nodes beat every {@link
- * #heartbeatMs}.
+ * <p>Failure detection ({@link NodeHealth}): the head checks each live node's agent every {@code
+ * manta.health-check-period-ms}, giving each check {@code manta.health-check-timeout-ms}; a node
+ * that fails {@code manta.health-check-failure-threshold} checks in a row is declared dead,
+ * published to subscribers, and its actors are marked dead. Nodes still beat every {@code
+ * manta.heartbeat-ms} to report their resources and store.
  *
  * <p>Job ends ({@link JobEnds}): a job ends when its driver shuts down or its driver's subscription
- * stays closed for {@link #failureTimeoutMs}; each heartbeat reply tells the node the jobs that
- * ended since its last, and the node frees what they left.
+ * stays closed for {@link #failureTimeoutMs} (the longest a dead node stays alive in this view,
+ * {@link ClusterConfig#nodeDeathBound()}); each heartbeat reply tells the node the jobs that ended
+ * since its last, and the node frees what they left.
  */
 public final class HeadService extends HeadGrpc.HeadImplBase {
   private static final Logger LOG = LoggerFactory.getLogger(HeadService.class);
 
-  final long heartbeatMs = Long.getLong("manta.heartbeat-ms", 500);
-  final long failureTimeoutMs = Long.getLong("manta.node-timeout-ms", 5_000);
+  private final long heartbeatMs;
+  private final long failureTimeoutMs;
+  private final long healthCheckTimeoutMs;
+  private final NodeHealth health;
+  private final Rpc.Channels agents = new Rpc.Channels();
 
   private final String clusterId;
   private final Map<String, NodeInfo> nodes = new ConcurrentHashMap<>();
-  private final Map<String, Long> lastBeat = new ConcurrentHashMap<>();
   private final Map<String, JobInfo> jobs = new ConcurrentHashMap<>();
   private final Map<Long, WorkerInfo> workers = new ConcurrentHashMap<>();
   private final Map<String, ActorInfo> actors = new ConcurrentHashMap<>(); // by "prefix:seq"
   private final Map<String, String> names = new ConcurrentHashMap<>(); // "ns/name" -> actor key
-  private final KvStore kv = KvStore.fromSystemProperties();
+  private final KvStore kv;
   private final Set<ServerCallStreamObserver<Event>> subscribers = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService detector =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("manta-head-detector").unstarted(r));
-  private final JobEnds jobEnds = new JobEnds(detector, failureTimeoutMs, this::jobEnded);
+  private final JobEnds jobEnds;
 
-  /** A head for the cluster {@code clusterId}; starts its failure detector. */
-  public HeadService(String clusterId) {
+  /** A head for the cluster {@code clusterId} with {@code config}; starts its failure detector. */
+  public HeadService(String clusterId, ClusterConfig config) {
     this.clusterId = clusterId;
-    detector.scheduleAtFixedRate(
-        this::detectFailures, heartbeatMs, heartbeatMs / 2, TimeUnit.MILLISECONDS);
+    this.heartbeatMs = config.heartbeat().toMillis();
+    this.failureTimeoutMs = config.nodeDeathBound().toMillis();
+    this.healthCheckTimeoutMs = config.healthCheckTimeout().toMillis();
+    this.health =
+        new NodeHealth(
+            config.healthCheckPeriod().toMillis(),
+            healthCheckTimeoutMs,
+            config.healthCheckFailureThreshold(),
+            System::nanoTime);
+    this.kv = KvStore.from(config);
+    this.jobEnds = new JobEnds(detector, failureTimeoutMs, this::jobEnded);
+    detector.scheduleWithFixedDelay(
+        this::detectFailures, health.tickMillis(), health.tickMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Stops the failure detector and ends subscriptions. */
   public void close() {
     detector.shutdownNow();
+    agents.close();
     for (ServerCallStreamObserver<Event> s : subscribers) {
       try {
         s.onCompleted();
@@ -109,7 +130,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     NodeInfo n =
         req.toBuilder().setAlive(true).setLastHeartbeatMs(System.currentTimeMillis()).build();
     nodes.put(n.getNodeId(), n);
-    lastBeat.put(n.getNodeId(), System.nanoTime());
+    health.watch(n.getNodeId());
     LOG.info("Node {} joined at {} with {}", n.getNodeId(), n.getAgentAddress(), n.getTotal());
     publish(Event.newBuilder().setNode(n).build());
     out.onNext(
@@ -125,7 +146,6 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     NodeInfo n = nodes.get(req.getNodeId());
     boolean known = n != null && n.getAlive();
     if (known) {
-      lastBeat.put(req.getNodeId(), System.nanoTime());
       nodes.put(
           n.getNodeId(),
           n.toBuilder()
@@ -145,19 +165,63 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     out.onCompleted();
   }
 
+  /** Runs on the detector's thread: sends the checks that are due, declares the dead dead. */
   private void detectFailures() {
-    long now = System.nanoTime();
-    for (NodeInfo n : nodes.values()) {
-      Long beat = lastBeat.get(n.getNodeId());
-      if (n.getAlive()
-          && beat != null
-          && TimeUnit.NANOSECONDS.toMillis(now - beat) > failureTimeoutMs) {
-        nodeDied(
-            n,
-            "missed heartbeats for more than "
-                + failureTimeoutMs
-                + " ms (the failure-detection timeout, manta.node-timeout-ms)");
+    try {
+      NodeHealth.Tick t = health.tick();
+      for (NodeHealth.Death d : t.deaths()) {
+        died(d);
       }
+      for (NodeHealth.Check c : t.checks()) {
+        check(c);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Failure detector: {}", e.toString(), e); // keep detecting
+    }
+  }
+
+  /** Sends one health check: the agent's {@code StoreInfo}, answered by any live agent. */
+  private void check(NodeHealth.Check c) {
+    NodeInfo n = nodes.get(c.nodeId());
+    if (n == null) {
+      return;
+    }
+    NodeAgentGrpc.newStub(agents.get(n.getAgentAddress()))
+        .withDeadlineAfter(healthCheckTimeoutMs, TimeUnit.MILLISECONDS)
+        .storeInfo(
+            Empty.getDefaultInstance(),
+            new StreamObserver<StoreInfoReply>() {
+              @Override
+              public void onNext(StoreInfoReply value) {}
+
+              @Override
+              public void onError(Throwable e) {
+                health
+                    .answered(c.nodeId(), c.seq(), Status.fromThrowable(e).toString())
+                    .ifPresent(HeadService.this::diedLater);
+              }
+
+              @Override
+              public void onCompleted() {
+                health.answered(c.nodeId(), c.seq(), null);
+              }
+            });
+  }
+
+  /** Handles a death found on a transport thread on the detector's, where all deaths are. */
+  private void diedLater(NodeHealth.Death d) {
+    try {
+      detector.execute(() -> died(d));
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      // the head is closing
+    }
+  }
+
+  private void died(NodeHealth.Death d) {
+    NodeInfo n = nodes.get(d.nodeId());
+    if (n != null && n.getAlive()) {
+      agents.forget(n.getAgentAddress());
+      nodeDied(n, d.reason());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.manta.cluster.head;
 
+import dev.manta.cluster.config.ClusterConfig;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -8,8 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * The head's key-value store: each job's keys apart, each job bounded in keys and bytes, so that no
  * caller can grow the head's heap without limit; a job's keys go when the job ends.
  *
- * <p>Bounds (system properties of the head): {@code manta.kv-max-keys-per-job} (default 10,000),
- * {@code manta.kv-max-bytes-per-job} (keys and values, default 64 MiB), {@code
+ * <p>Bounds (settings of the head, {@link ClusterConfig}): {@code manta.kv-max-keys-per-job}
+ * (default 10,000), {@code manta.kv-max-bytes-per-job} (keys and values, default 64 MiB), {@code
  * manta.kv-max-value-bytes} (default 1 MiB), {@code manta.kv-max-key-bytes} (default 1 KiB). A put
  * past one is refused with {@link LimitException}, whose message names the bound.
  *
@@ -54,13 +55,13 @@ final class KvStore {
     this.maxKeyBytes = maxKeyBytes;
   }
 
-  /** A store with the bounds of the system properties (see the class comment). */
-  static KvStore fromSystemProperties() {
+  /** A store with the bounds of {@code config} (see the class comment). */
+  static KvStore from(ClusterConfig config) {
     return new KvStore(
-        Integer.getInteger("manta.kv-max-keys-per-job", 10_000),
-        Long.getLong("manta.kv-max-bytes-per-job", 64L << 20),
-        Integer.getInteger("manta.kv-max-value-bytes", 1 << 20),
-        Integer.getInteger("manta.kv-max-key-bytes", 1 << 10));
+        config.kvMaxKeysPerJob(),
+        config.kvMaxBytesPerJob(),
+        config.kvMaxValueBytes(),
+        config.kvMaxKeyBytes());
   }
 
   /**

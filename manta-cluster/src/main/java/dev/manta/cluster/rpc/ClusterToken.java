@@ -1,5 +1,6 @@
 package dev.manta.cluster.rpc;
 
+import dev.manta.cluster.config.ClusterConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ public final class ClusterToken {
   public static final String TOKEN_FILE_ENV = "MANTA_TOKEN_FILE";
 
   /** The system property naming a file that holds the token. */
-  public static final String TOKEN_FILE_PROPERTY = "manta.token-file";
+  public static final String TOKEN_FILE_PROPERTY = ClusterConfig.TOKEN_FILE;
 
   /** The token's file name in a session directory. */
   public static final String FILE_NAME = "token";
@@ -186,6 +187,19 @@ public final class ClusterToken {
    */
   public static Optional<ClusterToken> find(
       Map<String, String> env, Properties props, List<Path> defaultFiles) {
+    String file = props.getProperty(TOKEN_FILE_PROPERTY);
+    return find(
+        env,
+        file == null || file.isBlank() ? Optional.empty() : Optional.of(Path.of(file.strip())),
+        defaultFiles);
+  }
+
+  /**
+   * As {@link #find(Map, Properties, List)}, with the file of {@code -Dmanta.token-file} as this
+   * process read it ({@link ClusterConfig#tokenFile()}).
+   */
+  public static Optional<ClusterToken> find(
+      Map<String, String> env, Optional<Path> tokenFile, List<Path> defaultFiles) {
     String inline = env.get(TOKEN_ENV);
     if (inline != null && !inline.isBlank()) {
       return Optional.of(new ClusterToken(inline.strip(), "$" + TOKEN_ENV));
@@ -194,9 +208,8 @@ public final class ClusterToken {
     if (file != null && !file.isBlank()) {
       return Optional.of(read(Path.of(file.strip())));
     }
-    file = props.getProperty(TOKEN_FILE_PROPERTY);
-    if (file != null && !file.isBlank()) {
-      return Optional.of(read(Path.of(file.strip())));
+    if (tokenFile.isPresent()) {
+      return Optional.of(read(tokenFile.get()));
     }
     for (Path p : defaultFiles) {
       if (Files.exists(p)) {
@@ -206,10 +219,12 @@ public final class ClusterToken {
     return Optional.empty();
   }
 
-  /** This process's token found in its own environment and system properties; see {@link #find}. */
-  public static Optional<ClusterToken> findForThisProcess() {
-    return find(
-        System.getenv(), System.getProperties(), List.of(defaultDriverFile(System.getenv())));
+  /**
+   * This process's token found in its own environment and {@code config}'s token file; see {@link
+   * #find(Map, Properties, List)}.
+   */
+  public static Optional<ClusterToken> findForThisProcess(ClusterConfig config) {
+    return find(System.getenv(), config.tokenFile(), List.of(defaultDriverFile(System.getenv())));
   }
 
   /**

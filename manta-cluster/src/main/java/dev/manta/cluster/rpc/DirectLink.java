@@ -38,13 +38,13 @@ import org.slf4j.LoggerFactory;
  * ASCII bytes; the server answers {@code "MLNK"}, its version and a status: 0 accepted, or 1
  * refused followed by a length-prefixed UTF-8 reason, after which it closes. A server of another
  * version answers right after the client's version, before reading a token. Then each frame is a
- * 4-byte length and that many bytes of one message, at most {@link Rpc#MAX_MESSAGE_BYTES}.
+ * 4-byte length and that many bytes of one message, at most {@link Rpc#maxMessageBytes()}.
  *
  * <p>Security: a server with a token ({@link ClusterToken}) refuses a client without it, or with
  * another, before it makes a receiver: no byte of such a client reaches a parser. A frame's memory
  * grows with the bytes that arrive, not with the length a peer announces: a peer announcing the
  * largest frame and sending nothing costs {@link #EAGER_FRAME_BYTES}, not {@link
- * Rpc#MAX_MESSAGE_BYTES}; a length above the limit ends the link before anything is allocated.
+ * Rpc#maxMessageBytes()}; a length above the limit ends the link before anything is allocated.
  *
  * <p>Threads and blocking: {@link #send} writes on the caller's thread, under a lock, and blocks
  * only while the peer's socket buffer is full. The {@link Receiver} runs on the connection's reader
@@ -123,7 +123,7 @@ public final class DirectLink implements AutoCloseable {
     try {
       tune(s);
       s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
-      s.setSoTimeout((int) Rpc.DEADLINE_MS);
+      s.setSoTimeout((int) Rpc.deadlineMs());
       // One write for the whole hello: a peer that answers and hangs up at once (not a Manta
       // server) must not turn a second write into a broken pipe before its answer is read.
       byte[] t = token == null ? new byte[0] : token.bytes();
@@ -176,14 +176,14 @@ public final class DirectLink implements AutoCloseable {
    */
   public void send(MessageLite m) throws IOException {
     int size = m.getSerializedSize();
-    if (size > Rpc.MAX_MESSAGE_BYTES) {
+    if (size > Rpc.maxMessageBytes()) {
       throw new IOException(
           "A frame of "
               + size
               + " bytes for the link to "
               + peer
               + " is above the limit of "
-              + Rpc.MAX_MESSAGE_BYTES
+              + Rpc.maxMessageBytes()
               + " bytes (manta.max-message-bytes); send fewer or smaller values per batch");
     }
     byte[] frame = new byte[4 + size];
@@ -250,7 +250,7 @@ public final class DirectLink implements AutoCloseable {
           cause = new EOFException("link to " + peer + " ended");
           break;
         }
-        if (size < 0 || size > Rpc.MAX_MESSAGE_BYTES) {
+        if (size < 0 || size > Rpc.maxMessageBytes()) {
           cause =
               new IOException(
                   "The link from "
@@ -258,7 +258,7 @@ public final class DirectLink implements AutoCloseable {
                       + " announced a frame of "
                       + Integer.toUnsignedString(size)
                       + " bytes, above the limit of "
-                      + Rpc.MAX_MESSAGE_BYTES
+                      + Rpc.maxMessageBytes()
                       + " bytes (manta.max-message-bytes); the link is closed");
           break;
         }
@@ -415,7 +415,7 @@ public final class DirectLink implements AutoCloseable {
       DirectLink link;
       try {
         tune(s);
-        s.setSoTimeout((int) Rpc.DEADLINE_MS);
+        s.setSoTimeout((int) Rpc.deadlineMs());
         DataInputStream in = reader(s);
         DataOutputStream o = writer(s);
         int magic = in.readInt();

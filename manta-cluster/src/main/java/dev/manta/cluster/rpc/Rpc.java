@@ -1,5 +1,6 @@
 package dev.manta.cluster.rpc;
 
+import dev.manta.cluster.config.ClusterConfig;
 import io.grpc.BindableService;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
@@ -41,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * <p>The process's token: servers and channels made without one explicitly use {@link
  * #processToken()}, which {@code NodeMain}, {@code WorkerMain} and {@code ClusterDriver} set at
  * startup ({@link #useToken}); until then it is looked up in the environment ({@link
- * ClusterToken#findForThisProcess()}). A server captures its token when it starts, a channel when
- * it is made. A server without a token (a cluster started with {@code --insecure-no-token}) takes
+ * ClusterToken#findForThisProcess}). A server captures its token when it starts, a channel when it
+ * is made. A server without a token (a cluster started with {@code --insecure-no-token}) takes
  * every call, and so may listen on a loopback address only.
  */
 public final class Rpc {
@@ -51,15 +52,12 @@ public final class Rpc {
   /** The version of {@code manta.proto} and of the direct links this build speaks. */
   public static final int PROTOCOL_VERSION = 2;
 
-  /** The deadline of ordinary calls. */
-  public static final long DEADLINE_MS = Long.getLong("manta.rpc-deadline-ms", 10_000);
-
   /**
-   * Largest message a process accepts, on gRPC and on direct links ({@code
-   * manta.max-message-bytes}, default 128 MiB): chunks and batches stay well below.
+   * The transport settings of this process ({@link ClusterConfig#rpcDeadline()}, {@link
+   * ClusterConfig#maxMessageBytes()}): the defaults until {@link #useSettings} installs the ones
+   * the process read at startup.
    */
-  public static final int MAX_MESSAGE_BYTES =
-      Integer.getInteger("manta.max-message-bytes", 128 << 20);
+  private static volatile ClusterConfig settings = ClusterConfig.defaults();
 
   /** Largest header block a server accepts (the token and the version are a few dozen bytes). */
   static final int MAX_METADATA_BYTES = 16 << 10;
@@ -85,14 +83,39 @@ public final class Rpc {
   }
 
   /**
-   * This process's token: the one {@link #useToken} set, else the one found in the environment
-   * ({@link ClusterToken#findForThisProcess()}), else null.
+   * Makes {@code config}'s RPC deadline and message bound this process's, for the servers, channels
+   * and stubs made from now on. Called once at startup by each Manta process, before its first
+   * server or channel.
+   */
+  public static void useSettings(ClusterConfig config) {
+    settings = java.util.Objects.requireNonNull(config, "config");
+  }
+
+  /** The deadline of ordinary calls, in ms ({@code manta.rpc-deadline-ms}, default 10 s). */
+  public static long deadlineMs() {
+    return settings.rpcDeadline().toMillis();
+  }
+
+  /**
+   * Largest message a process accepts, on gRPC and on direct links ({@code
+   * manta.max-message-bytes}, default 128 MiB): chunks and batches stay well below.
+   */
+  public static int maxMessageBytes() {
+    return settings.maxMessageBytes();
+  }
+
+  /**
+   * This process's token: the one {@link #useToken} set, else (in a process that did not start as a
+   * Manta process: a test, a tool) the one found in its environment and system properties ({@link
+   * ClusterToken#findForThisProcess}), else null.
    *
    * @throws IllegalStateException if the environment names a token that cannot be used
    */
   public static ClusterToken processToken() {
     Installed i = installed;
-    return i != null ? i.token() : ClusterToken.findForThisProcess().orElse(null);
+    return i != null
+        ? i.token()
+        : ClusterToken.findForThisProcess(ClusterConfig.fromSystemProperties()).orElse(null);
   }
 
   /** Starts a server on {@code bind:port} (port 0: any free port) for {@code services}. */
@@ -120,7 +143,7 @@ public final class Rpc {
     checkBind(bind, token, "gRPC server");
     NettyServerBuilder b =
         NettyServerBuilder.forAddress(new InetSocketAddress(bind, port))
-            .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+            .maxInboundMessageSize(maxMessageBytes())
             .maxInboundMetadataSize(MAX_METADATA_BYTES)
             .permitKeepAliveWithoutCalls(true)
             .permitKeepAliveTime(10, TimeUnit.SECONDS);
@@ -158,7 +181,7 @@ public final class Rpc {
   public static ManagedChannel channel(String address, ClusterToken token) {
     return NettyChannelBuilder.forTarget(address)
         .usePlaintext()
-        .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        .maxInboundMessageSize(maxMessageBytes())
         .maxInboundMetadataSize(MAX_METADATA_BYTES)
         .intercept(new Headers(token))
         .build();
@@ -195,7 +218,7 @@ public final class Rpc {
 
   /** {@code stub} with the ordinary deadline. */
   public static <S extends AbstractStub<S>> S deadline(S stub) {
-    return stub.withDeadlineAfter(DEADLINE_MS, TimeUnit.MILLISECONDS);
+    return stub.withDeadlineAfter(deadlineMs(), TimeUnit.MILLISECONDS);
   }
 
   /** {@code stub} with a deadline of {@code millis}. */

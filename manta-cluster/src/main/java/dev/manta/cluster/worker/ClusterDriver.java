@@ -1,6 +1,7 @@
 package dev.manta.cluster.worker;
 
 import dev.manta.MantaConfig;
+import dev.manta.cluster.config.ClusterConfig;
 import dev.manta.cluster.proto.ClusterView;
 import dev.manta.cluster.proto.Empty;
 import dev.manta.cluster.proto.HeadGrpc;
@@ -24,24 +25,26 @@ public final class ClusterDriver {
 
   /**
    * A core worker for a driver of a new job on the cluster at {@code config.address()}. The
-   * driver's cluster token is looked up now ({@link ClusterToken#findForThisProcess()}) and becomes
-   * the process's ({@link Rpc#useToken}), so a token rotated with a restart of the cluster is found
-   * by the next {@code Manta.init}.
+   * driver's cluster settings ({@link ClusterConfig}) are read now from its system properties and
+   * environment; its cluster token is looked up now ({@link ClusterToken#findForThisProcess}) and
+   * becomes the process's ({@link Rpc#useToken}), so a token rotated with a restart of the cluster
+   * is found by the next {@code Manta.init}.
    *
    * @throws IllegalStateException if the head does not answer, or refuses the driver's token (or
    *     its lack of one): the message says where the token is found
    */
   public static CoreWorker connect(MantaConfig config) {
     String address = config.address().orElseThrow();
-    ClusterToken token = ClusterToken.findForThisProcess().orElse(null);
+    ClusterConfig cluster = ClusterConfig.fromSystemProperties();
+    Rpc.useSettings(cluster);
+    long connectMs = cluster.connectTimeout().toMillis();
+    ClusterToken token = ClusterToken.findForThisProcess(cluster).orElse(null);
     ManagedChannel ch = Rpc.channel(address, token);
     ClusterView view;
     try {
       HeadGrpc.HeadBlockingStub head =
           HeadGrpc.newBlockingStub(ch)
-              .withDeadlineAfter(
-                  Long.getLong("manta.connect-timeout-ms", 5_000),
-                  java.util.concurrent.TimeUnit.MILLISECONDS);
+              .withDeadlineAfter(connectMs, java.util.concurrent.TimeUnit.MILLISECONDS);
       head.hello(HelloRequest.getDefaultInstance());
       view = Rpc.deadline(HeadGrpc.newBlockingStub(ch)).getClusterView(Empty.getDefaultInstance());
     } catch (StatusRuntimeException e) {
@@ -55,7 +58,7 @@ public final class ClusterDriver {
       ch.shutdownNow();
     }
     Rpc.useToken(token);
-    NodeInfo local = chooseLocal(view.getNodesList(), ClusterDriver::probe, address);
+    NodeInfo local = chooseLocal(view.getNodesList(), agent -> probe(agent, connectMs), address);
     String jobId = HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt());
     CodeShipper code = new CodeShipper(System.getProperty("java.class.path"));
     ClusterPortsImpl ports =
@@ -66,7 +69,8 @@ public final class ClusterDriver {
             local.getAgentAddress(),
             host(local.getAgentAddress()),
             true,
-            code);
+            code,
+            cluster.directLinks());
     return new CoreWorker(config, ports);
   }
 
@@ -139,14 +143,12 @@ public final class ClusterDriver {
             + "`");
   }
 
-  /** Null when the agent at {@code agentAddress} answers, otherwise what went wrong. */
-  static String probe(String agentAddress) {
+  /** Null when the agent at {@code agentAddress} answers within {@code timeoutMs}, else why not. */
+  static String probe(String agentAddress, long timeoutMs) {
     ManagedChannel ch = Rpc.channel(agentAddress);
     try {
       NodeAgentGrpc.newBlockingStub(ch)
-          .withDeadlineAfter(
-              Long.getLong("manta.connect-timeout-ms", 5_000),
-              java.util.concurrent.TimeUnit.MILLISECONDS)
+          .withDeadlineAfter(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS)
           .storeInfo(Empty.getDefaultInstance());
       return null;
     } catch (StatusRuntimeException e) {

@@ -79,11 +79,10 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   /**
    * Whether this process takes direct links and opens them to workers that do ({@code
-   * -Dmanta.direct-links=false}, read when the process joins: every push goes over gRPC {@code
-   * Submit} streams).
+   * manta.direct-links}, {@link dev.manta.cluster.config.ClusterConfig#directLinks()}; false: every
+   * push goes over gRPC {@code Submit} streams).
    */
-  private final boolean directLinks =
-      Boolean.parseBoolean(System.getProperty("manta.direct-links", "true"));
+  private final boolean directLinks;
 
   /** Where work leaves transport threads for; see {@link InflightTable}, I3. */
   private final ExecutorService offload =
@@ -109,7 +108,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
   /**
    * Ports for a process of job {@code jobId} joining the head at {@code headAddress}; {@code
-   * agentAddress} is this node's agent (for a driver: the agent found on this machine).
+   * agentAddress} is this node's agent (for a driver: the agent found on this machine); {@code
+   * directLinks} says whether it takes and opens direct links.
    */
   ClusterPortsImpl(
       String headAddress,
@@ -118,7 +118,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
       String agentAddress,
       String bind,
       boolean driver,
-      CodeShipper code) {
+      CodeShipper code,
+      boolean directLinks) {
+    this.directLinks = directLinks;
     this.jobId = jobId;
     this.namespace = namespace;
     this.agentAddress = agentAddress;

@@ -2,6 +2,7 @@ package dev.manta.cluster.worker;
 
 import dev.manta.Manta;
 import dev.manta.MantaConfig;
+import dev.manta.cluster.config.ClusterConfig;
 import dev.manta.cluster.proto.CoreWorkerGrpc;
 import dev.manta.cluster.proto.GetObjectRequest;
 import dev.manta.cluster.proto.ObjectIdMsg;
@@ -9,6 +10,8 @@ import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.runtime.CoreWorker;
 import dev.manta.runtime.actor.ActorInstance;
+import dev.manta.spi.MantaRuntime;
+import dev.manta.spi.MantaRuntimeProvider;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -44,6 +47,9 @@ public final class WorkerMain {
     for (int i = 0; i + 1 < argv.length; i += 2) {
       args.put(argv[i], argv[i + 1]);
     }
+    // This worker's settings, read once: the agent passed its node's on (ClusterConfig).
+    ClusterConfig cluster = ClusterConfig.fromSystemProperties();
+    Rpc.useSettings(cluster);
     Rpc.useToken(token(args.getOrDefault("--token-from", "env")));
     warmUp(args.get("--agent"));
     System.out.println("MANTA-WORKER BOOTED");
@@ -88,10 +94,11 @@ public final class WorkerMain {
             args.get("--agent"),
             args.getOrDefault("--bind", "127.0.0.1"),
             false,
-            null);
+            null,
+            cluster.directLinks());
     CoreWorker core = new CoreWorker(config, ports);
-    HostedCore.host(core);
-    Manta.init(config); // user code in tasks calls Manta: it gets this worker's core
+    // User code in tasks calls Manta: it gets this worker's core, handed over here.
+    Manta.init(config, hosted(core));
     Runnable exit =
         () -> {
           try {
@@ -115,6 +122,21 @@ public final class WorkerMain {
         (System.nanoTime() - jobStart) / 1_000_000);
     Thread.ofPlatform().daemon().name("manta-worker-stdin").start(() -> exitOnEof(in, exit));
     watchDriver(driver, exit);
+  }
+
+  /** The provider that hands {@code core}, made by this worker, to {@code Manta.init}. */
+  private static MantaRuntimeProvider hosted(CoreWorker core) {
+    return new MantaRuntimeProvider() {
+      @Override
+      public int priority(MantaConfig config) {
+        return 1;
+      }
+
+      @Override
+      public MantaRuntime start(MantaConfig config) {
+        return core;
+      }
+    };
   }
 
   /** The token the agent gave this worker: in {@code $MANTA_TOKEN}, or none. */

@@ -296,11 +296,11 @@ class DirectLinkTest {
       hello(out, TOKEN.bytes());
       DataInputStream in = new DataInputStream(raw.getInputStream());
       assertThat(answer(in)).isEqualTo(0); // accepted
-      out.writeInt(Rpc.MAX_MESSAGE_BYTES + 1);
+      out.writeInt(Rpc.maxMessageBytes() + 1);
       out.flush();
       assertThat(atServer.closed.get(10, TimeUnit.SECONDS))
-          .hasMessageContaining("announced a frame of " + (Rpc.MAX_MESSAGE_BYTES + 1) + " bytes")
-          .hasMessageContaining("above the limit of " + Rpc.MAX_MESSAGE_BYTES)
+          .hasMessageContaining("announced a frame of " + (Rpc.maxMessageBytes() + 1) + " bytes")
+          .hasMessageContaining("above the limit of " + Rpc.maxMessageBytes())
           .hasMessageContaining("manta.max-message-bytes");
       assertThat(in.read()).isEqualTo(-1); // the server closed the link
     }
@@ -400,7 +400,7 @@ class DirectLinkTest {
         (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     Collect atServer = new Collect(f -> {});
     DirectLink.Server s = server(l -> atServer);
-    int announced = Math.min(Rpc.MAX_MESSAGE_BYTES, 120 << 20);
+    int announced = Math.min(Rpc.maxMessageBytes(), 120 << 20);
     long before = threads.getTotalThreadAllocatedBytes();
     try (Socket raw = new Socket(java.net.InetAddress.getLoopbackAddress(), s.port())) {
       DataOutputStream out = new DataOutputStream(raw.getOutputStream());

@@ -45,7 +45,7 @@ class ClusterDriverTest {
               node("live", "127.0.0.1:7000", true));
       NodeInfo chosen =
           ClusterDriver.chooseLocal(
-              nodes, a -> a.equals(deadAgent) ? ClusterDriver.probe(a) : null, "h:1");
+              nodes, a -> a.equals(deadAgent) ? ClusterDriver.probe(a, 5_000) : null, "h:1");
       assertThat(chosen.getNodeId()).isEqualTo("live");
     }
   }
@@ -54,12 +54,14 @@ class ClusterDriverTest {
   void whenNoLocalAgentAnswers_theErrorNamesEachNodeTriedAndItsError() throws Exception {
     try (ServerSocket dead = resetting()) {
       String deadAgent = "127.0.0.1:" + dead.getLocalPort();
-      assertThat(ClusterDriver.probe(deadAgent))
+      assertThat(ClusterDriver.probe(deadAgent, 5_000))
           .startsWith("Nothing answers as node agent at " + deadAgent);
       assertThatThrownBy(
               () ->
                   ClusterDriver.chooseLocal(
-                      List.of(node("dead", deadAgent, true)), ClusterDriver::probe, "h:1"))
+                      List.of(node("dead", deadAgent, true)),
+                      a -> ClusterDriver.probe(a, 5_000),
+                      "h:1"))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("node dead at " + deadAgent)
           .hasMessageContaining("node dead at " + deadAgent + ": Nothing answers as node agent")

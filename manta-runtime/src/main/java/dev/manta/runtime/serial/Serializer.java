@@ -69,8 +69,16 @@ public final class Serializer {
   private final ThreadSafeFory fory;
   private final LoaderChain loaders;
 
-  /** A serializer that writes the given handle classes with their codecs. */
+  /** A serializer that writes the given handle classes with their codecs, generating code. */
   public Serializer(List<HandleCodec<?>> codecs, ClassLoader classLoader) {
+    this(codecs, classLoader, true);
+  }
+
+  /**
+   * A serializer that writes the given handle classes with their codecs; {@code codegen} false uses
+   * Fory's reflective path instead of generated code ({@code MantaConfig#serializerCodegen}).
+   */
+  public Serializer(List<HandleCodec<?>> codecs, ClassLoader classLoader, boolean codegen) {
     List<HandleCodec<?>> all = List.copyOf(codecs);
     checkTypeIds(all);
     this.loaders = new LoaderChain(classLoader);
@@ -81,7 +89,7 @@ public final class Serializer {
             .withCompatibleMode(CompatibleMode.COMPATIBLE)
             .requireClassRegistration(false)
             .suppressClassRegistrationWarnings(true)
-            .withCodegen(Boolean.parseBoolean(System.getProperty("manta.fory.codegen", "true")))
+            .withCodegen(codegen)
             .withClassLoader(loaders)
             .buildThreadSafeForyPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     fory.registerCallback(

@@ -1,0 +1,97 @@
+package dev.manta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The settings MantaConfig reads: defaults, overrides, refusals (the ones added for the core). */
+class MantaConfigTest {
+  private static MantaConfig build(
+      MantaConfig.Builder b, Map<String, String> props, Map<String, String> env) {
+    return b.build(props::get, env::get);
+  }
+
+  @Test
+  void taskMaxRetries_defaultsToRaysThree_andIsSetByBuilderPropertyOrEnvironment() {
+    assertThat(build(MantaConfig.builder(), Map.of(), Map.of()).taskMaxRetries())
+        .isEqualTo(TaskCall.DEFAULT_MAX_RETRIES)
+        .isEqualTo(3);
+    assertThat(
+            build(MantaConfig.builder(), Map.of(), Map.of("MANTA_TASK_MAX_RETRIES", "0"))
+                .taskMaxRetries())
+        .isZero();
+    assertThat(
+            build(
+                    MantaConfig.builder(),
+                    Map.of("manta.task-max-retries", "-1"),
+                    Map.of("MANTA_TASK_MAX_RETRIES", "0"))
+                .taskMaxRetries())
+        .isEqualTo(-1);
+    assertThat(
+            build(
+                    MantaConfig.builder().taskMaxRetries(7),
+                    Map.of("manta.task-max-retries", "-1"),
+                    Map.of())
+                .taskMaxRetries())
+        .isEqualTo(7);
+  }
+
+  @Test
+  void taskMaxRetries_outOfRange_isRefused_namingTheSettingAndTheRange() {
+    for (String bad : new String[] {"-2", "three", "1.5"}) {
+      assertThatThrownBy(
+              () -> build(MantaConfig.builder(), Map.of("manta.task-max-retries", bad), Map.of()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("manta.task-max-retries / MANTA_TASK_MAX_RETRIES")
+          .hasMessageContaining("[-1, 2147483647]")
+          .hasMessageContaining("'" + bad + "'");
+    }
+    assertThatThrownBy(() -> MantaConfig.builder().taskMaxRetries(-2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("taskMaxRetries must be >= 0, or -1");
+  }
+
+  @Test
+  void serializerCodegen_defaultsOn_andAcceptsOnlyBooleans() {
+    assertThat(build(MantaConfig.builder(), Map.of(), Map.of()).serializerCodegen()).isTrue();
+    assertThat(
+            build(MantaConfig.builder(), Map.of("manta.fory.codegen", "false"), Map.of())
+                .serializerCodegen())
+        .isFalse();
+    assertThat(
+            build(MantaConfig.builder().serializerCodegen(true), Map.of(), Map.of())
+                .serializerCodegen())
+        .isTrue();
+    assertThatThrownBy(
+            () -> build(MantaConfig.builder(), Map.of(), Map.of("MANTA_FORY_CODEGEN", "off")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("manta.fory.codegen / MANTA_FORY_CODEGEN must be true or false")
+        .hasMessageContaining("'off'");
+  }
+
+  /** A call that only reports its options. */
+  private static final class Call extends TaskCall<Integer> {
+    @Override
+    public ObjectRef<Integer> remote() {
+      throw new UnsupportedOperationException();
+    }
+
+    int budget(int configured) {
+      return requestedMaxRetries(configured);
+    }
+  }
+
+  @Test
+  void aTaskCall_withoutMaxRetries_takesTheConfiguredOne_andItsOwnOtherwise() {
+    assertThat(new Call().budget(5)).isEqualTo(5);
+    assertThat(new Call().budget(-1)).isEqualTo(-1);
+    Call own = new Call();
+    own.maxRetries(0);
+    assertThat(own.budget(5)).isZero();
+    Call forever = new Call();
+    forever.maxRetries(-1);
+    assertThat(forever.budget(5)).isEqualTo(-1);
+  }
+}

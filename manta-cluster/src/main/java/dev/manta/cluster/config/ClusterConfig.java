@@ -1,0 +1,489 @@
+package dev.manta.cluster.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of a cluster process (head, node agent, worker or driver), read once when the
+ * process starts ({@link #fromSystemProperties()}) and handed to each part by its constructor.
+ * Immutable and thread-safe.
+ *
+ * <p>Each setting is a system property {@code manta.NAME}, else the environment variable {@code
+ * MANTA_NAME} (upper case, {@code -} as {@code _}; {@code manta start} passes its environment to
+ * the nodes it starts), else its default. A value that is not of its kind or out of its range is
+ * refused when the process starts, with a message naming the setting, the value and the valid
+ * range. The table of settings is in {@code docs/cluster.md} ("Settings"); the core's own (object
+ * store, CPUs, task retries) are {@link dev.manta.MantaConfig}'s.
+ *
+ * <p>A node agent passes the settings that its workers read ({@link #workerProperties()}) to every
+ * worker JVM it starts, so that a setting given to a node holds for its workers too.
+ */
+public final class ClusterConfig {
+  /** Deadline of ordinary RPCs, in ms. */
+  public static final String RPC_DEADLINE_MS = "manta.rpc-deadline-ms";
+
+  /** Largest message a process accepts. */
+  public static final String MAX_MESSAGE_BYTES = "manta.max-message-bytes";
+
+  /**
+   * A file holding the cluster token (after {@code $MANTA_TOKEN} and {@code $MANTA_TOKEN_FILE}).
+   */
+  public static final String TOKEN_FILE = "manta.token-file";
+
+  /** Concurrent object pulls of a node agent. */
+  public static final String MAX_PULLS = "manta.max-pulls";
+
+  /** Where node agents keep the jars drivers ship. */
+  public static final String CODE_CACHE = "manta.code-cache";
+
+  /** Idle workers a node agent keeps booted. */
+  public static final String PRESTART_WORKERS = "manta.prestart-workers";
+
+  /** How often a node agent reports to the head, in ms. */
+  public static final String HEARTBEAT_MS = "manta.heartbeat-ms";
+
+  /** The JIT of worker JVMs: {@code tiered} or {@code c1}. */
+  public static final String WORKER_JIT = "manta.worker-jit";
+
+  /** Extra JVM flags of every worker JVM, space separated. */
+  public static final String WORKER_JVM_OPTIONS = "manta.worker-jvm-options";
+
+  /** The heap of every worker JVM ({@code -Xmx}), e.g. {@code 2g}. */
+  public static final String WORKER_HEAP = "manta.worker-heap";
+
+  /** Whether an ended actor's worker may host the same job's next actor. */
+  public static final String REUSE_ACTOR_WORKERS = "manta.reuse-actor-workers";
+
+  /** How long a parked actor worker waits for the job's next actor, in ms. */
+  public static final String IDLE_WORKER_MS = "manta.idle-worker-ms";
+
+  /** How long a driver waits for the head and its local agent to answer, in ms. */
+  public static final String CONNECT_TIMEOUT_MS = "manta.connect-timeout-ms";
+
+  /** Whether a process takes and opens direct links. */
+  public static final String DIRECT_LINKS = "manta.direct-links";
+
+  /** The head's key-value store: keys per job. */
+  public static final String KV_MAX_KEYS_PER_JOB = "manta.kv-max-keys-per-job";
+
+  /** The head's key-value store: bytes (keys and values) per job. */
+  public static final String KV_MAX_BYTES_PER_JOB = "manta.kv-max-bytes-per-job";
+
+  /** The head's key-value store: bytes of one value. */
+  public static final String KV_MAX_VALUE_BYTES = "manta.kv-max-value-bytes";
+
+  /** The head's key-value store: characters of one key. */
+  public static final String KV_MAX_KEY_BYTES = "manta.kv-max-key-bytes";
+
+  /** How often the head checks each node, in ms. */
+  public static final String HEALTH_CHECK_PERIOD_MS = "manta.health-check-period-ms";
+
+  /** How long the head waits for a node's answer to one check, in ms. */
+  public static final String HEALTH_CHECK_TIMEOUT_MS = "manta.health-check-timeout-ms";
+
+  /** Failed checks in a row after which the head declares a node dead. */
+  public static final String HEALTH_CHECK_FAILURE_THRESHOLD =
+      "manta.health-check-failure-threshold";
+
+  /** Settings no longer read, refused so that nobody relies on them: name to what replaced it. */
+  private static final Map<String, String> RETIRED =
+      Map.of(
+          "manta.node-timeout-ms",
+          "the head's health checks replaced it: set "
+              + HEALTH_CHECK_PERIOD_MS
+              + ", "
+              + HEALTH_CHECK_TIMEOUT_MS
+              + " and "
+              + HEALTH_CHECK_FAILURE_THRESHOLD
+              + " (docs/cluster.md, Failures)");
+
+  /**
+   * The settings a worker reads (this class's and the core's), which a node agent passes on to its
+   * workers: every other setting of a node is the agent's or the head's.
+   */
+  private static final List<String> FOR_WORKERS =
+      List.of(
+          RPC_DEADLINE_MS,
+          MAX_MESSAGE_BYTES,
+          DIRECT_LINKS,
+          "manta.task-max-retries",
+          "manta.fory.codegen");
+
+  private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgGtT]?");
+
+  private final Duration rpcDeadline;
+  private final int maxMessageBytes;
+  private final Path tokenFile;
+  private final int maxPulls;
+  private final Path codeCache;
+  private final int prestartWorkers;
+  private final Duration heartbeat;
+  private final boolean workerC1Only;
+  private final List<String> workerJvmOptions;
+  private final String workerHeap;
+  private final boolean reuseActorWorkers;
+  private final Duration idleWorker;
+  private final Duration connectTimeout;
+  private final boolean directLinks;
+  private final int kvMaxKeysPerJob;
+  private final long kvMaxBytesPerJob;
+  private final int kvMaxValueBytes;
+  private final int kvMaxKeyBytes;
+  private final Duration healthCheckPeriod;
+  private final Duration healthCheckTimeout;
+  private final int healthCheckFailureThreshold;
+  private final Map<String, String> workerProperties;
+
+  private ClusterConfig(Function<String, String> props, Function<String, String> env) {
+    Source s = new Source(props, env);
+    for (Map.Entry<String, String> r : RETIRED.entrySet()) {
+      if (s.raw(r.getKey()).isPresent()) {
+        throw new IllegalArgumentException(
+            r.getKey() + " (or " + envName(r.getKey()) + ") is no longer read: " + r.getValue());
+      }
+    }
+    this.rpcDeadline = s.millis(RPC_DEADLINE_MS, 10_000, 1, 3_600_000);
+    this.maxMessageBytes =
+        (int) s.bytes(MAX_MESSAGE_BYTES, 128L << 20, 8L << 20, Integer.MAX_VALUE);
+    this.tokenFile = s.property(TOKEN_FILE).map(Path::of).orElse(null);
+    this.maxPulls = (int) s.integer(MAX_PULLS, 4, 1, 256);
+    this.codeCache =
+        s.raw(CODE_CACHE)
+            .map(Path::of)
+            .orElse(Path.of(System.getProperty("user.home"), ".cache", "manta", "code"));
+    this.prestartWorkers = (int) s.integer(PRESTART_WORKERS, 2, 0, 256);
+    this.heartbeat = s.millis(HEARTBEAT_MS, 500, 10, 600_000);
+    String jit = s.raw(WORKER_JIT).orElse("tiered");
+    this.workerC1Only =
+        switch (jit) {
+          case "tiered" -> false;
+          case "c1", "-XX:TieredStopAtLevel=1" -> true;
+          default ->
+              throw new IllegalArgumentException(
+                  s.name(WORKER_JIT) + " must be tiered or c1, was '" + jit + "'");
+        };
+    this.workerJvmOptions =
+        s.raw(WORKER_JVM_OPTIONS).map(v -> List.of(v.split("\\s+"))).orElse(List.of());
+    this.workerHeap = s.raw(WORKER_HEAP).orElse(null);
+    if (workerHeap != null && !HEAP.matcher(workerHeap).matches()) {
+      throw new IllegalArgumentException(
+          s.name(WORKER_HEAP)
+              + " must be a heap size such as 512m or 2g, was '"
+              + workerHeap
+              + "'");
+    }
+    this.reuseActorWorkers = s.bool(REUSE_ACTOR_WORKERS, true);
+    this.idleWorker = s.millis(IDLE_WORKER_MS, 60_000, 0, 7 * 86_400_000L);
+    this.connectTimeout = s.millis(CONNECT_TIMEOUT_MS, 5_000, 1, 3_600_000);
+    this.directLinks = s.bool(DIRECT_LINKS, true);
+    this.kvMaxKeysPerJob = (int) s.integer(KV_MAX_KEYS_PER_JOB, 10_000, 1, Integer.MAX_VALUE);
+    this.kvMaxBytesPerJob = s.bytes(KV_MAX_BYTES_PER_JOB, 64L << 20, 1, Long.MAX_VALUE);
+    this.kvMaxValueBytes = (int) s.bytes(KV_MAX_VALUE_BYTES, 1 << 20, 1, maxMessageBytes / 2);
+    this.kvMaxKeyBytes = (int) s.integer(KV_MAX_KEY_BYTES, 1 << 10, 1, 1 << 20);
+    this.healthCheckPeriod = s.millis(HEALTH_CHECK_PERIOD_MS, 1_000, 10, 3_600_000);
+    this.healthCheckTimeout = s.millis(HEALTH_CHECK_TIMEOUT_MS, 1_000, 10, 3_600_000);
+    this.healthCheckFailureThreshold = (int) s.integer(HEALTH_CHECK_FAILURE_THRESHOLD, 5, 1, 1_000);
+    Map<String, String> forWorkers = new LinkedHashMap<>();
+    for (String key : FOR_WORKERS) {
+      s.property(key).ifPresent(v -> forWorkers.put(key, v));
+    }
+    this.workerProperties = java.util.Collections.unmodifiableMap(forWorkers);
+  }
+
+  /** The settings of this process: its system properties, then its environment, then defaults. */
+  public static ClusterConfig fromSystemProperties() {
+    return new ClusterConfig(System::getProperty, System::getenv);
+  }
+
+  /**
+   * The settings from {@code properties} (keys {@code manta.NAME}) and {@code environment} (keys
+   * {@code MANTA_NAME}), then defaults.
+   *
+   * @throws IllegalArgumentException naming the setting, its value and its valid range, for a value
+   *     that is not of its kind or out of range, or a setting that is no longer read
+   */
+  public static ClusterConfig from(
+      Map<String, String> properties, Map<String, String> environment) {
+    return new ClusterConfig(properties::get, environment::get);
+  }
+
+  /** Every setting at its default. */
+  public static ClusterConfig defaults() {
+    return from(Map.of(), Map.of());
+  }
+
+  /** The deadline of ordinary RPCs and of a direct link's connect and handshake. */
+  public Duration rpcDeadline() {
+    return rpcDeadline;
+  }
+
+  /** Largest message a process accepts, on gRPC and on direct links. */
+  public int maxMessageBytes() {
+    return maxMessageBytes;
+  }
+
+  /** The token file named by {@code -Dmanta.token-file}, if any (a system property only). */
+  public Optional<Path> tokenFile() {
+    return Optional.ofNullable(tokenFile);
+  }
+
+  /** How many object pulls a node agent runs at once. */
+  public int maxPulls() {
+    return maxPulls;
+  }
+
+  /** Where a node agent keeps the jars that drivers ship, by content hash. */
+  public Path codeCache() {
+    return codeCache;
+  }
+
+  /** How many idle workers a node agent keeps booted. */
+  public int prestartWorkers() {
+    return prestartWorkers;
+  }
+
+  /** How often a node agent reports its resources and store to the head. */
+  public Duration heartbeat() {
+    return heartbeat;
+  }
+
+  /** Whether worker JVMs compile with C1 only ({@code -XX:TieredStopAtLevel=1}). */
+  public boolean workerC1Only() {
+    return workerC1Only;
+  }
+
+  /** Extra flags of every worker JVM. */
+  public List<String> workerJvmOptions() {
+    return workerJvmOptions;
+  }
+
+  /** The {@code -Xmx} of worker JVMs, if set. */
+  public Optional<String> workerHeap() {
+    return Optional.ofNullable(workerHeap);
+  }
+
+  /** Whether an ended actor's worker may host the same job's next actor. */
+  public boolean reuseActorWorkers() {
+    return reuseActorWorkers;
+  }
+
+  /** How long a parked actor worker waits for the job's next actor before it is stopped. */
+  public Duration idleWorker() {
+    return idleWorker;
+  }
+
+  /** How long a driver waits for the head, and for its local agent, to answer when it joins. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** Whether this process takes direct links and opens them to workers that do. */
+  public boolean directLinks() {
+    return directLinks;
+  }
+
+  /** The head's key-value store: most keys a job holds. */
+  public int kvMaxKeysPerJob() {
+    return kvMaxKeysPerJob;
+  }
+
+  /** The head's key-value store: most bytes (keys and values) a job holds. */
+  public long kvMaxBytesPerJob() {
+    return kvMaxBytesPerJob;
+  }
+
+  /** The head's key-value store: largest value. */
+  public int kvMaxValueBytes() {
+    return kvMaxValueBytes;
+  }
+
+  /** The head's key-value store: longest key, in characters. */
+  public int kvMaxKeyBytes() {
+    return kvMaxKeyBytes;
+  }
+
+  /** How often the head checks each live node. */
+  public Duration healthCheckPeriod() {
+    return healthCheckPeriod;
+  }
+
+  /** How long the head waits for a node's answer to one check before it counts as failed. */
+  public Duration healthCheckTimeout() {
+    return healthCheckTimeout;
+  }
+
+  /** Failed checks in a row after which the head declares a node dead. */
+  public int healthCheckFailureThreshold() {
+    return healthCheckFailureThreshold;
+  }
+
+  /**
+   * The longest a node that stopped answering stays alive in the head's view: a check is due one
+   * period after the last, a check ends within the timeout, and {@link
+   * #healthCheckFailureThreshold} of them must fail: {@code period + threshold * max(period,
+   * timeout)}. Processes waiting to hear of a death wait this long.
+   */
+  public Duration nodeDeathBound() {
+    long step = Math.max(healthCheckPeriod.toMillis(), healthCheckTimeout.toMillis());
+    return Duration.ofMillis(healthCheckPeriod.toMillis() + healthCheckFailureThreshold * step);
+  }
+
+  /**
+   * The settings a node agent passes to its workers as system properties: those of its own system
+   * properties that a worker reads (RPC deadline, message size, direct links, the core's task
+   * retries and serializer).
+   */
+  public Map<String, String> workerProperties() {
+    return workerProperties;
+  }
+
+  @Override
+  public String toString() {
+    return "ClusterConfig{rpcDeadline="
+        + rpcDeadline
+        + ", maxMessageBytes="
+        + maxMessageBytes
+        + ", heartbeat="
+        + heartbeat
+        + ", healthCheck="
+        + healthCheckPeriod
+        + "/"
+        + healthCheckTimeout
+        + "x"
+        + healthCheckFailureThreshold
+        + ", directLinks="
+        + directLinks
+        + ", prestartWorkers="
+        + prestartWorkers
+        + "}";
+  }
+
+  /** {@code MANTA_RPC_DEADLINE_MS} for {@code manta.rpc-deadline-ms}. */
+  static String envName(String property) {
+    return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+  }
+
+  /** Reads a setting from the properties, then the environment, and checks its kind and range. */
+  private record Source(Function<String, String> props, Function<String, String> env) {
+    String name(String property) {
+      return property + " (or " + envName(property) + ")";
+    }
+
+    Optional<String> property(String property) {
+      String v = props.apply(property);
+      return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    }
+
+    Optional<String> raw(String property) {
+      Optional<String> p = property(property);
+      if (p.isPresent()) {
+        return p;
+      }
+      String v = env.apply(envName(property));
+      return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    }
+
+    long integer(String property, long dflt, long min, long max) {
+      Optional<String> v = raw(property);
+      if (v.isEmpty()) {
+        return dflt;
+      }
+      long n;
+      try {
+        n = Long.parseLong(v.get());
+      } catch (NumberFormatException e) {
+        throw outOfRange(property, v.get(), min, max, "");
+      }
+      if (n < min || n > max) {
+        throw outOfRange(property, v.get(), min, max, "");
+      }
+      return n;
+    }
+
+    Duration millis(String property, long dflt, long min, long max) {
+      Optional<String> v = raw(property);
+      if (v.isEmpty()) {
+        return Duration.ofMillis(dflt);
+      }
+      long n;
+      try {
+        n = Long.parseLong(v.get());
+      } catch (NumberFormatException e) {
+        throw outOfRange(property, v.get(), min, max, " (milliseconds)");
+      }
+      if (n < min || n > max) {
+        throw outOfRange(property, v.get(), min, max, " (milliseconds)");
+      }
+      return Duration.ofMillis(n);
+    }
+
+    long bytes(String property, long dflt, long min, long max) {
+      Optional<String> v = raw(property);
+      if (v.isEmpty()) {
+        return dflt;
+      }
+      long n = parseBytes(v.get());
+      if (n < min || n > max) {
+        throw outOfRange(property, v.get(), min, max, " (bytes; 64k, 16m and 1g allowed)");
+      }
+      return n;
+    }
+
+    boolean bool(String property, boolean dflt) {
+      Optional<String> v = raw(property);
+      if (v.isEmpty()) {
+        return dflt;
+      }
+      return switch (v.get().toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default ->
+            throw new IllegalArgumentException(
+                name(property) + " must be true or false, was '" + v.get() + "'");
+      };
+    }
+
+    IllegalArgumentException outOfRange(
+        String property, String value, long min, long max, String unit) {
+      return new IllegalArgumentException(
+          name(property)
+              + " must be an integer in ["
+              + min
+              + ", "
+              + max
+              + "]"
+              + unit
+              + ", was '"
+              + value
+              + "'");
+    }
+  }
+
+  /**
+   * {@code 1048576}, {@code 512k}, {@code 64m}, {@code 2g}; {@link Long#MIN_VALUE} when it is not
+   * one.
+   */
+  private static long parseBytes(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    long unit = 1;
+    if (!t.isEmpty()) {
+      int last = "kmg".indexOf(t.charAt(t.length() - 1));
+      if (last >= 0) {
+        unit = 1L << (10 * (last + 1));
+        t = t.substring(0, t.length() - 1);
+      }
+    }
+    try {
+      return Math.multiplyExact(Long.parseLong(t), unit);
+    } catch (NumberFormatException | ArithmeticException e) {
+      return Long.MIN_VALUE; // out of every range
+    }
+  }
+}
