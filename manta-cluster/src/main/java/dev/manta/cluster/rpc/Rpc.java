@@ -55,6 +55,15 @@ public final class Rpc {
   public static final long DEADLINE_MS = Long.getLong("manta.rpc-deadline-ms", 10_000);
 
   /**
+   * How long a call that needs the head waits for it ({@code manta.head-wait-ms}, default 30 s):
+   * while the head restarts, such calls wait for its port to answer again (gRPC's wait-for-ready,
+   * reconnecting with backoff) and a call cut off by the head's death is sent again ({@link
+   * Backoff#onHead}), up to this deadline; then they fail as unreachable. Joining a cluster retries
+   * for as long ({@link Backoff}).
+   */
+  public static final long HEAD_WAIT_MS = Long.getLong("manta.head-wait-ms", 30_000);
+
+  /**
    * Largest message a process accepts, on gRPC and on direct links ({@code
    * manta.max-message-bytes}, default 128 MiB): chunks and batches stay well below.
    */
@@ -123,7 +132,9 @@ public final class Rpc {
             .maxInboundMessageSize(MAX_MESSAGE_BYTES)
             .maxInboundMetadataSize(MAX_METADATA_BYTES)
             .permitKeepAliveWithoutCalls(true)
-            .permitKeepAliveTime(10, TimeUnit.SECONDS);
+            .permitKeepAliveTime(10, TimeUnit.SECONDS)
+            // A head restarted on its port at once binds it although old connections linger.
+            .withOption(io.grpc.netty.shaded.io.netty.channel.ChannelOption.SO_REUSEADDR, true);
     if (direct) {
       b.directExecutor();
     }
@@ -191,6 +202,20 @@ public final class Rpc {
               + " and other processes find it as docs/cluster.md#security says), or bind"
               + " 127.0.0.1");
     }
+  }
+
+  /**
+   * {@code stub} for a call that needs the head: it waits for the head while it is unreachable
+   * (wait-for-ready), for at most {@link #HEAD_WAIT_MS}. A call cut off by the head's death fails
+   * all the same; {@link Backoff#onHead} sends it again.
+   */
+  public static <S extends AbstractStub<S>> S headDeadline(S stub) {
+    return headDeadline(stub, HEAD_WAIT_MS);
+  }
+
+  /** {@code stub} waiting for the head for at most {@code millis} (see above). */
+  public static <S extends AbstractStub<S>> S headDeadline(S stub, long millis) {
+    return stub.withWaitForReady().withDeadlineAfter(millis, TimeUnit.MILLISECONDS);
   }
 
   /** {@code stub} with the ordinary deadline. */
