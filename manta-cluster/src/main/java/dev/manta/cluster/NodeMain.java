@@ -67,7 +67,8 @@ public final class NodeMain {
     if (isHead == a.containsKey("--address")) {
       throw new IllegalArgumentException("give exactly one of --head and --address HOST:PORT");
     }
-    String storage = a.getOrDefault("--storage", System.getProperty("manta.head-storage"));
+    String storage =
+        a.getOrDefault("--storage", isHead ? System.getProperty("manta.head-storage") : null);
     if (!isHead && (storage != null || noAgent)) {
       throw new IllegalArgumentException(
           "--storage and --no-agent are for the head: use them with --head, not --address");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.ByteString;
 import dev.manta.ActorHandle;
 import dev.manta.Manta;
+import dev.manta.cluster.proto.ActorLookup;
+import dev.manta.cluster.proto.ActorState;
 import dev.manta.cluster.proto.Empty;
 import dev.manta.cluster.proto.HeadGrpc;
 import dev.manta.cluster.proto.KvEntry;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A head with durable storage ({@code --storage DIR}) killed with kill -9 and started again on the
  * same storage and port while a driver (this JVM) and its actors run; and a failed actor creation
  * gives its node's resources back. The head runs alone ({@code --no-agent}), so its death takes no
- * node with it. The restart test runs last.
+ * node with it. The restarts run last: on the storage, then without it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterHeadRestartTest {
@@ -219,6 +221,70 @@ class ClusterHeadRestartTest {
           .isEqualTo(true);
     } finally {
       ch2.shutdownNow();
+    }
+  }
+
+  @Test
+  @Order(4)
+  void headRestartedWithoutStorage_forgetsNamesAndKeys_butRunningJobsGoOn() throws Exception {
+    ActorHandle<Counter> a = Manta.actor(Counter::new).name("forgotten").remote();
+    assertThat(Manta.get(a.task(Counter::add, 4).remote(), BOUND)).isEqualTo(4);
+    ActorLookup byName;
+    ManagedChannel before = channel(cluster.head().head());
+    try {
+      var head = Rpc.deadline(HeadGrpc.newBlockingStub(before));
+      String namespace =
+          head.getClusterView(Empty.getDefaultInstance()).getActorsList().stream()
+              .filter(x -> x.getName().equals("forgotten"))
+              .findFirst()
+              .orElseThrow()
+              .getNamespace();
+      byName = ActorLookup.newBuilder().setName("forgotten").setNamespace(namespace).build();
+      assertThat(head.getActor(byName).getState()).isEqualTo(ActorState.ALIVE);
+    } finally {
+      before.shutdownNow();
+    }
+
+    cluster.kill(cluster.head());
+    cluster.restartHead("--no-agent"); // an empty head on the same port
+
+    // The running actor answers its handle; the node and the driver's job come back by
+    // themselves (the agent's next beat, the driver's next subscription).
+    assertThat(Manta.get(a.task(Counter::add, 1).remote(), BOUND)).isEqualTo(5);
+    Awaitility.await("the new head knows the node and the driver's job again")
+        .atMost(BOUND)
+        .until(
+            () -> {
+              ManagedChannel ch = channel(cluster.head().head());
+              try {
+                var view =
+                    Rpc.deadline(HeadGrpc.newBlockingStub(ch))
+                        .getClusterView(Empty.getDefaultInstance());
+                return view.getJobsCount() > 0
+                    && view.getNodesList().stream()
+                        .anyMatch(n -> n.getNodeId().equals(worker.nodeId()) && n.getAlive());
+              } finally {
+                ch.shutdownNow();
+              }
+            });
+    ActorHandle<Counter> fresh = Manta.actor(Counter::new).remote();
+    assertThat(Manta.get(fresh.task(Counter::add, 2).remote(), BOUND)).isEqualTo(2);
+    assertThat(Manta.get(Manta.task(ClusterHeadRestartTest::square, 6).remote(), BOUND))
+        .isEqualTo(36);
+    // What a head without storage loses (docs/cluster.md, "Head restart and its storage"): other
+    // processes no longer find the name (its owner, this driver, still does), nor the key.
+    ManagedChannel ch = channel(cluster.head().head());
+    try {
+      assertThatThrownBy(() -> Rpc.deadline(HeadGrpc.newBlockingStub(ch)).getActor(byName))
+          .isInstanceOf(StatusRuntimeException.class)
+          .hasMessageContaining("NOT_FOUND");
+      assertThat(
+              Rpc.deadline(HeadGrpc.newBlockingStub(ch))
+                  .kvGet(KvKey.newBuilder().setJobId("restart-test").setKey("k").build())
+                  .getFound())
+          .isFalse();
+    } finally {
+      ch.shutdownNow();
     }
   }
 }

@@ -61,9 +61,23 @@ import org.slf4j.event.Level;
  * #failureTimeoutMs} to beat again, running jobs {@link #RESTORE_GRACE_MS} for their driver to
  * subscribe again, and actors, named actors, workers, jobs (with their code manifests) and the
  * key-value store are as they were. Without durable storage a restarted head starts empty (see
- * docs/cluster.md, "Head restart").
+ * docs/cluster.md, "Head restart and its storage").
  */
 public final class HeadService extends HeadGrpc.HeadImplBase {
+  /*
+   * Implementation notes
+   *  S1  The in-memory maps are the head's tables; `storage` holds a copy for the next head. Each
+   *      handler that changes a map writes the same entry to its table and calls
+   *      storage.commit() before it answers, so what a caller was told is durable (as durable as
+   *      the storage). Heartbeat figures (NodeInfo.available, object_store_used, workers,
+   *      last_heartbeat_ms) change the map only: a restored node has its registration's figures
+   *      until it beats.
+   *  S2  Where two writers may race on one key, the map and the table change under the same lock,
+   *      so the table ends with the map's value: actors and names under `this`, the key-value
+   *      store under `kvTable`. Nodes, jobs and workers are written whole by one call each.
+   *  S3  restore() runs in the constructor, before the server takes calls and before the
+   *      failure detector starts: it sees no concurrent writer.
+   */
   private static final Logger LOG = LoggerFactory.getLogger(HeadService.class);
 
   final long heartbeatMs = Long.getLong("manta.heartbeat-ms", 500);
