@@ -57,7 +57,7 @@ final class MvStoreStorage implements HeadStorage {
     }
   }
 
-  private final class MvTable implements Table {
+  private static final class MvTable implements Table {
     private final MVMap<String, byte[]> map;
 
     MvTable(MVMap<String, byte[]> map) {

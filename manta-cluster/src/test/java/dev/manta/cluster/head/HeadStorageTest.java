@@ -99,6 +99,7 @@ class HeadStorageTest {
   @Test
   void mvstore_secondOpenOfAFolderInUse_isRefusedNamingTheFile() {
     try (HeadStorage s = HeadStorage.open(dir.resolve("s"))) {
+      assertThat(s.durable()).isTrue();
       assertThatThrownBy(() -> HeadStorage.open(dir.resolve("s")))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(dir.resolve("s").resolve(MvStoreStorage.FILE_NAME).toString())
