@@ -96,6 +96,15 @@ final class StartCommand implements Callable<Integer> {
   Path tokenFile;
 
   @Option(
+      names = "--storage",
+      paramLabel = "DIR",
+      description =
+          "Head only: keep the head's tables (nodes, jobs, actors, names, key-value store) in DIR,"
+              + " so a head restarted on DIR resumes the cluster. Default: in memory, lost when"
+              + " the head stops.")
+  Path storage;
+
+  @Option(
       names = "--insecure-no-token",
       description =
           "Run without a cluster token: any local process may then use the cluster. Loopback"
@@ -142,6 +151,9 @@ final class StartCommand implements Callable<Integer> {
                 node,
                 session,
                 ready));
+    if (storage != null) {
+      command.addAll(List.of("--storage", storage.toAbsolutePath().toString()));
+    }
     if (noToken) {
       command.add("--insecure-no-token");
     } else if (token != null) {
@@ -237,6 +249,7 @@ final class StartCommand implements Callable<Integer> {
     if (noToken && tokenFile != null) {
       throw usage("give at most one of --token-file and --insecure-no-token");
     }
+    if (!head && storage != null) throw usage("--storage is for the head: use it with --head");
     int cpus = numCpus == null ? Runtime.getRuntime().availableProcessors() : numCpus;
     if (cpus < 0) throw usage("--num-cpus must be >= 0, was " + cpus);
     return new NodeLauncher.NodeSpec(

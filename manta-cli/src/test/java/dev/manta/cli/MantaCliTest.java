@@ -92,6 +92,12 @@ class MantaCliTest {
   }
 
   @Test
+  void start_storageOnANode_isUsageError() {
+    assertThat(run("start", "--address", "127.0.0.1:6380", "--storage", "/tmp/x")).isEqualTo(2);
+    assertThat(err.toString()).contains("--storage is for the head: use it with --head");
+  }
+
+  @Test
   void start_addressWithoutPort_isUsageError() {
     assertThat(run("start", "--address", "somehost")).isEqualTo(2);
     assertThat(err.toString())

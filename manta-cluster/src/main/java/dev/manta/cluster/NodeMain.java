@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * HOST} (default 127.0.0.1), {@code --num-cpus N}, {@code --resources JSON}, {@code
  * --object-store-memory BYTES}, {@code --session-dir DIR}, {@code --ready-file PATH} (written once
  * the node serves: Java properties {@code head}, {@code agent}, {@code node}, {@code pid}), {@code
- * --token-file PATH}, {@code --insecure-no-token}.
+ * --token-file PATH}, {@code --insecure-no-token}, {@code --storage DIR} (head: keep the head's
+ * tables in {@code DIR}, so a head restarted on it resumes the cluster; else {@code
+ * -Dmanta.head-storage}; neither: in memory, lost with the head), {@code --no-agent} (head: no node
+ * agent in this process, so the head can be restarted alone).
  *
  * <p>Settings: {@link ClusterConfig} and {@link MantaConfig} (store size and full-store timeout),
  * read once here from system properties and environment; a bad value stops the node before it
@@ -52,9 +55,12 @@ public final class NodeMain {
     Map<String, String> a = new HashMap<>();
     boolean isHead = false;
     boolean noToken = false;
+    boolean noAgent = false;
     for (int i = 0; i < argv.length; i++) {
       if (argv[i].equals("--head")) {
         isHead = true;
+      } else if (argv[i].equals("--no-agent")) {
+        noAgent = true;
       } else if (argv[i].equals("--insecure-no-token")) {
         noToken = true;
       } else if (i + 1 < argv.length) {
@@ -69,6 +75,13 @@ public final class NodeMain {
     Rpc.useSettings(config);
     if (isHead == a.containsKey("--address")) {
       throw new IllegalArgumentException("give exactly one of --head and --address HOST:PORT");
+    }
+    String storage =
+        a.getOrDefault(
+            "--storage", isHead ? config.headStorage().map(Path::toString).orElse(null) : null);
+    if (!isHead && (storage != null || noAgent)) {
+      throw new IllegalArgumentException(
+          "--storage and --no-agent are for the head: use them with --head, not --address");
     }
     String bind = a.getOrDefault("--bind", "127.0.0.1");
     Path session =
@@ -97,9 +110,11 @@ public final class NodeMain {
     HeadService head = null;
     String headAddress;
     if (isHead) {
+      String clusterId = HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt());
       head =
-          new HeadService(
-              HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt()), config);
+          storage == null
+              ? new HeadService(clusterId, config)
+              : HeadService.withStorage(clusterId, config, Path.of(storage));
       headServer =
           Rpc.serve(bind, Integer.parseInt(a.getOrDefault("--port", "6380")), List.of(head));
       headAddress = connectHost(bind) + ":" + headServer.getPort();
@@ -107,22 +122,24 @@ public final class NodeMain {
       headAddress = a.get("--address").replaceFirst("^manta://", "");
     }
     NodeAgent agent =
-        new NodeAgent(
-            headAddress,
-            connectHost(bind),
-            resources,
-            storeBytes,
-            core.storeFullTimeout(),
-            session,
-            JvmFlags.forThisJdk(),
-            config);
+        noAgent
+            ? null
+            : new NodeAgent(
+                headAddress,
+                connectHost(bind),
+                resources,
+                storeBytes,
+                core.storeFullTimeout(),
+                session,
+                JvmFlags.forThisJdk(),
+                config);
+    String self = agent == null ? "Head " + headAddress : "Node " + agent.nodeId();
     if (token == null) {
       LOG.warn(
-          "Node {} runs WITHOUT a cluster token (--insecure-no-token): any local process can use"
-              + " it",
-          agent.nodeId());
+          "{} runs WITHOUT a cluster token (--insecure-no-token): any local process can use it",
+          self);
     } else {
-      LOG.info("Node {} requires the cluster token from {}", agent.nodeId(), token.source());
+      LOG.info("{} requires the cluster token from {}", self, token.source());
     }
 
     CountDownLatch stop = new CountDownLatch(1);
@@ -132,7 +149,9 @@ public final class NodeMain {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  agent.close();
+                  if (agent != null) {
+                    agent.close();
+                  }
                   if (hs != null) {
                     hs.shutdownNow();
                     h.close();
@@ -142,8 +161,8 @@ public final class NodeMain {
     if (a.containsKey("--ready-file")) {
       Properties p = new Properties();
       p.setProperty("head", headAddress);
-      p.setProperty("agent", agent.address());
-      p.setProperty("node", agent.nodeId());
+      p.setProperty("agent", agent == null ? "" : agent.address());
+      p.setProperty("node", agent == null ? "" : agent.nodeId());
       p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
       Path ready = Path.of(a.get("--ready-file"));
       Path tmp = ready.resolveSibling(ready.getFileName() + ".tmp");
@@ -153,12 +172,14 @@ public final class NodeMain {
       Files.move(tmp, ready, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
     System.out.println(
-        "Manta node "
-            + agent.nodeId()
-            + " ready: head "
-            + headAddress
-            + ", agent "
-            + agent.address());
+        agent == null
+            ? "Manta head ready at " + headAddress + " (no node agent in this process)"
+            : "Manta node "
+                + agent.nodeId()
+                + " ready: head "
+                + headAddress
+                + ", agent "
+                + agent.address());
     stop.await();
   }
 

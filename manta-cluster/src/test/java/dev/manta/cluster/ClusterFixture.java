@@ -58,6 +58,23 @@ public final class ClusterFixture implements AutoCloseable {
     return start("head", cpus, f);
   }
 
+  /**
+   * Starts the head again after it was killed ({@link #kill}): on its old port, with {@code flags};
+   * it becomes {@link #head()}.
+   */
+  public Node restartHead(String... flags) throws IOException, InterruptedException {
+    Node old = head();
+    old.process().waitFor(); // its port is free once it is gone
+    String port = old.head().substring(old.head().lastIndexOf(':') + 1);
+    List<String> f = new ArrayList<>(List.of("--head", "--port", port));
+    f.addAll(List.of(flags));
+    Node n = start("head-" + nodes.size(), 0, f);
+    nodes.remove(nodes.size() - 1);
+    nodes.set(0, n);
+    nodes.add(old);
+    return n;
+  }
+
   /** Starts a node joining the head. */
   public Node startNode(String name, int cpus, String... flags) throws IOException {
     List<String> f = new ArrayList<>(List.of("--address", head().head()));

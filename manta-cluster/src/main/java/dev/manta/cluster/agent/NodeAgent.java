@@ -29,6 +29,7 @@ import dev.manta.cluster.proto.PinReply;
 import dev.manta.cluster.proto.PinRequest;
 import dev.manta.cluster.proto.StoreInfoReply;
 import dev.manta.cluster.proto.WorkerDeath;
+import dev.manta.cluster.rpc.Backoff;
 import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.Wire;
@@ -228,11 +229,22 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     return address;
   }
 
+  /**
+   * Registers this node with the head, retrying with backoff ({@link Backoff}) for up to {@link
+   * Rpc#headWaitMs()} whether the head is slow or not listening yet (an agent started beside a head
+   * that is still starting, or restarting).
+   */
   private void register() {
-    HeadGrpc.HeadBlockingStub head =
-        Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)));
+    NodeInfo info = info();
     try {
-      head.registerNode(info());
+      Backoff.untilReachable(
+          "Registering node " + nodeId + " with the head at " + headAddress,
+          Rpc.deadlineMs(),
+          Rpc.headWaitMs(),
+          Rpc.headWaitMs(),
+          ms ->
+              Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)), ms)
+                  .registerNode(info));
     } catch (StatusRuntimeException e) {
       throw new IllegalStateException(Rpc.explain(e, "head", headAddress), e);
     }
@@ -287,6 +299,8 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
       }
     } catch (RuntimeException e) {
       LOG.warn("Heartbeat to head {} failed: {}", headAddress, e.toString());
+      // The head may be restarting: try its port at the next beat, not after gRPC's backoff.
+      channels.get(headAddress).resetConnectBackoff();
     }
   }
 
@@ -324,14 +338,18 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
       return; // never served a job
     }
     try {
-      Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)))
-          .reportWorkerDeath(
-              WorkerDeath.newBuilder()
-                  .setPrefix(w.prefix)
-                  .setNodeId(nodeId)
-                  .setReason(reason)
-                  .setClean(code == 0)
-                  .build());
+      WorkerDeath death =
+          WorkerDeath.newBuilder()
+              .setPrefix(w.prefix)
+              .setNodeId(nodeId)
+              .setReason(reason)
+              .setClean(code == 0)
+              .build();
+      Backoff.onHead(
+          "Reporting the death of worker " + w.pid(),
+          ms ->
+              Rpc.headDeadline(HeadGrpc.newBlockingStub(channels.get(headAddress)), ms)
+                  .reportWorkerDeath(death));
     } catch (RuntimeException e) {
       LOG.warn("Could not report the death of worker {}: {}", w.pid(), e.toString());
     }
@@ -396,10 +414,10 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
         }
       }
     }
-    JobInfo job = job(req.getJobId());
-    List<Path> code = fetchCode(job);
     WorkerPool.Worker w;
-    try {
+    try { // from here on, a failure gives the reservation back
+      JobInfo job = job(req.getJobId());
+      List<Path> code = fetchCode(job);
       w =
           pool.acquire(
               req.getJobId(),
@@ -430,9 +448,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   /** Another live node whose total (or, if {@code now}, available) resources fit; else null. */
   private String otherNode(ResourceSet demand, boolean now) {
-    ClusterView view =
-        Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)))
-            .getClusterView(Empty.getDefaultInstance());
+    ClusterView view = clusterView();
     for (NodeInfo n : view.getNodesList()) {
       if (n.getAlive()
           && !n.getNodeId().equals(nodeId)
@@ -443,16 +459,29 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     return null;
   }
 
+  /** The head's view of the cluster, waiting for a restarting head ({@link Backoff#onHead}). */
+  private ClusterView clusterView() {
+    return Backoff.onHead(
+        "Asking the head at " + headAddress + " for the cluster",
+        ms ->
+            Rpc.headDeadline(HeadGrpc.newBlockingStub(channels.get(headAddress)), ms)
+                .getClusterView(Empty.getDefaultInstance()));
+  }
+
   private JobInfo job(String jobId) {
-    ClusterView view =
-        Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)))
-            .getClusterView(Empty.getDefaultInstance());
+    ClusterView view = clusterView();
     for (JobInfo j : view.getJobsList()) {
       if (j.getJobId().equals(jobId)) {
         return j;
       }
     }
-    throw new IllegalStateException("job " + jobId + " is unknown to the head");
+    throw new IllegalStateException(
+        "Job "
+            + jobId
+            + " is unknown to the head at "
+            + headAddress
+            + " (a head restarted without --storage forgets jobs until their driver registers"
+            + " again)");
   }
 
   /**

@@ -70,6 +70,12 @@ public final class ClusterConfig {
   /** Whether a process takes and opens direct links. */
   public static final String DIRECT_LINKS = "manta.direct-links";
 
+  /** How long a call that needs the head waits for it (a head restarting), in ms. */
+  public static final String HEAD_WAIT_MS = "manta.head-wait-ms";
+
+  /** Head only: the folder that keeps the head's tables (as {@code --storage DIR}). */
+  public static final String HEAD_STORAGE = "manta.head-storage";
+
   /** The head's key-value store: keys per job. */
   public static final String KV_MAX_KEYS_PER_JOB = "manta.kv-max-keys-per-job";
 
@@ -113,6 +119,7 @@ public final class ClusterConfig {
           RPC_DEADLINE_MS,
           MAX_MESSAGE_BYTES,
           DIRECT_LINKS,
+          HEAD_WAIT_MS,
           "manta.task-max-retries",
           "manta.fory.codegen");
 
@@ -132,6 +139,8 @@ public final class ClusterConfig {
   private final Duration idleWorker;
   private final Duration connectTimeout;
   private final boolean directLinks;
+  private final Duration headWait;
+  private final Path headStorage;
   private final int kvMaxKeysPerJob;
   private final long kvMaxBytesPerJob;
   private final int kvMaxValueBytes;
@@ -183,6 +192,9 @@ public final class ClusterConfig {
     this.idleWorker = s.millis(IDLE_WORKER_MS, 60_000, 0, 7 * 86_400_000L);
     this.connectTimeout = s.millis(CONNECT_TIMEOUT_MS, 5_000, 1, 3_600_000);
     this.directLinks = s.bool(DIRECT_LINKS, true);
+    this.headWait = s.millis(HEAD_WAIT_MS, 30_000, 1, 3_600_000);
+    this.headStorage =
+        s.property(HEAD_STORAGE).filter(v -> !v.isBlank()).map(Path::of).orElse(null);
     this.kvMaxKeysPerJob = (int) s.integer(KV_MAX_KEYS_PER_JOB, 10_000, 1, Integer.MAX_VALUE);
     this.kvMaxBytesPerJob = s.bytes(KV_MAX_BYTES_PER_JOB, 64L << 20, 1, Long.MAX_VALUE);
     this.kvMaxValueBytes = (int) s.bytes(KV_MAX_VALUE_BYTES, 1 << 20, 1, maxMessageBytes / 2);
@@ -280,6 +292,20 @@ public final class ClusterConfig {
   }
 
   /** How long a driver waits for the head, and for its local agent, to answer when it joins. */
+  /**
+   * How long a call that needs the head waits for it ({@value #HEAD_WAIT_MS}, default 30 s): while
+   * the head restarts, such calls wait for its port to answer again and are sent again when cut
+   * off; joining a cluster retries for as long.
+   */
+  public Duration headWait() {
+    return headWait;
+  }
+
+  /** Head only: the folder for the head's tables ({@value #HEAD_STORAGE}), if set. */
+  public java.util.Optional<Path> headStorage() {
+    return java.util.Optional.ofNullable(headStorage);
+  }
+
   public Duration connectTimeout() {
     return connectTimeout;
   }

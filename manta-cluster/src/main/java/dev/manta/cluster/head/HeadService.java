@@ -1,5 +1,7 @@
 package dev.manta.cluster.head;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Parser;
 import dev.manta.cluster.config.ClusterConfig;
 import dev.manta.cluster.proto.ActorInfo;
 import dev.manta.cluster.proto.ActorLookup;
@@ -27,7 +29,10 @@ import dev.manta.cluster.rpc.Rpc;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,8 +61,30 @@ import org.slf4j.event.Level;
  * stays closed for {@link #failureTimeoutMs} (the longest a dead node stays alive in this view,
  * {@link ClusterConfig#nodeDeathBound()}); each heartbeat reply tells the node the jobs that ended
  * since its last, and the node frees what they left.
+ *
+ * <p>Storage ({@link HeadStorage}): every table but the heartbeat figures is written through to the
+ * head's storage, and each call that changes a table commits before it answers. A head started on
+ * storage that an earlier head wrote resumes from it: nodes alive then get {@link
+ * #failureTimeoutMs} to answer the new head's health checks, running jobs {@link #RESTORE_GRACE_MS}
+ * for their driver to subscribe again, and actors, named actors, workers, jobs (with their code
+ * manifests) and the key-value store are as they were. Without durable storage a restarted head
+ * starts empty (see docs/cluster.md, "Head restart and its storage").
  */
 public final class HeadService extends HeadGrpc.HeadImplBase {
+  /*
+   * Implementation notes
+   *  S1  The in-memory maps are the head's tables; `storage` holds a copy for the next head. Each
+   *      handler that changes a map writes the same entry to its table and calls
+   *      storage.commit() before it answers, so what a caller was told is durable (as durable as
+   *      the storage). Heartbeat figures (NodeInfo.available, object_store_used, workers,
+   *      last_heartbeat_ms) change the map only: a restored node has its registration's figures
+   *      until it beats.
+   *  S2  Where two writers may race on one key, the map and the table change under the same lock,
+   *      so the table ends with the map's value: actors and names under `this`, the key-value
+   *      store under `kvTable`. Nodes, jobs and workers are written whole by one call each.
+   *  S3  restore() runs in the constructor, before the server takes calls and before the
+   *      failure detector starts: it sees no concurrent writer.
+   */
   private static final Logger LOG = LoggerFactory.getLogger(HeadService.class);
 
   private final long heartbeatMs;
@@ -66,7 +93,21 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   private final NodeHealth health;
   private final Rpc.Channels agents = new Rpc.Channels();
 
+  /**
+   * How long a job that was running when the head stopped waits, after a restart on durable
+   * storage, for its driver to subscribe again before it ends: longer than a driver's longest
+   * resubscription delay (5 s) plus the time to reconnect.
+   */
+  static final long RESTORE_GRACE_MS = 30_000;
+
   private final String clusterId;
+  private final HeadStorage storage;
+  private final HeadStorage.Table nodeTable;
+  private final HeadStorage.Table jobTable;
+  private final HeadStorage.Table workerTable;
+  private final HeadStorage.Table actorTable;
+  private final HeadStorage.Table nameTable;
+  private final HeadStorage.Table kvTable;
   private final Map<String, NodeInfo> nodes = new ConcurrentHashMap<>();
   private final Map<String, JobInfo> jobs = new ConcurrentHashMap<>();
   private final Map<Long, WorkerInfo> workers = new ConcurrentHashMap<>();
@@ -79,9 +120,25 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
           r -> Thread.ofPlatform().daemon().name("manta-head-detector").unstarted(r));
   private final JobEnds jobEnds;
 
-  /** A head for the cluster {@code clusterId} with {@code config}; starts its failure detector. */
+  /**
+   * A head for the cluster {@code clusterId} with {@code config}, whose tables live in memory only;
+   * starts its failure detector.
+   */
   public HeadService(String clusterId, ClusterConfig config) {
-    this.clusterId = clusterId;
+    this(clusterId, config, HeadStorage.inMemory());
+  }
+
+  /**
+   * A head whose tables live in {@code dir} ({@code --storage DIR}): a new cluster {@code
+   * clusterId} if the folder holds none, else the cluster a head kept there before, resumed.
+   *
+   * @throws IllegalStateException if the folder cannot be used or another head holds it
+   */
+  public static HeadService withStorage(String clusterId, ClusterConfig config, Path dir) {
+    return new HeadService(clusterId, config, HeadStorage.open(dir));
+  }
+
+  HeadService(String newClusterId, ClusterConfig config, HeadStorage storage) {
     this.heartbeatMs = config.heartbeat().toMillis();
     this.failureTimeoutMs = config.nodeDeathBound().toMillis();
     this.healthCheckTimeoutMs = config.healthCheckTimeout().toMillis();
@@ -93,11 +150,101 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
             System::nanoTime);
     this.kv = KvStore.from(config);
     this.jobEnds = new JobEnds(detector, failureTimeoutMs, this::jobEnded);
+    this.storage = storage;
+    HeadStorage.Table meta = storage.table("meta");
+    this.nodeTable = storage.table("nodes");
+    this.jobTable = storage.table("jobs");
+    this.workerTable = storage.table("workers");
+    this.actorTable = storage.table("actors");
+    this.nameTable = storage.table("names");
+    this.kvTable = storage.table("kv");
+    byte[] id = meta.snapshot().get("cluster-id");
+    if (id == null) {
+      this.clusterId = newClusterId;
+      meta.put("cluster-id", newClusterId.getBytes(StandardCharsets.UTF_8));
+      storage.commit();
+    } else {
+      this.clusterId = new String(id, StandardCharsets.UTF_8);
+      restore();
+    }
+    LOG.info("Head of cluster {} keeps its tables in {}", clusterId, storage.describe());
     detector.scheduleWithFixedDelay(
         this::detectFailures, health.tickMillis(), health.tickMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Stops the failure detector and ends subscriptions. */
+  /** Reads back what an earlier head on this storage kept (see the class comment). */
+  private void restore() {
+    int alive = 0;
+    for (Map.Entry<String, NodeInfo> e : read(nodeTable, NodeInfo.parser()).entrySet()) {
+      nodes.put(e.getKey(), e.getValue());
+      if (e.getValue().getAlive()) {
+        health.watch(e.getKey()); // it has the full failure bound to answer the new head
+        alive++;
+      }
+    }
+    List<String> ended = new ArrayList<>();
+    List<String> running = new ArrayList<>();
+    read(jobTable, JobInfo.parser())
+        .forEach(
+            (k, j) -> {
+              jobs.put(k, j);
+              (j.getFinished() ? ended : running).add(k);
+            });
+    ended.sort(null);
+    jobEnds.restore(ended, running, Math.max(RESTORE_GRACE_MS, failureTimeoutMs));
+    read(workerTable, WorkerInfo.parser()).forEach((k, w) -> workers.put(w.getPrefix(), w));
+    actors.putAll(read(actorTable, ActorInfo.parser()));
+    nameTable.snapshot().forEach((k, v) -> names.put(k, new String(v, StandardCharsets.UTF_8)));
+    int kvKeys = 0;
+    for (var e : kvTable.snapshot().entrySet()) {
+      int sep = e.getKey().indexOf('\0');
+      try {
+        kv.put(e.getKey().substring(0, sep), e.getKey().substring(sep + 1), e.getValue());
+        kvKeys++;
+      } catch (KvStore.LimitException ex) {
+        LOG.warn("Dropped a stored key-value entry past this head's limits: {}", ex.getMessage());
+        kvTable.remove(e.getKey());
+      }
+    }
+    storage.commit();
+    LOG.info(
+        "Head resumed from {}: {} nodes ({} alive), {} jobs ({} running), {} workers, {} actors, {}"
+            + " named, {} key-value entries",
+        storage.describe(),
+        nodes.size(),
+        alive,
+        jobs.size(),
+        running.size(),
+        workers.size(),
+        actors.size(),
+        names.size(),
+        kvKeys);
+  }
+
+  private static <T> Map<String, T> read(HeadStorage.Table t, Parser<T> parser) {
+    Map<String, T> out = new java.util.HashMap<>();
+    t.snapshot()
+        .forEach(
+            (k, v) -> {
+              try {
+                out.put(k, parser.parseFrom(v));
+              } catch (InvalidProtocolBufferException e) {
+                throw new IllegalStateException(
+                    "The head's storage has an unreadable entry " + k + ": " + e.getMessage(), e);
+              }
+            });
+    return out;
+  }
+
+  private static String workerKey(long prefix) {
+    return HexFormat.of().toHexDigits(prefix);
+  }
+
+  private static String kvKey(String job, String key) {
+    return job + '\0' + key;
+  }
+
+  /** Stops the failure detector, ends subscriptions and closes the storage. */
   public void close() {
     detector.shutdownNow();
     agents.close();
@@ -108,6 +255,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
         // the subscriber is gone already
       }
     }
+    storage.close();
   }
 
   private static String key(long prefix, long seq) {
@@ -130,6 +278,8 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     NodeInfo n =
         req.toBuilder().setAlive(true).setLastHeartbeatMs(System.currentTimeMillis()).build();
     nodes.put(n.getNodeId(), n);
+    nodeTable.put(n.getNodeId(), n.toByteArray());
+    storage.commit();
     health.watch(n.getNodeId());
     LOG.info("Node {} joined at {} with {}", n.getNodeId(), n.getAgentAddress(), n.getTotal());
     publish(Event.newBuilder().setNode(n).build());
@@ -228,6 +378,8 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   private void nodeDied(NodeInfo n, String reason) {
     NodeInfo dead = n.toBuilder().setAlive(false).setDeathReason(reason).build();
     nodes.put(n.getNodeId(), dead);
+    nodeTable.put(n.getNodeId(), dead.toByteArray());
+    storage.commit();
     LOG.warn("Node {} at {} is dead: {}", n.getNodeId(), n.getAgentAddress(), reason);
     publish(Event.newBuilder().setNode(dead).build());
     for (ActorInfo a : actors.values()) {
@@ -259,7 +411,14 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   @Override
   public void registerJob(JobInfo req, StreamObserver<JobInfo> out) {
     JobInfo j = req.toBuilder().setStartedMs(System.currentTimeMillis()).build();
-    jobs.put(j.getJobId(), j);
+    JobInfo old = jobs.putIfAbsent(j.getJobId(), j);
+    if (old != null) { // its driver registers again after a head restart: the first one holds
+      out.onNext(old);
+      out.onCompleted();
+      return;
+    }
+    jobTable.put(j.getJobId(), j.toByteArray());
+    storage.commit();
     LOG.info("Job {} started by driver {}", j.getJobId(), j.getDriverAddress());
     out.onNext(j);
     out.onCompleted();
@@ -273,14 +432,24 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   }
 
   private void jobEnded(String job, String reason) {
-    jobs.computeIfPresent(job, (k, j) -> j.toBuilder().setFinished(true).build());
-    kv.dropJob(job);
+    JobInfo j = jobs.computeIfPresent(job, (k, v) -> v.toBuilder().setFinished(true).build());
+    if (j != null) {
+      jobTable.put(job, j.toByteArray());
+    }
+    synchronized (kvTable) {
+      for (String key : kv.dropJob(job)) {
+        kvTable.remove(kvKey(job, key));
+      }
+    }
+    storage.commit();
     LOG.info("Job {} ended: {}; nodes free what it left", job, reason);
   }
 
   @Override
   public void registerWorker(WorkerInfo req, StreamObserver<Empty> out) {
     workers.put(req.getPrefix(), req);
+    workerTable.put(workerKey(req.getPrefix()), req.toByteArray());
+    storage.commit();
     out.onNext(Empty.getDefaultInstance());
     out.onCompleted();
   }
@@ -323,8 +492,11 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
           return;
         }
         names.put(nk, k);
+        nameTable.put(nk, k.getBytes(StandardCharsets.UTF_8));
       }
       actors.put(k, req);
+      actorTable.put(k, req.toByteArray());
+      storage.commit();
     }
     publish(Event.newBuilder().setActor(req).build());
     out.onNext(req);
@@ -344,9 +516,14 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
         b.setState(req.getState());
         updated = b.build();
         actors.put(k, updated);
-        if (updated.getState() == ActorState.DEAD && !updated.getName().isEmpty()) {
-          names.remove(updated.getNamespace() + "/" + updated.getName(), k);
+        actorTable.put(k, updated.toByteArray());
+        String nk = updated.getNamespace() + "/" + updated.getName();
+        if (updated.getState() == ActorState.DEAD
+            && !updated.getName().isEmpty()
+            && names.remove(nk, k)) {
+          nameTable.remove(nk);
         }
+        storage.commit();
       }
     }
     if (updated != null) {
@@ -391,7 +568,11 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   @Override
   public void kvPut(KvEntry req, StreamObserver<Empty> out) {
     try {
-      kv.put(req.getJobId(), req.getKey(), req.getValue().toByteArray());
+      synchronized (kvTable) { // the table's value is the store's, for each key
+        kv.put(req.getJobId(), req.getKey(), req.getValue().toByteArray());
+        kvTable.put(kvKey(req.getJobId(), req.getKey()), req.getValue().toByteArray());
+      }
+      storage.commit();
     } catch (KvStore.LimitException e) {
       out.onError(Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage()).asRuntimeException());
       return;
@@ -413,7 +594,11 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   @Override
   public void kvDelete(KvKey req, StreamObserver<Empty> out) {
-    kv.delete(req.getJobId(), req.getKey());
+    synchronized (kvTable) {
+      kv.delete(req.getJobId(), req.getKey());
+      kvTable.remove(kvKey(req.getJobId(), req.getKey()));
+    }
+    storage.commit();
     out.onNext(Empty.getDefaultInstance());
     out.onCompleted();
   }
@@ -446,6 +631,10 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
             req.getClean() ? "exited" : "died",
             req.getReason());
     WorkerInfo w = workers.remove(req.getPrefix());
+    if (w != null) {
+      workerTable.remove(workerKey(req.getPrefix()));
+      storage.commit();
+    }
     publish(Event.newBuilder().setWorkerDied(req).build());
     for (ActorInfo a : actors.values()) {
       if (w != null

@@ -71,6 +71,33 @@ final class JobEnds {
     return true;
   }
 
+  /**
+   * Restores the jobs a head with durable storage knew before it restarted: {@code endedJobs} as
+   * ended (in the log, so nodes count them as before), and each of {@code runningJobs} as if its
+   * driver's stream had just closed, with {@code restoreGraceMs} for the driver to subscribe to the
+   * new head before the job ends. Call before any stream opens.
+   */
+  void restore(List<String> endedJobs, List<String> runningJobs, long restoreGraceMs) {
+    lock.lock();
+    try {
+      for (String job : endedJobs) {
+        if (ended.add(job)) {
+          log.add(job);
+        }
+      }
+      for (String job : runningJobs) {
+        openStreams.put(job, 0);
+        generation.put(job, 0L);
+      }
+    } finally {
+      lock.unlock();
+    }
+    for (String job : runningJobs) {
+      timer.schedule(
+          () -> endIfStillGone(job, 0L, restoreGraceMs), restoreGraceMs, TimeUnit.MILLISECONDS);
+    }
+  }
+
   /** Whether {@code job} has ended. */
   boolean hasEnded(String job) {
     lock.lock();
@@ -116,6 +143,10 @@ final class JobEnds {
   }
 
   private void endIfStillGone(String job, long gen) {
+    endIfStillGone(job, gen, graceMs);
+  }
+
+  private void endIfStillGone(String job, long gen, long waitedMs) {
     lock.lock();
     try {
       if (openStreams.getOrDefault(job, -1) != 0 || generation.getOrDefault(job, 0L) != gen) {
@@ -127,7 +158,7 @@ final class JobEnds {
     finish(
         job,
         "its driver's connection to the head closed and did not come back within "
-            + graceMs
+            + waitedMs
             + " ms (the driver exited or was killed)");
   }
 

@@ -152,11 +152,12 @@ final class KvStore {
     }
   }
 
-  /** Drops every key of {@code job} (it ended). */
-  void dropJob(String job) {
+  /** Drops every key of {@code job} (it ended); returns the keys it dropped. */
+  java.util.Set<String> dropJob(String job) {
     lock.lock();
     try {
-      jobs.remove(job);
+      Job j = jobs.remove(job);
+      return j == null ? java.util.Set.of() : java.util.Set.copyOf(j.entries.keySet());
     } finally {
       lock.unlock();
     }

@@ -54,8 +54,8 @@ public final class Rpc {
 
   /**
    * The transport settings of this process ({@link ClusterConfig#rpcDeadline()}, {@link
-   * ClusterConfig#maxMessageBytes()}): the defaults until {@link #useSettings} installs the ones
-   * the process read at startup.
+   * ClusterConfig#maxMessageBytes()}, {@link ClusterConfig#headWait()}): the defaults until {@link
+   * #useSettings} installs the ones the process read at startup.
    */
   private static volatile ClusterConfig settings = ClusterConfig.defaults();
 
@@ -89,6 +89,17 @@ public final class Rpc {
    */
   public static void useSettings(ClusterConfig config) {
     settings = java.util.Objects.requireNonNull(config, "config");
+  }
+
+  /**
+   * How long a call that needs the head waits for it, in ms ({@code manta.head-wait-ms}, default 30
+   * s): while the head restarts, such calls wait for its port to answer again (gRPC's
+   * wait-for-ready, reconnecting with backoff) and a call cut off by the head's death is sent again
+   * ({@link Backoff#onHead}), up to this deadline; then they fail as unreachable. Joining a cluster
+   * retries for as long ({@link Backoff}).
+   */
+  public static long headWaitMs() {
+    return settings.headWait().toMillis();
   }
 
   /** The deadline of ordinary calls, in ms ({@code manta.rpc-deadline-ms}, default 10 s). */
@@ -146,7 +157,9 @@ public final class Rpc {
             .maxInboundMessageSize(maxMessageBytes())
             .maxInboundMetadataSize(MAX_METADATA_BYTES)
             .permitKeepAliveWithoutCalls(true)
-            .permitKeepAliveTime(10, TimeUnit.SECONDS);
+            .permitKeepAliveTime(10, TimeUnit.SECONDS)
+            // A head restarted on its port at once binds it although old connections linger.
+            .withOption(io.grpc.netty.shaded.io.netty.channel.ChannelOption.SO_REUSEADDR, true);
     if (direct) {
       b.directExecutor();
     }
@@ -214,6 +227,20 @@ public final class Rpc {
               + " and other processes find it as docs/cluster.md#security says), or bind"
               + " 127.0.0.1");
     }
+  }
+
+  /**
+   * {@code stub} for a call that needs the head: it waits for the head while it is unreachable
+   * (wait-for-ready), for at most {@link #headWaitMs()}. A call cut off by the head's death fails
+   * all the same; {@link Backoff#onHead} sends it again.
+   */
+  public static <S extends AbstractStub<S>> S headDeadline(S stub) {
+    return headDeadline(stub, headWaitMs());
+  }
+
+  /** {@code stub} waiting for the head for at most {@code millis} (see above). */
+  public static <S extends AbstractStub<S>> S headDeadline(S stub, long millis) {
+    return stub.withWaitForReady().withDeadlineAfter(millis, TimeUnit.MILLISECONDS);
   }
 
   /** {@code stub} with the ordinary deadline. */

@@ -2,13 +2,15 @@ package dev.manta.cluster.worker;
 
 import dev.manta.cluster.proto.ActorInfo;
 import dev.manta.cluster.proto.ActorLookup;
+import dev.manta.cluster.rpc.Backoff;
 import dev.manta.cluster.rpc.Rpc;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 /**
  * The head's actor directory, as {@link RemoteActors} uses it: register, update and look up actors.
- * {@link #ofHead} is the real one, over gRPC; unit tests give a fake.
+ * {@link #ofHead} is the real one, over gRPC; unit tests give a fake. Its calls wait for a head
+ * that is restarting, up to {@link Rpc#headWaitMs()} ({@link Rpc#headDeadline}).
  */
 interface ActorDirectory {
   /** Registers a new actor; blocks. Throws the head's status on failure. */
@@ -32,23 +34,25 @@ interface ActorDirectory {
     return new ActorDirectory() {
       @Override
       public void register(ActorInfo a) {
-        Rpc.deadline(view.head()).registerActor(a);
+        Backoff.onHead(
+            "Registering an actor", ms -> Rpc.headDeadline(view.head(), ms).registerActor(a));
       }
 
       @Override
       public void update(ActorInfo a) {
-        Rpc.deadline(view.headAsync()).updateActor(a, Callbacks.ignore());
+        Rpc.headDeadline(view.headAsync()).updateActor(a, Callbacks.ignore());
       }
 
       @Override
       public void updateAndWait(ActorInfo a) {
-        Rpc.deadline(view.head()).updateActor(a);
+        Backoff.onHead("Updating an actor", ms -> Rpc.headDeadline(view.head(), ms).updateActor(a));
       }
 
       @Override
       public ActorInfo get(ActorLookup q) {
         try {
-          return Rpc.deadline(view.head()).getActor(q);
+          return Backoff.onHead(
+              "Looking up an actor", ms -> Rpc.headDeadline(view.head(), ms).getActor(q));
         } catch (StatusRuntimeException e) {
           if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
             return null;

@@ -30,6 +30,12 @@ public final class ClusterDriver {
    * becomes the process's ({@link Rpc#useToken}), so a token rotated with a restart of the cluster
    * is found by the next {@code Manta.init}.
    *
+   * <p>Joining retries with backoff ({@link dev.manta.cluster.rpc.Backoff}): a head that answers
+   * late (its machine is busy) is asked again, each time with a longer deadline (from {@code
+   * manta.connect-timeout-ms}, 5 s), for up to {@link Rpc#headWaitMs()} in all; a head whose port
+   * refuses connections (none runs there, or it is restarting) is asked again for up to {@code
+   * manta.connect-timeout-ms}.
+   *
    * @throws IllegalStateException if the head does not answer, or refuses the driver's token (or
    *     its lack of one): the message says where the token is found
    */
@@ -42,11 +48,17 @@ public final class ClusterDriver {
     ManagedChannel ch = Rpc.channel(address, token);
     ClusterView view;
     try {
-      HeadGrpc.HeadBlockingStub head =
-          HeadGrpc.newBlockingStub(ch)
-              .withDeadlineAfter(connectMs, java.util.concurrent.TimeUnit.MILLISECONDS);
-      head.hello(HelloRequest.getDefaultInstance());
-      view = Rpc.deadline(HeadGrpc.newBlockingStub(ch)).getClusterView(Empty.getDefaultInstance());
+      view =
+          dev.manta.cluster.rpc.Backoff.untilReachable(
+              "Joining the head at " + address,
+              connectMs,
+              Math.max(Rpc.headWaitMs(), connectMs),
+              connectMs,
+              ms -> {
+                HeadGrpc.HeadBlockingStub head = Rpc.deadline(HeadGrpc.newBlockingStub(ch), ms);
+                head.hello(HelloRequest.getDefaultInstance());
+                return head.getClusterView(Empty.getDefaultInstance());
+              });
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED) {
         throw new IllegalStateException(tokenRefused(address, token), e);

@@ -195,24 +195,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
       reports.startLinkServer(bind, intake::acceptAll);
     }
     this.address = bind + ":" + server.getPort();
-    Rpc.deadline(view.head())
-        .registerWorker(
-            WorkerInfo.newBuilder()
-                .setPrefix(core.prefix())
-                .setAddress(address)
-                .setNodeId(view.nodeId())
-                .setJobId(jobId)
-                .build());
-    if (code != null) {
-      Rpc.deadline(view.head())
-          .registerJob(
-              dev.manta.cluster.proto.JobInfo.newBuilder()
-                  .setJobId(jobId)
-                  .setDriverAddress(address)
-                  .setNamespace(namespace)
-                  .addAllCode(code.entries())
-                  .build());
-    }
+    registerWithHead(core.prefix());
     view.subscribe(
         address,
         new ClusterView.Listener() {
@@ -233,9 +216,43 @@ public final class ClusterPortsImpl implements ClusterPorts {
 
           @Override
           public void resubscribed() {
+            // The head may have restarted; one without durable storage knows this process and
+            // its job again only from here (registering again is idempotent).
+            try {
+              registerWithHead(core.prefix());
+            } catch (RuntimeException e) {
+              LOG.warn("Could not register again with the head: {}", e.toString());
+            }
             actors.recheckAwaiting(); // events between the old stream and the new one are lost
           }
         });
+  }
+
+  /**
+   * Tells the head where this process serves and, for a driver, its job and code. Waits for a
+   * restarting head ({@link Rpc#headDeadline}).
+   */
+  private void registerWithHead(long prefix) {
+    WorkerInfo me =
+        WorkerInfo.newBuilder()
+            .setPrefix(prefix)
+            .setAddress(address)
+            .setNodeId(view.nodeId())
+            .setJobId(jobId)
+            .build();
+    dev.manta.cluster.rpc.Backoff.onHead(
+        "Registering this process", ms -> Rpc.headDeadline(view.head(), ms).registerWorker(me));
+    if (code != null) {
+      dev.manta.cluster.proto.JobInfo job =
+          dev.manta.cluster.proto.JobInfo.newBuilder()
+              .setJobId(jobId)
+              .setDriverAddress(address)
+              .setNamespace(namespace)
+              .addAllCode(code.entries())
+              .build();
+      dev.manta.cluster.rpc.Backoff.onHead(
+          "Registering job " + jobId, ms -> Rpc.headDeadline(view.head(), ms).registerJob(job));
+    }
   }
 
   // --- deaths (C2) ---

@@ -100,6 +100,7 @@ final class ClusterView {
     // Generous: a worker JVM may start on a machine loaded by its peers' start-up.
     dev.manta.cluster.proto.ClusterView view =
         Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)), 60_000)
+            .withWaitForReady()
             .getClusterView(Empty.getDefaultInstance());
     return new ClusterView(channels, headAddress, jobId, agentAddress, driver, closed, view);
   }
@@ -230,7 +231,11 @@ final class ClusterView {
       return a;
     }
     WorkerInfo w =
-        Rpc.deadline(head()).getWorker(WorkerLookup.newBuilder().setPrefix(prefix).build());
+        dev.manta.cluster.rpc.Backoff.onHead(
+            "Looking up a worker",
+            ms ->
+                Rpc.headDeadline(head(), ms)
+                    .getWorker(WorkerLookup.newBuilder().setPrefix(prefix).build()));
     workerAddresses.put(prefix, w.getAddress());
     return w.getAddress();
   }
@@ -304,6 +309,7 @@ final class ClusterView {
   }
 
   private void resubscribe() {
+    channels.get(headAddress).resetConnectBackoff(); // the head may be back: try it now
     subscribe();
     listener.resubscribed();
   }
