@@ -25,15 +25,16 @@ import dev.manta.runtime.port.ClusterPorts;
 import dev.manta.runtime.serial.HandleCodec;
 import dev.manta.runtime.serial.Serializer;
 import dev.manta.runtime.serial.ValueCodec;
+import dev.manta.runtime.spec.ResourceSet;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.NodeStore;
 import dev.manta.runtime.store.ObjectStore;
 import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.ResourceSet;
 import dev.manta.runtime.task.Scheduler;
 import dev.manta.runtime.task.Submitter;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import dev.manta.spi.MantaRuntime;
 import java.lang.ref.Reference;
 import java.time.Duration;
@@ -160,7 +161,7 @@ public final class CoreWorker implements MantaRuntime {
               + " in all, so it could never run; start Manta with more"
               + " (MantaConfig.builder().numCpus(..).resource(..)) or ask for less");
     }
-    TaskSpec t =
+    TaskRun t =
         submitter.build(
             TaskSpec.Kind.TASK,
             fn,
@@ -176,13 +177,13 @@ public final class CoreWorker implements MantaRuntime {
     return ref;
   }
 
-  private void dispatch(TaskSpec t) {
+  private void dispatch(TaskRun t) {
     ports.runTask(t);
   }
 
-  private void execute(TaskSpec t) {
+  private void execute(TaskRun t) {
     executor.run(t);
-    if (!keepLineage && t.state.get() != TaskSpec.RUNNING) {
+    if (!keepLineage && t.state.get() != TaskRun.RUNNING) {
       t.result.clearProducer();
     }
   }
@@ -334,23 +335,27 @@ public final class CoreWorker implements MantaRuntime {
   @Override
   public boolean cancel(ObjectRef<?> ref, boolean force) {
     RefImpl<?> r = own(ref);
-    if (!(r.object().producer() instanceof TaskSpec t) || t.result != r.object()) {
+    if (!(r.object().producer() instanceof TaskRun t) || t.result != r.object()) {
       return false;
     }
     while (true) {
       int s = t.state.get();
-      if (s == TaskSpec.WAITING || s == TaskSpec.READY) {
-        if (t.state.compareAndSet(s, TaskSpec.CANCELLED)) {
+      if (s == TaskRun.WAITING || s == TaskRun.READY) {
+        if (t.state.compareAndSet(s, TaskRun.CANCELLED)) {
           executor.abandon(
               t,
               Failure.cancelled(
-                  t.id.hex(),
+                  t.id().hex(),
                   t.displayName(),
-                  "Task " + t.displayName() + " (" + t.id.hex() + ") was cancelled before it ran"));
+                  "Task "
+                      + t.displayName()
+                      + " ("
+                      + t.id().hex()
+                      + ") was cancelled before it ran"));
           return true;
         }
-      } else if (s == TaskSpec.RUNNING) {
-        if (t.state.compareAndSet(s, TaskSpec.CANCELLED)) {
+      } else if (s == TaskRun.RUNNING) {
+        if (t.state.compareAndSet(s, TaskRun.CANCELLED)) {
           Thread th = t.runner;
           if (th != null) {
             th.interrupt();
@@ -435,10 +440,10 @@ public final class CoreWorker implements MantaRuntime {
 
   @Override
   public RuntimeContext runtimeContext() {
-    TaskSpec t = executor.current();
-    Optional<String> task = t == null ? Optional.empty() : Optional.of(t.id.hex());
+    TaskRun t = executor.current();
+    Optional<String> task = t == null ? Optional.empty() : Optional.of(t.id().hex());
     Optional<String> actor =
-        t == null || t.actor == null ? Optional.empty() : Optional.of(actors.idOf(t.actor));
+        t == null || t.actorId() == null ? Optional.empty() : Optional.of(t.actorId().hex());
     Map<String, Double> totals = new java.util.LinkedHashMap<>(ports.totalResources());
     Map<String, Double> frozen = java.util.Collections.unmodifiableMap(totals);
     return new RuntimeContext() {
@@ -491,12 +496,12 @@ public final class CoreWorker implements MantaRuntime {
 
   @Override
   public void exitActor() {
-    TaskSpec t = executor.current();
-    if (t == null || t.actor == null) {
+    TaskRun t = executor.current();
+    if (t == null || t.actorId() == null) {
       throw new IllegalStateException(
           "Manta.exitActor() must be called from inside an actor method or constructor");
     }
-    actors.exit(t.actor);
+    actors.exit(t.actorId());
   }
 
   // --- lifecycle ---
@@ -510,15 +515,15 @@ public final class CoreWorker implements MantaRuntime {
     executor.close();
     try {
       actors.shutdown(SHUTDOWN_GRACE);
-      for (TaskSpec t : scheduler.shutdown(SHUTDOWN_GRACE)) {
-        if (t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
+      for (TaskRun t : scheduler.shutdown(SHUTDOWN_GRACE)) {
+        if (t.state.compareAndSet(TaskRun.READY, TaskRun.CANCELLED)) {
           executor.abandon(t, shutdownCancel(t));
         }
       }
       for (OwnedObject o : table.snapshot()) {
-        if (!o.value().isDone() && o.producer() instanceof TaskSpec t) {
-          if (t.state.compareAndSet(TaskSpec.WAITING, TaskSpec.CANCELLED)
-              || t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
+        if (!o.value().isDone() && o.producer() instanceof TaskRun t) {
+          if (t.state.compareAndSet(TaskRun.WAITING, TaskRun.CANCELLED)
+              || t.state.compareAndSet(TaskRun.READY, TaskRun.CANCELLED)) {
             executor.abandon(t, shutdownCancel(t));
           }
         }
@@ -579,11 +584,11 @@ public final class CoreWorker implements MantaRuntime {
     return Map.of("CPU", config.numCpus());
   }
 
-  private static Failure shutdownCancel(TaskSpec t) {
+  private static Failure shutdownCancel(TaskRun t) {
     return Failure.cancelled(
-        t.id.hex(),
+        t.id().hex(),
         t.displayName(),
-        "Task " + t.displayName() + " (" + t.id.hex() + ") was cancelled: Manta shut down");
+        "Task " + t.displayName() + " (" + t.id().hex() + ") was cancelled: Manta shut down");
   }
 
   private void checkOpen() {
@@ -659,7 +664,7 @@ public final class CoreWorker implements MantaRuntime {
   }
 
   /** Completes a spec owned here that ran in another process. */
-  public void completeRemote(TaskSpec t, StoredValue value) {
+  public void completeRemote(TaskRun t, StoredValue value) {
     executor.completeRemote(t, value);
     if (!keepLineage) {
       t.result.clearProducer();
@@ -669,12 +674,12 @@ public final class CoreWorker implements MantaRuntime {
   /**
    * Runs a READY task that arrived from an owner in another process, on this worker's scheduler.
    */
-  public void runIncoming(TaskSpec t) {
+  public void runIncoming(TaskRun t) {
     dispatchLocal(t);
   }
 
-  private void dispatchLocal(TaskSpec t) {
-    if (!scheduler.submit(t) && t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
+  private void dispatchLocal(TaskRun t) {
+    if (!scheduler.submit(t) && t.state.compareAndSet(TaskRun.READY, TaskRun.CANCELLED)) {
       executor.abandon(t, shutdownCancel(t));
     }
   }

@@ -14,11 +14,11 @@ import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.port.ClusterPorts;
+import dev.manta.runtime.spec.ResourceSet;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.ObjectStore;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.ResourceSet;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.List;
@@ -245,7 +245,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
         f -> f.nodeId().equals(n.getNodeId()),
         p -> p.nodeId().equals(n.getNodeId()),
         "its node died: " + where + " (" + n.getDeathReason() + ")",
-        (f, msg) -> Failure.nodeDied(f.spec().id.hex(), n.getNodeId(), msg));
+        (f, msg) -> Failure.nodeDied(f.spec().id().hex(), n.getNodeId(), msg));
   }
 
   private void workerDied(long prefix, String reason) {
@@ -265,7 +265,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
         p -> p.worker().equals(addr),
         "its worker process " + addr + " died (" + reason + ")",
         (f, msg) ->
-            Failure.workerDied(f.spec().id.hex(), f.nodeId(), msg + " on node " + f.nodeId()));
+            Failure.workerDied(f.spec().id().hex(), f.nodeId(), msg + " on node " + f.nodeId()));
   }
 
   /**
@@ -344,7 +344,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   // --- ClusterPorts: tasks and actors ---
 
   @Override
-  public void runTask(TaskSpec t) {
+  public void runTask(TaskRun t) {
     parts.placement().runTask(t);
   }
 
@@ -354,12 +354,12 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   @Override
-  public void createActor(TaskSpec creation, ActorInstance proxy, int maxConcurrency) {
+  public void createActor(TaskRun creation, ActorInstance proxy, int maxConcurrency) {
     parts.actors().create(creation, proxy, maxConcurrency);
   }
 
   @Override
-  public void sendActorCall(TaskSpec call, ActorInstance proxy) {
+  public void sendActorCall(TaskRun call, ActorInstance proxy) {
     parts.actors().send(call, proxy);
   }
 

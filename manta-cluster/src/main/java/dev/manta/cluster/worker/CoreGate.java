@@ -9,11 +9,12 @@ import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.spec.FunctionInfo;
+import dev.manta.runtime.spec.ResourceSet;
+import dev.manta.runtime.spec.TaskArg;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.ResourceSet;
-import dev.manta.runtime.task.TaskSpec;
-import java.util.List;
+import dev.manta.runtime.task.TaskRun;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -54,20 +55,26 @@ interface CoreGate {
    * Completes a spec owned here that ran (or failed, or could not be placed) elsewhere, with its
    * result or failure. Called at most once per spec, and only by {@link InflightTable}.
    */
-  void complete(TaskSpec t, StoredValue result);
+  void complete(TaskRun t, StoredValue result);
 
   /** Runs a READY spec on this process's own scheduler (this process is its task worker). */
-  void runLocally(TaskSpec t);
+  void runLocally(TaskRun t);
 
   /**
    * Takes the next try of a plain task owned here whose worker or node died: true, with its attempt
    * number raised, if it may run again (still pending, not cancelled, retries left: {@code
    * maxRetries} -1 is forever); false if it must fail instead. Never blocks.
    */
-  boolean nextAttempt(TaskSpec t);
+  boolean nextAttempt(TaskRun t);
+
+  /**
+   * The value of a ready object of this table that a spec owned here counts as an argument (so it
+   * is live), to travel with the spec; a FREED failure if it is not in the table. Never blocks.
+   */
+  StoredValue readyValue(ObjectId id);
 
   /** Completes with a spec's result (never exceptionally). Never blocks. */
-  CompletableFuture<StoredValue> resultOf(TaskSpec t);
+  CompletableFuture<StoredValue> resultOf(TaskRun t);
 
   // --- work arriving from an owner (this process is its worker) ---
 
@@ -101,8 +108,7 @@ interface CoreGate {
    * @param id its id (the owner's prefix)
    * @param kind task, actor creation or actor call
    * @param fn the function, constructor or method
-   * @param args serialized values ({@code byte[]}) and held ref arguments ({@link OwnedObject})
-   * @param refs the ref arguments among {@code args}
+   * @param args serialized values and held ref arguments ({@link HeldArgument#object()})
    * @param demand the resources it needs
    * @param name its name, or null
    * @param maxRetries as the owner set it
@@ -114,8 +120,7 @@ interface CoreGate {
       TaskId id,
       TaskSpec.Kind kind,
       MantaFunction fn,
-      Object[] args,
-      List<OwnedObject> refs,
+      TaskArg[] args,
       ResourceSet demand,
       String name,
       int maxRetries,
@@ -126,7 +131,7 @@ interface CoreGate {
    * Builds the READY spec of an incoming task; the spec counts its ref arguments, and its result
    * object lives in this process's table until reported. Does not run it.
    */
-  TaskSpec accept(IncomingTask t);
+  TaskRun accept(IncomingTask t);
 
   /** A new actor to be hosted here, not yet started; its class is the constructor's. */
   ActorInstance newHostedActor(
@@ -136,10 +141,10 @@ interface CoreGate {
   ActorInstance hostedActor(ActorId id);
 
   /** Starts a hosted actor by running its creation spec on the actor's thread. */
-  void startHostedActor(ActorInstance actor, TaskSpec creation);
+  void startHostedActor(ActorInstance actor, TaskRun creation);
 
   /** Queues a call on a hosted actor, behind the calls that arrived before it. */
-  void enqueueHostedCall(ActorInstance actor, TaskSpec call);
+  void enqueueHostedCall(ActorInstance actor, TaskRun call);
 
   // --- objects ---
 
@@ -204,21 +209,21 @@ interface CoreGate {
     }
 
     @Override
-    public void complete(TaskSpec t, StoredValue result) {
+    public void complete(TaskRun t, StoredValue result) {
       core.completeRemote(t, result);
     }
 
     @Override
-    public void runLocally(TaskSpec t) {
+    public void runLocally(TaskRun t) {
       core.runIncoming(t);
     }
 
     @Override
-    public boolean nextAttempt(TaskSpec t) {
-      if (t.kind != TaskSpec.Kind.TASK
-          || t.state.get() != TaskSpec.READY
+    public boolean nextAttempt(TaskRun t) {
+      if (t.kind() != TaskSpec.Kind.TASK
+          || t.state.get() != TaskRun.READY
           || t.result.value().isDone()
-          || (t.maxRetries >= 0 && t.attempt >= t.maxRetries)) {
+          || (t.maxRetries() >= 0 && t.attempt >= t.maxRetries())) {
         return false;
       }
       t.attempt++; // only the owner's in-flight table writes it, once per lost try
@@ -226,7 +231,15 @@ interface CoreGate {
     }
 
     @Override
-    public CompletableFuture<StoredValue> resultOf(TaskSpec t) {
+    public StoredValue readyValue(ObjectId id) {
+      OwnedObject o = table.lookup(id);
+      return o != null
+          ? o.value().join()
+          : Failure.freed(id.hex(), "Object " + id.hex() + " was freed before its task left");
+    }
+
+    @Override
+    public CompletableFuture<StoredValue> resultOf(TaskRun t) {
       return t.result.value();
     }
 
@@ -265,14 +278,13 @@ interface CoreGate {
     }
 
     @Override
-    public TaskSpec accept(IncomingTask t) {
+    public TaskRun accept(IncomingTask t) {
       return core.submitter()
           .incoming(
               t.id(),
               t.kind(),
               t.fn(),
               t.args(),
-              t.refs(),
               t.demand(),
               t.name(),
               t.maxRetries(),
@@ -294,12 +306,12 @@ interface CoreGate {
     }
 
     @Override
-    public void startHostedActor(ActorInstance actor, TaskSpec creation) {
+    public void startHostedActor(ActorInstance actor, TaskRun creation) {
       core.actorSystem().startHosted(actor, creation);
     }
 
     @Override
-    public void enqueueHostedCall(ActorInstance actor, TaskSpec call) {
+    public void enqueueHostedCall(ActorInstance actor, TaskRun call) {
       core.actorSystem().enqueueHosted(actor, call);
     }
 

@@ -6,9 +6,10 @@ import dev.manta.cluster.rpc.TaskMessages;
 import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.TaskId;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,14 +61,14 @@ final class InflightTable {
    *     work, whose worker holds its own lease)
    * @param actor the proxy of the actor, for an actor creation or call; else null
    */
-  record Entry(TaskSpec spec, String worker, String nodeId, long cpu, ActorInstance actor) {}
+  record Entry(TaskRun spec, String worker, String nodeId, long cpu, ActorInstance actor) {}
 
   private final Map<TaskId, Entry> inflight = new ConcurrentHashMap<>();
   private final CoreGate core;
   private final ClusterView view;
   private final Executor offload;
   private final Consumer<Entry> created;
-  private volatile Consumer<TaskSpec> retry;
+  private volatile Consumer<TaskRun> retry;
 
   /**
    * A table completing specs through {@code core}, releasing load from {@code view}'s nodes; work
@@ -82,13 +83,13 @@ final class InflightTable {
   }
 
   /** Where a lost task goes to run again (I4): placement; set once, before any work. */
-  void onRetry(Consumer<TaskSpec> retry) {
+  void onRetry(Consumer<TaskRun> retry) {
     this.retry = retry;
   }
 
   /** Records that {@code e}'s spec is about to leave for its worker; call before sending it. */
   void add(Entry e) {
-    inflight.put(e.spec().id, e);
+    inflight.put(e.spec().id(), e);
   }
 
   /** The number of specs on the wire. */
@@ -109,7 +110,7 @@ final class InflightTable {
         continue; // already failed (worker declared dead) or cancelled, or an earlier try's (I4)
       }
       StoredValue v = TaskMessages.value(r, nodeId);
-      if (f.spec().kind == TaskSpec.Kind.ACTOR_CREATION) {
+      if (f.spec().kind() == TaskSpec.Kind.ACTOR_CREATION) {
         offload.execute(() -> completeCreation(f, v)); // I2
       } else if (inflight.remove(id, f)) {
         release(f);
@@ -123,14 +124,14 @@ final class InflightTable {
   }
 
   private void completeCreation(Entry f, StoredValue v) {
-    if (inflight.get(f.spec().id) != f) {
+    if (inflight.get(f.spec().id()) != f) {
       return; // failed meanwhile (its worker or node died)
     }
     if (!(v instanceof Failure)) {
       created.accept(f);
     }
     core.complete(f.spec(), v);
-    if (inflight.remove(f.spec().id, f)) {
+    if (inflight.remove(f.spec().id(), f)) {
       release(f);
     }
   }
@@ -140,13 +141,13 @@ final class InflightTable {
    * with why. It was never in the table, so it holds no load to release. Runs on the caller's
    * thread.
    */
-  void failUnsent(TaskSpec t, Failure failure) {
+  void failUnsent(TaskRun t, Failure failure) {
     core.complete(t, failure);
   }
 
   /** Completes {@code f}'s spec with {@code failure}, unless a result or failure came first. */
   void fail(Entry f, Failure failure) {
-    if (inflight.remove(f.spec().id, f)) {
+    if (inflight.remove(f.spec().id(), f)) {
       release(f);
       core.complete(f.spec(), failure);
     }
@@ -183,7 +184,7 @@ final class InflightTable {
                     "Task "
                         + f.spec().displayName()
                         + " ("
-                        + f.spec().id.hex()
+                        + f.spec().id().hex()
                         + ") was lost, "
                         + why));
       }
@@ -192,20 +193,20 @@ final class InflightTable {
 
   /** Takes {@code f} off the wire and places its task again, if it may run again (I4). */
   private boolean retried(Entry f, String why) {
-    Consumer<TaskSpec> r = retry;
+    Consumer<TaskRun> r = retry;
     if (r == null || !core.nextAttempt(f.spec())) {
       return false;
     }
-    if (inflight.remove(f.spec().id, f)) {
+    if (inflight.remove(f.spec().id(), f)) {
       release(f);
-      TaskSpec t = f.spec();
+      TaskRun t = f.spec();
       LOG.warn(
           "Task {} ({}) was lost, {}; running it again (retry {} of {})",
           t.displayName(),
-          t.id.hex(),
+          t.id().hex(),
           why,
           t.attempt,
-          t.maxRetries < 0 ? "unlimited" : Integer.toString(t.maxRetries));
+          t.maxRetries() < 0 ? "unlimited" : Integer.toString(t.maxRetries()));
       offload.execute(() -> r.accept(t));
     }
     return true;
@@ -214,7 +215,7 @@ final class InflightTable {
   /** Fails the calls in flight to the actor behind {@code proxy} with its death {@code why}. */
   void failCalls(ActorInstance proxy, Failure why) {
     for (Entry f : List.copyOf(inflight.values())) {
-      if (f.actor() == proxy && f.spec().kind == TaskSpec.Kind.ACTOR_CALL) {
+      if (f.actor() == proxy && f.spec().kind() == TaskSpec.Kind.ACTOR_CALL) {
         fail(f, why);
       }
     }
@@ -223,7 +224,7 @@ final class InflightTable {
   /** Whether the creation of actor {@code id} is in flight (I2). */
   boolean creating(ActorId id) {
     for (Entry f : inflight.values()) {
-      if (f.spec().kind == TaskSpec.Kind.ACTOR_CREATION && f.actor().id().equals(id)) {
+      if (f.spec().kind() == TaskSpec.Kind.ACTOR_CREATION && f.actor().id().equals(id)) {
         return true;
       }
     }

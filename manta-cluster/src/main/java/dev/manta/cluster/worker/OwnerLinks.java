@@ -145,8 +145,7 @@ final class OwnerLinks {
                   .setJobId(jobId);
           for (Outgoing o : batch) {
             b.addTasks(
-                TaskMessages.encode(
-                    o, fnIds, ref -> core.valueOf(ref).join(), view.nodeId(), agentAddress));
+                TaskMessages.encode(o, fnIds, core::readyValue, view.nodeId(), agentAddress));
           }
           TaskBatch message = b.build();
           if (!channel.isEmpty()) {

@@ -13,7 +13,7 @@ import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.port.ClusterPorts.RemoteActor;
 import dev.manta.runtime.store.Failure;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -129,13 +129,13 @@ final class RemoteActors {
   }
 
   /** Places an actor owned here on a node, on a thread of its own; does not block. */
-  void create(TaskSpec creation, ActorInstance proxy, int maxConcurrency) {
+  void create(TaskRun creation, ActorInstance proxy, int maxConcurrency) {
     knownProxies.put(proxy.id(), proxy);
     concurrency.put(proxy.id(), maxConcurrency);
     Thread.ofVirtual().start(() -> place(creation, proxy));
   }
 
-  private void place(TaskSpec creation, ActorInstance proxy) {
+  private void place(TaskRun creation, ActorInstance proxy) {
     try {
       LeaseGrant g = placement.leaseForActor(creation); // registered PENDING by register
       String agent = view.agentOf(g.getNodeId());
@@ -144,12 +144,16 @@ final class RemoteActors {
           new InflightTable.Entry(creation, g.getWorkerAddress(), g.getNodeId(), 0, proxy));
       links.push(
           g.getWorkerAddress(),
-          new Outgoing(creation, proxy.name(), concurrency.getOrDefault(proxy.id(), 1)));
+          new Outgoing(
+              creation.spec(),
+              creation.attempt(),
+              proxy.name(),
+              concurrency.getOrDefault(proxy.id(), 1)));
     } catch (RuntimeException e) {
       inflight.failUnsent(
           creation,
           Failure.ofThrowable(
-              creation.id.hex(),
+              creation.id().hex(),
               creation.displayName(),
               new IllegalStateException(
                   "Actor " + proxy.id().hex() + " could not be placed: " + Rpc.rootMessage(e), e)));
@@ -196,7 +200,7 @@ final class RemoteActors {
   // --- calls ---
 
   /** Sends a call to the actor behind {@code proxy}, in order; fails it if it has no place (A3). */
-  void send(TaskSpec call, ActorInstance proxy) {
+  void send(TaskRun call, ActorInstance proxy) {
     Place p = places.get(proxy.id());
     if (p == null) {
       inflight.failUnsent(
@@ -210,7 +214,7 @@ final class RemoteActors {
     }
     knownProxies.putIfAbsent(proxy.id(), proxy);
     inflight.add(new InflightTable.Entry(call, p.worker(), p.nodeId(), 0, proxy));
-    links.push(p.worker(), new Outgoing(call, null, 0));
+    links.push(p.worker(), new Outgoing(call.spec(), call.attempt(), null, 0));
   }
 
   // --- lookups ---

@@ -7,10 +7,11 @@ import dev.manta.cluster.rpc.TaskMessages;
 import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.TaskId;
-import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.spec.TaskArg;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +99,7 @@ final class TaskIntake {
     MantaFunction fn = function(batch.getOwnerPrefix(), m);
     TaskId id = m.id();
     int attempt = msg.getAttempt(); // echoed, so the owner drops a result of an earlier try
-    Object[] args = new Object[m.args().size()];
-    List<OwnedObject> refs = new ArrayList<>(0);
+    TaskArg[] args = new TaskArg[m.args().size()];
     List<CoreGate.HeldArgument> held = new ArrayList<>(0);
     for (int i = 0; i < args.length; i++) {
       switch (m.args().get(i)) {
@@ -107,9 +107,8 @@ final class TaskIntake {
           CoreGate.HeldArgument h = core.holdArgument(r.id(), () -> r.value(nodeId)); // N2
           held.add(h);
           args[i] = h.object();
-          refs.add(h.object());
         }
-        case TaskMessages.ValueArg v -> args[i] = v.bytes().toByteArray();
+        case TaskMessages.ValueArg v -> args[i] = new TaskArg.Value(v.bytes().toByteArray());
       }
     }
     TaskSpec.Kind kind = m.kind();
@@ -133,14 +132,13 @@ final class TaskIntake {
         return;
       }
     }
-    TaskSpec t =
+    TaskRun t =
         core.accept(
             new CoreGate.IncomingTask(
                 id,
                 kind,
                 fn,
                 args,
-                refs,
                 m.demand(),
                 m.name(),
                 m.maxRetries(),

@@ -14,10 +14,12 @@ import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.spec.FunctionInfo;
+import dev.manta.runtime.spec.ResourceSet;
+import dev.manta.runtime.spec.TaskArg;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.ResourceSet;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +36,7 @@ import java.util.function.Supplier;
  */
 class FakeCore implements CoreGate {
   /** One completion of a spec, in order. */
-  record Completion(TaskSpec spec, StoredValue value, Thread thread) {}
+  record Completion(TaskRun spec, StoredValue value, Thread thread) {}
 
   final List<Completion> completions = new CopyOnWriteArrayList<>();
   final List<ActorInstance> placed = new CopyOnWriteArrayList<>();
@@ -42,12 +44,12 @@ class FakeCore implements CoreGate {
   final Map<ObjectId, Integer> borrowCounts = new ConcurrentHashMap<>();
   final Map<ObjectId, Integer> argumentHolds = new ConcurrentHashMap<>();
   final Map<ActorId, ActorInstance> hosted = new ConcurrentHashMap<>();
-  final List<TaskSpec> ranLocally = new CopyOnWriteArrayList<>();
-  final List<TaskSpec> started = new CopyOnWriteArrayList<>();
-  final List<TaskSpec> enqueued = new CopyOnWriteArrayList<>();
+  final List<TaskRun> ranLocally = new CopyOnWriteArrayList<>();
+  final List<TaskRun> started = new CopyOnWriteArrayList<>();
+  final List<TaskRun> enqueued = new CopyOnWriteArrayList<>();
   final Set<ActorInstance> proxies = ConcurrentHashMap.newKeySet();
   final ReferenceTable table = new ReferenceTable((o, v) -> {}, (o, v) -> null, false);
-  final Map<TaskId, TaskSpec> accepted = new ConcurrentHashMap<>();
+  final Map<TaskId, TaskRun> accepted = new ConcurrentHashMap<>();
   int functionsLoaded;
   private CoreWorker tokens; // makes ActorInstances; lazily, since most tests need none
 
@@ -66,49 +68,53 @@ class FakeCore implements CoreGate {
   }
 
   /** A READY task spec with no arguments, demanding {@code cpu}. */
-  static TaskSpec task(long sequence, double cpu) {
-    return spec(new TaskId(1, sequence), TaskSpec.Kind.TASK, new Object[0], List.of(), cpu, null);
+  static TaskRun task(long sequence, double cpu) {
+    return spec(new TaskId(1, sequence), TaskSpec.Kind.TASK, new TaskArg[0], List.of(), cpu, null);
   }
 
   /** A plain task of no CPU that may be retried {@code maxRetries} times (-1: forever). */
-  static TaskSpec retriable(long sequence, int maxRetries) {
+  static TaskRun retriable(long sequence, int maxRetries) {
     Fn1<Integer, Integer> fn = FakeCore::square;
-    TaskSpec t =
-        new TaskSpec(
-            new TaskId(1, sequence),
-            TaskSpec.Kind.TASK,
-            fn,
-            FunctionInfo.of(fn),
-            new Object[0],
+    TaskRun t =
+        new TaskRun(
+            new TaskSpec(
+                new TaskId(1, sequence),
+                TaskSpec.Kind.TASK,
+                fn,
+                FunctionInfo.of(fn),
+                new TaskArg[0],
+                ResourceSet.of(0, Map.of()),
+                null,
+                maxRetries,
+                false,
+                null),
             List.of(),
-            ResourceSet.of(0, Map.of()),
-            null,
-            maxRetries,
-            false,
             null);
-    t.state.set(TaskSpec.READY);
+    t.state.set(TaskRun.READY);
     return t;
   }
 
-  static TaskSpec spec(
+  static TaskRun spec(
       TaskId id,
       TaskSpec.Kind kind,
-      Object[] args,
+      TaskArg[] args,
       List<OwnedObject> argRefs,
       double cpu,
       ActorInstance actor) {
     Fn1<Integer, Integer> fn = FakeCore::square;
-    return new TaskSpec(
-        id,
-        kind,
-        fn,
-        FunctionInfo.of(fn),
-        args,
+    return new TaskRun(
+        new TaskSpec(
+            id,
+            kind,
+            fn,
+            FunctionInfo.of(fn),
+            args,
+            ResourceSet.of(cpu, Map.of()),
+            null,
+            0,
+            false,
+            actor == null ? null : actor.id()),
         argRefs,
-        ResourceSet.of(cpu, Map.of()),
-        null,
-        0,
-        false,
         actor);
   }
 
@@ -167,22 +173,22 @@ class FakeCore implements CoreGate {
   }
 
   @Override
-  public void complete(TaskSpec t, StoredValue result) {
+  public void complete(TaskRun t, StoredValue result) {
     completions.add(new Completion(t, result, Thread.currentThread()));
   }
 
   @Override
-  public void runLocally(TaskSpec t) {
+  public void runLocally(TaskRun t) {
     ranLocally.add(t);
   }
 
   @Override
-  public boolean nextAttempt(TaskSpec t) {
+  public boolean nextAttempt(TaskRun t) {
     boolean done = completions.stream().anyMatch(c -> c.spec() == t);
-    if (t.kind != TaskSpec.Kind.TASK
+    if (t.kind() != TaskSpec.Kind.TASK
         || done
-        || t.state.get() != TaskSpec.READY
-        || (t.maxRetries >= 0 && t.attempt >= t.maxRetries)) {
+        || t.state.get() != TaskRun.READY
+        || (t.maxRetries() >= 0 && t.attempt >= t.maxRetries())) {
       return false;
     }
     t.attempt++;
@@ -190,7 +196,12 @@ class FakeCore implements CoreGate {
   }
 
   @Override
-  public CompletableFuture<StoredValue> resultOf(TaskSpec t) {
+  public StoredValue readyValue(ObjectId id) {
+    return table.lookup(id).value().join();
+  }
+
+  @Override
+  public CompletableFuture<StoredValue> resultOf(TaskRun t) {
     return t.result.value();
   }
 
@@ -214,19 +225,24 @@ class FakeCore implements CoreGate {
   }
 
   @Override
-  public TaskSpec accept(IncomingTask t) {
-    TaskSpec s =
-        new TaskSpec(
-            t.id(),
-            t.kind(),
-            t.fn(),
-            FunctionInfo.of(t.fn()),
-            t.args(),
-            t.refs(),
-            t.demand(),
-            t.name(),
-            t.maxRetries(),
-            t.retryExceptions(),
+  public TaskRun accept(IncomingTask t) {
+    TaskRun s =
+        new TaskRun(
+            new TaskSpec(
+                t.id(),
+                t.kind(),
+                t.fn(),
+                FunctionInfo.of(t.fn()),
+                t.args(),
+                t.demand(),
+                t.name(),
+                t.maxRetries(),
+                t.retryExceptions(),
+                t.actor() == null ? null : t.actor().id()),
+            java.util.Arrays.stream(t.args())
+                .filter(a -> a instanceof OwnedObject)
+                .map(a -> (OwnedObject) a)
+                .toList(),
             t.actor());
     s.result = table.create(new ObjectId(t.id(), 1), s);
     accepted.put(t.id(), s);
@@ -245,13 +261,13 @@ class FakeCore implements CoreGate {
   }
 
   @Override
-  public void startHostedActor(ActorInstance actor, TaskSpec creation) {
+  public void startHostedActor(ActorInstance actor, TaskRun creation) {
     hosted.put(actor.id(), actor);
     started.add(creation);
   }
 
   @Override
-  public void enqueueHostedCall(ActorInstance actor, TaskSpec call) {
+  public void enqueueHostedCall(ActorInstance actor, TaskRun call) {
     enqueued.add(call);
   }
 

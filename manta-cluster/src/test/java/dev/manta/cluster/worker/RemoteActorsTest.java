@@ -12,8 +12,10 @@ import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.port.ClusterPorts.RemoteActor;
+import dev.manta.runtime.spec.TaskArg;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.List;
@@ -111,9 +113,9 @@ class RemoteActorsTest {
   void deadEvent_whileItsCreationIsInFlight_isLeftToTheCreationsResult() {
     ActorId id = new ActorId(1, 4);
     ActorInstance proxy = core.actor(id, "Counter", true);
-    TaskSpec creation =
+    TaskRun creation =
         FakeCore.spec(
-            new TaskId(1, 40), TaskSpec.Kind.ACTOR_CREATION, new Object[0], List.of(), 0, proxy);
+            new TaskId(1, 40), TaskSpec.Kind.ACTOR_CREATION, new TaskArg[0], List.of(), 0, proxy);
     inflight.add(new InflightTable.Entry(creation, "w:2", "n2", 0, proxy));
 
     actors.onEvent(info(id, ActorState.DEAD, "", "constructor threw"));
@@ -140,9 +142,9 @@ class RemoteActorsTest {
   void send_toAnActorWithoutAPlace_failsTheCallAtOnce() {
     ActorId id = new ActorId(7, 6);
     ActorInstance proxy = core.actor(id, "Counter", true);
-    TaskSpec call =
+    TaskRun call =
         FakeCore.spec(
-            new TaskId(1, 60), TaskSpec.Kind.ACTOR_CALL, new Object[0], List.of(), 0, proxy);
+            new TaskId(1, 60), TaskSpec.Kind.ACTOR_CALL, new TaskArg[0], List.of(), 0, proxy);
 
     actors.send(call, proxy);
 
@@ -227,9 +229,9 @@ class RemoteActorsTest {
   void killed_proxyOfAnotherOwnersActor_failsItsCallsAndTellsNobody() {
     ActorId id = new ActorId(7, 16); // prefix 7: not this process's (1)
     ActorInstance proxy = core.actor(id, "Counter", true);
-    TaskSpec call =
+    TaskRun call =
         FakeCore.spec(
-            new TaskId(1, 61), TaskSpec.Kind.ACTOR_CALL, new Object[0], List.of(), 0, proxy);
+            new TaskId(1, 61), TaskSpec.Kind.ACTOR_CALL, new TaskArg[0], List.of(), 0, proxy);
     inflight.add(new InflightTable.Entry(call, "w:2", "n2", 0, proxy));
     Failure why = Failure.actorDied(id.hex(), "Counter", "killed by the test", null);
     core.actorDied(proxy, why); // the proxy died first; then the port hears of it

@@ -7,12 +7,12 @@ import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.port.ClusterPorts;
+import dev.manta.runtime.spec.ResourceSet;
 import dev.manta.runtime.store.NodeStore;
 import dev.manta.runtime.store.ObjectStore;
 import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.ResourceSet;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +85,7 @@ final class EmbeddedPorts implements ClusterPorts {
   }
 
   @Override
-  public void runTask(TaskSpec t) {
+  public void runTask(TaskRun t) {
     core.runIncoming(t);
   }
 
@@ -95,12 +95,12 @@ final class EmbeddedPorts implements ClusterPorts {
   }
 
   @Override
-  public void createActor(TaskSpec creation, ActorInstance actor, int maxConcurrency) {
+  public void createActor(TaskRun creation, ActorInstance actor, int maxConcurrency) {
     core.actorSystem().startHere(creation, actor);
   }
 
   @Override
-  public void sendActorCall(TaskSpec call, ActorInstance proxy) {
+  public void sendActorCall(TaskRun call, ActorInstance proxy) {
     throw new IllegalStateException("embedded actors run their calls themselves: " + call);
   }
 

@@ -6,10 +6,10 @@ import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.spec.ResourceSet;
 import dev.manta.runtime.store.ObjectStore;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.ResourceSet;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -56,7 +56,7 @@ public interface ClusterPorts {
    * Where to run a task: takes a READY spec owned here and runs it on some worker. The port
    * completes it later with {@link CoreWorker#completeRemote}.
    */
-  void runTask(TaskSpec t);
+  void runTask(TaskRun t);
 
   /**
    * Makes an actor that was just created here known to the whole cluster, as pending, so that any
@@ -75,10 +75,10 @@ public interface ClusterPorts {
    * owned here. On success the port calls {@code proxy.constructed(null)}; on failure it completes
    * the spec with the failure. The actor runs up to {@code maxConcurrency} calls at once.
    */
-  void createActor(TaskSpec creation, ActorInstance proxy, int maxConcurrency);
+  void createActor(TaskRun creation, ActorInstance proxy, int maxConcurrency);
 
   /** Sends a READY→RUNNING call to the remote actor behind {@code proxy}, in order. */
-  void sendActorCall(TaskSpec call, ActorInstance proxy);
+  void sendActorCall(TaskRun call, ActorInstance proxy);
 
   /**
    * An actor died in this process: a proxy (kill the actor it stands for, if it still lives), or an
