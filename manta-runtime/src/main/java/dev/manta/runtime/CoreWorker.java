@@ -22,6 +22,7 @@ import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.ownership.RefImpl;
 import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.port.ClusterPorts;
+import dev.manta.runtime.port.PortsFactory;
 import dev.manta.runtime.serial.HandleCodec;
 import dev.manta.runtime.serial.Serializer;
 import dev.manta.runtime.serial.ValueCodec;
@@ -77,20 +78,20 @@ public final class CoreWorker implements MantaRuntime {
   private volatile boolean closed;
 
   /**
-   * Starts a core worker whose tasks, actors and objects go through {@code ports}: the embedded
-   * runtime's, which keep everything in this process, or a cluster's. Its threads run until {@link
-   * #shutdown()}.
+   * Starts a core worker whose tasks, actors and objects go through the ports {@code factory}
+   * opens: the embedded runtime's, which keep everything in this process, or a cluster's. Its
+   * threads run until {@link #shutdown()}. Made through {@link Cores#start}.
    */
-  public CoreWorker(MantaConfig config, ClusterPorts ports) {
+  CoreWorker(MantaConfig config, PortsFactory factory) {
     this.config = config;
-    this.ports = java.util.Objects.requireNonNull(ports, "ports");
-    this.jobId = ports.jobId();
+    java.util.Objects.requireNonNull(factory, "ports");
+    this.jobId = factory.jobId();
     this.loader = contextLoader();
     this.keepLineage = false; // nothing to reconstruct from in one process
     this.table = new ReferenceTable(this::release, this::decode, true);
-    table.callbacks(ports.callbackExecutor());
+    table.callbacks(factory.callbackExecutor());
     Serializer serializer = new Serializer(List.of(new RefCodec(), new ActorCodec()), loader);
-    this.store = ports.openStore(config);
+    this.store = factory.openStore(config);
     store.reclaimer(table::reclaimUnreachable); // free dropped refs' objects before spilling
     this.codec = new ValueCodec(serializer, loader, store, config.inlineThresholdBytes());
     this.executor = new TaskExecutor(codec, table);
@@ -98,8 +99,13 @@ public final class CoreWorker implements MantaRuntime {
         new Scheduler(
             ResourceSet.of(config.numCpus(), config.resources()), this::execute, "manta-task-");
     this.submitter = new Submitter(ids, table, codec, executor);
+    CoreAccessImpl access =
+        new CoreAccessImpl(
+            ids.prefix(), loader, table, submitter, executor, scheduler, keepLineage);
+    this.ports = factory.open(access);
     this.actors = new ActorSystem(ids, submitter, executor, scheduler, table, () -> closed, ports);
-    ports.attach(this);
+    access.actors(actors);
+    ports.start();
     LOG.info("Manta runtime started ({}): {}", ports.describe(), config);
   }
 
@@ -584,7 +590,7 @@ public final class CoreWorker implements MantaRuntime {
     return Map.of("CPU", config.numCpus());
   }
 
-  private static Failure shutdownCancel(TaskRun t) {
+  static Failure shutdownCancel(TaskRun t) {
     return Failure.cancelled(
         t.id().hex(),
         t.displayName(),
@@ -613,75 +619,12 @@ public final class CoreWorker implements MantaRuntime {
   }
 
   private void release(OwnedObject o, StoredValue v) {
-    ports.released(o, v);
+    ports.released(o.id(), v);
   }
 
   /** The node store, for tests and statistics (embedded only). */
   public NodeStore store() {
     return (NodeStore) store;
-  }
-
-  // --- for ports: the cluster's side of this core ---
-
-  /** This process's object store (the node's, in a cluster). */
-  public ObjectStore objectStore() {
-    return store;
-  }
-
-  /** The id prefix of this process: ids it issues, and objects it owns, carry it. */
-  public long prefix() {
-    return ids.prefix();
-  }
-
-  /** The value codec. */
-  public ValueCodec codec() {
-    return codec;
-  }
-
-  /** The task executor. */
-  public TaskExecutor executor() {
-    return executor;
-  }
-
-  /** The submitter, for specs arriving from other processes. */
-  public Submitter submitter() {
-    return submitter;
-  }
-
-  /** The actor system. */
-  public ActorSystem actorSystem() {
-    return actors;
-  }
-
-  /** The class loader user values and functions are loaded with. */
-  public ClassLoader loader() {
-    return loader;
-  }
-
-  /** The job id. */
-  public String jobId() {
-    return jobId;
-  }
-
-  /** Completes a spec owned here that ran in another process. */
-  public void completeRemote(TaskRun t, StoredValue value) {
-    executor.completeRemote(t, value);
-    if (!keepLineage) {
-      t.result.clearProducer();
-    }
-  }
-
-  /**
-   * Runs a READY task that arrived from an owner in another process, on this worker's scheduler.
-   */
-  public void runIncoming(TaskRun t) {
-    dispatchLocal(t);
-  }
-
-  private void dispatchLocal(TaskRun t) {
-    if (!scheduler.submit(t) && t.state.compareAndSet(TaskRun.READY, TaskRun.CANCELLED)) {
-      executor.abandon(t, shutdownCancel(t));
-    }
   }
 
   // --- handle codecs ---
@@ -718,10 +661,16 @@ public final class CoreWorker implements MantaRuntime {
       while (true) {
         OwnedObject o = table.lookup(id);
         boolean standIn = false;
-        if (o == null && foreign) {
-          // Owned by another process: a stand-in whose value is fetched once a ref holds it.
-          o = ports.borrow(id); // null: an id no process can serve (embedded: another runtime's)
-          standIn = o != null;
+        if (o == null && foreign && ports.canBorrow()) {
+          // Owned by another process: a stand-in, registered with the owner, whose value is
+          // fetched once a ref holds it. (Embedded: an id of another runtime, gone.)
+          try {
+            o = table.create(id, null);
+          } catch (IllegalStateException raced) {
+            continue; // another borrow of it made one just now: use that
+          }
+          standIn = true;
+          ports.borrowed(id);
         }
         if (o == null) {
           return table.freedRef(id);
@@ -733,8 +682,8 @@ public final class CoreWorker implements MantaRuntime {
           Thread.onSpinWait();
           continue;
         }
-        if (standIn) {
-          ports.fetchBorrowed(o);
+        if (standIn && !o.value().isDone()) {
+          ports.fetchBorrowed(id);
         }
         return ref;
       }

@@ -9,7 +9,8 @@ import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
-import dev.manta.runtime.CoreWorker;
+import dev.manta.runtime.Cores;
+import dev.manta.spi.MantaRuntime;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -31,7 +32,7 @@ public final class ClusterDriver {
    * @throws IllegalStateException if the head does not answer, or refuses the driver's token (or
    *     its lack of one): the message says where the token is found
    */
-  public static CoreWorker connect(MantaConfig config) {
+  public static MantaRuntime connect(MantaConfig config) {
     String address = config.address().orElseThrow();
     ClusterToken token = ClusterToken.findForThisProcess().orElse(null);
     ManagedChannel ch = Rpc.channel(address, token);
@@ -67,7 +68,7 @@ public final class ClusterDriver {
             host(local.getAgentAddress()),
             true,
             code);
-    return new CoreWorker(config, ports);
+    return Cores.start(config, ports);
   }
 
   /** Why the head at {@code address} refused a driver holding {@code token} (null: none). */

@@ -3,13 +3,14 @@ package dev.manta.cluster.worker;
 import dev.manta.cluster.proto.ResultBatch;
 import dev.manta.cluster.proto.ResultMsg;
 import dev.manta.cluster.rpc.TaskMessages;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.TaskId;
+import dev.manta.runtime.port.ActorProxy;
+import dev.manta.runtime.port.CoreAccess;
+import dev.manta.runtime.port.TaskHandle;
 import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.TaskRun;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,7 @@ final class InflightTable {
    *      registered on the object runs on the core's callback executor, which leaves transport
    *      threads. Creations (which tell the head), failures (which may end an actor, and tell the
    *      head) and specs holding refs (whose release may free objects) complete on `offload`.
-   *  I4  A plain task lost with its worker or node is retried while CoreGate.nextAttempt allows
+   *  I4  A plain task lost with its worker or node is retried while CoreAccess.nextAttempt allows
    *      (retries left, not cancelled, not completed): its entry is removed as in I1 (so a late
    *      result finds nothing), its attempt raised, and `retry` places it again on `offload`,
    *      never on the thread that reported the death. A result is accepted only from the attempt
@@ -61,21 +62,21 @@ final class InflightTable {
    *     work, whose worker holds its own lease)
    * @param actor the proxy of the actor, for an actor creation or call; else null
    */
-  record Entry(TaskRun spec, String worker, String nodeId, long cpu, ActorInstance actor) {}
+  record Entry(TaskHandle spec, String worker, String nodeId, long cpu, ActorProxy actor) {}
 
   private final Map<TaskId, Entry> inflight = new ConcurrentHashMap<>();
-  private final CoreGate core;
+  private final CoreAccess core;
   private final ClusterView view;
   private final Executor offload;
   private final Consumer<Entry> created;
-  private volatile Consumer<TaskRun> retry;
+  private volatile Consumer<TaskHandle> retry;
 
   /**
    * A table completing specs through {@code core}, releasing load from {@code view}'s nodes; work
    * that may block leaves transport threads for {@code offload} (I3). {@code created} runs with a
    * creation whose constructor succeeded, before its spec completes (it publishes the actor).
    */
-  InflightTable(CoreGate core, ClusterView view, Executor offload, Consumer<Entry> created) {
+  InflightTable(CoreAccess core, ClusterView view, Executor offload, Consumer<Entry> created) {
     this.core = core;
     this.view = view;
     this.offload = offload;
@@ -83,7 +84,7 @@ final class InflightTable {
   }
 
   /** Where a lost task goes to run again (I4): placement; set once, before any work. */
-  void onRetry(Consumer<TaskRun> retry) {
+  void onRetry(Consumer<TaskHandle> retry) {
     this.retry = retry;
   }
 
@@ -106,7 +107,7 @@ final class InflightTable {
     for (ResultMsg r : batch.getResultsList()) {
       TaskId id = TaskMessages.taskId(r);
       Entry f = inflight.get(id);
-      if (f == null || r.getAttempt() != f.spec().attempt) {
+      if (f == null || r.getAttempt() != f.spec().attempt()) {
         continue; // already failed (worker declared dead) or cancelled, or an earlier try's (I4)
       }
       StoredValue v = TaskMessages.value(r, nodeId);
@@ -114,7 +115,7 @@ final class InflightTable {
         offload.execute(() -> completeCreation(f, v)); // I2
       } else if (inflight.remove(id, f)) {
         release(f);
-        if (!(v instanceof Failure) && f.spec().argRefs.isEmpty()) {
+        if (!(v instanceof Failure) && !f.spec().holdsRefs()) {
           core.complete(f.spec(), v);
         } else {
           offload.execute(() -> core.complete(f.spec(), v));
@@ -141,7 +142,7 @@ final class InflightTable {
    * with why. It was never in the table, so it holds no load to release. Runs on the caller's
    * thread.
    */
-  void failUnsent(TaskRun t, Failure failure) {
+  void failUnsent(TaskHandle t, Failure failure) {
     core.complete(t, failure);
   }
 
@@ -193,19 +194,19 @@ final class InflightTable {
 
   /** Takes {@code f} off the wire and places its task again, if it may run again (I4). */
   private boolean retried(Entry f, String why) {
-    Consumer<TaskRun> r = retry;
+    Consumer<TaskHandle> r = retry;
     if (r == null || !core.nextAttempt(f.spec())) {
       return false;
     }
     if (inflight.remove(f.spec().id(), f)) {
       release(f);
-      TaskRun t = f.spec();
+      TaskHandle t = f.spec();
       LOG.warn(
           "Task {} ({}) was lost, {}; running it again (retry {} of {})",
           t.displayName(),
           t.id().hex(),
           why,
-          t.attempt,
+          t.attempt(),
           t.maxRetries() < 0 ? "unlimited" : Integer.toString(t.maxRetries()));
       offload.execute(() -> r.accept(t));
     }
@@ -213,7 +214,7 @@ final class InflightTable {
   }
 
   /** Fails the calls in flight to the actor behind {@code proxy} with its death {@code why}. */
-  void failCalls(ActorInstance proxy, Failure why) {
+  void failCalls(ActorProxy proxy, Failure why) {
     for (Entry f : List.copyOf(inflight.values())) {
       if (f.actor() == proxy && f.spec().kind() == TaskSpec.Kind.ACTOR_CALL) {
         fail(f, why);
@@ -232,7 +233,7 @@ final class InflightTable {
   }
 
   /** The proxy of actor {@code id} that some spec in flight goes to, or null. */
-  ActorInstance proxyOf(ActorId id) {
+  ActorProxy proxyOf(ActorId id) {
     for (Entry f : inflight.values()) {
       if (f.actor() != null && f.actor().id().equals(id)) {
         return f.actor();

@@ -5,9 +5,10 @@ import static dev.manta.cluster.rpc.Rpc.rootMessage;
 import dev.manta.cluster.proto.LeaseGrant;
 import dev.manta.cluster.rpc.TaskMessages.Outgoing;
 import dev.manta.cluster.rpc.Wire;
+import dev.manta.runtime.port.CoreAccess;
+import dev.manta.runtime.port.TaskHandle;
 import dev.manta.runtime.spec.ResourceSet;
 import dev.manta.runtime.store.Failure;
-import dev.manta.runtime.task.TaskRun;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -38,7 +39,7 @@ final class TaskPlacement {
   private static final Logger LOG = LoggerFactory.getLogger(TaskPlacement.class);
   private static final double TIE = 1e-9;
 
-  private final CoreGate core;
+  private final CoreAccess core;
   private final ClusterView view;
   private final Leases leases;
   private final InflightTable inflight;
@@ -48,7 +49,7 @@ final class TaskPlacement {
 
   /** Placement for the process serving at {@code address} (known once its server runs). */
   TaskPlacement(
-      CoreGate core,
+      CoreAccess core,
       ClusterView view,
       Leases leases,
       InflightTable inflight,
@@ -65,7 +66,7 @@ final class TaskPlacement {
   }
 
   /** Runs a READY task owned here on some node; its result completes it later. Does not block. */
-  void runTask(TaskRun t) {
+  void runTask(TaskHandle t) {
     runTask(t, Set.of(), "");
   }
 
@@ -73,7 +74,7 @@ final class TaskPlacement {
    * Places {@code t} on a node not in {@code tried} (the nodes whose lease already failed for it,
    * {@code failures} saying why); fails it once no feasible node is left (P2).
    */
-  private void runTask(TaskRun t, Set<String> tried, String failures) {
+  private void runTask(TaskHandle t, Set<String> tried, String failures) {
     NodeView n = pick(t.resources(), tried);
     if (n == null && !tried.isEmpty()) {
       inflight.failUnsent(
@@ -109,7 +110,7 @@ final class TaskPlacement {
   }
 
   private void dispatch(
-      TaskRun t,
+      TaskHandle t,
       NodeView n,
       long cpu,
       LeaseGrant g,
@@ -180,7 +181,7 @@ final class TaskPlacement {
    * @throws IllegalArgumentException if no live node has the demand, or an agent refuses it
    * @throws IllegalStateException if no node that has it answered, naming each and why
    */
-  LeaseGrant leaseForActor(TaskRun creation) {
+  LeaseGrant leaseForActor(TaskHandle creation) {
     Set<String> tried = new HashSet<>();
     StringBuilder failures = new StringBuilder();
     while (true) {

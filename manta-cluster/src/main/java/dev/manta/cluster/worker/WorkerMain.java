@@ -7,8 +7,9 @@ import dev.manta.cluster.proto.GetObjectRequest;
 import dev.manta.cluster.proto.ObjectIdMsg;
 import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
-import dev.manta.runtime.CoreWorker;
-import dev.manta.runtime.actor.ActorInstance;
+import dev.manta.runtime.Cores;
+import dev.manta.runtime.port.ActorProxy;
+import dev.manta.spi.MantaRuntime;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -89,7 +90,7 @@ public final class WorkerMain {
             args.getOrDefault("--bind", "127.0.0.1"),
             false,
             null);
-    CoreWorker core = new CoreWorker(config, ports);
+    MantaRuntime core = Cores.start(config, ports);
     HostedCore.host(core);
     Manta.init(config); // user code in tasks calls Manta: it gets this worker's core
     Runnable exit =
@@ -105,7 +106,7 @@ public final class WorkerMain {
         };
     ports.onExit(exit);
     ports.onHostedActorEnded(a -> Thread.ofVirtual().start(() -> actorEnded(a, exit)));
-    System.out.println("MANTA-WORKER READY " + ports.address() + " " + core.prefix());
+    System.out.println("MANTA-WORKER READY " + ports.address() + " " + ports.prefix());
     System.out.flush();
     LOG.info(
         "Worker {} serving job {} for driver {}; job set up in {} ms",
@@ -137,7 +138,7 @@ public final class WorkerMain {
    * the agent may give this warm JVM (its job's code loaded, its hot paths compiled) to the job's
    * next actor; a call that does not end within a grace period makes the worker exit instead.
    */
-  private static void actorEnded(ActorInstance a, Runnable exit) {
+  private static void actorEnded(ActorProxy a, Runnable exit) {
     try {
       if (a.awaitThreadsEnded(Duration.ofSeconds(2))) {
         System.out.println("MANTA-WORKER IDLE " + a.id().hex());

@@ -1,18 +1,18 @@
 package dev.manta.cluster.worker;
 
 import dev.manta.Fn1;
-import dev.manta.MantaConfig;
 import dev.manta.MantaFunction;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.Resources;
 import dev.manta.cluster.rpc.Rpc;
-import dev.manta.runtime.CoreWorker;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.ownership.ReferenceTable;
+import dev.manta.runtime.port.ActorProxy;
+import dev.manta.runtime.port.CoreAccess;
+import dev.manta.runtime.port.TaskHandle;
 import dev.manta.runtime.spec.FunctionInfo;
 import dev.manta.runtime.spec.ResourceSet;
 import dev.manta.runtime.spec.TaskArg;
@@ -22,43 +22,38 @@ import dev.manta.runtime.store.StoredValue;
 import dev.manta.runtime.task.TaskRun;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * A {@link CoreGate} that records what the transport asked of it, for unit tests of the cluster's
+ * A {@link CoreAccess} that records what the transport asked of it, for unit tests of the cluster's
  * parts without a core: completions, counts, actor settlements. Objects live in a real {@link
- * ReferenceTable} (no counting: the fake keeps its own counts), and actors are tokens made by an
- * embedded core on first use, never started; {@link #isProxy} answers what the test set.
+ * ReferenceTable} (no counting: the fake keeps its own counts), tasks are engine runs made here,
+ * and actors are {@link FakeActor}s that record their placement and death.
  */
-class FakeCore implements CoreGate {
+class FakeCore implements CoreAccess {
   /** One completion of a spec, in order. */
-  record Completion(TaskRun spec, StoredValue value, Thread thread) {}
+  record Completion(TaskHandle spec, StoredValue value, Thread thread) {}
 
   final List<Completion> completions = new CopyOnWriteArrayList<>();
-  final List<ActorInstance> placed = new CopyOnWriteArrayList<>();
-  final Map<ActorInstance, Failure> died = new ConcurrentHashMap<>();
+  final List<ActorProxy> placed = new CopyOnWriteArrayList<>();
+  final Map<ActorProxy, Failure> died = new ConcurrentHashMap<>();
   final Map<ObjectId, Integer> borrowCounts = new ConcurrentHashMap<>();
   final Map<ObjectId, Integer> argumentHolds = new ConcurrentHashMap<>();
-  final Map<ActorId, ActorInstance> hosted = new ConcurrentHashMap<>();
+  final Map<ActorId, ActorProxy> hosted = new ConcurrentHashMap<>();
   final List<TaskRun> ranLocally = new CopyOnWriteArrayList<>();
   final List<TaskRun> started = new CopyOnWriteArrayList<>();
   final List<TaskRun> enqueued = new CopyOnWriteArrayList<>();
-  final Set<ActorInstance> proxies = ConcurrentHashMap.newKeySet();
+  final List<ActorProxy> enqueuedOn = new CopyOnWriteArrayList<>(); // the actor of each call
   final ReferenceTable table = new ReferenceTable((o, v) -> {}, (o, v) -> null, false);
   final Map<TaskId, TaskRun> accepted = new ConcurrentHashMap<>();
   int functionsLoaded;
-  private CoreWorker tokens; // makes ActorInstances; lazily, since most tests need none
 
-  /** Closes the table and the token core; call after each test. */
+  /** Closes the table; call after each test. */
   void close() throws InterruptedException {
     table.close();
-    if (tokens != null) {
-      tokens.shutdown();
-    }
   }
 
   // --- helpers for tests ---
@@ -100,7 +95,7 @@ class FakeCore implements CoreGate {
       TaskArg[] args,
       List<OwnedObject> argRefs,
       double cpu,
-      ActorInstance actor) {
+      ActorProxy actor) {
     Fn1<Integer, Integer> fn = FakeCore::square;
     return new TaskRun(
         new TaskSpec(
@@ -115,22 +110,77 @@ class FakeCore implements CoreGate {
             false,
             actor == null ? null : actor.id()),
         argRefs,
-        actor);
+        null);
   }
 
-  /** An actor token with this id (not started; a proxy if {@code proxy}). */
-  synchronized ActorInstance actor(ActorId id, String className, boolean proxy) {
-    if (tokens == null) {
-      tokens =
-          (CoreWorker)
-              new dev.manta.runtime.embedded.EmbeddedRuntimeProvider()
-                  .start(MantaConfig.builder().numCpus(1).build());
+  /** An actor with this id (a proxy if {@code proxy}, else one hosted here). */
+  ActorProxy actor(ActorId id, String className, boolean proxy) {
+    return new FakeActor(id, className, proxy, 1);
+  }
+
+  /** An actor that records, in this fake, when it is placed and why it died. */
+  final class FakeActor implements ActorProxy {
+    private final ActorId id;
+    private final String className;
+    private final boolean proxy;
+    private final int maxConcurrency;
+
+    FakeActor(ActorId id, String className, boolean proxy, int maxConcurrency) {
+      this.id = id;
+      this.className = className;
+      this.proxy = proxy;
+      this.maxConcurrency = maxConcurrency;
     }
-    ActorInstance a = tokens.actorSystem().newHosted(id, null, className, 1);
-    if (proxy) {
-      proxies.add(a);
+
+    @Override
+    public ActorId id() {
+      return id;
     }
-    return a;
+
+    @Override
+    public String name() {
+      return null;
+    }
+
+    @Override
+    public String className() {
+      return className;
+    }
+
+    @Override
+    public int maxConcurrency() {
+      return maxConcurrency;
+    }
+
+    @Override
+    public boolean isProxy() {
+      return proxy;
+    }
+
+    @Override
+    public void placed() {
+      placed.add(this);
+    }
+
+    @Override
+    public boolean kill(Failure why) {
+      return died.putIfAbsent(this, why) == null;
+    }
+
+    @Override
+    public Failure deathOrNull() {
+      return died.get(this);
+    }
+
+    @Override
+    public boolean awaitThreadsEnded(java.time.Duration grace) {
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return "FakeActor " + id.hex();
+    }
   }
 
   /** An object of this fake's table, completed with {@code v} unless null. */
@@ -158,7 +208,7 @@ class FakeCore implements CoreGate {
         channels, "127.0.0.1:1", "job", "agent-" + ids[0] + ":1", false, () -> false, v.build());
   }
 
-  // --- CoreGate ---
+  // --- CoreAccess ---
 
   @Override
   public long prefix() {
@@ -173,17 +223,23 @@ class FakeCore implements CoreGate {
   }
 
   @Override
-  public void complete(TaskRun t, StoredValue result) {
+  public void complete(TaskHandle t, StoredValue result) {
     completions.add(new Completion(t, result, Thread.currentThread()));
   }
 
   @Override
-  public void runLocally(TaskRun t) {
-    ranLocally.add(t);
+  public void runLocally(TaskHandle t) {
+    ranLocally.add((TaskRun) t);
   }
 
   @Override
-  public boolean nextAttempt(TaskRun t) {
+  public void startActorHere(TaskHandle creation, ActorProxy actor) {
+    throw new UnsupportedOperationException("the cluster never starts actors in its own process");
+  }
+
+  @Override
+  public boolean nextAttempt(TaskHandle h) {
+    TaskRun t = (TaskRun) h;
     boolean done = completions.stream().anyMatch(c -> c.spec() == t);
     if (t.kind() != TaskSpec.Kind.TASK
         || done
@@ -196,13 +252,13 @@ class FakeCore implements CoreGate {
   }
 
   @Override
-  public StoredValue readyValue(ObjectId id) {
-    return table.lookup(id).value().join();
+  public CompletableFuture<StoredValue> resultOf(TaskHandle t) {
+    return ((TaskRun) t).result.value();
   }
 
   @Override
-  public CompletableFuture<StoredValue> resultOf(TaskRun t) {
-    return t.result.value();
+  public StoredValue readyValue(ObjectId id) {
+    return table.lookup(id).value().join();
   }
 
   @Override
@@ -215,17 +271,17 @@ class FakeCore implements CoreGate {
   @Override
   public void fillArgument(HeldArgument held) {
     if (held.fillWith() != null) {
-      table.complete(held.object(), held.fillWith());
+      table.complete((OwnedObject) held.arg(), held.fillWith());
     }
   }
 
   @Override
   public void releaseArgument(HeldArgument held) {
-    argumentHolds.merge(held.object().id(), -1, Integer::sum);
+    argumentHolds.merge(held.arg().id(), -1, Integer::sum);
   }
 
   @Override
-  public TaskRun accept(IncomingTask t) {
+  public TaskHandle accept(IncomingTask t) {
     TaskRun s =
         new TaskRun(
             new TaskSpec(
@@ -243,81 +299,60 @@ class FakeCore implements CoreGate {
                 .filter(a -> a instanceof OwnedObject)
                 .map(a -> (OwnedObject) a)
                 .toList(),
-            t.actor());
+            null);
     s.result = table.create(new ObjectId(t.id(), 1), s);
     accepted.put(t.id(), s);
     return s;
   }
 
   @Override
-  public ActorInstance newHostedActor(
+  public ActorProxy newHostedActor(
       ActorId id, String name, MantaFunction constructor, int maxConcurrency) {
-    return actor(id, "Hosted", false);
+    return new FakeActor(id, "Hosted", false, maxConcurrency);
   }
 
   @Override
-  public ActorInstance hostedActor(ActorId id) {
+  public ActorProxy hostedActor(ActorId id) {
     return hosted.get(id);
   }
 
   @Override
-  public void startHostedActor(ActorInstance actor, TaskRun creation) {
+  public void startHostedActor(ActorProxy actor, TaskHandle creation) {
     hosted.put(actor.id(), actor);
-    started.add(creation);
+    started.add((TaskRun) creation);
   }
 
   @Override
-  public void enqueueHostedCall(ActorInstance actor, TaskRun call) {
-    enqueued.add(call);
+  public void enqueueHostedCall(ActorProxy actor, TaskHandle call) {
+    enqueued.add((TaskRun) call);
+    enqueuedOn.add(actor);
   }
 
   @Override
-  public OwnedObject lookupObject(ObjectId id) {
-    return table.lookup(id);
+  public CompletableFuture<StoredValue> valueOf(ObjectId id) {
+    OwnedObject o = table.lookup(id);
+    return o == null ? null : o.value();
   }
 
   @Override
-  public OwnedObject newStandIn(ObjectId id) {
-    return table.lookup(id) != null ? null : table.create(id, null);
+  public void completeObject(ObjectId id, StoredValue value) {
+    OwnedObject o = table.lookup(id);
+    if (o != null) {
+      table.complete(o, value);
+    }
   }
 
   @Override
-  public void completeObject(OwnedObject o, StoredValue value) {
-    table.complete(o, value);
+  public boolean borrowerAdded(ObjectId id) {
+    if (table.lookup(id) == null) {
+      return false;
+    }
+    borrowCounts.merge(id, 1, Integer::sum);
+    return true;
   }
 
   @Override
-  public CompletableFuture<StoredValue> valueOf(OwnedObject o) {
-    return o.value();
-  }
-
-  @Override
-  public void borrowerAdded(OwnedObject o) {
-    borrowCounts.merge(o.id(), 1, Integer::sum);
-  }
-
-  @Override
-  public void borrowerReleased(OwnedObject o) {
-    borrowCounts.merge(o.id(), -1, Integer::sum);
-  }
-
-  @Override
-  public void actorPlaced(ActorInstance proxy) {
-    placed.add(proxy);
-  }
-
-  @Override
-  public void actorDied(ActorInstance actor, Failure why) {
-    died.putIfAbsent(actor, why);
-  }
-
-  @Override
-  public Failure deathOf(ActorInstance actor) {
-    return died.get(actor);
-  }
-
-  @Override
-  public boolean isProxy(ActorInstance actor) {
-    return proxies.contains(actor);
+  public void borrowerReleased(ObjectId id) {
+    borrowCounts.merge(id, -1, Integer::sum);
   }
 }

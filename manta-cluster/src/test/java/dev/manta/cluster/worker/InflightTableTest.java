@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.manta.cluster.proto.ResultBatch;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.TaskMessages;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.port.ActorProxy;
+import dev.manta.runtime.port.TaskHandle;
 import dev.manta.runtime.spec.TaskArg;
 import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
@@ -64,7 +65,7 @@ class InflightTableTest {
 
   @Test
   void aTaskLostWithItsWorker_withRetriesLeft_runsAgainAndOnlyTheNewTrysResultCounts() {
-    List<TaskRun> retried = new java.util.ArrayList<>();
+    List<TaskHandle> retried = new java.util.ArrayList<>();
     table.onRetry(retried::add);
     TaskRun t = FakeCore.retriable(10, 2);
     send(t, "w:1", "n2", NodeView.fixed(1));
@@ -105,7 +106,7 @@ class InflightTableTest {
 
   @Test
   void aTaskWithUnlimitedRetries_runsAgainEachTime() {
-    List<TaskRun> retried = new java.util.ArrayList<>();
+    List<TaskHandle> retried = new java.util.ArrayList<>();
     table.onRetry(retried::add);
     TaskRun t = FakeCore.retriable(12, -1);
     for (int i = 0; i < 5; i++) {
@@ -202,7 +203,7 @@ class InflightTableTest {
 
   @Test
   void failWhere_failsOnlySelectedSpecs_actorWorkWithTheActorsDeath() {
-    ActorInstance proxy = core.actor(new ActorId(7, 1), "Counter", true);
+    ActorProxy proxy = core.actor(new ActorId(7, 1), "Counter", true);
     TaskRun onDead = FakeCore.task(6, 0);
     TaskRun elsewhere = FakeCore.task(7, 0);
     TaskRun call =
@@ -231,8 +232,8 @@ class InflightTableTest {
 
   @Test
   void failCalls_failsTheCallsOfThatProxyOnly() {
-    ActorInstance a = core.actor(new ActorId(7, 1), "A", true);
-    ActorInstance b = core.actor(new ActorId(7, 2), "B", true);
+    ActorProxy a = core.actor(new ActorId(7, 1), "A", true);
+    ActorProxy b = core.actor(new ActorId(7, 2), "B", true);
     TaskRun callA =
         FakeCore.spec(new TaskId(1, 9), TaskSpec.Kind.ACTOR_CALL, new TaskArg[0], List.of(), 0, a);
     TaskRun callB =
@@ -250,7 +251,7 @@ class InflightTableTest {
 
   @Test
   void creation_staysInFlightUntilItsResultCompletedIt_andPublishesFirst() {
-    ActorInstance proxy = core.actor(new ActorId(7, 3), "Counter", true);
+    ActorProxy proxy = core.actor(new ActorId(7, 3), "Counter", true);
     TaskRun creation =
         FakeCore.spec(
             new TaskId(1, 11), TaskSpec.Kind.ACTOR_CREATION, new TaskArg[0], List.of(), 0, proxy);
@@ -268,7 +269,7 @@ class InflightTableTest {
 
   @Test
   void creation_failedByItsWorkerBeforeItsResult_isNotPublished() {
-    ActorInstance proxy = core.actor(new ActorId(7, 4), "Counter", true);
+    ActorProxy proxy = core.actor(new ActorId(7, 4), "Counter", true);
     TaskRun creation =
         FakeCore.spec(
             new TaskId(1, 12), TaskSpec.Kind.ACTOR_CREATION, new TaskArg[0], List.of(), 0, proxy);

@@ -8,11 +8,11 @@ import dev.manta.cluster.proto.TaskBatch;
 import dev.manta.cluster.proto.TaskKind;
 import dev.manta.cluster.proto.TaskMsg;
 import dev.manta.cluster.rpc.Wire;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.port.ActorProxy;
 import dev.manta.runtime.spec.TaskArg;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.InlineValue;
@@ -137,7 +137,7 @@ class TaskIntakeTest {
     assertThat(f.message())
         .isEqualTo("Actor " + new ActorId(9, 77).hex() + " is not alive on worker w:1");
     assertThat(core.argumentHolds).containsEntry(arg, 0);
-    assertThat(core.lookupObject(arg).value()).isDone();
+    assertThat(core.valueOf(arg)).isDone();
     assertThat(intake.unreported()).isZero();
   }
 
@@ -156,10 +156,11 @@ class TaskIntakeTest {
     intake.acceptAll(batch(9, call));
 
     assertThat(core.started).extracting(t -> t.id()).containsExactly(new TaskId(9, 1));
-    ActorInstance actor = core.hostedActor(new ActorId(9, 3));
+    ActorProxy actor = core.hostedActor(new ActorId(9, 3));
     assertThat(actor).isNotNull();
     assertThat(core.enqueued).extracting(t -> t.id()).containsExactly(new TaskId(9, 2));
-    assertThat(core.enqueued.get(0).actor).isSameAs(actor);
+    assertThat(core.enqueuedOn).containsExactly(actor);
+    assertThat(core.enqueued.get(0).actorId()).isEqualTo(actor.id());
     assertThat(core.ranLocally).isEmpty();
   }
 

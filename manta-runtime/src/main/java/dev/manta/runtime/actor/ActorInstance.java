@@ -4,6 +4,7 @@ import dev.manta.PendingCallsLimitException;
 import dev.manta.runtime.exec.TaskExecutor;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.ownership.ReferenceTable;
+import dev.manta.runtime.port.ActorProxy;
 import dev.manta.runtime.spec.FunctionInfo;
 import dev.manta.runtime.spec.ResourceSet;
 import dev.manta.runtime.store.Failure;
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
  * order); at most {@code maxConcurrency} run at once. A call whose arguments are not ready yet
  * holds back the calls behind it, so order holds even when arguments resolve out of order.
  */
-public final class ActorInstance implements ActorTarget {
+public final class ActorInstance implements ActorTarget, ActorProxy {
   /*
    * Implementation notes
    *  I1  pending = calls accepted and not finished (queued, waiting for arguments, or running);
@@ -388,8 +389,15 @@ public final class ActorInstance implements ActorTarget {
   }
 
   /** Kills the actor here with {@code why} (for example: its remote process died). */
+  @Override
   public boolean kill(Failure why) {
     return die(why);
+  }
+
+  /** A proxy's actor runs now elsewhere: the calls queued here leave for it. */
+  @Override
+  public void placed() {
+    constructed(null);
   }
 
   int pendingCalls() {

@@ -163,7 +163,7 @@ public final class ActorSystem {
               }
             },
             table.callbacks());
-    submitter.resolve(creation, t -> ports.createActor(t, a, opts.maxConcurrency));
+    submitter.resolve(creation, t -> ports.createActor(t, a));
     return a;
   }
 

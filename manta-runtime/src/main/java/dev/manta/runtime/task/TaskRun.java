@@ -4,6 +4,7 @@ import dev.manta.MantaFunction;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.port.TaskHandle;
 import dev.manta.runtime.spec.FunctionInfo;
 import dev.manta.runtime.spec.ResourceSet;
 import dev.manta.runtime.spec.TaskArg;
@@ -13,15 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One run of a {@link TaskSpec} in this process's engine: the spec, and how far it got. Engine
- * internal (the scheduler, submitter, executor, actor system and core share it); ports see only the
- * spec and the attempt.
+ * internal (the scheduler, submitter, executor, actor system and core share it); ports see it as a
+ * {@link TaskHandle}: the spec and the attempt.
  *
  * <p>State machine ({@link #state}): {@code WAITING} (dependencies unresolved) → {@code READY}
  * (queued or about to run) → {@code RUNNING} → {@code DONE}; {@code WAITING} or {@code READY} →
  * {@code CANCELLED} by cancel or shutdown; {@code RUNNING} → {@code CANCELLED} marks a running task
  * whose result must become a cancellation. Transitions are CAS on the state.
  */
-public final class TaskRun {
+public final class TaskRun implements TaskHandle {
   public static final int WAITING = 0;
   public static final int READY = 1;
   public static final int RUNNING = 2;
