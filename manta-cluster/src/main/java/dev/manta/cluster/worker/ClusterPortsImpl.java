@@ -97,7 +97,7 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   private volatile Runnable exitHook;
   private volatile Consumer<ActorProxy> hostedActorEnded;
 
-  /** The parts that need the core, made by attach (C1). */
+  /** The parts that need the core, made by open (C1). */
   private record Parts(
       CoreAccess core,
       InflightTable inflight,
