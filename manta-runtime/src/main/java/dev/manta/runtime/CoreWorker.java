@@ -22,18 +22,20 @@ import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.ownership.RefImpl;
 import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.port.ClusterPorts;
+import dev.manta.runtime.port.PortsFactory;
 import dev.manta.runtime.serial.HandleCodec;
 import dev.manta.runtime.serial.Serializer;
 import dev.manta.runtime.serial.ValueCodec;
+import dev.manta.runtime.spec.ResourceSet;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.NodeStore;
 import dev.manta.runtime.store.ObjectStore;
 import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.ResourceSet;
 import dev.manta.runtime.task.Scheduler;
 import dev.manta.runtime.task.Submitter;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import dev.manta.spi.MantaRuntime;
 import java.lang.ref.Reference;
 import java.time.Duration;
@@ -76,22 +78,22 @@ public final class CoreWorker implements MantaRuntime {
   private volatile boolean closed;
 
   /**
-   * Starts a core worker whose tasks, actors and objects go through {@code ports}: the embedded
-   * runtime's, which keep everything in this process, or a cluster's. Its threads run until {@link
-   * #shutdown()}.
+   * Starts a core worker whose tasks, actors and objects go through the ports {@code factory}
+   * opens: the embedded runtime's, which keep everything in this process, or a cluster's. Its
+   * threads run until {@link #shutdown()}. Made through {@link Cores#start}.
    */
-  public CoreWorker(MantaConfig config, ClusterPorts ports) {
+  CoreWorker(MantaConfig config, PortsFactory factory) {
     this.config = config;
-    this.ports = java.util.Objects.requireNonNull(ports, "ports");
-    this.jobId = ports.jobId();
+    java.util.Objects.requireNonNull(factory, "ports");
+    this.jobId = factory.jobId();
     this.loader = contextLoader();
     this.keepLineage = false; // nothing to reconstruct from in one process
     this.table = new ReferenceTable(this::release, this::decode, true);
-    table.callbacks(ports.callbackExecutor());
+    table.callbacks(factory.callbackExecutor());
     Serializer serializer =
         new Serializer(
             List.of(new RefCodec(), new ActorCodec()), loader, config.serializerCodegen());
-    this.store = ports.openStore(config);
+    this.store = factory.openStore(config);
     store.reclaimer(table::reclaimUnreachable); // free dropped refs' objects before spilling
     this.codec = new ValueCodec(serializer, loader, store, config.inlineThresholdBytes());
     this.executor = new TaskExecutor(codec, table);
@@ -99,8 +101,13 @@ public final class CoreWorker implements MantaRuntime {
         new Scheduler(
             ResourceSet.of(config.numCpus(), config.resources()), this::execute, "manta-task-");
     this.submitter = new Submitter(ids, table, codec, executor);
+    CoreAccessImpl access =
+        new CoreAccessImpl(
+            ids.prefix(), loader, table, submitter, executor, scheduler, keepLineage);
+    this.ports = factory.open(access);
     this.actors = new ActorSystem(ids, submitter, executor, scheduler, table, () -> closed, ports);
-    ports.attach(this);
+    access.actors(actors);
+    ports.start();
     LOG.info("Manta runtime started ({}): {}", ports.describe(), config);
   }
 
@@ -162,7 +169,7 @@ public final class CoreWorker implements MantaRuntime {
               + " in all, so it could never run; start Manta with more"
               + " (MantaConfig.builder().numCpus(..).resource(..)) or ask for less");
     }
-    TaskSpec t =
+    TaskRun t =
         submitter.build(
             TaskSpec.Kind.TASK,
             fn,
@@ -178,13 +185,13 @@ public final class CoreWorker implements MantaRuntime {
     return ref;
   }
 
-  private void dispatch(TaskSpec t) {
+  private void dispatch(TaskRun t) {
     ports.runTask(t);
   }
 
-  private void execute(TaskSpec t) {
+  private void execute(TaskRun t) {
     executor.run(t);
-    if (!keepLineage && t.state.get() != TaskSpec.RUNNING) {
+    if (!keepLineage && t.state.get() != TaskRun.RUNNING) {
       t.result.clearProducer();
     }
   }
@@ -345,23 +352,27 @@ public final class CoreWorker implements MantaRuntime {
   @Override
   public boolean cancel(ObjectRef<?> ref, boolean force) {
     RefImpl<?> r = own(ref);
-    if (!(r.object().producer() instanceof TaskSpec t) || t.result != r.object()) {
+    if (!(r.object().producer() instanceof TaskRun t) || t.result != r.object()) {
       return false;
     }
     while (true) {
       int s = t.state.get();
-      if (s == TaskSpec.WAITING || s == TaskSpec.READY) {
-        if (t.state.compareAndSet(s, TaskSpec.CANCELLED)) {
+      if (s == TaskRun.WAITING || s == TaskRun.READY) {
+        if (t.state.compareAndSet(s, TaskRun.CANCELLED)) {
           executor.abandon(
               t,
               Failure.cancelled(
-                  t.id.hex(),
+                  t.id().hex(),
                   t.displayName(),
-                  "Task " + t.displayName() + " (" + t.id.hex() + ") was cancelled before it ran"));
+                  "Task "
+                      + t.displayName()
+                      + " ("
+                      + t.id().hex()
+                      + ") was cancelled before it ran"));
           return true;
         }
-      } else if (s == TaskSpec.RUNNING) {
-        if (t.state.compareAndSet(s, TaskSpec.CANCELLED)) {
+      } else if (s == TaskRun.RUNNING) {
+        if (t.state.compareAndSet(s, TaskRun.CANCELLED)) {
           Thread th = t.runner;
           if (th != null) {
             th.interrupt();
@@ -446,10 +457,10 @@ public final class CoreWorker implements MantaRuntime {
 
   @Override
   public RuntimeContext runtimeContext() {
-    TaskSpec t = executor.current();
-    Optional<String> task = t == null ? Optional.empty() : Optional.of(t.id.hex());
+    TaskRun t = executor.current();
+    Optional<String> task = t == null ? Optional.empty() : Optional.of(t.id().hex());
     Optional<String> actor =
-        t == null || t.actor == null ? Optional.empty() : Optional.of(actors.idOf(t.actor));
+        t == null || t.actorId() == null ? Optional.empty() : Optional.of(t.actorId().hex());
     Map<String, Double> totals = new java.util.LinkedHashMap<>(ports.totalResources());
     Map<String, Double> frozen = java.util.Collections.unmodifiableMap(totals);
     return new RuntimeContext() {
@@ -502,12 +513,12 @@ public final class CoreWorker implements MantaRuntime {
 
   @Override
   public void exitActor() {
-    TaskSpec t = executor.current();
-    if (t == null || t.actor == null) {
+    TaskRun t = executor.current();
+    if (t == null || t.actorId() == null) {
       throw new IllegalStateException(
           "Manta.exitActor() must be called from inside an actor method or constructor");
     }
-    actors.exit(t.actor);
+    actors.exit(t.actorId());
   }
 
   // --- lifecycle ---
@@ -521,15 +532,15 @@ public final class CoreWorker implements MantaRuntime {
     executor.close();
     try {
       actors.shutdown(SHUTDOWN_GRACE);
-      for (TaskSpec t : scheduler.shutdown(SHUTDOWN_GRACE)) {
-        if (t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
+      for (TaskRun t : scheduler.shutdown(SHUTDOWN_GRACE)) {
+        if (t.state.compareAndSet(TaskRun.READY, TaskRun.CANCELLED)) {
           executor.abandon(t, shutdownCancel(t));
         }
       }
       for (OwnedObject o : table.snapshot()) {
-        if (!o.value().isDone() && o.producer() instanceof TaskSpec t) {
-          if (t.state.compareAndSet(TaskSpec.WAITING, TaskSpec.CANCELLED)
-              || t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
+        if (!o.value().isDone() && o.producer() instanceof TaskRun t) {
+          if (t.state.compareAndSet(TaskRun.WAITING, TaskRun.CANCELLED)
+              || t.state.compareAndSet(TaskRun.READY, TaskRun.CANCELLED)) {
             executor.abandon(t, shutdownCancel(t));
           }
         }
@@ -590,11 +601,11 @@ public final class CoreWorker implements MantaRuntime {
     return Map.of("CPU", config.numCpus());
   }
 
-  private static Failure shutdownCancel(TaskSpec t) {
+  static Failure shutdownCancel(TaskRun t) {
     return Failure.cancelled(
-        t.id.hex(),
+        t.id().hex(),
         t.displayName(),
-        "Task " + t.displayName() + " (" + t.id.hex() + ") was cancelled: Manta shut down");
+        "Task " + t.displayName() + " (" + t.id().hex() + ") was cancelled: Manta shut down");
   }
 
   private void checkOpen() {
@@ -619,75 +630,12 @@ public final class CoreWorker implements MantaRuntime {
   }
 
   private void release(OwnedObject o, StoredValue v) {
-    ports.released(o, v);
+    ports.released(o.id(), v);
   }
 
   /** The node store, for tests and statistics (embedded only). */
   public NodeStore store() {
     return (NodeStore) store;
-  }
-
-  // --- for ports: the cluster's side of this core ---
-
-  /** This process's object store (the node's, in a cluster). */
-  public ObjectStore objectStore() {
-    return store;
-  }
-
-  /** The id prefix of this process: ids it issues, and objects it owns, carry it. */
-  public long prefix() {
-    return ids.prefix();
-  }
-
-  /** The value codec. */
-  public ValueCodec codec() {
-    return codec;
-  }
-
-  /** The task executor. */
-  public TaskExecutor executor() {
-    return executor;
-  }
-
-  /** The submitter, for specs arriving from other processes. */
-  public Submitter submitter() {
-    return submitter;
-  }
-
-  /** The actor system. */
-  public ActorSystem actorSystem() {
-    return actors;
-  }
-
-  /** The class loader user values and functions are loaded with. */
-  public ClassLoader loader() {
-    return loader;
-  }
-
-  /** The job id. */
-  public String jobId() {
-    return jobId;
-  }
-
-  /** Completes a spec owned here that ran in another process. */
-  public void completeRemote(TaskSpec t, StoredValue value) {
-    executor.completeRemote(t, value);
-    if (!keepLineage) {
-      t.result.clearProducer();
-    }
-  }
-
-  /**
-   * Runs a READY task that arrived from an owner in another process, on this worker's scheduler.
-   */
-  public void runIncoming(TaskSpec t) {
-    dispatchLocal(t);
-  }
-
-  private void dispatchLocal(TaskSpec t) {
-    if (!scheduler.submit(t) && t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
-      executor.abandon(t, shutdownCancel(t));
-    }
   }
 
   // --- handle codecs ---
@@ -724,10 +672,16 @@ public final class CoreWorker implements MantaRuntime {
       while (true) {
         OwnedObject o = table.lookup(id);
         boolean standIn = false;
-        if (o == null && foreign) {
-          // Owned by another process: a stand-in whose value is fetched once a ref holds it.
-          o = ports.borrow(id); // null: an id no process can serve (embedded: another runtime's)
-          standIn = o != null;
+        if (o == null && foreign && ports.canBorrow()) {
+          // Owned by another process: a stand-in, registered with the owner, whose value is
+          // fetched once a ref holds it. (Embedded: an id of another runtime, gone.)
+          try {
+            o = table.create(id, null);
+          } catch (IllegalStateException raced) {
+            continue; // another borrow of it made one just now: use that
+          }
+          standIn = true;
+          ports.borrowed(id);
         }
         if (o == null) {
           return table.freedRef(id);
@@ -739,8 +693,8 @@ public final class CoreWorker implements MantaRuntime {
           Thread.onSpinWait();
           continue;
         }
-        if (standIn) {
-          ports.fetchBorrowed(o);
+        if (standIn && !o.value().isDone()) {
+          ports.fetchBorrowed(id);
         }
         return ref;
       }

@@ -8,14 +8,13 @@ import dev.manta.cluster.proto.ResultMsg;
 import dev.manta.cluster.proto.TaskKind;
 import dev.manta.cluster.proto.TaskMsg;
 import dev.manta.cluster.proto.ValueMsg;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.id.TaskId;
-import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.spec.ResourceSet;
+import dev.manta.runtime.spec.TaskArg;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.ResourceSet;
-import dev.manta.runtime.task.TaskSpec;
 import dev.manta.spi.AdaptedFunction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,10 +50,11 @@ public final class TaskMessages {
    * A spec on its way to a worker, with what its message needs beyond the spec.
    *
    * @param spec the task, actor creation or actor call (READY, owned by the sender)
+   * @param attempt which try of it this is (0 for the first), echoed in its result
    * @param actorName an actor creation's name, or null
    * @param maxConcurrency an actor creation's concurrency; 0 for other specs
    */
-  public record Outgoing(TaskSpec spec, String actorName, int maxConcurrency) {}
+  public record Outgoing(TaskSpec spec, int attempt, String actorName, int maxConcurrency) {}
 
   /**
    * The ids under which one push link shipped functions (F1). Not thread-safe: only the link's
@@ -75,48 +75,48 @@ public final class TaskMessages {
   public static TaskMsg encode(
       Outgoing o,
       FunctionIds fnIds,
-      Function<OwnedObject, StoredValue> refValue,
+      Function<ObjectId, StoredValue> refValue,
       String nodeId,
       String agentAddress) {
     TaskSpec t = o.spec();
     TaskMsg.Builder m =
         TaskMsg.newBuilder()
-            .setTaskPrefix(t.id.prefix())
-            .setTaskSequence(t.id.sequence())
+            .setTaskPrefix(t.id().prefix())
+            .setTaskSequence(t.id().sequence())
             .setKind(
-                switch (t.kind) {
+                switch (t.kind()) {
                   case TASK -> TaskKind.TASK;
                   case ACTOR_CREATION -> TaskKind.ACTOR_CREATION;
                   case ACTOR_CALL -> TaskKind.ACTOR_CALL;
                 })
-            .setDemand(Wire.resources(t.resources))
-            .setMaxRetries(t.maxRetries)
-            .setAttempt(t.attempt)
-            .setRetryExceptions(t.retryExceptions);
-    if (t.name != null) {
-      m.setName(t.name);
+            .setDemand(Wire.resources(t.resources()))
+            .setMaxRetries(t.maxRetries())
+            .setAttempt(o.attempt())
+            .setRetryExceptions(t.retryExceptions());
+    if (t.name() != null) {
+      m.setName(t.name());
     }
-    Object key = shippingKey(t.fn);
+    Object key = shippingKey(t.fn());
     Integer fid = fnIds.ids.get(key);
     if (fid == null) {
       fid = fnIds.ids.size() + 1;
       fnIds.ids.put(key, fid);
-      m.setFunction(ByteString.copyFrom(serializeFunction(t.fn)));
+      m.setFunction(ByteString.copyFrom(serializeFunction(t.fn())));
     }
     m.setFunctionId(fid);
-    for (Object a : t.args) {
-      if (a instanceof byte[] bytes) {
-        m.addArgs(ArgMsg.newBuilder().setValue(UnsafeByteOperations.unsafeWrap(bytes)));
-      } else {
-        OwnedObject ref = (OwnedObject) a;
-        m.addArgs(
-            ArgMsg.newBuilder()
-                .setRef(Wire.value(refValue.apply(ref), nodeId, agentAddress))
-                .setRefId(Wire.id(ref.id())));
+    for (TaskArg a : t.args()) {
+      switch (a) {
+        case TaskArg.Value v ->
+            m.addArgs(ArgMsg.newBuilder().setValue(UnsafeByteOperations.unsafeWrap(v.bytes())));
+        case TaskArg.Ref ref ->
+            m.addArgs(
+                ArgMsg.newBuilder()
+                    .setRef(Wire.value(refValue.apply(ref.id()), nodeId, agentAddress))
+                    .setRefId(Wire.id(ref.id())));
       }
     }
-    if (t.actor instanceof ActorInstance a) {
-      m.setActorPrefix(a.id().prefix()).setActorSequence(a.id().sequence());
+    if (t.actor() != null) {
+      m.setActorPrefix(t.actor().prefix()).setActorSequence(t.actor().sequence());
       if (o.actorName() != null) {
         m.setActorName(o.actorName());
       }

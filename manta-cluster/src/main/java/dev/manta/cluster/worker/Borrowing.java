@@ -10,7 +10,7 @@ import dev.manta.cluster.proto.ValueMsg;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.Wire;
 import dev.manta.runtime.id.ObjectId;
-import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.port.CoreAccess;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.RemoteValue;
 import dev.manta.runtime.store.StoreValue;
@@ -36,12 +36,12 @@ import org.slf4j.LoggerFactory;
 final class Borrowing {
   /*
    * Implementation notes: the counts
-   *  B1  Borrower side: `borrowed` has one entry (stand-in id -> owner prefix) per stand-in made
-   *      by borrow() and not yet released. The core frees a stand-in once, so released() sends
-   *      one ReleaseBorrows per AddBorrows this process sent. A stand-in found already in the
-   *      table (raced with another borrow) is not registered again.
+   *  B1  Borrower side: `borrowed` has one entry (stand-in id -> owner prefix) per stand-in the
+   *      core made and announced with borrowed(), not yet released. The core makes one stand-in
+   *      per id at a time (a racing borrow uses the one made) and frees it once, so released()
+   *      sends one ReleaseBorrows per AddBorrows this process sent.
    *  B2  Owner side: for each id in an AddBorrows from borrower P, the object (if still live)
-   *      gets one more task reference (CoreGate.borrowerAdded) and one more occurrence in
+   *      gets one more task reference (CoreAccess.borrowerAdded) and one more occurrence in
    *      `lent[P]`, a multiset: two borrows of one object by one borrower are two counts. Each id
    *      in a ReleaseBorrows removes one occurrence and one reference; an id with no occurrence
    *      left (never registered, or already released) changes nothing. When P dies, every
@@ -57,17 +57,17 @@ final class Borrowing {
   private static final Logger LOG = LoggerFactory.getLogger(Borrowing.class);
   private static final long GET_OBJECT_DEADLINE_MS = 600_000;
 
-  private final CoreGate core;
+  private final CoreAccess core;
   private final ClusterView view;
   private final Rpc.Channels channels;
   private final String agentAddress;
   private final BooleanSupplier closed;
   private final Map<ObjectId, Long> borrowed = new ConcurrentHashMap<>(); // B1: stand-in -> owner
-  private final Map<Long, List<OwnedObject>> lent = new ConcurrentHashMap<>(); // B2: by borrower
+  private final Map<Long, List<ObjectId>> lent = new ConcurrentHashMap<>(); // B2: by borrower
 
   /** Borrowing for a process on the node whose agent is at {@code agentAddress}. */
   Borrowing(
-      CoreGate core,
+      CoreAccess core,
       ClusterView view,
       Rpc.Channels channels,
       String agentAddress,
@@ -82,15 +82,11 @@ final class Borrowing {
   // --- the borrower's half ---
 
   /**
-   * A local stand-in for an object another process owns, registered with its owner (B1). Blocks for
-   * one round trip (and one more to find the owner, if unknown); a borrow the owner did not take is
-   * logged, and the stand-in still fetches.
+   * Registers the core's new stand-in {@code id}, for an object another process owns, with its
+   * owner (B1). Blocks for one round trip (and one more to find the owner, if unknown); a borrow
+   * the owner did not take is logged, and the stand-in still fetches.
    */
-  OwnedObject borrow(ObjectId id) {
-    OwnedObject o = core.newStandIn(id);
-    if (o == null) {
-      return core.lookupObject(id); // raced with another borrow of it
-    }
+  void borrowed(ObjectId id) {
     long owner = id.task().prefix();
     borrowed.put(id, owner);
     String ownerAddress = view.workerAddress(owner);
@@ -104,19 +100,14 @@ final class Borrowing {
     } catch (StatusRuntimeException e) {
       LOG.warn("Could not register a borrow of {} with its owner: {}", id.hex(), e.toString());
     }
-    return o;
   }
 
   /**
-   * Starts fetching a stand-in's value from its owner, unless it has one; the stand-in completes
-   * with the value, or with a FREED failure naming the owner if the fetch fails. Does not block
-   * (beyond finding the owner's address).
+   * Starts fetching stand-in {@code id}'s value from its owner; the stand-in completes with the
+   * value, or with a FREED failure naming the owner if the fetch fails. Does not block (beyond
+   * finding the owner's address).
    */
-  void fetch(OwnedObject o) {
-    if (core.valueOf(o).isDone()) {
-      return;
-    }
-    ObjectId id = o.id();
+  void fetch(ObjectId id) {
     String ownerAddress = view.workerAddress(id.task().prefix());
     Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(ownerAddress)), GET_OBJECT_DEADLINE_MS)
         .getObject(
@@ -125,10 +116,10 @@ final class Borrowing {
                 .setBorrowerPrefix(core.prefix())
                 .build(),
             Callbacks.of(
-                v -> core.completeObject(o, Wire.value(v, view.nodeId())),
+                v -> core.completeObject(id, Wire.value(v, view.nodeId())),
                 e ->
                     core.completeObject(
-                        o,
+                        id,
                         Failure.freed(
                             id.hex(),
                             "Object "
@@ -143,15 +134,14 @@ final class Borrowing {
    * An object of this process's table was freed: a stand-in's owner is told (B1); an object owned
    * here has its stored copies freed on every live node. Does not block.
    */
-  void released(OwnedObject o, StoredValue value) {
+  void released(ObjectId id, StoredValue value) {
     // Often called inside a server call (the ReleaseBorrows or Submit handler that dropped the last
     // count): a call started in that call's gRPC context is cancelled when the handler returns,
     // and a cancelled free left the object in every store. So the notices leave in the root one.
-    Context.ROOT.run(() -> releasedDetached(o, value));
+    Context.ROOT.run(() -> releasedDetached(id, value));
   }
 
-  private void releasedDetached(OwnedObject o, StoredValue value) {
-    ObjectId id = o.id();
+  private void releasedDetached(ObjectId id, StoredValue value) {
     Long owner = borrowed.remove(id);
     if (owner != null) {
       if (!closed.getAsBoolean()) {
@@ -188,36 +178,30 @@ final class Borrowing {
   /** Counts each id of {@code req} as one borrow by its borrower (B2). Never blocks. */
   void addBorrows(BorrowBatch req) {
     for (ObjectIdMsg m : req.getIdsList()) {
-      OwnedObject o = core.lookupObject(Wire.id(m));
-      if (o != null) {
-        core.borrowerAdded(o);
-        lent.computeIfAbsent(req.getBorrowerPrefix(), k -> new CopyOnWriteArrayList<>()).add(o);
+      ObjectId id = Wire.id(m);
+      if (core.borrowerAdded(id)) {
+        lent.computeIfAbsent(req.getBorrowerPrefix(), k -> new CopyOnWriteArrayList<>()).add(id);
       }
     }
   }
 
   /** Releases one borrow per id of {@code req} by its borrower, if it has one left (B2). */
   void releaseBorrows(BorrowBatch req) {
-    List<OwnedObject> borrowerLent = lent.get(req.getBorrowerPrefix());
+    List<ObjectId> borrowerLent = lent.get(req.getBorrowerPrefix());
     for (ObjectIdMsg m : req.getIdsList()) {
       ObjectId id = Wire.id(m);
-      if (borrowerLent != null) {
-        for (OwnedObject o : borrowerLent) {
-          if (o.id().equals(id) && borrowerLent.remove(o)) {
-            core.borrowerReleased(o);
-            break;
-          }
-        }
+      if (borrowerLent != null && borrowerLent.remove(id)) { // one occurrence, atomically
+        core.borrowerReleased(id);
       }
     }
   }
 
   /** Releases every borrow the dead process {@code prefix} still held (B2). */
   void borrowerDied(long prefix) {
-    List<OwnedObject> borrowerLent = lent.remove(prefix);
+    List<ObjectId> borrowerLent = lent.remove(prefix);
     if (borrowerLent != null) {
-      for (OwnedObject o : borrowerLent) {
-        core.borrowerReleased(o);
+      for (ObjectId id : borrowerLent) {
+        core.borrowerReleased(id);
       }
     }
   }
@@ -225,8 +209,8 @@ final class Borrowing {
   /** Sends a borrower the value of an object owned here once it is ready (B3). Never blocks. */
   void serve(GetObjectRequest req, StreamObserver<ValueMsg> out) {
     ObjectId id = Wire.id(req.getId());
-    OwnedObject o = core.lookupObject(id);
-    if (o == null) {
+    java.util.concurrent.CompletableFuture<StoredValue> value = core.valueOf(id);
+    if (value == null) {
       out.onNext(
           Wire.value(
               Failure.freed(id.hex(), "Object " + id.hex() + " was freed by its owner"),
@@ -235,15 +219,14 @@ final class Borrowing {
       out.onCompleted();
       return;
     }
-    core.valueOf(o)
-        .whenComplete(
-            (v, e) -> {
-              try {
-                out.onNext(Wire.value(v, view.nodeId(), agentAddress));
-                out.onCompleted();
-              } catch (RuntimeException ex) {
-                LOG.debug("borrower went away: {}", ex.toString());
-              }
-            });
+    value.whenComplete(
+        (v, e) -> {
+          try {
+            out.onNext(Wire.value(v, view.nodeId(), agentAddress));
+            out.onCompleted();
+          } catch (RuntimeException ex) {
+            LOG.debug("borrower went away: {}", ex.toString());
+          }
+        });
   }
 }

@@ -10,7 +10,8 @@ import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
-import dev.manta.runtime.CoreWorker;
+import dev.manta.runtime.Cores;
+import dev.manta.spi.MantaRuntime;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -39,7 +40,7 @@ public final class ClusterDriver {
    * @throws IllegalStateException if the head does not answer, or refuses the driver's token (or
    *     its lack of one): the message says where the token is found
    */
-  public static CoreWorker connect(MantaConfig config) {
+  public static MantaRuntime connect(MantaConfig config) {
     String address = config.address().orElseThrow();
     ClusterConfig cluster = ClusterConfig.fromSystemProperties();
     Rpc.useSettings(cluster);
@@ -83,7 +84,7 @@ public final class ClusterDriver {
             true,
             code,
             cluster.directLinks());
-    return new CoreWorker(config, ports);
+    return Cores.start(config, ports);
   }
 
   /** Why the head at {@code address} refused a driver holding {@code token} (null: none). */

@@ -8,17 +8,17 @@ import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.WorkerInfo;
 import dev.manta.cluster.rpc.DirectLink;
 import dev.manta.cluster.rpc.Rpc;
-import dev.manta.runtime.CoreWorker;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
-import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.port.ActorProxy;
 import dev.manta.runtime.port.ClusterPorts;
+import dev.manta.runtime.port.CoreAccess;
+import dev.manta.runtime.port.PortsFactory;
+import dev.manta.runtime.port.TaskHandle;
+import dev.manta.runtime.spec.ResourceSet;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.ObjectStore;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.ResourceSet;
-import dev.manta.runtime.task.TaskSpec;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.List;
@@ -47,17 +47,18 @@ import org.slf4j.LoggerFactory;
  * the head's events), {@link Leases} and {@link TaskPlacement}, {@link OwnerLinks}, {@link
  * InflightTable} (where remote results complete), {@link ReportLinks}, {@link RemoteActors} with
  * {@link ActorDirectory}, {@link Borrowing}, {@link TaskIntake}, and {@link CoreWorkerService}.
- * They reach the core only through {@link CoreGate}.
+ * They reach the core only through {@link CoreAccess}.
  *
  * <p>Thread-safety: every method may be called from any thread.
  */
-public final class ClusterPortsImpl implements ClusterPorts {
+public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   /*
    * Implementation notes
    *  C1  The view and the leases are made at construction (the core asks for the job, the node
-   *      and the store before attach); the parts that need the core are made by attach(), which
-   *      publishes them in `parts` (volatile) before the server starts and before any port call
-   *      that uses them can come. Hooks given to parts that read `parts` run only after that.
+   *      and the store before open); the parts that need the core are made by open(), which
+   *      publishes them in `parts` (volatile); start() then starts the server and registers, so
+   *      no port call or message that uses them can come before. Hooks given to parts that read
+   *      `parts` run only after that.
    *  C2  A death is applied in one order, on the subscription's thread: a worker's address is
    *      forgotten, the borrows it held are released, its leases dropped, its link closed, its
    *      specs failed, then the proxies of actors placed on it killed. A node's death drops its
@@ -93,11 +94,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private volatile String address;
   private volatile boolean closed; // C3
   private volatile Runnable exitHook;
-  private volatile Consumer<ActorInstance> hostedActorEnded;
+  private volatile Consumer<ActorProxy> hostedActorEnded;
 
-  /** The parts that need the core, made by attach (C1). */
+  /** The parts that need the core, made by open (C1). */
   private record Parts(
-      CoreGate core,
+      CoreAccess core,
       InflightTable inflight,
       OwnerLinks links,
       ReportLinks reports,
@@ -136,6 +137,11 @@ public final class ClusterPortsImpl implements ClusterPorts {
     return address;
   }
 
+  /** This process's id prefix (known once the core opened the ports). */
+  long prefix() {
+    return parts.core().prefix();
+  }
+
   // --- ClusterPorts: setup ---
 
   @Override
@@ -144,8 +150,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   @Override
-  public void attach(CoreWorker worker) {
-    CoreGate core = CoreGate.of(worker);
+  public ClusterPorts open(CoreAccess core) {
     InflightTable inflight =
         new InflightTable(core, view, offload, creation -> parts.actors().created(creation));
     OwnerLinks links =
@@ -181,6 +186,17 @@ public final class ClusterPortsImpl implements ClusterPorts {
     ReportLinks reports = new ReportLinks(view, agentAddress, offload);
     TaskIntake intake = new TaskIntake(core, reports::report, view.nodeId(), this::address);
     this.parts = new Parts(core, inflight, links, reports, placement, actors, borrowing, intake);
+    return this;
+  }
+
+  @Override
+  public void start() {
+    Parts p = parts;
+    CoreAccess core = p.core();
+    ReportLinks reports = p.reports();
+    TaskIntake intake = p.intake();
+    RemoteActors actors = p.actors();
+    Borrowing borrowing = p.borrowing();
     // Handlers never block (they queue work or complete futures): run them on the transport's
     // threads. FetchCode reads a file, which is short.
     this.server =
@@ -264,7 +280,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
         f -> f.nodeId().equals(n.getNodeId()),
         p -> p.nodeId().equals(n.getNodeId()),
         "its node died: " + where + " (" + n.getDeathReason() + ")",
-        (f, msg) -> Failure.nodeDied(f.spec().id.hex(), n.getNodeId(), msg));
+        (f, msg) -> Failure.nodeDied(f.spec().id().hex(), n.getNodeId(), msg));
   }
 
   private void workerDied(long prefix, String reason) {
@@ -284,7 +300,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
         p -> p.worker().equals(addr),
         "its worker process " + addr + " died (" + reason + ")",
         (f, msg) ->
-            Failure.workerDied(f.spec().id.hex(), f.nodeId(), msg + " on node " + f.nodeId()));
+            Failure.workerDied(f.spec().id().hex(), f.nodeId(), msg + " on node " + f.nodeId()));
   }
 
   /**
@@ -302,8 +318,8 @@ public final class ClusterPortsImpl implements ClusterPorts {
     p.actors().diedWhere(gone, why);
   }
 
-  private void hostedActorEnded(ActorInstance actor) {
-    Consumer<ActorInstance> ended = hostedActorEnded;
+  private void hostedActorEnded(ActorProxy actor) {
+    Consumer<ActorProxy> ended = hostedActorEnded;
     if (ended != null) {
       ended.accept(actor);
     }
@@ -363,27 +379,27 @@ public final class ClusterPortsImpl implements ClusterPorts {
   // --- ClusterPorts: tasks and actors ---
 
   @Override
-  public void runTask(TaskSpec t) {
+  public void runTask(TaskHandle t) {
     parts.placement().runTask(t);
   }
 
   @Override
-  public void registerActor(ActorInstance proxy) {
+  public void registerActor(ActorProxy proxy) {
     parts.actors().register(proxy);
   }
 
   @Override
-  public void createActor(TaskSpec creation, ActorInstance proxy, int maxConcurrency) {
-    parts.actors().create(creation, proxy, maxConcurrency);
+  public void createActor(TaskHandle creation, ActorProxy proxy) {
+    parts.actors().create(creation, proxy);
   }
 
   @Override
-  public void sendActorCall(TaskSpec call, ActorInstance proxy) {
+  public void sendActorCall(TaskHandle call, ActorProxy proxy) {
     parts.actors().send(call, proxy);
   }
 
   @Override
-  public void actorKilled(ActorInstance actor) {
+  public void actorKilled(ActorProxy actor) {
     parts.actors().killed(actor);
   }
 
@@ -398,25 +414,30 @@ public final class ClusterPortsImpl implements ClusterPorts {
   }
 
   @Override
-  public void awaitPlaced(ActorInstance proxy) {
+  public void awaitPlaced(ActorProxy proxy) {
     parts.actors().awaitPlaced(proxy);
   }
 
   // --- ClusterPorts: objects ---
 
   @Override
-  public OwnedObject borrow(ObjectId id) {
-    return parts.borrowing().borrow(id);
+  public boolean canBorrow() {
+    return true;
   }
 
   @Override
-  public void fetchBorrowed(OwnedObject o) {
-    parts.borrowing().fetch(o);
+  public void borrowed(ObjectId id) {
+    parts.borrowing().borrowed(id);
   }
 
   @Override
-  public void released(OwnedObject o, StoredValue value) {
-    parts.borrowing().released(o, value);
+  public void fetchBorrowed(ObjectId id) {
+    parts.borrowing().fetch(id);
+  }
+
+  @Override
+  public void released(ObjectId id, StoredValue value) {
+    parts.borrowing().released(id, value);
   }
 
   // --- lifecycle ---
@@ -482,7 +503,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
    * Runs {@code r} with an actor hosted here once it died (the actor's worker then offers itself
    * for the job's next actor, or exits).
    */
-  void onHostedActorEnded(Consumer<ActorInstance> r) {
+  void onHostedActorEnded(Consumer<ActorProxy> r) {
     this.hostedActorEnded = r;
   }
 }

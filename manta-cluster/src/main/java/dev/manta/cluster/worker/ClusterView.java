@@ -10,7 +10,7 @@ import dev.manta.cluster.proto.WorkerInfo;
 import dev.manta.cluster.proto.WorkerLookup;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.Wire;
-import dev.manta.runtime.task.ResourceSet;
+import dev.manta.runtime.spec.ResourceSet;
 import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
 import java.util.Collection;

@@ -3,12 +3,14 @@ package dev.manta.cluster.worker;
 import dev.manta.cluster.proto.ResultBatch;
 import dev.manta.cluster.proto.ResultMsg;
 import dev.manta.cluster.rpc.TaskMessages;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.TaskId;
+import dev.manta.runtime.port.ActorProxy;
+import dev.manta.runtime.port.CoreAccess;
+import dev.manta.runtime.port.TaskHandle;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.TaskSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +44,7 @@ final class InflightTable {
    *      registered on the object runs on the core's callback executor, which leaves transport
    *      threads. Creations (which tell the head), failures (which may end an actor, and tell the
    *      head) and specs holding refs (whose release may free objects) complete on `offload`.
-   *  I4  A plain task lost with its worker or node is retried while CoreGate.nextAttempt allows
+   *  I4  A plain task lost with its worker or node is retried while CoreAccess.nextAttempt allows
    *      (retries left, not cancelled, not completed): its entry is removed as in I1 (so a late
    *      result finds nothing), its attempt raised, and `retry` places it again on `offload`,
    *      never on the thread that reported the death. A result is accepted only from the attempt
@@ -60,21 +62,21 @@ final class InflightTable {
    *     work, whose worker holds its own lease)
    * @param actor the proxy of the actor, for an actor creation or call; else null
    */
-  record Entry(TaskSpec spec, String worker, String nodeId, long cpu, ActorInstance actor) {}
+  record Entry(TaskHandle spec, String worker, String nodeId, long cpu, ActorProxy actor) {}
 
   private final Map<TaskId, Entry> inflight = new ConcurrentHashMap<>();
-  private final CoreGate core;
+  private final CoreAccess core;
   private final ClusterView view;
   private final Executor offload;
   private final Consumer<Entry> created;
-  private volatile Consumer<TaskSpec> retry;
+  private volatile Consumer<TaskHandle> retry;
 
   /**
    * A table completing specs through {@code core}, releasing load from {@code view}'s nodes; work
    * that may block leaves transport threads for {@code offload} (I3). {@code created} runs with a
    * creation whose constructor succeeded, before its spec completes (it publishes the actor).
    */
-  InflightTable(CoreGate core, ClusterView view, Executor offload, Consumer<Entry> created) {
+  InflightTable(CoreAccess core, ClusterView view, Executor offload, Consumer<Entry> created) {
     this.core = core;
     this.view = view;
     this.offload = offload;
@@ -82,13 +84,13 @@ final class InflightTable {
   }
 
   /** Where a lost task goes to run again (I4): placement; set once, before any work. */
-  void onRetry(Consumer<TaskSpec> retry) {
+  void onRetry(Consumer<TaskHandle> retry) {
     this.retry = retry;
   }
 
   /** Records that {@code e}'s spec is about to leave for its worker; call before sending it. */
   void add(Entry e) {
-    inflight.put(e.spec().id, e);
+    inflight.put(e.spec().id(), e);
   }
 
   /** The number of specs on the wire. */
@@ -105,15 +107,15 @@ final class InflightTable {
     for (ResultMsg r : batch.getResultsList()) {
       TaskId id = TaskMessages.taskId(r);
       Entry f = inflight.get(id);
-      if (f == null || r.getAttempt() != f.spec().attempt) {
+      if (f == null || r.getAttempt() != f.spec().attempt()) {
         continue; // already failed (worker declared dead) or cancelled, or an earlier try's (I4)
       }
       StoredValue v = TaskMessages.value(r, nodeId);
-      if (f.spec().kind == TaskSpec.Kind.ACTOR_CREATION) {
+      if (f.spec().kind() == TaskSpec.Kind.ACTOR_CREATION) {
         offload.execute(() -> completeCreation(f, v)); // I2
       } else if (inflight.remove(id, f)) {
         release(f);
-        if (!(v instanceof Failure) && f.spec().argRefs.isEmpty()) {
+        if (!(v instanceof Failure) && !f.spec().holdsRefs()) {
           core.complete(f.spec(), v);
         } else {
           offload.execute(() -> core.complete(f.spec(), v));
@@ -123,14 +125,14 @@ final class InflightTable {
   }
 
   private void completeCreation(Entry f, StoredValue v) {
-    if (inflight.get(f.spec().id) != f) {
+    if (inflight.get(f.spec().id()) != f) {
       return; // failed meanwhile (its worker or node died)
     }
     if (!(v instanceof Failure)) {
       created.accept(f);
     }
     core.complete(f.spec(), v);
-    if (inflight.remove(f.spec().id, f)) {
+    if (inflight.remove(f.spec().id(), f)) {
       release(f);
     }
   }
@@ -140,13 +142,13 @@ final class InflightTable {
    * with why. It was never in the table, so it holds no load to release. Runs on the caller's
    * thread.
    */
-  void failUnsent(TaskSpec t, Failure failure) {
+  void failUnsent(TaskHandle t, Failure failure) {
     core.complete(t, failure);
   }
 
   /** Completes {@code f}'s spec with {@code failure}, unless a result or failure came first. */
   void fail(Entry f, Failure failure) {
-    if (inflight.remove(f.spec().id, f)) {
+    if (inflight.remove(f.spec().id(), f)) {
       release(f);
       core.complete(f.spec(), failure);
     }
@@ -183,7 +185,7 @@ final class InflightTable {
                     "Task "
                         + f.spec().displayName()
                         + " ("
-                        + f.spec().id.hex()
+                        + f.spec().id().hex()
                         + ") was lost, "
                         + why));
       }
@@ -192,29 +194,29 @@ final class InflightTable {
 
   /** Takes {@code f} off the wire and places its task again, if it may run again (I4). */
   private boolean retried(Entry f, String why) {
-    Consumer<TaskSpec> r = retry;
+    Consumer<TaskHandle> r = retry;
     if (r == null || !core.nextAttempt(f.spec())) {
       return false;
     }
-    if (inflight.remove(f.spec().id, f)) {
+    if (inflight.remove(f.spec().id(), f)) {
       release(f);
-      TaskSpec t = f.spec();
+      TaskHandle t = f.spec();
       LOG.warn(
           "Task {} ({}) was lost, {}; running it again (retry {} of {})",
           t.displayName(),
-          t.id.hex(),
+          t.id().hex(),
           why,
-          t.attempt,
-          t.maxRetries < 0 ? "unlimited" : Integer.toString(t.maxRetries));
+          t.attempt(),
+          t.maxRetries() < 0 ? "unlimited" : Integer.toString(t.maxRetries()));
       offload.execute(() -> r.accept(t));
     }
     return true;
   }
 
   /** Fails the calls in flight to the actor behind {@code proxy} with its death {@code why}. */
-  void failCalls(ActorInstance proxy, Failure why) {
+  void failCalls(ActorProxy proxy, Failure why) {
     for (Entry f : List.copyOf(inflight.values())) {
-      if (f.actor() == proxy && f.spec().kind == TaskSpec.Kind.ACTOR_CALL) {
+      if (f.actor() == proxy && f.spec().kind() == TaskSpec.Kind.ACTOR_CALL) {
         fail(f, why);
       }
     }
@@ -223,7 +225,7 @@ final class InflightTable {
   /** Whether the creation of actor {@code id} is in flight (I2). */
   boolean creating(ActorId id) {
     for (Entry f : inflight.values()) {
-      if (f.spec().kind == TaskSpec.Kind.ACTOR_CREATION && f.actor().id().equals(id)) {
+      if (f.spec().kind() == TaskSpec.Kind.ACTOR_CREATION && f.actor().id().equals(id)) {
         return true;
       }
     }
@@ -231,7 +233,7 @@ final class InflightTable {
   }
 
   /** The proxy of actor {@code id} that some spec in flight goes to, or null. */
-  ActorInstance proxyOf(ActorId id) {
+  ActorProxy proxyOf(ActorId id) {
     for (Entry f : inflight.values()) {
       if (f.actor() != null && f.actor().id().equals(id)) {
         return f.actor();

@@ -6,7 +6,7 @@ import dev.manta.cluster.proto.LeaseRequest;
 import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.Wire;
-import dev.manta.runtime.task.ResourceSet;
+import dev.manta.runtime.spec.ResourceSet;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayDeque;

@@ -9,6 +9,7 @@ import dev.manta.cluster.rpc.DirectLink;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.TaskMessages;
 import dev.manta.cluster.rpc.TaskMessages.Outgoing;
+import dev.manta.runtime.port.CoreAccess;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -55,7 +56,7 @@ final class OwnerLinks {
   /** How long after the failure timeout a lost link fails its specs if no death was reported. */
   private static final long LOST_GRACE_MS = 3_000;
 
-  private final CoreGate core;
+  private final CoreAccess core;
   private final Rpc.Channels channels;
   private final ClusterView view;
   private final InflightTable inflight;
@@ -77,7 +78,7 @@ final class OwnerLinks {
    * workers that take them.
    */
   OwnerLinks(
-      CoreGate core,
+      CoreAccess core,
       Rpc.Channels channels,
       ClusterView view,
       InflightTable inflight,
@@ -145,8 +146,7 @@ final class OwnerLinks {
                   .setJobId(jobId);
           for (Outgoing o : batch) {
             b.addTasks(
-                TaskMessages.encode(
-                    o, fnIds, ref -> core.valueOf(ref).join(), view.nodeId(), agentAddress));
+                TaskMessages.encode(o, fnIds, core::readyValue, view.nodeId(), agentAddress));
           }
           TaskBatch message = b.build();
           if (!channel.isEmpty()) {

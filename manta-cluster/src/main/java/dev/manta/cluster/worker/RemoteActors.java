@@ -9,11 +9,12 @@ import dev.manta.cluster.proto.LeaseId;
 import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.TaskMessages.Outgoing;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
+import dev.manta.runtime.port.ActorProxy;
 import dev.manta.runtime.port.ClusterPorts.RemoteActor;
+import dev.manta.runtime.port.CoreAccess;
+import dev.manta.runtime.port.TaskHandle;
 import dev.manta.runtime.store.Failure;
-import dev.manta.runtime.task.TaskSpec;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -63,7 +64,7 @@ final class RemoteActors {
   /** Where an actor runs: its worker, node, and (if leased by this owner) lease and agent. */
   record Place(String worker, String nodeId, long leaseId, String agent) {}
 
-  private final CoreGate core;
+  private final CoreAccess core;
   private final ActorDirectory head;
   private final String headAddress;
   private final ClusterView view;
@@ -74,24 +75,23 @@ final class RemoteActors {
   private final String namespace;
   private final String jobId;
   private final BooleanSupplier closed;
-  private final Consumer<ActorInstance> hostedEnded;
+  private final Consumer<ActorProxy> hostedEnded;
   private final Map<ActorId, Place> places = new ConcurrentHashMap<>();
-  private final Map<ActorId, ActorInstance> knownProxies = new ConcurrentHashMap<>();
-  private final Map<ActorId, Integer> concurrency = new ConcurrentHashMap<>();
+  private final Map<ActorId, ActorProxy> knownProxies = new ConcurrentHashMap<>();
 
   /**
    * Proxies of actors other processes own that were still being placed when their handle arrived
    * here (A2): their calls queue until the head publishes the actor ALIVE, or fail when it
    * publishes it DEAD. Also in knownProxies.
    */
-  private final Map<ActorId, ActorInstance> awaitingPlacement = new ConcurrentHashMap<>();
+  private final Map<ActorId, ActorProxy> awaitingPlacement = new ConcurrentHashMap<>();
 
   /**
    * The actors of a process of job {@code jobId}, named in {@code namespace}; {@code hostedEnded}
    * runs with an actor hosted here once it died.
    */
   RemoteActors(
-      CoreGate core,
+      CoreAccess core,
       ActorDirectory head,
       ClusterView view,
       Rpc.Channels channels,
@@ -101,7 +101,7 @@ final class RemoteActors {
       String namespace,
       String jobId,
       BooleanSupplier closed,
-      Consumer<ActorInstance> hostedEnded) {
+      Consumer<ActorProxy> hostedEnded) {
     this.core = core;
     this.head = head;
     this.headAddress = view.headAddress();
@@ -124,18 +124,17 @@ final class RemoteActors {
    * @throws IllegalArgumentException if its name is taken in the namespace
    * @throws IllegalStateException if the head cannot be reached
    */
-  void register(ActorInstance proxy) {
+  void register(ActorProxy proxy) {
     publish(proxy, ActorState.PENDING, "", "");
   }
 
   /** Places an actor owned here on a node, on a thread of its own; does not block. */
-  void create(TaskSpec creation, ActorInstance proxy, int maxConcurrency) {
+  void create(TaskHandle creation, ActorProxy proxy) {
     knownProxies.put(proxy.id(), proxy);
-    concurrency.put(proxy.id(), maxConcurrency);
     Thread.ofVirtual().start(() -> place(creation, proxy));
   }
 
-  private void place(TaskSpec creation, ActorInstance proxy) {
+  private void place(TaskHandle creation, ActorProxy proxy) {
     try {
       LeaseGrant g = placement.leaseForActor(creation); // registered PENDING by register
       String agent = view.agentOf(g.getNodeId());
@@ -144,12 +143,16 @@ final class RemoteActors {
           new InflightTable.Entry(creation, g.getWorkerAddress(), g.getNodeId(), 0, proxy));
       links.push(
           g.getWorkerAddress(),
-          new Outgoing(creation, proxy.name(), concurrency.getOrDefault(proxy.id(), 1)));
+          new Outgoing(
+              creation.spec(),
+              creation.attempt(),
+              proxy.name(),
+              Math.max(1, proxy.maxConcurrency())));
     } catch (RuntimeException e) {
       inflight.failUnsent(
           creation,
           Failure.ofThrowable(
-              creation.id.hex(),
+              creation.id().hex(),
               creation.displayName(),
               new IllegalStateException(
                   "Actor " + proxy.id().hex() + " could not be placed: " + Rpc.rootMessage(e), e)));
@@ -162,10 +165,10 @@ final class RemoteActors {
    */
   void created(InflightTable.Entry creation) {
     publish(creation.actor(), ActorState.ALIVE, creation.worker(), creation.nodeId());
-    core.actorPlaced(creation.actor());
+    creation.actor().placed();
   }
 
-  private void publish(ActorInstance a, ActorState state, String worker, String node) {
+  private void publish(ActorProxy a, ActorState state, String worker, String node) {
     ActorInfo.Builder b =
         ActorInfo.newBuilder()
             .setPrefix(a.id().prefix())
@@ -196,7 +199,7 @@ final class RemoteActors {
   // --- calls ---
 
   /** Sends a call to the actor behind {@code proxy}, in order; fails it if it has no place (A3). */
-  void send(TaskSpec call, ActorInstance proxy) {
+  void send(TaskHandle call, ActorProxy proxy) {
     Place p = places.get(proxy.id());
     if (p == null) {
       inflight.failUnsent(
@@ -210,7 +213,7 @@ final class RemoteActors {
     }
     knownProxies.putIfAbsent(proxy.id(), proxy);
     inflight.add(new InflightTable.Entry(call, p.worker(), p.nodeId(), 0, proxy));
-    links.push(p.worker(), new Outgoing(call, null, 0));
+    links.push(p.worker(), new Outgoing(call.spec(), call.attempt(), null, 0));
   }
 
   // --- lookups ---
@@ -255,7 +258,7 @@ final class RemoteActors {
    * Settles {@code proxy} (an actor of another owner, pending when looked up) once its actor is
    * placed or dead. Does not block.
    */
-  void awaitPlaced(ActorInstance proxy) {
+  void awaitPlaced(ActorProxy proxy) {
     knownProxies.putIfAbsent(proxy.id(), proxy);
     awaitingPlacement.put(proxy.id(), proxy);
     // The ALIVE event may have come between the lookup and now: ask once more.
@@ -291,18 +294,17 @@ final class RemoteActors {
   }
 
   private void placed(ActorId id, ActorInfo a) {
-    ActorInstance proxy = awaitingPlacement.remove(id);
+    ActorProxy proxy = awaitingPlacement.remove(id);
     if (proxy != null) {
       places.putIfAbsent(id, placeOf(a));
-      core.actorPlaced(proxy);
+      proxy.placed();
     }
   }
 
   private void placementFailed(ActorId id, String reason) {
-    ActorInstance proxy = awaitingPlacement.remove(id);
+    ActorProxy proxy = awaitingPlacement.remove(id);
     if (proxy != null) {
-      core.actorDied(
-          proxy,
+      proxy.kill(
           Failure.actorDied(
               id.hex(),
               proxy.className(),
@@ -325,10 +327,9 @@ final class RemoteActors {
       }
       places.remove(id);
       placementFailed(id, a.getDeathReason());
-      ActorInstance proxy = proxyOrNull(id);
+      ActorProxy proxy = proxyOrNull(id);
       if (proxy != null) {
-        core.actorDied(
-            proxy,
+        proxy.kill(
             Failure.actorDied(
                 id.hex(),
                 proxy.className(),
@@ -338,8 +339,8 @@ final class RemoteActors {
     }
   }
 
-  private ActorInstance proxyOrNull(ActorId id) {
-    ActorInstance p = inflight.proxyOf(id);
+  private ActorProxy proxyOrNull(ActorId id) {
+    ActorProxy p = inflight.proxyOf(id);
     return p != null ? p : knownProxies.get(id);
   }
 
@@ -347,10 +348,9 @@ final class RemoteActors {
   void diedWhere(Predicate<Place> gone, String why) {
     for (Map.Entry<ActorId, Place> e : places.entrySet()) {
       if (gone.test(e.getValue())) {
-        ActorInstance p = knownProxies.get(e.getKey());
+        ActorProxy p = knownProxies.get(e.getKey());
         if (p != null) {
-          core.actorDied(
-              p,
+          p.kill(
               Failure.actorDied(
                   e.getKey().hex(),
                   p.className(),
@@ -366,18 +366,18 @@ final class RemoteActors {
    * it dead, its worker is told to kill it and its lease goes back), or an actor hosted here (the
    * head marks it dead and tells every holder of a handle).
    */
-  void killed(ActorInstance actor) {
+  void killed(ActorProxy actor) {
     // Its notices (kill, lease return, head update) must outlive a server call it may run in.
     Context.ROOT.run(() -> killedDetached(actor));
   }
 
-  private void killedDetached(ActorInstance actor) {
-    if (core.isProxy(actor)) {
+  private void killedDetached(ActorProxy actor) {
+    if (actor.isProxy()) {
       knownProxies.remove(actor.id(), actor);
       awaitingPlacement.remove(actor.id(), actor);
       Place p = places.remove(actor.id());
       // In-flight calls fail with the death too.
-      Failure why = core.deathOf(actor);
+      Failure why = actor.deathOrNull();
       if (why != null) {
         inflight.failCalls(actor, why);
       }
@@ -407,14 +407,14 @@ final class RemoteActors {
       return;
     }
     // Hosted here: the head marks it dead and tells every holder of a handle.
-    Failure why = core.deathOf(actor);
+    Failure why = actor.deathOrNull();
     if (!closed.getAsBoolean()) {
       head.update(dead(actor, why == null ? "it ended" : why.message()));
     }
     hostedEnded.accept(actor);
   }
 
-  private static ActorInfo dead(ActorInstance actor, String reason) {
+  private static ActorInfo dead(ActorProxy actor, String reason) {
     return ActorInfo.newBuilder()
         .setPrefix(actor.id().prefix())
         .setSequence(actor.id().sequence())
@@ -425,10 +425,9 @@ final class RemoteActors {
 
   /** An owner asked this process to kill an actor it hosts (a no-op if it is gone already). */
   void killHosted(ActorId id) {
-    ActorInstance a = core.hostedActor(id);
+    ActorProxy a = core.hostedActor(id);
     if (a != null) {
-      core.actorDied(
-          a,
+      a.kill(
           Failure.actorDied(
               a.id().hex(), a.className(), "Actor " + a.id().hex() + " was killed", null));
     }

@@ -4,13 +4,15 @@ import dev.manta.MantaFunction;
 import dev.manta.cluster.proto.TaskBatch;
 import dev.manta.cluster.proto.TaskMsg;
 import dev.manta.cluster.rpc.TaskMessages;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.TaskId;
-import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.port.ActorProxy;
+import dev.manta.runtime.port.CoreAccess;
+import dev.manta.runtime.port.TaskHandle;
+import dev.manta.runtime.spec.TaskArg;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ final class TaskIntake {
    *  N1  Functions are cached by owner prefix and function id (TaskMessages, F1): a message whose
    *      key is new carries the function, which is loaded once. Two threads loading one key at
    *      once load the same code; the last put wins, harmlessly.
-   *  N2  A ref argument is held (one task reference, CoreGate.holdArgument) from decoding until
+   *  N2  A ref argument is held (one task reference, CoreAccess.holdArgument) from decoding until
    *      the spec counts it, so that another task finishing with the same argument cannot free it
    *      in between; argument objects made here are completed only after the spec counts them.
    *      On every path that got that far (accepted, or refused because its actor is gone) the new
@@ -51,7 +53,7 @@ final class TaskIntake {
     void report(String owner, TaskId id, int attempt, StoredValue value);
   }
 
-  private final CoreGate core;
+  private final CoreAccess core;
   private final Reports reports;
   private final String nodeId;
   private final Supplier<String> address;
@@ -62,7 +64,7 @@ final class TaskIntake {
    * The intake of a worker on node {@code nodeId}, serving at {@code address} (known once its
    * server runs), whose results go to {@code reports}.
    */
-  TaskIntake(CoreGate core, Reports reports, String nodeId, Supplier<String> address) {
+  TaskIntake(CoreAccess core, Reports reports, String nodeId, Supplier<String> address) {
     this.core = core;
     this.reports = reports;
     this.nodeId = nodeId;
@@ -98,23 +100,21 @@ final class TaskIntake {
     MantaFunction fn = function(batch.getOwnerPrefix(), m);
     TaskId id = m.id();
     int attempt = msg.getAttempt(); // echoed, so the owner drops a result of an earlier try
-    Object[] args = new Object[m.args().size()];
-    List<OwnedObject> refs = new ArrayList<>(0);
-    List<CoreGate.HeldArgument> held = new ArrayList<>(0);
+    TaskArg[] args = new TaskArg[m.args().size()];
+    List<CoreAccess.HeldArgument> held = new ArrayList<>(0);
     for (int i = 0; i < args.length; i++) {
       switch (m.args().get(i)) {
         case TaskMessages.RefArg r -> {
-          CoreGate.HeldArgument h = core.holdArgument(r.id(), () -> r.value(nodeId)); // N2
+          CoreAccess.HeldArgument h = core.holdArgument(r.id(), () -> r.value(nodeId)); // N2
           held.add(h);
-          args[i] = h.object();
-          refs.add(h.object());
+          args[i] = h.arg();
         }
-        case TaskMessages.ValueArg v -> args[i] = v.bytes().toByteArray();
+        case TaskMessages.ValueArg v -> args[i] = new TaskArg.Value(v.bytes().toByteArray());
       }
     }
     TaskSpec.Kind kind = m.kind();
     ActorId actorId = m.actor();
-    ActorInstance actor = null;
+    ActorProxy actor = null;
     if (kind == TaskSpec.Kind.ACTOR_CREATION) {
       actor = core.newHostedActor(actorId, m.actorName(), fn, Math.max(1, m.maxConcurrency()));
     } else if (kind == TaskSpec.Kind.ACTOR_CALL) {
@@ -133,14 +133,13 @@ final class TaskIntake {
         return;
       }
     }
-    TaskSpec t =
+    TaskHandle t =
         core.accept(
-            new CoreGate.IncomingTask(
+            new CoreAccess.IncomingTask(
                 id,
                 kind,
                 fn,
                 args,
-                refs,
                 m.demand(),
                 m.name(),
                 m.maxRetries(),
@@ -173,11 +172,11 @@ final class TaskIntake {
   }
 
   /** Completes the new argument objects, then drops the holds on all of them (N2). */
-  private void settle(List<CoreGate.HeldArgument> held) {
-    for (CoreGate.HeldArgument h : held) {
+  private void settle(List<CoreAccess.HeldArgument> held) {
+    for (CoreAccess.HeldArgument h : held) {
       core.fillArgument(h);
     }
-    for (CoreGate.HeldArgument h : held) {
+    for (CoreAccess.HeldArgument h : held) {
       core.releaseArgument(h);
     }
   }

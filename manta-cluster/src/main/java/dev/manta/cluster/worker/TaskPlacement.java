@@ -5,9 +5,10 @@ import static dev.manta.cluster.rpc.Rpc.rootMessage;
 import dev.manta.cluster.proto.LeaseGrant;
 import dev.manta.cluster.rpc.TaskMessages.Outgoing;
 import dev.manta.cluster.rpc.Wire;
+import dev.manta.runtime.port.CoreAccess;
+import dev.manta.runtime.port.TaskHandle;
+import dev.manta.runtime.spec.ResourceSet;
 import dev.manta.runtime.store.Failure;
-import dev.manta.runtime.task.ResourceSet;
-import dev.manta.runtime.task.TaskSpec;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -38,7 +39,7 @@ final class TaskPlacement {
   private static final Logger LOG = LoggerFactory.getLogger(TaskPlacement.class);
   private static final double TIE = 1e-9;
 
-  private final CoreGate core;
+  private final CoreAccess core;
   private final ClusterView view;
   private final Leases leases;
   private final InflightTable inflight;
@@ -48,7 +49,7 @@ final class TaskPlacement {
 
   /** Placement for the process serving at {@code address} (known once its server runs). */
   TaskPlacement(
-      CoreGate core,
+      CoreAccess core,
       ClusterView view,
       Leases leases,
       InflightTable inflight,
@@ -65,7 +66,7 @@ final class TaskPlacement {
   }
 
   /** Runs a READY task owned here on some node; its result completes it later. Does not block. */
-  void runTask(TaskSpec t) {
+  void runTask(TaskHandle t) {
     runTask(t, Set.of(), "");
   }
 
@@ -73,18 +74,18 @@ final class TaskPlacement {
    * Places {@code t} on a node not in {@code tried} (the nodes whose lease already failed for it,
    * {@code failures} saying why); fails it once no feasible node is left (P2).
    */
-  private void runTask(TaskSpec t, Set<String> tried, String failures) {
-    NodeView n = pick(t.resources, tried);
+  private void runTask(TaskHandle t, Set<String> tried, String failures) {
+    NodeView n = pick(t.resources(), tried);
     if (n == null && !tried.isEmpty()) {
       inflight.failUnsent(
           t,
           Failure.workerDied(
-              t.id.hex(),
+              t.id().hex(),
               String.join(",", tried),
               "Task "
                   + t.displayName()
                   + " could not get a worker on any node that has "
-                  + t.resources
+                  + t.resources()
                   + ":"
                   + failures));
       return;
@@ -93,23 +94,23 @@ final class TaskPlacement {
       inflight.failUnsent(
           t,
           Failure.nodeDied(
-              t.id.hex(),
+              t.id().hex(),
               "",
               "Task "
                   + t.displayName()
                   + " needs "
-                  + t.resources
+                  + t.resources()
                   + " but no live node has that much; cluster: "
                   + view.totalResources()));
       return;
     }
-    long cpu = NodeView.fixed(t.resources.toMap().getOrDefault("CPU", 0.0));
+    long cpu = NodeView.fixed(t.resources().toMap().getOrDefault("CPU", 0.0));
     n.inflightCpu.addAndGet(cpu); // P1
     leases.whenGranted(leases.taskLease(n), (g, e) -> dispatch(t, n, cpu, g, e, tried, failures));
   }
 
   private void dispatch(
-      TaskSpec t,
+      TaskHandle t,
       NodeView n,
       long cpu,
       LeaseGrant g,
@@ -122,7 +123,7 @@ final class TaskPlacement {
       n.leaseFailed();
       LOG.warn(
           "Task {} could not get a worker on node {} ({}); placing it elsewhere",
-          t.id.hex(),
+          t.id().hex(),
           node,
           rootMessage(e));
       Set<String> now = new HashSet<>(tried);
@@ -138,7 +139,7 @@ final class TaskPlacement {
       return;
     }
     inflight.add(new InflightTable.Entry(t, g.getWorkerAddress(), g.getNodeId(), cpu, null));
-    links.push(g.getWorkerAddress(), new Outgoing(t, null, 0));
+    links.push(g.getWorkerAddress(), new Outgoing(t.spec(), t.attempt(), null, 0));
   }
 
   /**
@@ -180,17 +181,17 @@ final class TaskPlacement {
    * @throws IllegalArgumentException if no live node has the demand, or an agent refuses it
    * @throws IllegalStateException if no node that has it answered, naming each and why
    */
-  LeaseGrant leaseForActor(TaskSpec creation) {
+  LeaseGrant leaseForActor(TaskHandle creation) {
     Set<String> tried = new HashSet<>();
     StringBuilder failures = new StringBuilder();
     while (true) {
-      NodeView n = pickForActor(creation.resources, tried);
+      NodeView n = pickForActor(creation.resources(), tried);
       if (n == null) {
         throw new IllegalStateException(
-            "no node that has " + creation.resources + " answered:" + failures);
+            "no node that has " + creation.resources() + " answered:" + failures);
       }
       try {
-        return leases.lease(n.info.getAgentAddress(), creation.resources, true);
+        return leases.lease(n.info.getAgentAddress(), creation.resources(), true);
       } catch (IllegalStateException e) { // the agent did not answer; refusals propagate
         n.leaseFailed();
         tried.add(n.info.getNodeId());
@@ -198,7 +199,7 @@ final class TaskPlacement {
         failures.append(rootMessage(e)).append(';');
         LOG.warn(
             "Actor {} could not get a worker on node {} ({}); placing it elsewhere",
-            creation.id.hex(),
+            creation.id().hex(),
             n.info.getNodeId(),
             rootMessage(e));
       }

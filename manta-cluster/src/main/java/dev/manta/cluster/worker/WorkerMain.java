@@ -8,8 +8,8 @@ import dev.manta.cluster.proto.GetObjectRequest;
 import dev.manta.cluster.proto.ObjectIdMsg;
 import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
-import dev.manta.runtime.CoreWorker;
-import dev.manta.runtime.actor.ActorInstance;
+import dev.manta.runtime.Cores;
+import dev.manta.runtime.port.ActorProxy;
 import dev.manta.spi.MantaRuntime;
 import dev.manta.spi.MantaRuntimeProvider;
 import java.io.BufferedReader;
@@ -96,7 +96,7 @@ public final class WorkerMain {
             false,
             null,
             cluster.directLinks());
-    CoreWorker core = new CoreWorker(config, ports);
+    MantaRuntime core = Cores.start(config, ports);
     // User code in tasks calls Manta: it gets this worker's core, handed over here.
     Manta.init(config, hosted(core));
     Runnable exit =
@@ -112,7 +112,7 @@ public final class WorkerMain {
         };
     ports.onExit(exit);
     ports.onHostedActorEnded(a -> Thread.ofVirtual().start(() -> actorEnded(a, exit)));
-    System.out.println("MANTA-WORKER READY " + ports.address() + " " + core.prefix());
+    System.out.println("MANTA-WORKER READY " + ports.address() + " " + ports.prefix());
     System.out.flush();
     LOG.info(
         "Worker {} serving job {} for driver {}; job set up in {} ms",
@@ -125,7 +125,7 @@ public final class WorkerMain {
   }
 
   /** The provider that hands {@code core}, made by this worker, to {@code Manta.init}. */
-  private static MantaRuntimeProvider hosted(CoreWorker core) {
+  private static MantaRuntimeProvider hosted(MantaRuntime core) {
     return new MantaRuntimeProvider() {
       @Override
       public int priority(MantaConfig config) {
@@ -159,7 +159,7 @@ public final class WorkerMain {
    * the agent may give this warm JVM (its job's code loaded, its hot paths compiled) to the job's
    * next actor; a call that does not end within a grace period makes the worker exit instead.
    */
-  private static void actorEnded(ActorInstance a, Runnable exit) {
+  private static void actorEnded(ActorProxy a, Runnable exit) {
     try {
       if (a.awaitThreadsEnded(Duration.ofSeconds(2))) {
         System.out.println("MANTA-WORKER IDLE " + a.id().hex());

@@ -5,40 +5,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.manta.Fn1;
 import dev.manta.Fn2;
-import dev.manta.MantaConfig;
 import dev.manta.MantaFunction;
 import dev.manta.cluster.proto.ResultMsg;
 import dev.manta.cluster.proto.TaskMsg;
-import dev.manta.runtime.CoreWorker;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.id.TaskId;
-import dev.manta.runtime.ownership.OwnedObject;
-import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.spec.FunctionInfo;
+import dev.manta.runtime.spec.ResourceSet;
+import dev.manta.runtime.spec.TaskArg;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.InlineValue;
 import dev.manta.runtime.store.RemoteValue;
 import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.ResourceSet;
-import dev.manta.runtime.task.TaskSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ObjectInputStream;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The task codec round-trips specs and results, and ships each function once per link. */
 class TaskMessagesTest {
-  private final ReferenceTable table = new ReferenceTable((o, v) -> {}, (o, v) -> null, true);
+  /** A ref argument as a port sees it: an id. */
+  private record Ref(ObjectId id) implements TaskArg.Ref {}
 
-  @AfterEach
-  void closeTable() throws InterruptedException {
-    table.close();
-  }
+  /** The ready values of the ref arguments, as the owner's table would give them. */
+  private final Map<ObjectId, StoredValue> values = new java.util.HashMap<>();
 
   static int square(int x) {
     return x * x;
@@ -52,35 +45,34 @@ class TaskMessagesTest {
       TaskId id,
       TaskSpec.Kind kind,
       MantaFunction fn,
-      Object[] args,
+      TaskArg[] args,
       ResourceSet demand,
       String name,
-      Object actor) {
-    return new TaskSpec(
-        id, kind, fn, FunctionInfo.of(fn), args, List.of(), demand, name, 3, true, actor);
+      ActorId actor) {
+    return new TaskSpec(id, kind, fn, FunctionInfo.of(fn), args, demand, name, 3, true, actor);
   }
 
   @Test
   void encodeDecode_task_keepsEveryField() throws Exception {
     Fn1<Integer, Integer> fn = TaskMessagesTest::square;
-    OwnedObject ref = table.create(new ObjectId(new TaskId(5, 6), 1), null);
-    ref.value().complete(new InlineValue(new byte[] {7, 8}, 2));
+    Ref ref = new Ref(new ObjectId(new TaskId(5, 6), 1));
+    values.put(ref.id(), new InlineValue(new byte[] {7, 8}, 2));
     byte[] plain = {1, 2, 3};
     TaskSpec t =
         spec(
             new TaskId(11, 12),
             TaskSpec.Kind.TASK,
             fn,
-            new Object[] {plain, ref},
+            new TaskArg[] {new TaskArg.Value(plain), ref},
             ResourceSet.of(2, Map.of("GPU", 1.0)),
             "sq",
             null);
 
     TaskMsg msg =
         TaskMessages.encode(
-            new TaskMessages.Outgoing(t, null, 0),
+            new TaskMessages.Outgoing(t, 0, null, 0),
             new TaskMessages.FunctionIds(),
-            o -> o.value().join(),
+            values::get,
             "node-a",
             "agent-a:1");
     TaskMessages.Incoming in = TaskMessages.decode(TaskMsg.parseFrom(msg.toByteArray()));
@@ -129,36 +121,26 @@ class TaskMessagesTest {
 
   @Test
   void encodeDecode_actorCreation_carriesActorNameAndConcurrency() {
-    CoreWorker core =
-        (CoreWorker)
-            new dev.manta.runtime.embedded.EmbeddedRuntimeProvider()
-                .start(MantaConfig.builder().numCpus(1).build());
-    try {
-      ActorInstance actor =
-          core.actorSystem().newHosted(new ActorId(21, 22), "counter", "Counter", 4);
-      Fn1<Integer, Integer> ctor = TaskMessagesTest::square;
-      TaskSpec t =
-          spec(
-              new TaskId(21, 30),
-              TaskSpec.Kind.ACTOR_CREATION,
-              ctor,
-              new Object[0],
-              ResourceSet.EMPTY,
-              null,
-              actor);
+    Fn1<Integer, Integer> ctor = TaskMessagesTest::square;
+    TaskSpec t =
+        spec(
+            new TaskId(21, 30),
+            TaskSpec.Kind.ACTOR_CREATION,
+            ctor,
+            new TaskArg[0],
+            ResourceSet.EMPTY,
+            null,
+            new ActorId(21, 22));
 
-      TaskMessages.Incoming in =
-          TaskMessages.decode(
-              encode(new TaskMessages.Outgoing(t, "counter", 4), new TaskMessages.FunctionIds()));
+    TaskMessages.Incoming in =
+        TaskMessages.decode(
+            encode(new TaskMessages.Outgoing(t, 2, "counter", 4), new TaskMessages.FunctionIds()));
 
-      assertThat(in.kind()).isEqualTo(TaskSpec.Kind.ACTOR_CREATION);
-      assertThat(in.actor()).isEqualTo(new ActorId(21, 22));
-      assertThat(in.actorName()).isEqualTo("counter");
-      assertThat(in.maxConcurrency()).isEqualTo(4);
-      assertThat(in.name()).isNull();
-    } finally {
-      core.shutdown();
-    }
+    assertThat(in.kind()).isEqualTo(TaskSpec.Kind.ACTOR_CREATION);
+    assertThat(in.actor()).isEqualTo(new ActorId(21, 22));
+    assertThat(in.actorName()).isEqualTo("counter");
+    assertThat(in.maxConcurrency()).isEqualTo(4);
+    assertThat(in.name()).isNull();
   }
 
   @Test
@@ -197,18 +179,18 @@ class TaskMessagesTest {
         new TaskId(1, sequence),
         TaskSpec.Kind.TASK,
         fn,
-        new Object[0],
+        new TaskArg[0],
         ResourceSet.ONE_CPU,
         null,
         null);
   }
 
-  private static TaskMsg encode(TaskSpec t, TaskMessages.FunctionIds ids) {
-    return encode(new TaskMessages.Outgoing(t, null, 0), ids);
+  private TaskMsg encode(TaskSpec t, TaskMessages.FunctionIds ids) {
+    return encode(new TaskMessages.Outgoing(t, 0, null, 0), ids);
   }
 
-  private static TaskMsg encode(TaskMessages.Outgoing o, TaskMessages.FunctionIds ids) {
-    return TaskMessages.encode(o, ids, ref -> ref.value().join(), "node-a", "agent-a:1");
+  private TaskMsg encode(TaskMessages.Outgoing o, TaskMessages.FunctionIds ids) {
+    return TaskMessages.encode(o, ids, values::get, "node-a", "agent-a:1");
   }
 
   private static Object deserialize(byte[] bytes) throws Exception {

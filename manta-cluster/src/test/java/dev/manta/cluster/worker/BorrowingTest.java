@@ -114,13 +114,6 @@ class BorrowingTest {
     assertThat(out.completed).isTrue();
   }
 
-  @Test
-  void borrow_ofAnObjectAlreadyHere_returnsItWithoutRegistering() {
-    OwnedObject here = core.object(a, null);
-
-    assertThat(borrowing.borrow(a)).isSameAs(here);
-  }
-
   private static final class Recorder implements StreamObserver<ValueMsg> {
     final List<ValueMsg> values = new CopyOnWriteArrayList<>();
     volatile boolean completed;

@@ -10,7 +10,7 @@ import dev.manta.cluster.proto.Resources;
 import dev.manta.cluster.proto.SubscribeRequest;
 import dev.manta.cluster.proto.WorkerDeath;
 import dev.manta.cluster.rpc.Rpc;
-import dev.manta.runtime.task.ResourceSet;
+import dev.manta.runtime.spec.ResourceSet;
 import io.grpc.Server;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;

@@ -1,62 +1,59 @@
 package dev.manta.cluster.worker;
 
 import dev.manta.Fn1;
-import dev.manta.MantaConfig;
 import dev.manta.MantaFunction;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.Resources;
 import dev.manta.cluster.rpc.Rpc;
-import dev.manta.runtime.CoreWorker;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.ownership.ReferenceTable;
+import dev.manta.runtime.port.ActorProxy;
+import dev.manta.runtime.port.CoreAccess;
+import dev.manta.runtime.port.TaskHandle;
 import dev.manta.runtime.spec.FunctionInfo;
+import dev.manta.runtime.spec.ResourceSet;
+import dev.manta.runtime.spec.TaskArg;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.ResourceSet;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * A {@link CoreGate} that records what the transport asked of it, for unit tests of the cluster's
+ * A {@link CoreAccess} that records what the transport asked of it, for unit tests of the cluster's
  * parts without a core: completions, counts, actor settlements. Objects live in a real {@link
- * ReferenceTable} (no counting: the fake keeps its own counts), and actors are tokens made by an
- * embedded core on first use, never started; {@link #isProxy} answers what the test set.
+ * ReferenceTable} (no counting: the fake keeps its own counts), tasks are engine runs made here,
+ * and actors are {@link FakeActor}s that record their placement and death.
  */
-class FakeCore implements CoreGate {
+class FakeCore implements CoreAccess {
   /** One completion of a spec, in order. */
-  record Completion(TaskSpec spec, StoredValue value, Thread thread) {}
+  record Completion(TaskHandle spec, StoredValue value, Thread thread) {}
 
   final List<Completion> completions = new CopyOnWriteArrayList<>();
-  final List<ActorInstance> placed = new CopyOnWriteArrayList<>();
-  final Map<ActorInstance, Failure> died = new ConcurrentHashMap<>();
+  final List<ActorProxy> placed = new CopyOnWriteArrayList<>();
+  final Map<ActorProxy, Failure> died = new ConcurrentHashMap<>();
   final Map<ObjectId, Integer> borrowCounts = new ConcurrentHashMap<>();
   final Map<ObjectId, Integer> argumentHolds = new ConcurrentHashMap<>();
-  final Map<ActorId, ActorInstance> hosted = new ConcurrentHashMap<>();
-  final List<TaskSpec> ranLocally = new CopyOnWriteArrayList<>();
-  final List<TaskSpec> started = new CopyOnWriteArrayList<>();
-  final List<TaskSpec> enqueued = new CopyOnWriteArrayList<>();
-  final Set<ActorInstance> proxies = ConcurrentHashMap.newKeySet();
+  final Map<ActorId, ActorProxy> hosted = new ConcurrentHashMap<>();
+  final List<TaskRun> ranLocally = new CopyOnWriteArrayList<>();
+  final List<TaskRun> started = new CopyOnWriteArrayList<>();
+  final List<TaskRun> enqueued = new CopyOnWriteArrayList<>();
+  final List<ActorProxy> enqueuedOn = new CopyOnWriteArrayList<>(); // the actor of each call
   final ReferenceTable table = new ReferenceTable((o, v) -> {}, (o, v) -> null, false);
-  final Map<TaskId, TaskSpec> accepted = new ConcurrentHashMap<>();
+  final Map<TaskId, TaskRun> accepted = new ConcurrentHashMap<>();
   int functionsLoaded;
-  private CoreWorker tokens; // makes ActorInstances; lazily, since most tests need none
 
-  /** Closes the table and the token core; call after each test. */
+  /** Closes the table; call after each test. */
   void close() throws InterruptedException {
     table.close();
-    if (tokens != null) {
-      tokens.shutdown();
-    }
   }
 
   // --- helpers for tests ---
@@ -66,65 +63,124 @@ class FakeCore implements CoreGate {
   }
 
   /** A READY task spec with no arguments, demanding {@code cpu}. */
-  static TaskSpec task(long sequence, double cpu) {
-    return spec(new TaskId(1, sequence), TaskSpec.Kind.TASK, new Object[0], List.of(), cpu, null);
+  static TaskRun task(long sequence, double cpu) {
+    return spec(new TaskId(1, sequence), TaskSpec.Kind.TASK, new TaskArg[0], List.of(), cpu, null);
   }
 
   /** A plain task of no CPU that may be retried {@code maxRetries} times (-1: forever). */
-  static TaskSpec retriable(long sequence, int maxRetries) {
+  static TaskRun retriable(long sequence, int maxRetries) {
     Fn1<Integer, Integer> fn = FakeCore::square;
-    TaskSpec t =
-        new TaskSpec(
-            new TaskId(1, sequence),
-            TaskSpec.Kind.TASK,
-            fn,
-            FunctionInfo.of(fn),
-            new Object[0],
+    TaskRun t =
+        new TaskRun(
+            new TaskSpec(
+                new TaskId(1, sequence),
+                TaskSpec.Kind.TASK,
+                fn,
+                FunctionInfo.of(fn),
+                new TaskArg[0],
+                ResourceSet.of(0, Map.of()),
+                null,
+                maxRetries,
+                false,
+                null),
             List.of(),
-            ResourceSet.of(0, Map.of()),
-            null,
-            maxRetries,
-            false,
             null);
-    t.state.set(TaskSpec.READY);
+    t.state.set(TaskRun.READY);
     return t;
   }
 
-  static TaskSpec spec(
+  static TaskRun spec(
       TaskId id,
       TaskSpec.Kind kind,
-      Object[] args,
+      TaskArg[] args,
       List<OwnedObject> argRefs,
       double cpu,
-      ActorInstance actor) {
+      ActorProxy actor) {
     Fn1<Integer, Integer> fn = FakeCore::square;
-    return new TaskSpec(
-        id,
-        kind,
-        fn,
-        FunctionInfo.of(fn),
-        args,
+    return new TaskRun(
+        new TaskSpec(
+            id,
+            kind,
+            fn,
+            FunctionInfo.of(fn),
+            args,
+            ResourceSet.of(cpu, Map.of()),
+            null,
+            0,
+            false,
+            actor == null ? null : actor.id()),
         argRefs,
-        ResourceSet.of(cpu, Map.of()),
-        null,
-        0,
-        false,
-        actor);
+        null);
   }
 
-  /** An actor token with this id (not started; a proxy if {@code proxy}). */
-  synchronized ActorInstance actor(ActorId id, String className, boolean proxy) {
-    if (tokens == null) {
-      tokens =
-          (CoreWorker)
-              new dev.manta.runtime.embedded.EmbeddedRuntimeProvider()
-                  .start(MantaConfig.builder().numCpus(1).build());
+  /** An actor with this id (a proxy if {@code proxy}, else one hosted here). */
+  ActorProxy actor(ActorId id, String className, boolean proxy) {
+    return new FakeActor(id, className, proxy, 1);
+  }
+
+  /** An actor that records, in this fake, when it is placed and why it died. */
+  final class FakeActor implements ActorProxy {
+    private final ActorId id;
+    private final String className;
+    private final boolean proxy;
+    private final int maxConcurrency;
+
+    FakeActor(ActorId id, String className, boolean proxy, int maxConcurrency) {
+      this.id = id;
+      this.className = className;
+      this.proxy = proxy;
+      this.maxConcurrency = maxConcurrency;
     }
-    ActorInstance a = tokens.actorSystem().newHosted(id, null, className, 1);
-    if (proxy) {
-      proxies.add(a);
+
+    @Override
+    public ActorId id() {
+      return id;
     }
-    return a;
+
+    @Override
+    public String name() {
+      return null;
+    }
+
+    @Override
+    public String className() {
+      return className;
+    }
+
+    @Override
+    public int maxConcurrency() {
+      return maxConcurrency;
+    }
+
+    @Override
+    public boolean isProxy() {
+      return proxy;
+    }
+
+    @Override
+    public void placed() {
+      placed.add(this);
+    }
+
+    @Override
+    public boolean kill(Failure why) {
+      return died.putIfAbsent(this, why) == null;
+    }
+
+    @Override
+    public Failure deathOrNull() {
+      return died.get(this);
+    }
+
+    @Override
+    public boolean awaitThreadsEnded(java.time.Duration grace) {
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return "FakeActor " + id.hex();
+    }
   }
 
   /** An object of this fake's table, completed with {@code v} unless null. */
@@ -152,7 +208,7 @@ class FakeCore implements CoreGate {
         channels, "127.0.0.1:1", "job", "agent-" + ids[0] + ":1", false, () -> false, v.build());
   }
 
-  // --- CoreGate ---
+  // --- CoreAccess ---
 
   @Override
   public long prefix() {
@@ -167,22 +223,28 @@ class FakeCore implements CoreGate {
   }
 
   @Override
-  public void complete(TaskSpec t, StoredValue result) {
+  public void complete(TaskHandle t, StoredValue result) {
     completions.add(new Completion(t, result, Thread.currentThread()));
   }
 
   @Override
-  public void runLocally(TaskSpec t) {
-    ranLocally.add(t);
+  public void runLocally(TaskHandle t) {
+    ranLocally.add((TaskRun) t);
   }
 
   @Override
-  public boolean nextAttempt(TaskSpec t) {
+  public void startActorHere(TaskHandle creation, ActorProxy actor) {
+    throw new UnsupportedOperationException("the cluster never starts actors in its own process");
+  }
+
+  @Override
+  public boolean nextAttempt(TaskHandle h) {
+    TaskRun t = (TaskRun) h;
     boolean done = completions.stream().anyMatch(c -> c.spec() == t);
-    if (t.kind != TaskSpec.Kind.TASK
+    if (t.kind() != TaskSpec.Kind.TASK
         || done
-        || t.state.get() != TaskSpec.READY
-        || (t.maxRetries >= 0 && t.attempt >= t.maxRetries)) {
+        || t.state.get() != TaskRun.READY
+        || (t.maxRetries() >= 0 && t.attempt >= t.maxRetries())) {
       return false;
     }
     t.attempt++;
@@ -190,8 +252,13 @@ class FakeCore implements CoreGate {
   }
 
   @Override
-  public CompletableFuture<StoredValue> resultOf(TaskSpec t) {
-    return t.result.value();
+  public CompletableFuture<StoredValue> resultOf(TaskHandle t) {
+    return ((TaskRun) t).result.value();
+  }
+
+  @Override
+  public StoredValue readyValue(ObjectId id) {
+    return table.lookup(id).value().join();
   }
 
   @Override
@@ -204,104 +271,88 @@ class FakeCore implements CoreGate {
   @Override
   public void fillArgument(HeldArgument held) {
     if (held.fillWith() != null) {
-      table.complete(held.object(), held.fillWith());
+      table.complete((OwnedObject) held.arg(), held.fillWith());
     }
   }
 
   @Override
   public void releaseArgument(HeldArgument held) {
-    argumentHolds.merge(held.object().id(), -1, Integer::sum);
+    argumentHolds.merge(held.arg().id(), -1, Integer::sum);
   }
 
   @Override
-  public TaskSpec accept(IncomingTask t) {
-    TaskSpec s =
-        new TaskSpec(
-            t.id(),
-            t.kind(),
-            t.fn(),
-            FunctionInfo.of(t.fn()),
-            t.args(),
-            t.refs(),
-            t.demand(),
-            t.name(),
-            t.maxRetries(),
-            t.retryExceptions(),
-            t.actor());
+  public TaskHandle accept(IncomingTask t) {
+    TaskRun s =
+        new TaskRun(
+            new TaskSpec(
+                t.id(),
+                t.kind(),
+                t.fn(),
+                FunctionInfo.of(t.fn()),
+                t.args(),
+                t.demand(),
+                t.name(),
+                t.maxRetries(),
+                t.retryExceptions(),
+                t.actor() == null ? null : t.actor().id()),
+            java.util.Arrays.stream(t.args())
+                .filter(a -> a instanceof OwnedObject)
+                .map(a -> (OwnedObject) a)
+                .toList(),
+            null);
     s.result = table.create(new ObjectId(t.id(), 1), s);
     accepted.put(t.id(), s);
     return s;
   }
 
   @Override
-  public ActorInstance newHostedActor(
+  public ActorProxy newHostedActor(
       ActorId id, String name, MantaFunction constructor, int maxConcurrency) {
-    return actor(id, "Hosted", false);
+    return new FakeActor(id, "Hosted", false, maxConcurrency);
   }
 
   @Override
-  public ActorInstance hostedActor(ActorId id) {
+  public ActorProxy hostedActor(ActorId id) {
     return hosted.get(id);
   }
 
   @Override
-  public void startHostedActor(ActorInstance actor, TaskSpec creation) {
+  public void startHostedActor(ActorProxy actor, TaskHandle creation) {
     hosted.put(actor.id(), actor);
-    started.add(creation);
+    started.add((TaskRun) creation);
   }
 
   @Override
-  public void enqueueHostedCall(ActorInstance actor, TaskSpec call) {
-    enqueued.add(call);
+  public void enqueueHostedCall(ActorProxy actor, TaskHandle call) {
+    enqueued.add((TaskRun) call);
+    enqueuedOn.add(actor);
   }
 
   @Override
-  public OwnedObject lookupObject(ObjectId id) {
-    return table.lookup(id);
+  public CompletableFuture<StoredValue> valueOf(ObjectId id) {
+    OwnedObject o = table.lookup(id);
+    return o == null ? null : o.value();
   }
 
   @Override
-  public OwnedObject newStandIn(ObjectId id) {
-    return table.lookup(id) != null ? null : table.create(id, null);
+  public void completeObject(ObjectId id, StoredValue value) {
+    OwnedObject o = table.lookup(id);
+    if (o != null) {
+      table.complete(o, value);
+    }
   }
 
   @Override
-  public void completeObject(OwnedObject o, StoredValue value) {
-    table.complete(o, value);
+  public boolean borrowerAdded(ObjectId id) {
+    if (table.lookup(id) == null) {
+      return false;
+    }
+    borrowCounts.merge(id, 1, Integer::sum);
+    return true;
   }
 
   @Override
-  public CompletableFuture<StoredValue> valueOf(OwnedObject o) {
-    return o.value();
-  }
-
-  @Override
-  public void borrowerAdded(OwnedObject o) {
-    borrowCounts.merge(o.id(), 1, Integer::sum);
-  }
-
-  @Override
-  public void borrowerReleased(OwnedObject o) {
-    borrowCounts.merge(o.id(), -1, Integer::sum);
-  }
-
-  @Override
-  public void actorPlaced(ActorInstance proxy) {
-    placed.add(proxy);
-  }
-
-  @Override
-  public void actorDied(ActorInstance actor, Failure why) {
-    died.putIfAbsent(actor, why);
-  }
-
-  @Override
-  public Failure deathOf(ActorInstance actor) {
-    return died.get(actor);
-  }
-
-  @Override
-  public boolean isProxy(ActorInstance actor) {
-    return proxies.contains(actor);
+  public void borrowerReleased(ObjectId id) {
+    borrowCounts.merge(id, -1, Integer::sum);
   }
 }

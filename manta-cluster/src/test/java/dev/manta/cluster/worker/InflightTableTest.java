@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.manta.cluster.proto.ResultBatch;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.TaskMessages;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.port.ActorProxy;
+import dev.manta.runtime.port.TaskHandle;
+import dev.manta.runtime.spec.TaskArg;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.InlineValue;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -40,13 +43,13 @@ class InflightTableTest {
 
   private static final StoredValue PLAIN = new InlineValue(new byte[] {42}, 0);
 
-  private static ResultBatch results(TaskSpec t, StoredValue v) {
+  private static ResultBatch results(TaskRun t, StoredValue v) {
     return ResultBatch.newBuilder()
-        .addResults(TaskMessages.result(t.id, t.attempt, v, "n2", "a:1"))
+        .addResults(TaskMessages.result(t.id(), t.attempt, v, "n2", "a:1"))
         .build();
   }
 
-  private InflightTable.Entry send(TaskSpec t, String worker, String node, long cpu) {
+  private InflightTable.Entry send(TaskRun t, String worker, String node, long cpu) {
     view.node(node).inflightCpu.addAndGet(cpu); // as placement counts it
     InflightTable.Entry e = new InflightTable.Entry(t, worker, node, cpu, null);
     table.add(e);
@@ -62,9 +65,9 @@ class InflightTableTest {
 
   @Test
   void aTaskLostWithItsWorker_withRetriesLeft_runsAgainAndOnlyTheNewTrysResultCounts() {
-    List<TaskSpec> retried = new java.util.ArrayList<>();
+    List<TaskHandle> retried = new java.util.ArrayList<>();
     table.onRetry(retried::add);
-    TaskSpec t = FakeCore.retriable(10, 2);
+    TaskRun t = FakeCore.retriable(10, 2);
     send(t, "w:1", "n2", NodeView.fixed(1));
     ResultBatch late = results(t, PLAIN); // what the dead worker might still have sent
 
@@ -88,8 +91,8 @@ class InflightTableTest {
   @Test
   void aTaskLostOnceMoreThanItsRetries_fails() {
     table.onRetry(r -> {});
-    TaskSpec t = FakeCore.retriable(11, 1);
-    Failure lost = Failure.workerDied(t.id.hex(), "n2", "lost");
+    TaskRun t = FakeCore.retriable(11, 1);
+    Failure lost = Failure.workerDied(t.id().hex(), "n2", "lost");
     send(t, "w:1", "n2", 0);
     table.failWhere(e -> true, "its worker died", (e, m) -> lost);
     runOffloaded();
@@ -103,9 +106,9 @@ class InflightTableTest {
 
   @Test
   void aTaskWithUnlimitedRetries_runsAgainEachTime() {
-    List<TaskSpec> retried = new java.util.ArrayList<>();
+    List<TaskHandle> retried = new java.util.ArrayList<>();
     table.onRetry(retried::add);
-    TaskSpec t = FakeCore.retriable(12, -1);
+    TaskRun t = FakeCore.retriable(12, -1);
     for (int i = 0; i < 5; i++) {
       send(t, "w:" + i, "n2", 0);
       table.failWhere(e -> true, "its worker died", (e, m) -> null);
@@ -119,9 +122,9 @@ class InflightTableTest {
   @Test
   void aCancelledTask_isNeverRetried() {
     table.onRetry(r -> {});
-    TaskSpec t = FakeCore.retriable(13, 3);
-    t.state.set(TaskSpec.CANCELLED);
-    Failure lost = Failure.workerDied(t.id.hex(), "n2", "lost");
+    TaskRun t = FakeCore.retriable(13, 3);
+    t.state.set(TaskRun.CANCELLED);
+    Failure lost = Failure.workerDied(t.id().hex(), "n2", "lost");
     send(t, "w:1", "n2", 0);
 
     table.failWhere(e -> true, "its worker died", (e, m) -> lost);
@@ -132,7 +135,7 @@ class InflightTableTest {
 
   @Test
   void completeAll_plainValue_completesOnTheReadingThreadAndReleasesLoad() {
-    TaskSpec t = FakeCore.task(1, 1);
+    TaskRun t = FakeCore.task(1, 1);
     send(t, "w:1", "n2", NodeView.fixed(1));
 
     table.completeAll(results(t, PLAIN));
@@ -148,9 +151,9 @@ class InflightTableTest {
 
   @Test
   void completeAll_failure_completesOnlyOnTheOffloadExecutor() {
-    TaskSpec t = FakeCore.task(2, 0);
+    TaskRun t = FakeCore.task(2, 0);
     send(t, "w:1", "n2", 0);
-    Failure boom = Failure.workerDied(t.id.hex(), "n2", "boom");
+    Failure boom = Failure.workerDied(t.id().hex(), "n2", "boom");
 
     table.completeAll(results(t, boom));
 
@@ -163,9 +166,9 @@ class InflightTableTest {
   @Test
   void completeAll_specHoldingRefs_completesOnlyOnTheOffloadExecutor() {
     OwnedObject arg = core.object(new ObjectId(new TaskId(1, 99), 1), PLAIN);
-    TaskSpec t =
+    TaskRun t =
         FakeCore.spec(
-            new TaskId(1, 3), TaskSpec.Kind.TASK, new Object[] {arg}, List.of(arg), 0, null);
+            new TaskId(1, 3), TaskSpec.Kind.TASK, new TaskArg[] {arg}, List.of(arg), 0, null);
     send(t, "w:1", "n2", 0);
 
     table.completeAll(results(t, PLAIN));
@@ -185,9 +188,9 @@ class InflightTableTest {
 
   @Test
   void fail_thenLateResult_completesOnceAndReleasesLoadOnce() {
-    TaskSpec t = FakeCore.task(5, 2);
+    TaskRun t = FakeCore.task(5, 2);
     InflightTable.Entry e = send(t, "w:1", "n2", NodeView.fixed(2));
-    Failure lost = Failure.workerDied(t.id.hex(), "n2", "lost");
+    Failure lost = Failure.workerDied(t.id().hex(), "n2", "lost");
 
     table.fail(e, lost);
     table.fail(e, lost);
@@ -200,12 +203,12 @@ class InflightTableTest {
 
   @Test
   void failWhere_failsOnlySelectedSpecs_actorWorkWithTheActorsDeath() {
-    ActorInstance proxy = core.actor(new ActorId(7, 1), "Counter", true);
-    TaskSpec onDead = FakeCore.task(6, 0);
-    TaskSpec elsewhere = FakeCore.task(7, 0);
-    TaskSpec call =
+    ActorProxy proxy = core.actor(new ActorId(7, 1), "Counter", true);
+    TaskRun onDead = FakeCore.task(6, 0);
+    TaskRun elsewhere = FakeCore.task(7, 0);
+    TaskRun call =
         FakeCore.spec(
-            new TaskId(1, 8), TaskSpec.Kind.ACTOR_CALL, new Object[0], List.of(), 0, proxy);
+            new TaskId(1, 8), TaskSpec.Kind.ACTOR_CALL, new TaskArg[0], List.of(), 0, proxy);
     send(onDead, "dead:1", "n2", 0);
     send(elsewhere, "alive:1", "n2", 0);
     table.add(new InflightTable.Entry(call, "dead:1", "n2", 0, proxy));
@@ -213,14 +216,14 @@ class InflightTableTest {
     table.failWhere(
         f -> f.worker().equals("dead:1"),
         "its worker died",
-        (f, msg) -> Failure.workerDied(f.spec().id.hex(), f.nodeId(), msg));
+        (f, msg) -> Failure.workerDied(f.spec().id().hex(), f.nodeId(), msg));
 
     assertThat(core.completions).extracting(c -> c.spec()).containsExactlyInAnyOrder(onDead, call);
     StoredValue taskFailure = completionOf(onDead);
     StoredValue callFailure = completionOf(call);
     assertThat(((Failure) taskFailure).kind()).isEqualTo(Failure.Kind.WORKER_DIED);
     assertThat(((Failure) taskFailure).message())
-        .contains("(" + onDead.id.hex() + ") was lost, its worker died");
+        .contains("(" + onDead.id().hex() + ") was lost, its worker died");
     assertThat(((Failure) callFailure).kind()).isEqualTo(Failure.Kind.ACTOR_DIED);
     assertThat(((Failure) callFailure).message())
         .contains("Actor " + proxy.id().hex() + " died, its worker died; call");
@@ -229,12 +232,12 @@ class InflightTableTest {
 
   @Test
   void failCalls_failsTheCallsOfThatProxyOnly() {
-    ActorInstance a = core.actor(new ActorId(7, 1), "A", true);
-    ActorInstance b = core.actor(new ActorId(7, 2), "B", true);
-    TaskSpec callA =
-        FakeCore.spec(new TaskId(1, 9), TaskSpec.Kind.ACTOR_CALL, new Object[0], List.of(), 0, a);
-    TaskSpec callB =
-        FakeCore.spec(new TaskId(1, 10), TaskSpec.Kind.ACTOR_CALL, new Object[0], List.of(), 0, b);
+    ActorProxy a = core.actor(new ActorId(7, 1), "A", true);
+    ActorProxy b = core.actor(new ActorId(7, 2), "B", true);
+    TaskRun callA =
+        FakeCore.spec(new TaskId(1, 9), TaskSpec.Kind.ACTOR_CALL, new TaskArg[0], List.of(), 0, a);
+    TaskRun callB =
+        FakeCore.spec(new TaskId(1, 10), TaskSpec.Kind.ACTOR_CALL, new TaskArg[0], List.of(), 0, b);
     table.add(new InflightTable.Entry(callA, "w:1", "n2", 0, a));
     table.add(new InflightTable.Entry(callB, "w:1", "n2", 0, b));
     Failure killed = Failure.actorDied(a.id().hex(), "A", "killed", null);
@@ -248,10 +251,10 @@ class InflightTableTest {
 
   @Test
   void creation_staysInFlightUntilItsResultCompletedIt_andPublishesFirst() {
-    ActorInstance proxy = core.actor(new ActorId(7, 3), "Counter", true);
-    TaskSpec creation =
+    ActorProxy proxy = core.actor(new ActorId(7, 3), "Counter", true);
+    TaskRun creation =
         FakeCore.spec(
-            new TaskId(1, 11), TaskSpec.Kind.ACTOR_CREATION, new Object[0], List.of(), 0, proxy);
+            new TaskId(1, 11), TaskSpec.Kind.ACTOR_CREATION, new TaskArg[0], List.of(), 0, proxy);
     table.add(new InflightTable.Entry(creation, "w:1", "n2", 0, proxy));
 
     table.completeAll(results(creation, PLAIN));
@@ -266,15 +269,15 @@ class InflightTableTest {
 
   @Test
   void creation_failedByItsWorkerBeforeItsResult_isNotPublished() {
-    ActorInstance proxy = core.actor(new ActorId(7, 4), "Counter", true);
-    TaskSpec creation =
+    ActorProxy proxy = core.actor(new ActorId(7, 4), "Counter", true);
+    TaskRun creation =
         FakeCore.spec(
-            new TaskId(1, 12), TaskSpec.Kind.ACTOR_CREATION, new Object[0], List.of(), 0, proxy);
+            new TaskId(1, 12), TaskSpec.Kind.ACTOR_CREATION, new TaskArg[0], List.of(), 0, proxy);
     InflightTable.Entry e = new InflightTable.Entry(creation, "w:1", "n2", 0, proxy);
     table.add(e);
 
     table.completeAll(results(creation, PLAIN));
-    table.fail(e, Failure.workerDied(creation.id.hex(), "n2", "worker died"));
+    table.fail(e, Failure.workerDied(creation.id().hex(), "n2", "worker died"));
     runOffloaded();
 
     assertThat(created).isEmpty();
@@ -282,7 +285,7 @@ class InflightTableTest {
     assertThat(core.completions.get(0).value()).isInstanceOf(Failure.class);
   }
 
-  private StoredValue completionOf(TaskSpec t) {
+  private StoredValue completionOf(TaskRun t) {
     return core.completions.stream().filter(c -> c.spec() == t).findFirst().orElseThrow().value();
   }
 }

@@ -8,12 +8,14 @@ import dev.manta.cluster.proto.ActorInfo;
 import dev.manta.cluster.proto.ActorLookup;
 import dev.manta.cluster.proto.ActorState;
 import dev.manta.cluster.rpc.Rpc;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.TaskId;
+import dev.manta.runtime.port.ActorProxy;
 import dev.manta.runtime.port.ClusterPorts.RemoteActor;
+import dev.manta.runtime.spec.TaskArg;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +35,7 @@ class RemoteActorsTest {
   private final ClusterView view = FakeCore.view(channels, "n1", "n2");
   private final InflightTable inflight = new InflightTable(core, view, Runnable::run, e -> {});
   private final FakeDirectory head = new FakeDirectory();
-  private final List<ActorInstance> hostedEnded = new CopyOnWriteArrayList<>();
+  private final List<ActorProxy> hostedEnded = new CopyOnWriteArrayList<>();
   private final RemoteActors actors =
       new RemoteActors(
           core,
@@ -69,7 +71,7 @@ class RemoteActorsTest {
   @Test
   void awaitPlaced_thenAliveEvent_settlesTheProxyOnce() {
     ActorId id = new ActorId(7, 1);
-    ActorInstance proxy = core.actor(id, "Counter", true);
+    ActorProxy proxy = core.actor(id, "Counter", true);
     head.put(info(id, ActorState.PENDING, "", ""));
 
     actors.awaitPlaced(proxy);
@@ -84,7 +86,7 @@ class RemoteActorsTest {
   @Test
   void awaitPlaced_headSaysAliveAlready_settlesWithoutAnEvent() {
     ActorId id = new ActorId(7, 2);
-    ActorInstance proxy = core.actor(id, "Counter", true);
+    ActorProxy proxy = core.actor(id, "Counter", true);
     head.put(info(id, ActorState.ALIVE, "w:2", ""));
 
     actors.awaitPlaced(proxy);
@@ -96,7 +98,7 @@ class RemoteActorsTest {
   @Test
   void awaitPlaced_headSaysDead_killsTheProxyWithTheReason() {
     ActorId id = new ActorId(7, 3);
-    ActorInstance proxy = core.actor(id, "Counter", true);
+    ActorProxy proxy = core.actor(id, "Counter", true);
     head.put(info(id, ActorState.DEAD, "", "constructor threw"));
 
     actors.awaitPlaced(proxy);
@@ -110,10 +112,10 @@ class RemoteActorsTest {
   @Test
   void deadEvent_whileItsCreationIsInFlight_isLeftToTheCreationsResult() {
     ActorId id = new ActorId(1, 4);
-    ActorInstance proxy = core.actor(id, "Counter", true);
-    TaskSpec creation =
+    ActorProxy proxy = core.actor(id, "Counter", true);
+    TaskRun creation =
         FakeCore.spec(
-            new TaskId(1, 40), TaskSpec.Kind.ACTOR_CREATION, new Object[0], List.of(), 0, proxy);
+            new TaskId(1, 40), TaskSpec.Kind.ACTOR_CREATION, new TaskArg[0], List.of(), 0, proxy);
     inflight.add(new InflightTable.Entry(creation, "w:2", "n2", 0, proxy));
 
     actors.onEvent(info(id, ActorState.DEAD, "", "constructor threw"));
@@ -125,7 +127,7 @@ class RemoteActorsTest {
   @Test
   void deadEvent_forAPlacedActor_killsItsProxy() {
     ActorId id = new ActorId(7, 5);
-    ActorInstance proxy = core.actor(id, "Counter", true);
+    ActorProxy proxy = core.actor(id, "Counter", true);
     head.put(info(id, ActorState.PENDING, "", ""));
     actors.awaitPlaced(proxy);
     actors.onEvent(info(id, ActorState.ALIVE, "w:2", ""));
@@ -139,10 +141,10 @@ class RemoteActorsTest {
   @Test
   void send_toAnActorWithoutAPlace_failsTheCallAtOnce() {
     ActorId id = new ActorId(7, 6);
-    ActorInstance proxy = core.actor(id, "Counter", true);
-    TaskSpec call =
+    ActorProxy proxy = core.actor(id, "Counter", true);
+    TaskRun call =
         FakeCore.spec(
-            new TaskId(1, 60), TaskSpec.Kind.ACTOR_CALL, new Object[0], List.of(), 0, proxy);
+            new TaskId(1, 60), TaskSpec.Kind.ACTOR_CALL, new TaskArg[0], List.of(), 0, proxy);
 
     actors.send(call, proxy);
 
@@ -172,8 +174,8 @@ class RemoteActorsTest {
   void diedWhere_killsTheProxiesOfActorsPlacedThere() {
     ActorId onDead = new ActorId(7, 11);
     ActorId elsewhere = new ActorId(7, 12);
-    ActorInstance p1 = core.actor(onDead, "A", true);
-    ActorInstance p2 = core.actor(elsewhere, "B", true);
+    ActorProxy p1 = core.actor(onDead, "A", true);
+    ActorProxy p2 = core.actor(elsewhere, "B", true);
     head.put(info(onDead, ActorState.PENDING, "", ""));
     head.put(info(elsewhere, ActorState.PENDING, "", ""));
     actors.awaitPlaced(p1);
@@ -191,7 +193,7 @@ class RemoteActorsTest {
   @Test
   void register_nameTakenInTheNamespace_throwsIllegalArgument() {
     head.refuseRegistration = true;
-    ActorInstance proxy = core.actor(new ActorId(1, 13), "Counter", true);
+    ActorProxy proxy = core.actor(new ActorId(1, 13), "Counter", true);
 
     assertThatThrownBy(() -> actors.register(proxy))
         .isInstanceOf(IllegalArgumentException.class)
@@ -200,7 +202,7 @@ class RemoteActorsTest {
 
   @Test
   void register_publishesThePendingActorInTheJobsNamespace() {
-    ActorInstance proxy = core.actor(new ActorId(1, 14), "Counter", true);
+    ActorProxy proxy = core.actor(new ActorId(1, 14), "Counter", true);
 
     actors.register(proxy);
 
@@ -213,7 +215,7 @@ class RemoteActorsTest {
 
   @Test
   void killed_actorHostedHere_isMarkedDeadAtTheHeadAndEnds() {
-    ActorInstance hosted = core.actor(new ActorId(7, 15), "Counter", false);
+    ActorProxy hosted = core.actor(new ActorId(7, 15), "Counter", false);
 
     actors.killed(hosted);
 
@@ -226,13 +228,13 @@ class RemoteActorsTest {
   @Test
   void killed_proxyOfAnotherOwnersActor_failsItsCallsAndTellsNobody() {
     ActorId id = new ActorId(7, 16); // prefix 7: not this process's (1)
-    ActorInstance proxy = core.actor(id, "Counter", true);
-    TaskSpec call =
+    ActorProxy proxy = core.actor(id, "Counter", true);
+    TaskRun call =
         FakeCore.spec(
-            new TaskId(1, 61), TaskSpec.Kind.ACTOR_CALL, new Object[0], List.of(), 0, proxy);
+            new TaskId(1, 61), TaskSpec.Kind.ACTOR_CALL, new TaskArg[0], List.of(), 0, proxy);
     inflight.add(new InflightTable.Entry(call, "w:2", "n2", 0, proxy));
     Failure why = Failure.actorDied(id.hex(), "Counter", "killed by the test", null);
-    core.actorDied(proxy, why); // the proxy died first; then the port hears of it
+    proxy.kill(why); // the proxy died first; then the port hears of it
 
     actors.killed(proxy);
 
@@ -245,7 +247,7 @@ class RemoteActorsTest {
   @Test
   void killHosted_killsTheActorHostedHere() {
     ActorId id = new ActorId(7, 17);
-    ActorInstance hosted = core.actor(id, "Counter", false);
+    ActorProxy hosted = core.actor(id, "Counter", false);
     core.hosted.put(id, hosted);
 
     actors.killHosted(id);

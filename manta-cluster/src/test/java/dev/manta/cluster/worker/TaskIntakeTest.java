@@ -8,15 +8,16 @@ import dev.manta.cluster.proto.TaskBatch;
 import dev.manta.cluster.proto.TaskKind;
 import dev.manta.cluster.proto.TaskMsg;
 import dev.manta.cluster.rpc.Wire;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.port.ActorProxy;
+import dev.manta.runtime.spec.TaskArg;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.InlineValue;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -77,16 +78,16 @@ class TaskIntakeTest {
     intake.acceptAll(batch(9, m));
 
     assertThat(core.ranLocally).hasSize(1);
-    TaskSpec t = core.ranLocally.get(0);
-    assertThat(t.id).isEqualTo(new TaskId(9, 1));
-    assertThat((byte[]) t.args[0]).containsExactly(5);
+    TaskRun t = core.ranLocally.get(0);
+    assertThat(t.id()).isEqualTo(new TaskId(9, 1));
+    assertThat(((TaskArg.Value) t.args()[0]).bytes()).containsExactly(5);
     assertThat(reports).isEmpty();
     assertThat(intake.unreported()).isEqualTo(1);
 
     InlineValue result = new InlineValue(new byte[] {6}, 0);
     core.table.complete(t.result, result);
 
-    assertThat(reports).containsExactly(new Report("owner:9", t.id, result));
+    assertThat(reports).containsExactly(new Report("owner:9", t.id(), result));
     assertThat(intake.unreported()).isZero();
   }
 
@@ -109,8 +110,8 @@ class TaskIntakeTest {
     intake.acceptAll(
         batch(9, msg(1, TaskKind.TASK, true).addArgs(refArg(arg, (byte) 7, (byte) 7)).build()));
 
-    TaskSpec t = core.ranLocally.get(0);
-    OwnedObject o = (OwnedObject) t.args[0];
+    TaskRun t = core.ranLocally.get(0);
+    OwnedObject o = (OwnedObject) t.args()[0];
     assertThat(o.id()).isEqualTo(arg);
     assertThat(t.argRefs).containsExactly(o);
     assertThat(((InlineValue) o.value().getNow(null)).bytes()).containsExactly(7, 7);
@@ -136,7 +137,7 @@ class TaskIntakeTest {
     assertThat(f.message())
         .isEqualTo("Actor " + new ActorId(9, 77).hex() + " is not alive on worker w:1");
     assertThat(core.argumentHolds).containsEntry(arg, 0);
-    assertThat(core.lookupObject(arg).value()).isDone();
+    assertThat(core.valueOf(arg)).isDone();
     assertThat(intake.unreported()).isZero();
   }
 
@@ -154,11 +155,12 @@ class TaskIntakeTest {
     intake.acceptAll(batch(9, creation));
     intake.acceptAll(batch(9, call));
 
-    assertThat(core.started).extracting(t -> t.id).containsExactly(new TaskId(9, 1));
-    ActorInstance actor = core.hostedActor(new ActorId(9, 3));
+    assertThat(core.started).extracting(t -> t.id()).containsExactly(new TaskId(9, 1));
+    ActorProxy actor = core.hostedActor(new ActorId(9, 3));
     assertThat(actor).isNotNull();
-    assertThat(core.enqueued).extracting(t -> t.id).containsExactly(new TaskId(9, 2));
-    assertThat(core.enqueued.get(0).actor).isSameAs(actor);
+    assertThat(core.enqueued).extracting(t -> t.id()).containsExactly(new TaskId(9, 2));
+    assertThat(core.enqueuedOn).containsExactly(actor);
+    assertThat(core.enqueued.get(0).actorId()).isEqualTo(actor.id());
     assertThat(core.ranLocally).isEmpty();
   }
 
@@ -174,6 +176,6 @@ class TaskIntakeTest {
     Failure f = (Failure) reports.get(0).value();
     assertThat(f.kind()).isEqualTo(Failure.Kind.TASK_FAILED);
     assertThat(f.message()).contains("unknown task kind");
-    assertThat(core.ranLocally).extracting(t -> t.id).containsExactly(new TaskId(9, 2));
+    assertThat(core.ranLocally).extracting(t -> t.id()).containsExactly(new TaskId(9, 2));
   }
 }

@@ -1,14 +1,15 @@
 package dev.manta.runtime.actor;
 
 import dev.manta.PendingCallsLimitException;
-import dev.manta.runtime.exec.ActorTarget;
 import dev.manta.runtime.exec.TaskExecutor;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.ownership.ReferenceTable;
+import dev.manta.runtime.port.ActorProxy;
 import dev.manta.runtime.spec.FunctionInfo;
+import dev.manta.runtime.spec.ResourceSet;
 import dev.manta.runtime.store.Failure;
-import dev.manta.runtime.task.ResourceSet;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.ActorTarget;
+import dev.manta.runtime.task.TaskRun;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
  * order); at most {@code maxConcurrency} run at once. A call whose arguments are not ready yet
  * holds back the calls behind it, so order holds even when arguments resolve out of order.
  */
-public final class ActorInstance implements ActorTarget {
+public final class ActorInstance implements ActorTarget, ActorProxy {
   /*
    * Implementation notes
    *  I1  pending = calls accepted and not finished (queued, waiting for arguments, or running);
@@ -69,7 +70,7 @@ public final class ActorInstance implements ActorTarget {
   final ResourceSet resources;
 
   private final ReentrantLock lock = new ReentrantLock();
-  private final ArrayDeque<TaskSpec> queue = new ArrayDeque<>(); // guarded by lock
+  private final ArrayDeque<TaskRun> queue = new ArrayDeque<>(); // guarded by lock
   private State state = State.CREATING; // guarded by lock
   private int drainers; // guarded by lock
   private int idleDrainers; // drainers spinning for the next call; at most 1; guarded by lock
@@ -87,7 +88,7 @@ public final class ActorInstance implements ActorTarget {
   private java.lang.ref.WeakReference<Object> lease; // guarded by lock
   private int leases; // live lease generations; guarded by lock
   private boolean orphaned; // guarded by lock: all handles gone, stop when idle
-  private final Consumer<TaskSpec> remote; // the sender of a PROXY; null for the other roles
+  private final Consumer<TaskRun> remote; // the sender of a PROXY; null for the other roles
   private final boolean retireWhenOrphaned;
 
   /** What an instance stands for; fixed when it is made. */
@@ -150,7 +151,7 @@ public final class ActorInstance implements ActorTarget {
       int maxPendingCalls,
       ResourceSet resources,
       Env env,
-      Consumer<TaskSpec> sender,
+      Consumer<TaskRun> sender,
       boolean owner) {
     return new ActorInstance(
         Role.PROXY,
@@ -196,7 +197,7 @@ public final class ActorInstance implements ActorTarget {
       int maxRestarts,
       ResourceSet resources,
       Env env,
-      Consumer<TaskSpec> remote,
+      Consumer<TaskRun> remote,
       boolean retireWhenOrphaned) {
     this.role = role;
     this.remote = remote;
@@ -292,7 +293,7 @@ public final class ActorInstance implements ActorTarget {
 
   /** Adds a call (state WAITING or READY) in submission order. */
   @SuppressWarnings("NonAtomicVolatileUpdate") // `enqueues` is only written under `lock`
-  void enqueue(TaskSpec call) {
+  void enqueue(TaskRun call) {
     Failure dead;
     lock.lock();
     try {
@@ -301,7 +302,7 @@ public final class ActorInstance implements ActorTarget {
         if (remote != null
             && state == State.ALIVE
             && queue.isEmpty()
-            && call.state.compareAndSet(TaskSpec.READY, TaskSpec.RUNNING)) {
+            && call.state.compareAndSet(TaskRun.READY, TaskRun.RUNNING)) {
           // A proxy with nothing queued sends at once, under the lock so order holds: no
           // hand-off to a drainer thread on the synchronous path.
           remote.accept(call);
@@ -315,8 +316,8 @@ public final class ActorInstance implements ActorTarget {
     } finally {
       lock.unlock();
     }
-    if (call.state.compareAndSet(TaskSpec.WAITING, TaskSpec.DONE)
-        || call.state.compareAndSet(TaskSpec.READY, TaskSpec.DONE)) {
+    if (call.state.compareAndSet(TaskRun.WAITING, TaskRun.DONE)
+        || call.state.compareAndSet(TaskRun.READY, TaskRun.DONE)) {
       executor.abandon(call, dead);
     }
   }
@@ -328,10 +329,10 @@ public final class ActorInstance implements ActorTarget {
    * enqueued WAITING, holding back later calls, and the mailbox moves on when it resolves or when
    * it ends without running (a failed argument: the submitter abandons it).
    */
-  void submit(TaskSpec call, dev.manta.runtime.task.Submitter submitter) {
+  void submit(TaskRun call, dev.manta.runtime.task.Submitter submitter) {
     if (submitter.dependenciesReady(call)) {
       submitter.resolve(call, t -> {});
-      if (call.state.get() == TaskSpec.READY) {
+      if (call.state.get() == TaskRun.READY) {
         enqueue(call);
       }
       return;
@@ -339,7 +340,7 @@ public final class ActorInstance implements ActorTarget {
     enqueue(call);
     submitter.resolve(call, t -> kick());
     call.result.value().thenRun(this::kick); // ended without running: move past it
-    if (call.state.get() == TaskSpec.DONE) {
+    if (call.state.get() == TaskRun.DONE) {
       kick(); // a failed argument finished the call: let the mailbox move past it
     }
   }
@@ -388,8 +389,15 @@ public final class ActorInstance implements ActorTarget {
   }
 
   /** Kills the actor here with {@code why} (for example: its remote process died). */
+  @Override
   public boolean kill(Failure why) {
     return die(why);
+  }
+
+  /** A proxy's actor runs now elsewhere: the calls queued here leave for it. */
+  @Override
+  public void placed() {
+    constructed(null);
   }
 
   int pendingCalls() {
@@ -428,14 +436,14 @@ public final class ActorInstance implements ActorTarget {
     if (state != State.ALIVE || drainers >= drainLimit) {
       return;
     }
-    TaskSpec head = queue.peek();
-    if (head == null || head.state.get() == TaskSpec.WAITING) {
+    TaskRun head = queue.peek();
+    if (head == null || head.state.get() == TaskRun.WAITING) {
       return;
     }
     if (drainers > 0) {
       // A helper only when no drainer is idle and the head may block its thread: asynchronous
       // methods return at once, so one drainer keeps up with them (I3).
-      if (idleDrainers > 0 || remote != null || head.info.kind() == FunctionInfo.Kind.ASYNC) {
+      if (idleDrainers > 0 || remote != null || head.info().kind() == FunctionInfo.Kind.ASYNC) {
         return;
       }
     }
@@ -449,7 +457,7 @@ public final class ActorInstance implements ActorTarget {
     try {
       boolean lingered = false;
       while (true) {
-        TaskSpec next;
+        TaskRun next;
         boolean linger = false;
         long seen = enqueues;
         lock.lock();
@@ -461,7 +469,7 @@ public final class ActorInstance implements ActorTarget {
           if (next == null && !lingered && state == State.ALIVE && idleDrainers == 0) {
             idleDrainers++; // look again after a short spin, still counted as a drainer
             linger = true;
-          } else if (next == null || next.state.get() == TaskSpec.WAITING) {
+          } else if (next == null || next.state.get() == TaskRun.WAITING) {
             drainers--;
             return;
           } else {
@@ -484,7 +492,7 @@ public final class ActorInstance implements ActorTarget {
         lingered = false;
         if (remote == null) {
           executor.run(next); // skips specs already finished (cancelled or failed arguments)
-        } else if (next.state.compareAndSet(TaskSpec.READY, TaskSpec.RUNNING)) {
+        } else if (next.state.compareAndSet(TaskRun.READY, TaskRun.RUNNING)) {
           remote.accept(next); // non-blocking: the remote actor runs it, in this order
         }
       }
@@ -533,7 +541,7 @@ public final class ActorInstance implements ActorTarget {
   }
 
   @Override
-  public void callFinished(TaskSpec call) {
+  public void callFinished(TaskRun call) {
     if (pending.decrementAndGet() == 0) {
       boolean stop;
       lock.lock();
@@ -553,7 +561,7 @@ public final class ActorInstance implements ActorTarget {
    * it was already dead.
    */
   boolean die(Failure why) {
-    List<TaskSpec> dropped;
+    List<TaskRun> dropped;
     lock.lock();
     try {
       if (state == State.DEAD) {
@@ -567,9 +575,9 @@ public final class ActorInstance implements ActorTarget {
     } finally {
       lock.unlock();
     }
-    for (TaskSpec c : dropped) {
-      if (c.state.compareAndSet(TaskSpec.WAITING, TaskSpec.DONE)
-          || c.state.compareAndSet(TaskSpec.READY, TaskSpec.DONE)) {
+    for (TaskRun c : dropped) {
+      if (c.state.compareAndSet(TaskRun.WAITING, TaskRun.DONE)
+          || c.state.compareAndSet(TaskRun.READY, TaskRun.DONE)) {
         executor.abandon(c, why);
       }
     }

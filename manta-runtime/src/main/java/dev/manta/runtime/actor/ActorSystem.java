@@ -8,11 +8,12 @@ import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.Ids;
 import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.port.ClusterPorts;
+import dev.manta.runtime.spec.ResourceSet;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
-import dev.manta.runtime.task.ResourceSet;
 import dev.manta.runtime.task.Scheduler;
 import dev.manta.runtime.task.Submitter;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -117,7 +118,7 @@ public final class ActorSystem {
               + opts.name
               + "\")");
     }
-    TaskSpec creation;
+    TaskRun creation;
     try {
       creation =
           submitter.build(
@@ -136,7 +137,8 @@ public final class ActorSystem {
       if (opts.name != null) {
         byName.remove(opts.name, a);
       }
-      executor.abandon(creation, Failure.ofThrowable(creation.id.hex(), creation.displayName(), e));
+      executor.abandon(
+          creation, Failure.ofThrowable(creation.id().hex(), creation.displayName(), e));
       throw e;
     }
     byId.put(id, a);
@@ -161,7 +163,7 @@ public final class ActorSystem {
               }
             },
             table.callbacks());
-    submitter.resolve(creation, t -> ports.createActor(t, a, opts.maxConcurrency));
+    submitter.resolve(creation, t -> ports.createActor(t, a));
     return a;
   }
 
@@ -170,10 +172,10 @@ public final class ActorSystem {
    * own thread, or through the scheduler when it needs resources. For ports that keep actors in
    * this process.
    */
-  public void startHere(TaskSpec t, ActorInstance a) {
-    if (t.resources.isEmpty()) {
+  public void startHere(TaskRun t, ActorInstance a) {
+    if (t.resources().isEmpty()) {
       a.startThread(() -> executor.run(t));
-    } else if (!scheduler.submit(t) && t.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)) {
+    } else if (!scheduler.submit(t) && t.state.compareAndSet(TaskRun.READY, TaskRun.CANCELLED)) {
       executor.abandon(t, shutdownFailure(a));
     }
   }
@@ -183,7 +185,7 @@ public final class ActorSystem {
     checkOpen();
     Failure dead = a.deathOrNull();
     a.reserveCall();
-    TaskSpec call;
+    TaskRun call;
     try {
       call =
           submitter.build(
@@ -202,7 +204,7 @@ public final class ActorSystem {
     }
     ObjectRef<R> ref = table.newRef(call.result, false);
     if (dead != null) {
-      call.state.set(TaskSpec.DONE);
+      call.state.set(TaskRun.DONE);
       executor.abandon(call, dead);
       return ref;
     }
@@ -215,14 +217,12 @@ public final class ActorSystem {
     a.die(Failure.actorDied(a.id.hex(), a.className, "Actor " + a.describe() + " " + why, null));
   }
 
-  /** The hex id of {@code actor}, an {@link ActorInstance} taken from a task spec. */
-  public String idOf(Object actor) {
-    return ((ActorInstance) actor).id.hex();
-  }
-
-  /** Ends {@code actor} (an {@link ActorInstance}) from inside one of its calls. */
-  public void exit(Object actor) {
-    ActorInstance a = (ActorInstance) actor;
+  /** Ends actor {@code id} (local or hosted here) from inside one of its calls. */
+  public void exit(ActorId id) {
+    ActorInstance a = byId.get(id);
+    if (a == null) {
+      return; // ended meanwhile
+    }
     a.die(
         Failure.actorDied(
             a.id.hex(), a.className, "Actor " + a.describe() + " exited (Manta.exitActor)", null));
@@ -293,7 +293,7 @@ public final class ActorSystem {
   }
 
   /** Runs the READY construction {@code creation} of hosted actor {@code a}. */
-  public void startHosted(ActorInstance a, TaskSpec creation) {
+  public void startHosted(ActorInstance a, TaskRun creation) {
     byId.put(a.id, a);
     a.startThread(() -> executor.run(creation));
   }
@@ -305,7 +305,7 @@ public final class ActorSystem {
   }
 
   /** Queues a READY call that arrived for hosted actor {@code a}. */
-  public void enqueueHosted(ActorInstance a, TaskSpec call) {
+  public void enqueueHosted(ActorInstance a, TaskRun call) {
     a.reserveUnbounded();
     a.enqueue(call);
   }

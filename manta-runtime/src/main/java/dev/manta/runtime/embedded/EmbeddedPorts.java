@@ -1,18 +1,18 @@
 package dev.manta.runtime.embedded;
 
 import dev.manta.MantaConfig;
-import dev.manta.runtime.CoreWorker;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
-import dev.manta.runtime.ownership.OwnedObject;
+import dev.manta.runtime.port.ActorProxy;
 import dev.manta.runtime.port.ClusterPorts;
+import dev.manta.runtime.port.CoreAccess;
+import dev.manta.runtime.port.PortsFactory;
+import dev.manta.runtime.port.TaskHandle;
+import dev.manta.runtime.spec.ResourceSet;
 import dev.manta.runtime.store.NodeStore;
 import dev.manta.runtime.store.ObjectStore;
 import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.ResourceSet;
-import dev.manta.runtime.task.TaskSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,16 +22,16 @@ import java.util.Optional;
  * scheduler, actors run on the core's threads, objects live in a {@link NodeStore} of this process,
  * and nothing is ever borrowed from another process.
  *
- * <p>Implementation notes: stateless after {@link #attach}, which the core calls once before any
- * work; every method then runs on the caller's thread and completes nothing itself (the core's
- * scheduler and actor threads do).
+ * <p>Implementation notes: its own factory; stateless after {@link #open}, which the core calls
+ * once before any work; every method then runs on the caller's thread and completes nothing itself
+ * (the core's scheduler and actor threads do).
  */
-final class EmbeddedPorts implements ClusterPorts {
+final class EmbeddedPorts implements PortsFactory, ClusterPorts {
   private final MantaConfig config;
   private final ResourceSet total;
   private final String jobId = String.format("%08x", new java.security.SecureRandom().nextInt());
   private ObjectStore store;
-  private CoreWorker core;
+  private CoreAccess core;
 
   EmbeddedPorts(MantaConfig config) {
     this.config = config;
@@ -47,8 +47,9 @@ final class EmbeddedPorts implements ClusterPorts {
   }
 
   @Override
-  public void attach(CoreWorker core) {
+  public ClusterPorts open(CoreAccess core) {
     this.core = core;
+    return this;
   }
 
   @Override
@@ -85,27 +86,27 @@ final class EmbeddedPorts implements ClusterPorts {
   }
 
   @Override
-  public void runTask(TaskSpec t) {
-    core.runIncoming(t);
+  public void runTask(TaskHandle t) {
+    core.runLocally(t);
   }
 
   @Override
-  public void registerActor(ActorInstance actor) {
+  public void registerActor(ActorProxy actor) {
     // Nothing else could look it up.
   }
 
   @Override
-  public void createActor(TaskSpec creation, ActorInstance actor, int maxConcurrency) {
-    core.actorSystem().startHere(creation, actor);
+  public void createActor(TaskHandle creation, ActorProxy actor) {
+    core.startActorHere(creation, actor);
   }
 
   @Override
-  public void sendActorCall(TaskSpec call, ActorInstance proxy) {
+  public void sendActorCall(TaskHandle call, ActorProxy proxy) {
     throw new IllegalStateException("embedded actors run their calls themselves: " + call);
   }
 
   @Override
-  public void actorKilled(ActorInstance actor) {
+  public void actorKilled(ActorProxy actor) {
     // No other process knows it.
   }
 
@@ -120,22 +121,27 @@ final class EmbeddedPorts implements ClusterPorts {
   }
 
   @Override
-  public void awaitPlaced(ActorInstance proxy) {
+  public void awaitPlaced(ActorProxy proxy) {
     throw new IllegalStateException("embedded actors are never placed elsewhere: " + proxy);
   }
 
   @Override
-  public OwnedObject borrow(ObjectId id) {
-    return null; // an id of another runtime (one shut down before): it is gone
+  public boolean canBorrow() {
+    return false; // an id of another runtime (one shut down before): it is gone
   }
 
   @Override
-  public void fetchBorrowed(OwnedObject o) {
-    throw new IllegalStateException("nothing is borrowed in the embedded runtime: " + o);
+  public void borrowed(ObjectId id) {
+    throw new IllegalStateException("nothing is borrowed in the embedded runtime: " + id.hex());
   }
 
   @Override
-  public void released(OwnedObject o, StoredValue value) {
+  public void fetchBorrowed(ObjectId id) {
+    throw new IllegalStateException("nothing is borrowed in the embedded runtime: " + id.hex());
+  }
+
+  @Override
+  public void released(ObjectId id, StoredValue value) {
     if (value instanceof StoreValue sv) {
       store.free(sv.id());
     }

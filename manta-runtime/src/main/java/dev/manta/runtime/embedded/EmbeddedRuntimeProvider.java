@@ -1,7 +1,7 @@
 package dev.manta.runtime.embedded;
 
 import dev.manta.MantaConfig;
-import dev.manta.runtime.CoreWorker;
+import dev.manta.runtime.Cores;
 import dev.manta.spi.MantaRuntime;
 import dev.manta.spi.MantaRuntimeProvider;
 
@@ -17,6 +17,6 @@ public final class EmbeddedRuntimeProvider implements MantaRuntimeProvider {
 
   @Override
   public MantaRuntime start(MantaConfig config) {
-    return new CoreWorker(config, new EmbeddedPorts(config));
+    return Cores.start(config, new EmbeddedPorts(config));
   }
 }

@@ -2,9 +2,11 @@ package dev.manta.runtime.exec;
 
 import dev.manta.runtime.events.ActorCallEvent;
 import dev.manta.runtime.events.TaskExecutionEvent;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.ActorTarget;
+import dev.manta.runtime.task.TaskRun;
 import jdk.jfr.Event;
 
 /**
@@ -15,10 +17,11 @@ final class Events {
   private Events() {}
 
   /** Starts the event of run {@code t}; null when no recording wants it. */
-  static Event begin(TaskSpec t) {
+  static Event begin(TaskRun t) {
     // Until a recording starts, event classes are not instrumented: isEnabled is false at once
     // and the JIT drops the allocation.
-    Event e = t.kind == TaskSpec.Kind.ACTOR_CALL ? new ActorCallEvent() : new TaskExecutionEvent();
+    Event e =
+        t.kind() == TaskSpec.Kind.ACTOR_CALL ? new ActorCallEvent() : new TaskExecutionEvent();
     if (!e.isEnabled()) {
       return null;
     }
@@ -27,7 +30,7 @@ final class Events {
   }
 
   /** Ends and commits {@code e} (from {@link #begin}; may be null) for the ended run {@code t}. */
-  static void end(Event e, TaskSpec t) {
+  static void end(Event e, TaskRun t) {
     if (e == null) {
       return;
     }
@@ -36,25 +39,25 @@ final class Events {
       return;
     }
     if (e instanceof ActorCallEvent c) {
-      c.taskId = t.id.hex();
+      c.taskId = t.id().hex();
       c.method = t.displayName();
-      ActorTarget a = (ActorTarget) t.actor;
+      ActorTarget a = t.actor;
       c.actorId = a.id().hex();
       Object instance = a.instance();
       c.actorClass = instance == null ? null : instance.getClass().getName();
       c.outcome = outcome(t);
     } else if (e instanceof TaskExecutionEvent x) {
-      x.taskId = t.id.hex();
+      x.taskId = t.id().hex();
       x.name = t.displayName();
-      x.kind = t.kind == TaskSpec.Kind.TASK ? "task" : "actor creation";
+      x.kind = t.kind() == TaskSpec.Kind.TASK ? "task" : "actor creation";
       x.retries = t.attempt;
       x.outcome = outcome(t);
     }
     e.commit();
   }
 
-  private static String outcome(TaskSpec t) {
-    if (t.state.get() == TaskSpec.CANCELLED) {
+  private static String outcome(TaskRun t) {
+    if (t.state.get() == TaskRun.CANCELLED) {
       return "cancelled";
     }
     StoredValue v = t.result == null ? null : t.result.value().getNow(null);

@@ -4,10 +4,12 @@ import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.serial.ValueCodec;
 import dev.manta.runtime.spec.FunctionInfo;
+import dev.manta.runtime.spec.TaskArg;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
 import dev.manta.runtime.task.Abandoner;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +26,7 @@ public final class TaskExecutor implements Abandoner {
   private final ReferenceTable table;
 
   @SuppressWarnings("ThreadLocalUsage") // per executor: several runtimes may share a JVM
-  private final ThreadLocal<TaskSpec> executing = new ThreadLocal<>();
+  private final ThreadLocal<TaskRun> executing = new ThreadLocal<>();
 
   private volatile boolean closing;
 
@@ -40,7 +42,7 @@ public final class TaskExecutor implements Abandoner {
   }
 
   /** The spec this thread is executing, or null outside tasks and actor methods. */
-  public TaskSpec current() {
+  public TaskRun current() {
     return executing.get();
   }
 
@@ -48,11 +50,11 @@ public final class TaskExecutor implements Abandoner {
    * Runs {@code t} if it is READY (else it was cancelled: nothing to do). Never throws; the outcome
    * is in {@code t.result}.
    */
-  public void run(TaskSpec t) {
-    if (!t.state.compareAndSet(TaskSpec.READY, TaskSpec.RUNNING)) {
+  public void run(TaskRun t) {
+    if (!t.state.compareAndSet(TaskRun.READY, TaskRun.RUNNING)) {
       return;
     }
-    TaskSpec previous = executing.get();
+    TaskRun previous = executing.get();
     executing.set(t);
     t.runner = Thread.currentThread();
     boolean async = false;
@@ -71,18 +73,18 @@ public final class TaskExecutor implements Abandoner {
   }
 
   /** Runs attempts until one succeeds or retries run out; returns true if completion is async. */
-  private boolean attempt(TaskSpec t, jdk.jfr.Event event) {
+  private boolean attempt(TaskRun t, jdk.jfr.Event event) {
     while (true) {
       try {
         Object[] args = materialize(t);
-        Object out = Invoker.invoke(t.fn, args);
-        if (t.kind == TaskSpec.Kind.ACTOR_CREATION) {
-          t.keepResources = ((ActorTarget) t.actor).constructed(out);
+        Object out = Invoker.invoke(t.fn(), args);
+        if (t.kind() == TaskSpec.Kind.ACTOR_CREATION) {
+          t.keepResources = t.actor.constructed(out);
           store(t, null, false);
           return false;
         }
         if (out instanceof CompletionStage<?> stage) {
-          boolean marks = t.info.kind() == FunctionInfo.Kind.VALUE;
+          boolean marks = t.info().kind() == FunctionInfo.Kind.VALUE;
           stage.whenComplete(
               (v, e) -> {
                 if (e != null) {
@@ -102,17 +104,16 @@ public final class TaskExecutor implements Abandoner {
           storeFailure(t, e);
           throw vme;
         }
-        if (t.state.get() != TaskSpec.CANCELLED
-            && t.kind == TaskSpec.Kind.TASK
-            && t.retryExceptions
-            && (t.maxRetries < 0 || t.attempt < t.maxRetries)) {
+        if (t.state.get() != TaskRun.CANCELLED
+            && t.kind() == TaskSpec.Kind.TASK
+            && t.retryExceptions()
+            && (t.maxRetries() < 0 || t.attempt < t.maxRetries())) {
           t.attempt++;
-          LOG.warn("Task {} failed ({}); retry {} of {}", t, e, t.attempt, t.maxRetries);
+          LOG.warn("Task {} failed ({}); retry {} of {}", t, e, t.attempt, t.maxRetries());
           continue;
         }
-        if (t.kind == TaskSpec.Kind.ACTOR_CREATION) {
-          ((ActorTarget) t.actor)
-              .constructionFailed(Failure.ofThrowable(t.id.hex(), t.info.name(), e));
+        if (t.kind() == TaskSpec.Kind.ACTOR_CREATION) {
+          t.actor.constructionFailed(Failure.ofThrowable(t.id().hex(), t.info().name(), e));
         }
         storeFailure(t, e);
         return false;
@@ -120,15 +121,15 @@ public final class TaskExecutor implements Abandoner {
     }
   }
 
-  private Object[] materialize(TaskSpec t) {
-    int offset = t.kind == TaskSpec.Kind.ACTOR_CALL ? 1 : 0;
-    Object[] out = new Object[t.args.length + offset];
+  private Object[] materialize(TaskRun t) {
+    int offset = t.kind() == TaskSpec.Kind.ACTOR_CALL ? 1 : 0;
+    Object[] out = new Object[t.args().length + offset];
     if (offset == 1) {
-      out[0] = ((ActorTarget) t.actor).instance();
+      out[0] = t.actor.instance();
     }
     Class<?>[] types = null;
-    for (int i = 0; i < t.args.length; i++) {
-      Object a = t.args[i];
+    for (int i = 0; i < t.args().length; i++) {
+      TaskArg a = t.args()[i];
       if (a instanceof OwnedObject o) {
         Object v = table.decode(o, o.value().join());
         if (types == null) {
@@ -137,7 +138,7 @@ public final class TaskExecutor implements Abandoner {
         checkType(t, i, o, v, types);
         out[i + offset] = v;
       } else {
-        out[i + offset] = codec.decodeArg((byte[]) a);
+        out[i + offset] = codec.decodeArg(((TaskArg.Value) a).bytes());
       }
     }
     return out;
@@ -145,19 +146,19 @@ public final class TaskExecutor implements Abandoner {
 
   private static final Class<?>[] UNKNOWN = new Class<?>[0];
 
-  private static Class<?>[] parameterTypes(TaskSpec t) {
-    Class<?>[] all = t.info.parameterTypes(Thread.currentThread().getContextClassLoader());
+  private static Class<?>[] parameterTypes(TaskRun t) {
+    Class<?>[] all = t.info().parameterTypes(Thread.currentThread().getContextClassLoader());
     if (all == null) {
       return UNKNOWN;
     }
     // Instance methods of actors: the descriptor has no receiver, our args do not either.
     // Static methods and constructors: the descriptor matches the arguments one to one,
     // except for captured-receiver forms, which are rejected at submit.
-    int extra = all.length - t.args.length;
+    int extra = all.length - t.args().length;
     return extra >= 0 ? java.util.Arrays.copyOfRange(all, extra, all.length) : UNKNOWN;
   }
 
-  private static void checkType(TaskSpec t, int i, OwnedObject o, Object v, Class<?>[] types) {
+  private static void checkType(TaskRun t, int i, OwnedObject o, Object v, Class<?>[] types) {
     if (v == null || i >= types.length || types[i].isInstance(v)) {
       return;
     }
@@ -174,7 +175,7 @@ public final class TaskExecutor implements Abandoner {
             + v.getClass().getName());
   }
 
-  private void store(TaskSpec t, Object value, boolean marksStage) {
+  private void store(TaskRun t, Object value, boolean marksStage) {
     Failure override = overrideFailure(t);
     if (override != null) {
       table.complete(t.result, override);
@@ -194,39 +195,39 @@ public final class TaskExecutor implements Abandoner {
     }
   }
 
-  private void storeFailure(TaskSpec t, Throwable e) {
+  private void storeFailure(TaskRun t, Throwable e) {
     Failure override = overrideFailure(t);
     StoredValue v =
-        override != null ? override : Failure.ofThrowable(t.id.hex(), t.displayName(), e);
+        override != null ? override : Failure.ofThrowable(t.id().hex(), t.displayName(), e);
     table.complete(t.result, v);
   }
 
   /** A cancelled task or a dead actor's call gets that failure, whatever it returned. */
-  private Failure overrideFailure(TaskSpec t) {
-    if (closing && t.kind == TaskSpec.Kind.TASK) {
+  private Failure overrideFailure(TaskRun t) {
+    if (closing && t.kind() == TaskSpec.Kind.TASK) {
       return Failure.cancelled(
-          t.id.hex(),
+          t.id().hex(),
           t.displayName(),
-          "Task " + t.displayName() + " (" + t.id.hex() + ") was cancelled: Manta shut down");
+          "Task " + t.displayName() + " (" + t.id().hex() + ") was cancelled: Manta shut down");
     }
-    if (t.state.get() == TaskSpec.CANCELLED) {
+    if (t.state.get() == TaskRun.CANCELLED) {
       return Failure.cancelled(
-          t.id.hex(),
+          t.id().hex(),
           t.displayName(),
-          "Task " + t.displayName() + " (" + t.id.hex() + ") was cancelled");
+          "Task " + t.displayName() + " (" + t.id().hex() + ") was cancelled");
     }
-    if (t.kind == TaskSpec.Kind.ACTOR_CALL) {
-      return ((ActorTarget) t.actor).deathOrNull();
+    if (t.kind() == TaskSpec.Kind.ACTOR_CALL) {
+      return t.actor.deathOrNull();
     }
     return null;
   }
 
   /** Marks the spec done and releases what it held. Called exactly once per run. */
-  private void finish(TaskSpec t) {
-    t.state.compareAndSet(TaskSpec.RUNNING, TaskSpec.DONE);
+  private void finish(TaskRun t) {
+    t.state.compareAndSet(TaskRun.RUNNING, TaskRun.DONE);
     releaseArgs(t);
-    if (t.kind == TaskSpec.Kind.ACTOR_CALL) {
-      ((ActorTarget) t.actor).callFinished(t);
+    if (t.kind() == TaskSpec.Kind.ACTOR_CALL) {
+      t.actor.callFinished(t);
     }
   }
 
@@ -235,11 +236,11 @@ public final class TaskExecutor implements Abandoner {
    * {@code failure}, and releases its argument references.
    */
   @Override
-  public void abandon(TaskSpec t, Failure failure) {
+  public void abandon(TaskRun t, Failure failure) {
     table.complete(t.result, failure);
     releaseArgs(t);
-    if (t.kind == TaskSpec.Kind.ACTOR_CALL) {
-      ((ActorTarget) t.actor).callFinished(t);
+    if (t.kind() == TaskSpec.Kind.ACTOR_CALL) {
+      t.actor.callFinished(t);
     }
   }
 
@@ -247,17 +248,17 @@ public final class TaskExecutor implements Abandoner {
    * Completes a spec that ran in another process with {@code value} (its result or failure), and
    * releases its argument references.
    */
-  public void completeRemote(TaskSpec t, StoredValue value) {
-    t.state.compareAndSet(TaskSpec.RUNNING, TaskSpec.DONE);
-    t.state.compareAndSet(TaskSpec.READY, TaskSpec.DONE);
+  public void completeRemote(TaskRun t, StoredValue value) {
+    t.state.compareAndSet(TaskRun.RUNNING, TaskRun.DONE);
+    t.state.compareAndSet(TaskRun.READY, TaskRun.DONE);
     table.complete(t.result, value);
     releaseArgs(t);
-    if (t.kind == TaskSpec.Kind.ACTOR_CALL) {
-      ((ActorTarget) t.actor).callFinished(t);
+    if (t.kind() == TaskSpec.Kind.ACTOR_CALL) {
+      t.actor.callFinished(t);
     }
   }
 
-  private void releaseArgs(TaskSpec t) {
+  private void releaseArgs(TaskRun t) {
     for (OwnedObject o : t.argRefs) {
       table.removeTaskRef(o);
     }

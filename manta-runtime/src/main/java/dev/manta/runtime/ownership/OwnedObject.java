@@ -1,6 +1,7 @@
 package dev.manta.runtime.ownership;
 
 import dev.manta.runtime.id.ObjectId;
+import dev.manta.runtime.spec.TaskArg;
 import dev.manta.runtime.store.StoredValue;
 import java.lang.ref.WeakReference;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * One object in its owner's reference table: its value (once ready) and the counts that keep it
  * alive.
  */
-public final class OwnedObject {
+public final class OwnedObject implements TaskArg.Ref {
   /*
    * Implementation notes
    *  I1  The object is alive while localHandles + borrowHandles + taskRefs + containedIn > 0 or

@@ -1,18 +1,11 @@
 package dev.manta.runtime.port;
 
-import dev.manta.MantaConfig;
-import dev.manta.runtime.CoreWorker;
-import dev.manta.runtime.actor.ActorInstance;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
-import dev.manta.runtime.ownership.OwnedObject;
-import dev.manta.runtime.store.ObjectStore;
+import dev.manta.runtime.spec.ResourceSet;
 import dev.manta.runtime.store.StoredValue;
-import dev.manta.runtime.task.ResourceSet;
-import dev.manta.runtime.task.TaskSpec;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /**
  * A core worker's ports to the world outside its process: where to run a task, where an actor
@@ -21,15 +14,16 @@ import java.util.concurrent.Executor;
  * implements them over gRPC, so the same core runs embedded, as a cluster driver or as a cluster
  * worker, with no mode switch inside it.
  *
- * <p>Every method may be called from any thread and must not block on the network unless its
- * documentation says so.
+ * <p>A {@link PortsFactory} opens them, given the core's {@link CoreAccess}, through which alone
+ * they act on the core. Every method may be called from any thread and must not block on the
+ * network unless its documentation says so.
  */
 public interface ClusterPorts {
-  /** The node's object store; called once, first, while the core is being built. */
-  ObjectStore openStore(MantaConfig config);
-
-  /** Hands the port its core; called once, after the core is wired and before any work. */
-  void attach(CoreWorker core);
+  /**
+   * Starts serving (servers, subscriptions, registration): called once, after the core is fully
+   * wired. Until then the ports must not call {@link CoreAccess}. The default does nothing.
+   */
+  default void start() {}
 
   /**
    * Whether actors created here run in this process (the embedded runtime) rather than behind a
@@ -46,17 +40,14 @@ public interface ClusterPorts {
   /** A description of the cluster's resources, for errors and the runtime context. */
   Map<String, Double> totalResources();
 
-  /** The job this process belongs to. */
-  String jobId();
-
   /** This process's node id. */
   String nodeId();
 
   /**
-   * Where to run a task: takes a READY spec owned here and runs it on some worker. The port
-   * completes it later with {@link CoreWorker#completeRemote}.
+   * Where to run a task: takes a READY task owned here and runs it on some worker (or here, with
+   * {@link CoreAccess#runLocally}). The port completes it later with {@link CoreAccess#complete}.
    */
-  void runTask(TaskSpec t);
+  void runTask(TaskHandle t);
 
   /**
    * Makes an actor that was just created here known to the whole cluster, as pending, so that any
@@ -68,23 +59,24 @@ public interface ClusterPorts {
    * @throws IllegalArgumentException if the actor's name is taken in this job's namespace
    * @throws IllegalStateException if the head cannot be reached
    */
-  void registerActor(ActorInstance proxy);
+  void registerActor(ActorProxy proxy);
 
   /**
    * Where an actor lives: places the actor whose construction spec {@code creation} (READY) is
-   * owned here. On success the port calls {@code proxy.constructed(null)}; on failure it completes
-   * the spec with the failure. The actor runs up to {@code maxConcurrency} calls at once.
+   * owned here. On success the port calls {@link ActorProxy#placed()}; on failure it completes the
+   * creation with the failure. The actor runs up to {@link ActorProxy#maxConcurrency()} calls at
+   * once.
    */
-  void createActor(TaskSpec creation, ActorInstance proxy, int maxConcurrency);
+  void createActor(TaskHandle creation, ActorProxy proxy);
 
   /** Sends a READY→RUNNING call to the remote actor behind {@code proxy}, in order. */
-  void sendActorCall(TaskSpec call, ActorInstance proxy);
+  void sendActorCall(TaskHandle call, ActorProxy proxy);
 
   /**
    * An actor died in this process: a proxy (kill the actor it stands for, if it still lives), or an
    * actor hosted here (tell its owner and the head).
    */
-  void actorKilled(ActorInstance actor);
+  void actorKilled(ActorProxy actor);
 
   /**
    * Looks up a named actor in this job's namespace, placed or still being placed; empty if it is
@@ -100,36 +92,35 @@ public interface ClusterPorts {
 
   /**
    * For a proxy built here from a {@link RemoteActor} that was not yet placed: calls {@code
-   * proxy.constructed(null)} once the actor is placed, so that the calls queued in it leave, or
-   * kills the proxy if the actor (or its owner) dies first. Does not block.
+   * ActorProxy#placed()} once the actor is placed, so that the calls queued in it leave, or kills
+   * the proxy if the actor (or its owner) dies first. Does not block.
    */
-  void awaitPlaced(ActorInstance proxy);
+  void awaitPlaced(ActorProxy proxy);
 
   /**
-   * An object owned by another process whose ref was deserialized here: a local stand-in that the
-   * port completes with the owner's value, or null if no process can serve it (the embedded
-   * runtime: an id of a runtime shut down before). Called once per id while the stand-in lives.
+   * Whether objects owned by other processes can be borrowed here; if not (the embedded runtime), a
+   * ref to an id this process does not know is gone (an id of a runtime shut down before).
    */
-  OwnedObject borrow(ObjectId id);
+  boolean canBorrow();
 
-  /** Starts fetching the value of a stand-in from {@link #borrow}, once a ref to it exists. */
-  void fetchBorrowed(OwnedObject o);
+  /**
+   * The core made a stand-in for object {@code id}, owned by another process, whose ref was
+   * deserialized here: the port registers the borrow with the owner. Called once per stand-in.
+   * Blocks for one round trip.
+   */
+  void borrowed(ObjectId id);
 
-  /** An object of this process's table was freed; {@code value} may be null. */
-  void released(OwnedObject o, StoredValue value);
+  /**
+   * Starts fetching the value of stand-in {@code id} from its owner, once a ref to it exists; the
+   * port completes it with {@link CoreAccess#completeObject}. Does not block.
+   */
+  void fetchBorrowed(ObjectId id);
+
+  /** Object {@code id} of this process's table was freed; {@code value} may be null. */
+  void released(ObjectId id, StoredValue value);
 
   /** Stops the port's connections and servers; the core is already shut down. */
   void shutdown();
-
-  /**
-   * Runs what the core registers to happen when an object becomes ready (a waiting task's
-   * resolution, an actor's death, a user's callback): the port may complete objects on threads that
-   * must never block, such as its transport's event loops, and then hands those actions to other
-   * threads. The default runs them on the completing thread.
-   */
-  default Executor callbackExecutor() {
-    return Runnable::run;
-  }
 
   /**
    * An actor hosted elsewhere.

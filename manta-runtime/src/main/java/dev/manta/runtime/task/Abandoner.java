@@ -10,5 +10,5 @@ import dev.manta.runtime.store.Failure;
 @FunctionalInterface
 public interface Abandoner {
   /** Completes {@code t}, which will never run, with {@code failure}. */
-  void abandon(TaskSpec t, Failure failure);
+  void abandon(TaskRun t, Failure failure);
 }

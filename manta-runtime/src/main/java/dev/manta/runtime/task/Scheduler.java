@@ -1,5 +1,6 @@
 package dev.manta.runtime.task;
 
+import dev.manta.runtime.spec.ResourceSet;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,17 +44,17 @@ public final class Scheduler {
   private final ResourceSet total;
   private long availableCpu; // guarded by lock
   private final Map<String, Long> availableCustom; // guarded by lock
-  private final Map<ResourceSet, ArrayDeque<TaskSpec>> queues = new LinkedHashMap<>(); // lock
+  private final Map<ResourceSet, ArrayDeque<TaskRun>> queues = new LinkedHashMap<>(); // lock
   private int queued; // guarded by lock
   private boolean closed; // guarded by lock
   private int idleWorkers; // lingering workers; guarded by lock
   private volatile long submissions; // bumped (under lock) when work is queued for lingerers
   private static final long LINGER_NANOS = 20_000;
 
-  private final Consumer<TaskSpec> executor;
+  private final Consumer<TaskRun> executor;
 
   @SuppressWarnings("ThreadLocalUsage") // per scheduler: several runtimes may share a JVM
-  private final ThreadLocal<TaskSpec> current = new ThreadLocal<>();
+  private final ThreadLocal<TaskRun> current = new ThreadLocal<>();
 
   private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
   private final ThreadFactory threads;
@@ -65,7 +66,7 @@ public final class Scheduler {
    * @param executor runs one spec to completion, storing its result; must not throw
    * @param threadPrefix prefix of worker thread names, e.g. {@code manta-task-}
    */
-  public Scheduler(ResourceSet total, Consumer<TaskSpec> executor, String threadPrefix) {
+  public Scheduler(ResourceSet total, Consumer<TaskRun> executor, String threadPrefix) {
     this.total = total;
     this.availableCpu = total.cpu();
     this.availableCustom = total.customCopy();
@@ -85,24 +86,24 @@ public final class Scheduler {
    * @return false if the scheduler is closed (the caller fails the task)
    */
   @SuppressWarnings("NonAtomicVolatileUpdate") // `submissions` is only written under `lock`
-  public boolean submit(TaskSpec task) {
-    List<TaskSpec> start = null;
+  public boolean submit(TaskRun task) {
+    List<TaskRun> start = null;
     lock.lock();
     try {
       if (closed) {
         return false;
       }
-      ArrayDeque<TaskSpec> q = queues.get(task.resources);
+      ArrayDeque<TaskRun> q = queues.get(task.resources());
       if (idleWorkers > 0) {
         // A worker is lingering for work: hand it this task through the queue (I4).
-        queues.computeIfAbsent(task.resources, k -> new ArrayDeque<>()).add(task);
+        queues.computeIfAbsent(task.resources(), k -> new ArrayDeque<>()).add(task);
         queued++;
         submissions++;
-      } else if ((q == null || q.isEmpty()) && fits(task.resources)) {
-        acquire(task.resources);
+      } else if ((q == null || q.isEmpty()) && fits(task.resources())) {
+        acquire(task.resources());
         start = List.of(task);
       } else {
-        queues.computeIfAbsent(task.resources, k -> new ArrayDeque<>()).add(task);
+        queues.computeIfAbsent(task.resources(), k -> new ArrayDeque<>()).add(task);
         queued++;
       }
     } finally {
@@ -116,7 +117,7 @@ public final class Scheduler {
 
   /** Gives back resources that an actor held for its life. */
   public void release(ResourceSet resources) {
-    List<TaskSpec> start;
+    List<TaskRun> start;
     lock.lock();
     try {
       give(resources);
@@ -128,20 +129,20 @@ public final class Scheduler {
   }
 
   /** The task this thread is running for this scheduler, or null. */
-  public TaskSpec currentTask() {
+  public TaskRun currentTask() {
     return current.get();
   }
 
   /** Called before a task thread blocks: gives the task's resources to queued work. */
   public void beforeBlocking() {
-    TaskSpec t = current.get();
-    if (t == null || !t.holdsResources || t.resourcesReleased || t.resources.isEmpty()) {
+    TaskRun t = current.get();
+    if (t == null || !t.holdsResources || t.resourcesReleased || t.resources().isEmpty()) {
       return;
     }
-    List<TaskSpec> start;
+    List<TaskRun> start;
     lock.lock();
     try {
-      give(t.resources);
+      give(t.resources());
       t.resourcesReleased = true;
       start = pollAllFitting();
     } finally {
@@ -152,13 +153,13 @@ public final class Scheduler {
 
   /** Called when a blocked task thread wakes: takes its resources back (I1). */
   public void afterBlocking() {
-    TaskSpec t = current.get();
+    TaskRun t = current.get();
     if (t == null || !t.resourcesReleased) {
       return;
     }
     lock.lock();
     try {
-      acquire(t.resources);
+      acquire(t.resources());
       t.resourcesReleased = false;
     } finally {
       lock.unlock();
@@ -184,12 +185,12 @@ public final class Scheduler {
    * Closes the scheduler: returns the tasks still queued (the caller fails them), interrupts
    * running tasks and waits up to {@code grace} for their threads to end.
    */
-  public List<TaskSpec> shutdown(Duration grace) throws InterruptedException {
-    List<TaskSpec> dropped = new ArrayList<>();
+  public List<TaskRun> shutdown(Duration grace) throws InterruptedException {
+    List<TaskRun> dropped = new ArrayList<>();
     lock.lock();
     try {
       closed = true;
-      for (ArrayDeque<TaskSpec> q : queues.values()) {
+      for (ArrayDeque<TaskRun> q : queues.values()) {
         dropped.addAll(q);
       }
       queues.clear();
@@ -215,15 +216,15 @@ public final class Scheduler {
     return workers.size();
   }
 
-  private void startWorker(TaskSpec first) {
+  private void startWorker(TaskRun first) {
     Thread th = threads.newThread(() -> loop(first));
     workers.add(th);
     th.start();
   }
 
-  private void loop(TaskSpec first) {
+  private void loop(TaskRun first) {
     try {
-      TaskSpec t = first;
+      TaskRun t = first;
       while (true) {
         if (t == null) {
           t = linger();
@@ -253,7 +254,7 @@ public final class Scheduler {
    * task before submitting the next one then costs no thread start and no carrier wake-up. Returns
    * a task to run (its resources acquired), or null to end the thread.
    */
-  private TaskSpec linger() {
+  private TaskRun linger() {
     long seen;
     lock.lock();
     try {
@@ -269,7 +270,7 @@ public final class Scheduler {
     while (submissions == seen && System.nanoTime() < until) {
       Thread.onSpinWait();
     }
-    List<TaskSpec> start;
+    List<TaskRun> start;
     lock.lock();
     try {
       idleWorkers--;
@@ -283,13 +284,13 @@ public final class Scheduler {
     return start.isEmpty() ? null : start.get(0);
   }
 
-  private TaskSpec finishAndNext(TaskSpec done) {
-    List<TaskSpec> start;
-    TaskSpec next;
+  private TaskRun finishAndNext(TaskRun done) {
+    List<TaskRun> start;
+    TaskRun next;
     lock.lock();
     try {
       if (!done.keepResources && !done.resourcesReleased) {
-        give(done.resources);
+        give(done.resources());
       }
       done.resourcesReleased = false;
       if (closed) {
@@ -322,19 +323,19 @@ public final class Scheduler {
     r.custom().forEach((k, v) -> availableCustom.merge(k, v, Long::sum));
   }
 
-  private List<TaskSpec> pollAllFitting() {
+  private List<TaskRun> pollAllFitting() {
     if (queued == 0) {
       return List.of();
     }
-    List<TaskSpec> out = new ArrayList<>();
+    List<TaskRun> out = new ArrayList<>();
     boolean progress = true;
     while (progress && queued > 0) {
       progress = false;
-      Iterator<ArrayDeque<TaskSpec>> it = queues.values().iterator();
+      Iterator<ArrayDeque<TaskRun>> it = queues.values().iterator();
       while (it.hasNext()) {
-        ArrayDeque<TaskSpec> q = it.next();
-        TaskSpec head;
-        while ((head = q.peek()) != null && head.state.get() == TaskSpec.CANCELLED) {
+        ArrayDeque<TaskRun> q = it.next();
+        TaskRun head;
+        while ((head = q.peek()) != null && head.state.get() == TaskRun.CANCELLED) {
           q.poll();
           queued--;
         }
@@ -342,10 +343,10 @@ public final class Scheduler {
           it.remove();
           continue;
         }
-        if (fits(head.resources)) {
+        if (fits(head.resources())) {
           q.poll();
           queued--;
-          acquire(head.resources);
+          acquire(head.resources());
           out.add(head);
           progress = true;
         }

@@ -10,6 +10,9 @@ import dev.manta.runtime.ownership.RefImpl;
 import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.serial.ValueCodec;
 import dev.manta.runtime.spec.FunctionInfo;
+import dev.manta.runtime.spec.ResourceSet;
+import dev.manta.runtime.spec.TaskArg;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
 import java.util.ArrayList;
@@ -44,7 +47,7 @@ public final class Submitter {
    *     from another runtime
    * @throws NullPointerException for a null function or argument
    */
-  public TaskSpec build(
+  public TaskRun build(
       TaskSpec.Kind kind,
       MantaFunction fn,
       Object[] args,
@@ -53,13 +56,13 @@ public final class Submitter {
       String name,
       int maxRetries,
       boolean retryExceptions,
-      Object actor) {
+      ActorTarget actor) {
     if (fn == null) {
       throw new NullPointerException("fn: the remote function is null");
     }
     FunctionInfo info = FunctionInfo.of(fn).requireNonCapturing();
     codec.learn(fn.getClass());
-    Object[] stored = new Object[args.length];
+    TaskArg[] stored = new TaskArg[args.length];
     List<OwnedObject> refs = new ArrayList<>(0);
     List<Object> keep = new ArrayList<>(0);
     for (int i = 0; i < args.length; i++) {
@@ -78,7 +81,7 @@ public final class Submitter {
         refs.add(o);
       } else {
         try {
-          stored[i] = codec.encodeArg(a, refs, keep);
+          stored[i] = new TaskArg.Value(codec.encodeArg(a, refs, keep));
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(
               "Argument " + (i + 1) + " of " + info.name() + ": " + e.getMessage(), e.getCause());
@@ -89,18 +92,20 @@ public final class Submitter {
       table.addTaskRef(o);
     }
     TaskId id = ids.nextTask();
-    TaskSpec t =
-        new TaskSpec(
-            id,
-            kind,
-            fn,
-            info,
-            stored,
+    TaskRun t =
+        new TaskRun(
+            new TaskSpec(
+                id,
+                kind,
+                fn,
+                info,
+                stored,
+                resources,
+                name,
+                maxRetries,
+                retryExceptions,
+                actor == null ? null : actor.id()),
             List.copyOf(refs),
-            resources,
-            name,
-            maxRetries,
-            retryExceptions,
             actor);
     t.keepAlive = keep.isEmpty() ? List.of() : keep;
     t.result = table.create(new ObjectId(id, 1), t);
@@ -109,37 +114,53 @@ public final class Submitter {
 
   /**
    * A spec for work that arrived from an owner in another process (cluster workers): its id and
-   * result id come from the owner, its arguments are already resolved ({@code byte[]} values, or
-   * ready objects counted in {@code argRefs}). The spec is READY; its result object is created in
-   * this table, and nothing here holds a ref to it.
+   * result id come from the owner, its arguments are already resolved (values, or ready objects of
+   * this table, which the run counts). The spec is READY; its result object is created in this
+   * table, and nothing here holds a ref to it.
    */
-  public TaskSpec incoming(
+  public TaskRun incoming(
       TaskId id,
       TaskSpec.Kind kind,
       MantaFunction fn,
-      Object[] args,
-      List<OwnedObject> argRefs,
+      TaskArg[] args,
       ResourceSet resources,
       String name,
       int maxRetries,
       boolean retryExceptions,
-      Object actor) {
+      ActorTarget actor) {
     FunctionInfo info = FunctionInfo.of(fn);
     codec.learn(fn.getClass());
-    for (OwnedObject o : argRefs) {
-      table.addTaskRef(o);
+    List<OwnedObject> argRefs = new ArrayList<>(0);
+    for (TaskArg a : args) {
+      if (a instanceof TaskArg.Ref r) {
+        OwnedObject o = own(r);
+        table.addTaskRef(o);
+        argRefs.add(o);
+      }
     }
-    TaskSpec t =
-        new TaskSpec(
-            id, kind, fn, info, args, argRefs, resources, name, maxRetries, retryExceptions, actor);
+    TaskRun t =
+        new TaskRun(
+            new TaskSpec(
+                id,
+                kind,
+                fn,
+                info,
+                args,
+                resources,
+                name,
+                maxRetries,
+                retryExceptions,
+                actor == null ? null : actor.id()),
+            argRefs,
+            actor);
     t.result = table.create(new ObjectId(id, 1), t);
-    t.state.set(TaskSpec.READY);
+    t.state.set(TaskRun.READY);
     return t;
   }
 
   /** Whether every ref argument of {@code t} is ready now. */
-  public boolean dependenciesReady(TaskSpec t) {
-    for (Object a : t.args) {
+  public boolean dependenciesReady(TaskRun t) {
+    for (TaskArg a : t.args()) {
       if (a instanceof OwnedObject o && !o.value().isDone()) {
         return false;
       }
@@ -153,9 +174,9 @@ public final class Submitter {
    * and the spec is completed with that failure. {@code onResolved} may run on this thread or on
    * the thread that completes the last dependency; it must not block.
    */
-  public void resolve(TaskSpec t, Consumer<TaskSpec> onResolved) {
+  public void resolve(TaskRun t, Consumer<TaskRun> onResolved) {
     List<OwnedObject> waiting = null;
-    for (Object a : t.args) {
+    for (TaskArg a : t.args()) {
       if (a instanceof OwnedObject o && !o.value().isDone()) {
         if (waiting == null) {
           waiting = new ArrayList<>(2);
@@ -184,13 +205,13 @@ public final class Submitter {
    * {@link #resolved}, from a completion callback: whatever it throws fails the task instead of
    * vanishing into the callback's future, where nobody would see it and the task would never end.
    */
-  private void resolvedOrFailed(TaskSpec t, Consumer<TaskSpec> onResolved) {
+  private void resolvedOrFailed(TaskRun t, Consumer<TaskRun> onResolved) {
     try {
       resolved(t, onResolved);
     } catch (RuntimeException | Error e) { // top of a callback: the error becomes the task's
-      if (t.state.compareAndSet(TaskSpec.WAITING, TaskSpec.DONE)
-          || t.state.compareAndSet(TaskSpec.READY, TaskSpec.DONE)) {
-        executor.abandon(t, Failure.ofThrowable(t.id.hex(), t.displayName(), e));
+      if (t.state.compareAndSet(TaskRun.WAITING, TaskRun.DONE)
+          || t.state.compareAndSet(TaskRun.READY, TaskRun.DONE)) {
+        executor.abandon(t, Failure.ofThrowable(t.id().hex(), t.displayName(), e));
       }
       if (e instanceof VirtualMachineError vme && !(e instanceof StackOverflowError)) {
         throw vme;
@@ -198,21 +219,33 @@ public final class Submitter {
     }
   }
 
-  private void resolved(TaskSpec t, Consumer<TaskSpec> onResolved) {
-    for (Object a : t.args) {
+  private void resolved(TaskRun t, Consumer<TaskRun> onResolved) {
+    for (TaskArg a : t.args()) {
       if (a instanceof OwnedObject o) {
         StoredValue v = o.value().join();
         if (v instanceof Failure f) {
-          if (t.state.compareAndSet(TaskSpec.WAITING, TaskSpec.DONE)) {
+          if (t.state.compareAndSet(TaskRun.WAITING, TaskRun.DONE)) {
             executor.abandon(t, f);
           }
           return;
         }
       }
     }
-    if (t.state.compareAndSet(TaskSpec.WAITING, TaskSpec.READY)) {
+    if (t.state.compareAndSet(TaskRun.WAITING, TaskRun.READY)) {
       onResolved.accept(t);
     }
+  }
+
+  /**
+   * The object of this table behind a ref argument of an incoming task (one the core handed out
+   * when the port held the argument).
+   */
+  private OwnedObject own(TaskArg.Ref r) {
+    if (r instanceof OwnedObject o) {
+      return o;
+    }
+    throw new IllegalArgumentException(
+        "Ref argument " + r.id().hex() + " is not an object of this core; hold it first");
   }
 
   /** A ref argument must come from this runtime. */

@@ -17,11 +17,12 @@ import dev.manta.runtime.ownership.RefImpl;
 import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.serial.Serializer;
 import dev.manta.runtime.serial.ValueCodec;
+import dev.manta.runtime.spec.ResourceSet;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.InlineOnlyStore;
-import dev.manta.runtime.task.ResourceSet;
 import dev.manta.runtime.task.Submitter;
-import dev.manta.runtime.task.TaskSpec;
+import dev.manta.runtime.task.TaskRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -182,7 +183,7 @@ class MailboxTest {
   private RefImpl<Object> call(
       ActorInstance a, MantaFunction method, long refMask, Object... args) {
     a.reserveCall();
-    TaskSpec c =
+    TaskRun c =
         submitter.build(
             TaskSpec.Kind.ACTOR_CALL, method, args, refMask, ResourceSet.EMPTY, null, 0, false, a);
     RefImpl<Object> ref = table.newRef(c.result, false);

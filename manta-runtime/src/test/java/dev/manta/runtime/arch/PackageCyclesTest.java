@@ -1,6 +1,5 @@
 package dev.manta.runtime.arch;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -13,11 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages of {@code manta-runtime} form no cycle: each concept depends only on the ones below
- * it. A new cycle fails this test with the classes and dependencies that close it.
- *
- * <p>Known debt, ignored here by name until the port is inverted (issue 16): the cluster port still
- * takes the core ({@code attach(CoreWorker)}) and the actor mailbox ({@code ActorInstance}) in its
- * signatures. Nothing else may point back.
+ * it (the port on {@code spec}, {@code id} and {@code store} only). A new cycle fails this test
+ * with the classes and dependencies that close it.
  */
 class PackageCyclesTest {
   static final JavaClasses RUNTIME =
@@ -41,18 +37,6 @@ class PackageCyclesTest {
 
   @Test
   void runtimePackagesAreFreeOfCycles() {
-    slices()
-        .assignedFrom(BY_PACKAGE)
-        .should()
-        .beFreeOfCycles()
-        .ignoreDependency(
-            describe(
-                "the port", (JavaClass c) -> c.getPackageName().equals("dev.manta.runtime.port")),
-            describe(
-                "CoreWorker or ActorInstance (known debt)",
-                (JavaClass c) ->
-                    c.getFullName().equals("dev.manta.runtime.CoreWorker")
-                        || c.getFullName().equals("dev.manta.runtime.actor.ActorInstance")))
-        .check(RUNTIME);
+    slices().assignedFrom(BY_PACKAGE).should().beFreeOfCycles().check(RUNTIME);
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.manta.Fn0;
 import dev.manta.runtime.id.Ids;
+import dev.manta.runtime.spec.ResourceSet;
+import dev.manta.runtime.spec.TaskArg;
+import dev.manta.runtime.spec.TaskSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,22 +43,22 @@ class SchedulerStressTest {
   private Scheduler scheduler;
 
   /** Runs each spec's action, checking the ledger it keeps against the totals. */
-  static final class Ledger implements Consumer<TaskSpec> {
-    final Map<TaskSpec, Runnable> actions = new ConcurrentHashMap<>();
+  static final class Ledger implements Consumer<TaskRun> {
+    final Map<TaskRun, Runnable> actions = new ConcurrentHashMap<>();
     final List<String> violations = Collections.synchronizedList(new ArrayList<>());
-    final Map<TaskSpec, Integer> runs = new ConcurrentHashMap<>();
+    final Map<TaskRun, Integer> runs = new ConcurrentHashMap<>();
     private long cpu; // guarded by this
     private long slots; // guarded by this
 
     @Override
-    public void accept(TaskSpec t) {
-      if (!t.state.compareAndSet(TaskSpec.READY, TaskSpec.RUNNING)) {
+    public void accept(TaskRun t) {
+      if (!t.state.compareAndSet(TaskRun.READY, TaskRun.RUNNING)) {
         return;
       }
       runs.merge(t, 1, Integer::sum);
-      long s = t.resources.custom().getOrDefault("slot", 0L);
+      long s = t.resources().custom().getOrDefault("slot", 0L);
       synchronized (this) {
-        cpu += t.resources.cpu();
+        cpu += t.resources().cpu();
         slots += s;
         if (cpu > TOTAL.cpu() || slots > TOTAL.custom().get("slot")) {
           violations.add("in use " + cpu + " CPU units, " + slots + " slot units with " + t);
@@ -65,10 +68,10 @@ class SchedulerStressTest {
         actions.getOrDefault(t, () -> {}).run();
       } finally {
         synchronized (this) {
-          cpu -= t.resources.cpu();
+          cpu -= t.resources().cpu();
           slots -= s;
         }
-        t.state.set(TaskSpec.DONE);
+        t.state.set(TaskRun.DONE);
       }
     }
   }
@@ -83,21 +86,23 @@ class SchedulerStressTest {
     }
   }
 
-  private TaskSpec spec(ResourceSet demand, Runnable action) {
-    TaskSpec t =
-        new TaskSpec(
-            ids.nextTask(),
-            TaskSpec.Kind.TASK,
-            (Fn0<Integer>) () -> 0,
-            null,
-            new Object[0],
+  private TaskRun spec(ResourceSet demand, Runnable action) {
+    TaskRun t =
+        new TaskRun(
+            new TaskSpec(
+                ids.nextTask(),
+                TaskSpec.Kind.TASK,
+                (Fn0<Integer>) () -> 0,
+                null,
+                new TaskArg[0],
+                demand,
+                "stress",
+                0,
+                false,
+                null),
             List.of(),
-            demand,
-            "stress",
-            0,
-            false,
             null);
-    t.state.set(TaskSpec.READY);
+    t.state.set(TaskRun.READY);
     ledger.actions.put(t, action);
     return t;
   }
@@ -117,7 +122,7 @@ class SchedulerStressTest {
     int threads = 8;
     int perThread = 3_000;
     CountDownLatch finished = new CountDownLatch(threads * perThread);
-    List<TaskSpec> all = Collections.synchronizedList(new ArrayList<>());
+    List<TaskRun> all = Collections.synchronizedList(new ArrayList<>());
     CyclicBarrier start = new CyclicBarrier(threads);
     try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
       List<Future<?>> submitted = new ArrayList<>();
@@ -129,7 +134,7 @@ class SchedulerStressTest {
                   start.await(30, TimeUnit.SECONDS);
                   for (int k = 0; k < perThread; k++) {
                     int spins = r.nextInt(200);
-                    TaskSpec t =
+                    TaskRun t =
                         spec(
                             randomDemand(r),
                             () -> {
@@ -154,7 +159,7 @@ class SchedulerStressTest {
             seed, finished.getCount(), scheduler.queuedCount())
         .isTrue();
     assertThat(ledger.violations).as("ledger overruns (seed %d)", seed).isEmpty();
-    for (TaskSpec t : all) {
+    for (TaskRun t : all) {
       assertThat(ledger.runs.get(t)).as("runs of %s (seed %d)", t, seed).isEqualTo(1);
     }
     // The ledger is back at its totals: a task asking for all of them runs.

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.manta.Fn0;
 import dev.manta.MantaFunction;
 import dev.manta.runtime.id.Ids;
+import dev.manta.runtime.spec.ResourceSet;
+import dev.manta.runtime.spec.TaskArg;
+import dev.manta.runtime.spec.TaskSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,16 +40,16 @@ class SchedulerTest {
   /** What a spec does when the fake executor runs it. */
   @FunctionalInterface
   interface Body {
-    void run(TaskSpec t) throws Exception;
+    void run(TaskRun t) throws Exception;
   }
 
   /**
    * Runs specs as the real executor does (READY to RUNNING by CAS, else skipped; DONE after),
    * counting the CPUs in use (fixed point) and recording the order of starts and any failure.
    */
-  static final class FakeExecutor implements java.util.function.Consumer<TaskSpec> {
-    final Map<TaskSpec, Body> bodies = new ConcurrentHashMap<>();
-    final Map<TaskSpec, CountDownLatch> done = new ConcurrentHashMap<>();
+  static final class FakeExecutor implements java.util.function.Consumer<TaskRun> {
+    final Map<TaskRun, Body> bodies = new ConcurrentHashMap<>();
+    final Map<TaskRun, CountDownLatch> done = new ConcurrentHashMap<>();
     final List<String> started = Collections.synchronizedList(new ArrayList<>());
     final List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     final Object ledgerLock = new Object();
@@ -54,13 +57,13 @@ class SchedulerTest {
     long maxCpuInUse; // guarded by ledgerLock
 
     @Override
-    public void accept(TaskSpec t) {
-      if (!t.state.compareAndSet(TaskSpec.READY, TaskSpec.RUNNING)) {
+    public void accept(TaskRun t) {
+      if (!t.state.compareAndSet(TaskRun.READY, TaskRun.RUNNING)) {
         return;
       }
-      started.add(t.name);
+      started.add(t.name());
       synchronized (ledgerLock) {
-        cpuInUse += t.resources.cpu();
+        cpuInUse += t.resources().cpu();
         maxCpuInUse = Math.max(maxCpuInUse, cpuInUse);
       }
       try {
@@ -69,16 +72,16 @@ class SchedulerTest {
         failures.add(e);
       } finally {
         synchronized (ledgerLock) {
-          cpuInUse -= t.resources.cpu();
+          cpuInUse -= t.resources().cpu();
         }
-        t.state.set(TaskSpec.DONE);
+        t.state.set(TaskRun.DONE);
         done.get(t).countDown();
       }
     }
 
     long maxCpus() {
       synchronized (ledgerLock) {
-        return maxCpuInUse / ResourceSet.UNIT;
+        return maxCpuInUse / 10_000 /* ResourceSet fixed-point units */;
       }
     }
   }
@@ -97,34 +100,36 @@ class SchedulerTest {
     return scheduler;
   }
 
-  private TaskSpec spec(String name, ResourceSet demand, Body body) {
-    TaskSpec t =
-        new TaskSpec(
-            ids.nextTask(),
-            TaskSpec.Kind.TASK,
-            FN,
-            null,
-            new Object[0],
+  private TaskRun spec(String name, ResourceSet demand, Body body) {
+    TaskRun t =
+        new TaskRun(
+            new TaskSpec(
+                ids.nextTask(),
+                TaskSpec.Kind.TASK,
+                FN,
+                null,
+                new TaskArg[0],
+                demand,
+                name,
+                0,
+                false,
+                null),
             List.of(),
-            demand,
-            name,
-            0,
-            false,
             null);
-    t.state.set(TaskSpec.READY);
+    t.state.set(TaskRun.READY);
     runs.bodies.put(t, body);
     runs.done.put(t, new CountDownLatch(1));
     return t;
   }
 
-  private TaskSpec submit(String name, ResourceSet demand, Body body) {
-    TaskSpec t = spec(name, demand, body);
+  private TaskRun submit(String name, ResourceSet demand, Body body) {
+    TaskRun t = spec(name, demand, body);
     assertThat(scheduler.submit(t)).as("submit %s", name).isTrue();
     return t;
   }
 
-  private void awaitDone(TaskSpec t) throws InterruptedException {
-    assertThat(runs.done.get(t).await(30, TimeUnit.SECONDS)).as("%s finished", t.name).isTrue();
+  private void awaitDone(TaskRun t) throws InterruptedException {
+    assertThat(runs.done.get(t).await(30, TimeUnit.SECONDS)).as("%s finished", t.name()).isTrue();
   }
 
   private static void until(String what, BooleanSupplier condition) {
@@ -132,7 +137,7 @@ class SchedulerTest {
   }
 
   private static Body await(CountDownLatch gate) {
-    return t -> assertThat(gate.await(30, TimeUnit.SECONDS)).as("gate of %s", t.name).isTrue();
+    return t -> assertThat(gate.await(30, TimeUnit.SECONDS)).as("gate of %s", t.name()).isTrue();
   }
 
   /**
@@ -141,8 +146,8 @@ class SchedulerTest {
    */
   private void assertLedgerIsBackAt(ResourceSet total) throws InterruptedException {
     CountDownLatch gate = new CountDownLatch(1);
-    TaskSpec a = submit("probe-a", total, await(gate));
-    TaskSpec b = submit("probe-b", total, await(gate));
+    TaskRun a = submit("probe-a", total, await(gate));
+    TaskRun b = submit("probe-b", total, await(gate));
     until("the first probe runs", () -> runs.started.contains("probe-a"));
     assertThat(scheduler.queuedCount()).as("the second probe waits").isEqualTo(1);
     assertThat(runs.started).doesNotContain("probe-b");
@@ -155,14 +160,14 @@ class SchedulerTest {
   void sameDemand_startsInSubmissionOrder_oneAtATimeOnOneCpu() throws Exception {
     scheduler(1, Map.of());
     CountDownLatch gate = new CountDownLatch(1);
-    List<TaskSpec> specs = new ArrayList<>();
+    List<TaskRun> specs = new ArrayList<>();
     specs.add(submit("t0", ResourceSet.ONE_CPU, await(gate)));
     for (int i = 1; i < 20; i++) {
       specs.add(submit("t" + i, ResourceSet.ONE_CPU, t -> {}));
     }
     assertThat(scheduler.queuedCount()).isEqualTo(19);
     gate.countDown();
-    for (TaskSpec t : specs) {
+    for (TaskRun t : specs) {
       awaitDone(t);
     }
     List<String> expected = new ArrayList<>();
@@ -178,7 +183,7 @@ class SchedulerTest {
   void runsAsManyAsFit_andQueuesTheRest() throws Exception {
     scheduler(2, Map.of());
     CountDownLatch gate = new CountDownLatch(1);
-    List<TaskSpec> specs = new ArrayList<>();
+    List<TaskRun> specs = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       specs.add(submit("t" + i, ResourceSet.ONE_CPU, await(gate)));
     }
@@ -186,7 +191,7 @@ class SchedulerTest {
     until("two tasks run", () -> runs.started.size() == 2);
     assertThat(runs.started).containsExactly("t0", "t1");
     gate.countDown();
-    for (TaskSpec t : specs) {
+    for (TaskRun t : specs) {
       awaitDone(t);
     }
     assertThat(runs.maxCpus()).as("CPUs in use at most").isEqualTo(2);
@@ -198,16 +203,16 @@ class SchedulerTest {
     scheduler(8, Map.of("slot", 1.0));
     ResourceSet slot = ResourceSet.of(0, Map.of("slot", 1.0));
     CountDownLatch gate = new CountDownLatch(1);
-    List<TaskSpec> specs = new ArrayList<>();
+    List<TaskRun> specs = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       specs.add(submit("s" + i, slot, await(gate)));
     }
     assertThat(scheduler.queuedCount()).isEqualTo(3);
     until("one slot task runs", () -> runs.started.size() == 1);
-    TaskSpec cpuOnly = submit("cpu", ResourceSet.ONE_CPU, t -> {});
+    TaskRun cpuOnly = submit("cpu", ResourceSet.ONE_CPU, t -> {});
     awaitDone(cpuOnly);
     gate.countDown();
-    for (TaskSpec t : specs) {
+    for (TaskRun t : specs) {
       awaitDone(t);
     }
     assertThat(runs.started).containsSubsequence("s0", "s1", "s2", "s3");
@@ -218,8 +223,8 @@ class SchedulerTest {
   void zeroDemand_runsAtOnce_evenWhenEveryCpuIsTaken() throws Exception {
     scheduler(1, Map.of());
     CountDownLatch gate = new CountDownLatch(1);
-    TaskSpec busy = submit("busy", ResourceSet.ONE_CPU, await(gate));
-    TaskSpec free = submit("free", ResourceSet.EMPTY, t -> {});
+    TaskRun busy = submit("busy", ResourceSet.ONE_CPU, await(gate));
+    TaskRun free = submit("free", ResourceSet.EMPTY, t -> {});
     awaitDone(free);
     assertThat(runs.done.get(busy).getCount()).as("the busy task still runs").isEqualTo(1);
     gate.countDown();
@@ -234,7 +239,7 @@ class SchedulerTest {
     CountDownLatch aWoke = new CountDownLatch(1);
     CountDownLatch releaseA = new CountDownLatch(1);
     CountDownLatch releaseB = new CountDownLatch(1);
-    TaskSpec a =
+    TaskRun a =
         submit(
             "a",
             ResourceSet.ONE_CPU,
@@ -245,7 +250,7 @@ class SchedulerTest {
               aWoke.countDown();
               assertThat(releaseA.await(30, TimeUnit.SECONDS)).isTrue();
             });
-    TaskSpec b =
+    TaskRun b =
         submit(
             "b",
             ResourceSet.ONE_CPU,
@@ -255,7 +260,7 @@ class SchedulerTest {
             });
     assertThat(aWoke.await(30, TimeUnit.SECONDS)).isTrue();
     assertThat(scheduler.runningCount()).as("a and b both run: 1 CPU oversubscribed").isEqualTo(2);
-    TaskSpec c = submit("c", ResourceSet.ONE_CPU, t -> {});
+    TaskRun c = submit("c", ResourceSet.ONE_CPU, t -> {});
     assertThat(scheduler.queuedCount()).as("nothing new starts while oversubscribed").isEqualTo(1);
     releaseB.countDown();
     awaitDone(b);
@@ -282,10 +287,10 @@ class SchedulerTest {
   void cancelledWhileQueued_isSkipped_andTheNextTaskGetsItsTurn() throws Exception {
     scheduler(1, Map.of());
     CountDownLatch gate = new CountDownLatch(1);
-    TaskSpec a = submit("a", ResourceSet.ONE_CPU, await(gate));
-    TaskSpec cancelled = submit("cancelled", ResourceSet.ONE_CPU, t -> {});
-    TaskSpec c = submit("c", ResourceSet.ONE_CPU, t -> {});
-    assertThat(cancelled.state.compareAndSet(TaskSpec.READY, TaskSpec.CANCELLED)).isTrue();
+    TaskRun a = submit("a", ResourceSet.ONE_CPU, await(gate));
+    TaskRun cancelled = submit("cancelled", ResourceSet.ONE_CPU, t -> {});
+    TaskRun c = submit("c", ResourceSet.ONE_CPU, t -> {});
+    assertThat(cancelled.state.compareAndSet(TaskRun.READY, TaskRun.CANCELLED)).isTrue();
     gate.countDown();
     awaitDone(a);
     awaitDone(c);
@@ -298,10 +303,10 @@ class SchedulerTest {
   void actorConstruction_keepsItsResourcesAfterItEnds_untilReleased() throws Exception {
     ResourceSet two = ResourceSet.of(2, Map.of());
     scheduler(2, Map.of());
-    TaskSpec ctor = submit("ctor", two, t -> t.keepResources = true);
+    TaskRun ctor = submit("ctor", two, t -> t.keepResources = true);
     awaitDone(ctor);
     until("the constructor's thread ended", () -> scheduler.liveWorkers() == 0);
-    TaskSpec next = submit("next", ResourceSet.ONE_CPU, t -> {});
+    TaskRun next = submit("next", ResourceSet.ONE_CPU, t -> {});
     assertThat(scheduler.queuedCount()).as("the actor still holds both CPUs").isEqualTo(1);
     scheduler.release(two); // the actor died
     awaitDone(next);
@@ -311,8 +316,8 @@ class SchedulerTest {
   @Test
   void currentTask_isTheSpecRunningOnThisThread() throws Exception {
     scheduler(1, Map.of());
-    AtomicReference<TaskSpec> seen = new AtomicReference<>();
-    TaskSpec t = submit("t", ResourceSet.ONE_CPU, x -> seen.set(scheduler.currentTask()));
+    AtomicReference<TaskRun> seen = new AtomicReference<>();
+    TaskRun t = submit("t", ResourceSet.ONE_CPU, x -> seen.set(scheduler.currentTask()));
     awaitDone(t);
     assertThat(seen.get()).isSameAs(t);
     assertThat(scheduler.currentTask()).isNull();
@@ -323,7 +328,7 @@ class SchedulerTest {
     scheduler(1, Map.of());
     CountDownLatch never = new CountDownLatch(1);
     CountDownLatch interrupted = new CountDownLatch(1);
-    TaskSpec running =
+    TaskRun running =
         submit(
             "running",
             ResourceSet.ONE_CPU,
@@ -334,10 +339,10 @@ class SchedulerTest {
                 interrupted.countDown();
               }
             });
-    TaskSpec q1 = submit("q1", ResourceSet.ONE_CPU, t -> {});
-    TaskSpec q2 = submit("q2", ResourceSet.ONE_CPU, t -> {});
+    TaskRun q1 = submit("q1", ResourceSet.ONE_CPU, t -> {});
+    TaskRun q2 = submit("q2", ResourceSet.ONE_CPU, t -> {});
     until("the first task runs", () -> runs.started.size() == 1);
-    List<TaskSpec> dropped = scheduler.shutdown(Duration.ofSeconds(10));
+    List<TaskRun> dropped = scheduler.shutdown(Duration.ofSeconds(10));
     assertThat(dropped).containsExactly(q1, q2);
     assertThat(interrupted.getCount()).as("the running task was interrupted").isZero();
     awaitDone(running);

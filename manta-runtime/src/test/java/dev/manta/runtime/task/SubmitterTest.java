@@ -16,6 +16,9 @@ import dev.manta.runtime.ownership.RefImpl;
 import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.serial.Serializer;
 import dev.manta.runtime.serial.ValueCodec;
+import dev.manta.runtime.spec.ResourceSet;
+import dev.manta.runtime.spec.TaskArg;
+import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.InlineOnlyStore;
 import dev.manta.runtime.store.InlineValue;
@@ -104,19 +107,19 @@ class SubmitterTest {
   /** Refs to the results of the specs built here, as the caller of {@code remote()} holds one. */
   final List<RefImpl<Object>> results = new ArrayList<>();
 
-  private TaskSpec build(MantaFunction fn, long refMask, Object... args) {
+  private TaskRun build(MantaFunction fn, long refMask, Object... args) {
     return keepResult(
         submitter.build(
             TaskSpec.Kind.TASK, fn, args, refMask, ResourceSet.ONE_CPU, null, 0, false, null));
   }
 
-  private TaskSpec keepResult(TaskSpec t) {
+  private TaskRun keepResult(TaskRun t) {
     results.add(table.newRef(t.result, false));
     return t;
   }
 
   /** A spec taking each of {@code deps} as a ref argument (a task of that many inputs). */
-  private TaskSpec dependingOn(List<OwnedObject> deps) {
+  private TaskRun dependingOn(List<OwnedObject> deps) {
     Object[] args = new Object[deps.size()];
     long mask = 0;
     for (int i = 0; i < args.length; i++) {
@@ -156,7 +159,7 @@ class SubmitterTest {
   void build_countsARefArgumentOnce_copiesValues_andMakesAPendingResult() {
     RefImpl<Integer> two = ready(2);
     int[] data = {1, 2};
-    TaskSpec t =
+    TaskRun t =
         submitter.build(
             TaskSpec.Kind.TASK,
             (Fn2<Integer, int[], Integer>) (a, b) -> a,
@@ -168,17 +171,17 @@ class SubmitterTest {
             false,
             null);
     data[0] = 99;
-    assertThat(t.state.get()).isEqualTo(TaskSpec.WAITING);
+    assertThat(t.state.get()).isEqualTo(TaskRun.WAITING);
     assertThat(t.argRefs).containsExactly(two.object());
-    assertThat(t.args[0]).isSameAs(two.object());
-    assertThat((int[]) codec.decodeArg((byte[]) t.args[1]))
+    assertThat(t.args()[0]).isSameAs(two.object());
+    assertThat((int[]) codec.decodeArg(((TaskArg.Value) t.args()[1]).bytes()))
         .as("the value as it was at submit")
         .containsExactly(1, 2);
     assertThat(two.object().reasons()).isEqualTo("local-ref pending-task-arg(1)");
     assertThat(t.result.value()).isNotDone();
     assertThat(t.result.producer()).isSameAs(t);
     assertThat(table.lookup(t.result.id())).isSameAs(t.result);
-    assertThat(t.result.id()).isEqualTo(new ObjectId(t.id, 1));
+    assertThat(t.result.id()).isEqualTo(new ObjectId(t.id(), 1));
   }
 
   @Test
@@ -216,13 +219,13 @@ class SubmitterTest {
 
   @Test
   void resolve_withEveryDependencyReady_handsTheSpecOnAtOnce_onThisThread() {
-    TaskSpec t = build(ADD, 0b01, ready(1), 2);
+    TaskRun t = build(ADD, 0b01, ready(1), 2);
     assertThat(submitter.dependenciesReady(t)).isTrue();
     AtomicReference<Thread> on = new AtomicReference<>();
     submitter.resolve(
         t,
         s -> {
-          assertThat(s.state.get()).isEqualTo(TaskSpec.READY);
+          assertThat(s.state.get()).isEqualTo(TaskRun.READY);
           on.set(Thread.currentThread());
         });
     assertThat(on.get()).isSameAs(Thread.currentThread());
@@ -231,7 +234,7 @@ class SubmitterTest {
   @Test
   void resolve_waitsForTheLastDependency_thenHandsTheSpecOnOnce() throws Exception {
     List<OwnedObject> deps = List.of(pending(), pending(), pending());
-    TaskSpec t = dependingOn(deps);
+    TaskRun t = dependingOn(deps);
     assertThat(submitter.dependenciesReady(t)).isFalse();
     AtomicInteger handedOn = new AtomicInteger();
     AtomicReference<Thread> on = new AtomicReference<>();
@@ -244,12 +247,12 @@ class SubmitterTest {
     table.complete(deps.get(2), value(3));
     table.complete(deps.get(0), value(1));
     assertThat(handedOn).as("handed on before its last dependency").hasValue(0);
-    assertThat(t.state.get()).isEqualTo(TaskSpec.WAITING);
+    assertThat(t.state.get()).isEqualTo(TaskRun.WAITING);
     Thread completer = Thread.ofPlatform().start(() -> table.complete(deps.get(1), value(2)));
     completer.join();
     assertThat(handedOn).hasValue(1);
     assertThat(on.get()).as("run by the thread that completed the last one").isSameAs(completer);
-    assertThat(t.state.get()).isEqualTo(TaskSpec.READY);
+    assertThat(t.state.get()).isEqualTo(TaskRun.READY);
   }
 
   @Test
@@ -257,14 +260,14 @@ class SubmitterTest {
     OwnedObject bad = pending();
     OwnedObject good = pending();
     table.complete(good, value(1));
-    TaskSpec t = dependingOn(List.of(bad, good));
+    TaskRun t = dependingOn(List.of(bad, good));
     AtomicInteger handedOn = new AtomicInteger();
     submitter.resolve(t, s -> handedOn.incrementAndGet());
     Failure cause = Failure.ofThrowable("x", "upstream", new IllegalStateException("root cause"));
     assertThat(good.reasons()).contains("pending-task-arg(1)");
     table.complete(bad, cause);
     assertThat(handedOn).hasValue(0);
-    assertThat(t.state.get()).isEqualTo(TaskSpec.DONE);
+    assertThat(t.state.get()).isEqualTo(TaskRun.DONE);
     assertThat(t.result.value().join()).isSameAs(cause);
     assertThat(good.reasons()).as("argument counts released").doesNotContain("pending-task-arg");
     assertThat(bad.reasons()).doesNotContain("pending-task-arg");
@@ -273,26 +276,26 @@ class SubmitterTest {
   @Test
   void resolve_cancelledWhileWaiting_neverHandsTheSpecOn() {
     OwnedObject dep = pending();
-    TaskSpec t = dependingOn(List.of(dep));
+    TaskRun t = dependingOn(List.of(dep));
     AtomicInteger handedOn = new AtomicInteger();
     submitter.resolve(t, s -> handedOn.incrementAndGet());
-    assertThat(t.state.compareAndSet(TaskSpec.WAITING, TaskSpec.CANCELLED)).isTrue();
+    assertThat(t.state.compareAndSet(TaskRun.WAITING, TaskRun.CANCELLED)).isTrue();
     table.complete(dep, value(1));
     assertThat(handedOn).hasValue(0);
-    assertThat(t.state.get()).isEqualTo(TaskSpec.CANCELLED);
+    assertThat(t.state.get()).isEqualTo(TaskRun.CANCELLED);
   }
 
   @Test
   void resolve_handOffThatThrowsInACallback_failsTheTaskInsteadOfLosingIt() {
     OwnedObject dep = pending();
-    TaskSpec t = dependingOn(List.of(dep));
+    TaskRun t = dependingOn(List.of(dep));
     submitter.resolve(
         t,
         s -> {
           throw new IllegalStateException("scheduler refused");
         });
     table.complete(dep, value(1));
-    assertThat(t.state.get()).isEqualTo(TaskSpec.DONE);
+    assertThat(t.state.get()).isEqualTo(TaskRun.DONE);
     StoredValue v = t.result.value().join();
     assertThat(v).isInstanceOf(Failure.class);
     assertThat(((Failure) v).message()).contains("scheduler refused");
@@ -304,19 +307,20 @@ class SubmitterTest {
     OwnedObject arg = pending();
     table.complete(arg, value(1));
     TaskId id = new TaskId(42, 7);
-    TaskSpec t =
+    TaskRun t =
         submitter.incoming(
             id,
             TaskSpec.Kind.TASK,
             ADD,
-            new Object[] {arg, codec.encodeArg(2, new ArrayList<>(), new ArrayList<>())},
-            List.of(arg),
+            new TaskArg[] {
+              arg, new TaskArg.Value(codec.encodeArg(2, new ArrayList<>(), new ArrayList<>()))
+            },
             ResourceSet.ONE_CPU,
             null,
             0,
             false,
             null);
-    assertThat(t.state.get()).isEqualTo(TaskSpec.READY);
+    assertThat(t.state.get()).isEqualTo(TaskRun.READY);
     assertThat(arg.reasons()).contains("pending-task-arg(1)");
     assertThat(t.result.id()).isEqualTo(new ObjectId(id, 1));
     assertThat(table.lookup(t.result.id())).isSameAs(t.result);
@@ -330,8 +334,8 @@ class SubmitterTest {
     for (int i = 0; i < n; i++) {
       deps.add(pending());
     }
-    TaskSpec t = dependingOn(deps);
-    List<TaskSpec> handedOn = Collections.synchronizedList(new ArrayList<>());
+    TaskRun t = dependingOn(deps);
+    List<TaskRun> handedOn = Collections.synchronizedList(new ArrayList<>());
     submitter.resolve(t, handedOn::add);
     CyclicBarrier start = new CyclicBarrier(n);
     try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
@@ -349,6 +353,6 @@ class SubmitterTest {
       }
     }
     assertThat(handedOn).containsExactly(t);
-    assertThat(t.state.get()).isEqualTo(TaskSpec.READY);
+    assertThat(t.state.get()).isEqualTo(TaskRun.READY);
   }
 }

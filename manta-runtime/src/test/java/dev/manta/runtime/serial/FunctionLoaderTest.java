@@ -1,4 +1,4 @@
-package dev.manta.cluster.worker;
+package dev.manta.runtime.serial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

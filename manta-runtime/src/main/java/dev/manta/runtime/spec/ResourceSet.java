@@ -1,4 +1,4 @@
-package dev.manta.runtime.task;
+package dev.manta.runtime.spec;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -52,8 +52,11 @@ public final class ResourceSet {
     return Math.round(v * UNIT);
   }
 
-  /** Whether every amount here is at most the amount in {@code available}. */
-  boolean fitsIn(long availableCpu, Map<String, Long> available) {
+  /**
+   * Whether every amount here is at most the amount in {@code available} (fixed-point units, as
+   * {@link #cpu()} and {@link #custom()} give them: the scheduler's ledger).
+   */
+  public boolean fitsIn(long availableCpu, Map<String, Long> available) {
     if (cpu > availableCpu) {
       return false;
     }
@@ -70,16 +73,18 @@ public final class ResourceSet {
     return fitsIn(total.cpu, total.custom);
   }
 
-  long cpu() {
+  /** The CPUs, in fixed-point units (1/10,000). */
+  public long cpu() {
     return cpu;
   }
 
-  Map<String, Long> custom() {
+  /** The custom amounts, in fixed-point units; unmodifiable. */
+  public Map<String, Long> custom() {
     return custom;
   }
 
   /** A mutable copy of the custom amounts, for the scheduler's ledger. */
-  Map<String, Long> customCopy() {
+  public Map<String, Long> customCopy() {
     return new HashMap<>(custom);
   }
 

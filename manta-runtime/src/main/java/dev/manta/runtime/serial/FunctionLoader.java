@@ -1,4 +1,4 @@
-package dev.manta.cluster.worker;
+package dev.manta.runtime.serial;
 
 import dev.manta.MantaFunction;
 import dev.manta.runtime.serial.filter.JavaInputFilter;
@@ -15,10 +15,11 @@ import java.io.IOException;
  * through {@link JavaInputFilter}'s allowlist for functions, so a class outside it is refused
  * before an instance of it exists.
  */
-final class FunctionLoader {
+public final class FunctionLoader {
   private FunctionLoader() {}
 
-  static MantaFunction load(byte[] bytes, ClassLoader loader) {
+  /** The function in {@code bytes}, its classes loaded with {@code loader}. */
+  public static MantaFunction load(byte[] bytes, ClassLoader loader) {
     Object f;
     try {
       f = JavaInputFilter.read(bytes, loader, JavaInputFilter.Kind.FUNCTION);

@@ -1,12 +1,12 @@
-package dev.manta.runtime.exec;
+package dev.manta.runtime.task;
 
+import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.store.Failure;
-import dev.manta.runtime.task.TaskSpec;
 
 /** What the executor needs from an actor while running its constructor or a method. */
 public interface ActorTarget {
   /** The actor's id (for events and errors). */
-  dev.manta.runtime.id.ActorId id();
+  ActorId id();
 
   /** The actor's instance, for method calls. */
   Object instance();
@@ -24,5 +24,5 @@ public interface ActorTarget {
   Failure deathOrNull();
 
   /** A call finished (its result stored): it no longer counts as pending. */
-  void callFinished(TaskSpec call);
+  void callFinished(TaskRun call);
 }
