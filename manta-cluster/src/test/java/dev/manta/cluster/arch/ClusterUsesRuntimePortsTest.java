@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code manta-cluster} reaches the runtime only through its contracts: the ports ({@code
  * runtime.port}), the values they speak ({@code spec}, {@code id}, {@code store}), the serializer
- * ({@code serial}) and the one entry point that builds a core ({@code runtime.Cores}); never the
- * core worker, the actor system, the reference table, the engine's tasks or the executor. A new
- * dependency on an internal fails this test with the classes that take it.
+ * ({@code serial}), the JFR event types ({@code events}) and the one entry point that builds a core
+ * ({@code runtime.Cores}); never the core worker, the actor system, the reference table, the
+ * engine's tasks or the executor. A new dependency on an internal fails this test with the classes
+ * that take it.
  */
 class ClusterUsesRuntimePortsTest {
   private static final String RUNTIME = "dev.manta.runtime";
@@ -24,7 +25,8 @@ class ClusterUsesRuntimePortsTest {
         || inside(pkg, RUNTIME + ".spec")
         || inside(pkg, RUNTIME + ".id")
         || inside(pkg, RUNTIME + ".store")
-        || inside(pkg, RUNTIME + ".serial");
+        || inside(pkg, RUNTIME + ".serial")
+        || inside(pkg, RUNTIME + ".events");
   }
 
   private static boolean inside(String pkg, String root) {
@@ -39,7 +41,7 @@ class ClusterUsesRuntimePortsTest {
         .should()
         .dependOnClassesThat(
             DescribedPredicate.describe(
-                "are runtime internals (not port, spec, id, store, serial or Cores)",
+                "are runtime internals (not port, spec, id, store, serial, events or Cores)",
                 (JavaClass c) -> inside(c.getPackageName(), RUNTIME) && !allowed(c)))
         .check(ClusterPackageCyclesTest.CLUSTER);
   }
