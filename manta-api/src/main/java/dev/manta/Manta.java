@@ -121,6 +121,18 @@ public final class Manta {
   }
 
   /**
+   * The runtime {@link #init} started, for an API layered over the SPI that must reach the runtime
+   * its code runs on: the Ray API on a cluster worker, whose runtime the worker installed with
+   * {@link #init(MantaConfig, MantaRuntimeProvider)}. Users call the static methods of this class
+   * instead.
+   *
+   * @throws IllegalStateException if Manta is not initialized
+   */
+  public static MantaRuntime currentRuntime() {
+    return runtime();
+  }
+
+  /**
    * Copies {@code value} into the object store and returns its ref. Later changes to {@code value}
    * do not change what {@code get} returns.
    *

@@ -1,11 +1,9 @@
 package dev.manta.ray;
 
-import org.junit.jupiter.api.BeforeAll;
-
-/** {@link RayActorTest}, run as a Ray driver of a real cluster. */
+/** {@link RayActorTest}, each test as a Ray driver of the shared real cluster. */
 class ClusterRayActorTest extends RayActorTest {
-  @BeforeAll
-  static void cluster() throws Exception {
-    RayClusterSuite.use();
+  @Override
+  public RayTestSupport.Mode rayMode() throws Exception {
+    return new RayTestSupport.Mode(RayClusterSuite.use());
   }
 }

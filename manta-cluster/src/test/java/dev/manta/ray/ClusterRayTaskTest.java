@@ -1,11 +1,9 @@
 package dev.manta.ray;
 
-import org.junit.jupiter.api.BeforeAll;
-
-/** {@link RayTaskTest}, run as a Ray driver of a real cluster. */
+/** {@link RayTaskTest}, each test as a Ray driver of the shared real cluster. */
 class ClusterRayTaskTest extends RayTaskTest {
-  @BeforeAll
-  static void cluster() throws Exception {
-    RayClusterSuite.use();
+  @Override
+  public RayTestSupport.Mode rayMode() throws Exception {
+    return new RayTestSupport.Mode(RayClusterSuite.use());
   }
 }

@@ -1,11 +1,9 @@
 package dev.manta.ray;
 
-import org.junit.jupiter.api.BeforeAll;
-
-/** {@link RayUnsupportedTest}, run as a Ray driver of a real cluster. */
+/** {@link RayUnsupportedTest}, each test as a Ray driver of the shared real cluster. */
 class ClusterRayUnsupportedTest extends RayUnsupportedTest {
-  @BeforeAll
-  static void cluster() throws Exception {
-    RayClusterSuite.use();
+  @Override
+  public RayTestSupport.Mode rayMode() throws Exception {
+    return new RayTestSupport.Mode(RayClusterSuite.use());
   }
 }

@@ -14,7 +14,7 @@ public final class RayClusterSuite {
 
   private RayClusterSuite() {}
 
-  /** Starts the cluster once and points {@link RayTestSupport} at it; returns its address. */
+  /** Starts the cluster once; returns its address, for {@link RayTestSupport.Mode}. */
   public static synchronized String use() throws Exception {
     if (cluster == null) {
       Path dir = Files.createTempDirectory("manta-ray-cluster-suite");
@@ -24,7 +24,6 @@ public final class RayClusterSuite {
       cluster = c;
       c.closeOnExit();
     }
-    System.setProperty(RayTestSupport.CLUSTER_PROPERTY, cluster.address());
     return cluster.address();
   }
 }

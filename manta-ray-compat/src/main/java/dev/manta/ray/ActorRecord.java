@@ -47,6 +47,8 @@ final class ActorRecord {
   private final Map<String, Integer> groups = new LinkedHashMap<>(); // name -> maxConcurrency
   private final Map<ConcurrencyGroups.MethodKey, String> methodGroups = new ConcurrentHashMap<>();
   private final ClassLoader loader;
+  private final String jobNamespace; // the Ray namespace of the job, for its functions
+  private final boolean borrowed; // made from a handle in a JVM that did not create the actor
   private final ReentrantLock lock = new ReentrantLock();
   private volatile ActorHandle<Object> current; // written under lock (I1)
   private final AtomicInteger restarts = new AtomicInteger(); // incremented under lock
@@ -65,8 +67,11 @@ final class ActorRecord {
       int maxPendingCalls,
       Map<String, Double> resources,
       List<ConcurrencyGroup> concurrencyGroups,
-      ClassLoader loader) {
+      ClassLoader loader,
+      String jobNamespace) {
     this.rayId = rayId;
+    this.jobNamespace = jobNamespace;
+    this.borrowed = false;
     this.name = name;
     this.namespace = namespace;
     this.mantaName = name == null ? null : namespace + "/" + name;
@@ -101,7 +106,48 @@ final class ActorRecord {
       total = Math.addExact(total, group.maxConcurrency());
     }
     this.maxConcurrency = total;
-    this.spec = new ActorSpec(rayId, name, 0, groups.isEmpty() ? 0 : maxConcurrency, groups);
+    this.spec =
+        new ActorSpec(
+            rayId,
+            name,
+            0,
+            groups.isEmpty() ? 0 : maxConcurrency,
+            groups,
+            groups.isEmpty() && maxConcurrency == 1);
+  }
+
+  /**
+   * The record of an actor created elsewhere, in the JVM that received {@code handle} (a cluster
+   * worker running a task the handle was passed to): calls go to the Manta actor the handle
+   * carries; it cannot be restarted from here, and a restart made by the creating JVM after the
+   * handle was sent is not seen (calls then fail with {@code RayActorException}).
+   */
+  ActorRecord(RayActor<?> handle, ClassLoader loader, String jobNamespace) {
+    ActorSpec s = handle.spec();
+    this.rayId = handle.getId();
+    this.name = s.name();
+    this.namespace = jobNamespace;
+    this.mantaName = null;
+    this.ctor = null;
+    this.args = new Object[0];
+    this.refMask = 0;
+    this.maxRestarts = 0;
+    this.maxTaskRetries = 0;
+    this.maxPendingCalls = Integer.MAX_VALUE;
+    this.resources = Map.of();
+    this.loader = loader;
+    this.jobNamespace = jobNamespace;
+    this.borrowed = true;
+    this.groups.putAll(s.groups());
+    this.maxConcurrency = 1;
+    this.spec = s;
+    this.restarts.set(s.restart());
+    this.current = handle.manta();
+  }
+
+  /** What the actor's first instance was made from (restarts differ only in their number). */
+  ActorSpec spec() {
+    return spec.restarted(restarts.get());
   }
 
   /** Creates the first Manta actor. */
@@ -115,7 +161,7 @@ final class ActorRecord {
   }
 
   private ActorHandle<Object> create(MantaRuntime rt) {
-    RayFunction f = RayFunction.constructor(ctor, spec.restarted(restarts.get()));
+    RayFunction f = RayFunction.constructor(ctor, spec.restarted(restarts.get()), jobNamespace);
     ActorCreator<Object> c = rt.newActor(f, args.clone(), refMask);
     if (mantaName != null) {
       c.name(mantaName);
@@ -150,7 +196,7 @@ final class ActorRecord {
         return null;
       }
       current.kill();
-      if (mayRestart && (maxRestarts == -1 || restarts.get() < maxRestarts)) {
+      if (mayRestart && !borrowed && (maxRestarts == -1 || restarts.get() < maxRestarts)) {
         restarts.incrementAndGet();
         current = create(rt);
         return current;

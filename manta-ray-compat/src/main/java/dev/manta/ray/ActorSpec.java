@@ -19,9 +19,16 @@ import java.util.Objects;
  * @param defaultConcurrency calls of the default group that may run at once, or 0 when the actor
  *     has no concurrency groups (then Manta's {@code maxConcurrency} alone bounds its calls)
  * @param groups each concurrency group's name and maxConcurrency, in declaration order
+ * @param singleThreaded maxConcurrency 1 and no concurrency groups: every call runs on the actor's
+ *     one thread, as Ray promises such an actor (so thread-locals keep their values between calls)
  */
 record ActorSpec(
-    ActorId rayId, String name, int restart, int defaultConcurrency, Map<String, Integer> groups)
+    ActorId rayId,
+    String name,
+    int restart,
+    int defaultConcurrency,
+    Map<String, Integer> groups,
+    boolean singleThreaded)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -33,7 +40,7 @@ record ActorSpec(
 
   /** The spec of the same actor's {@code restartNumber}-th restart. */
   ActorSpec restarted(int restartNumber) {
-    return new ActorSpec(rayId, name, restartNumber, defaultConcurrency, groups);
+    return new ActorSpec(rayId, name, restartNumber, defaultConcurrency, groups, singleThreaded);
   }
 
   /** {@code 'name' id}, or the id alone, for messages. */

@@ -2,6 +2,8 @@ package dev.manta.ray;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -26,6 +28,16 @@ final class HostedActor {
    */
   final Object instance;
   final ActorSpec spec;
+
+  /**
+   * The actor's one thread, for a single-threaded actor ({@link ActorSpec#singleThreaded}), else
+   * null. Manta's mailbox runs calls one at a time but on whichever of its drainer threads is
+   * running; a Ray actor of concurrency 1 promises one thread, so each call is handed to this
+   * executor and its drainer waits for it. A virtual thread; the executor shuts itself down once
+   * the actor is unreachable (JDK 21's single-thread executors do).
+   */
+  private final ExecutorService thread;
+
   private final Semaphore defaultGroup;
   private final Map<String, Semaphore> groups = new HashMap<>();
 
@@ -34,6 +46,16 @@ final class HostedActor {
     this.spec = spec;
     this.defaultGroup = spec.groups().isEmpty() ? null : new Semaphore(spec.defaultConcurrency());
     spec.groups().forEach((name, n) -> groups.put(name, new Semaphore(n)));
+    this.thread =
+        spec.singleThreaded()
+            ? Executors.newSingleThreadExecutor(
+                Thread.ofVirtual().name("ray-actor-" + spec.rayId()).factory())
+            : null;
+  }
+
+  /** The actor's one thread, or null if it is not single-threaded. */
+  ExecutorService thread() {
+    return thread;
   }
 
   /**

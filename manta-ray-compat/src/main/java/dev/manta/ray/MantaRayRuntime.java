@@ -1,6 +1,7 @@
 package dev.manta.ray;
 
 import dev.manta.ActorHandle;
+import dev.manta.Manta;
 import dev.manta.MantaConfig;
 import dev.manta.MantaException;
 import dev.manta.TaskCall;
@@ -10,8 +11,10 @@ import io.ray.api.BaseActorHandle;
 import io.ray.api.CppActorHandle;
 import io.ray.api.ObjectRef;
 import io.ray.api.PyActorHandle;
+import io.ray.api.Ray;
 import io.ray.api.WaitResult;
 import io.ray.api.concurrencygroup.ConcurrencyGroup;
+import io.ray.api.exception.RayException;
 import io.ray.api.exception.RayIntentionalSystemExitException;
 import io.ray.api.function.CppActorClass;
 import io.ray.api.function.CppActorMethod;
@@ -68,10 +71,21 @@ public final class MantaRayRuntime implements RayRuntime {
   private final ConcurrentHashMap<ActorId, ActorRecord> actors = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ActorRecord> byMantaId = new ConcurrentHashMap<>();
   private final String jobId;
+  private final boolean hosted; // over a runtime this layer did not start (a cluster worker's)
 
-  private MantaRayRuntime(MantaRuntime rt, RaySettings settings) {
+  /**
+   * The hosted runtime {@link #ensureHosted} hands to {@code Ray.init()}: written under HOSTING,
+   * read by the same thread inside {@code Ray.init()} (which holds {@code Ray}'s lock, so taking
+   * HOSTING there could deadlock with a thread in ensureHosted).
+   */
+  private static volatile MantaRayRuntime handoff;
+
+  private static final Object HOSTING = new Object();
+
+  private MantaRayRuntime(MantaRuntime rt, RaySettings settings, boolean hosted) {
     this.rt = rt;
     this.settings = settings;
+    this.hosted = hosted;
     ClassLoader cl = Thread.currentThread().getContextClassLoader();
     this.loader = cl != null ? cl : MantaRayRuntime.class.getClassLoader();
     this.jobId = rt.runtimeContext().jobId();
@@ -79,13 +93,45 @@ public final class MantaRayRuntime implements RayRuntime {
 
   /** Starts Manta with the {@code ray.*} system properties (see {@link RaySettings}). */
   public static MantaRayRuntime startFromSystemProperties() {
+    MantaRayRuntime h = handoff; // set only by ensureHosted, whose Ray.init() calls this
+    if (h != null) {
+      handoff = null;
+      return h;
+    }
     return start(RaySettings.fromSystemProperties());
   }
 
   static MantaRayRuntime start(RaySettings settings) {
     MantaRuntime rt = provider(settings.config()).start(settings.config());
     LOG.info("Ray API on Manta started, namespace '{}'", settings.namespace());
-    return new MantaRayRuntime(rt, settings);
+    return new MantaRayRuntime(rt, settings, false);
+  }
+
+  /**
+   * Makes sure {@code io.ray.api.Ray} has a runtime in this JVM before a Ray function runs. Where
+   * the program called {@code Ray.init()} (the driver, or anything embedded) it has one. A cluster
+   * worker runs the job's code without it: there the first Ray function installs, through {@code
+   * Ray.init()}, a Ray runtime over the worker's Manta runtime (the one the worker gave {@code
+   * Manta.init}), in the job's namespace. That runtime never stops the worker's Manta runtime:
+   * {@code Ray.shutdown()} on a worker (its JVM's shutdown hook) only forgets it.
+   */
+  static void ensureHosted(String namespace) {
+    if (Ray.isInitialized()) {
+      return;
+    }
+    synchronized (HOSTING) {
+      if (Ray.isInitialized() || !Manta.isInitialized()) {
+        return; // without a Manta runtime the user's Ray call fails with Ray's own message
+      }
+      RaySettings s = new RaySettings(MantaConfig.builder().build(), namespace, List.of());
+      handoff = new MantaRayRuntime(Manta.currentRuntime(), s, true);
+      try {
+        Ray.init();
+      } finally {
+        handoff = null;
+      }
+      LOG.info("Ray API on Manta hosted on this worker, namespace '{}'", namespace);
+    }
   }
 
   /** The Manta runtime underneath, for programs that mix the two APIs. */
@@ -121,7 +167,9 @@ public final class MantaRayRuntime implements RayRuntime {
 
   @Override
   public void shutdown() {
-    rt.shutdown();
+    if (!hosted) {
+      rt.shutdown();
+    }
     actors.clear();
     byMantaId.clear();
     LOG.info("Ray API on Manta stopped");
@@ -131,9 +179,8 @@ public final class MantaRayRuntime implements RayRuntime {
 
   @Override
   public <T> ObjectRef<T> put(T obj) {
-    if (obj == null) {
-      throw new NullPointerException("Ray.put(null): Manta stores no null values");
-    }
+    // Manta's facade refuses null, its runtime stores one (as a void task's result), so that a
+    // ref to it resolves to a null argument of any type
     return translate(() -> new RayRef<>(rt.put(obj)));
   }
 
@@ -151,22 +198,44 @@ public final class MantaRayRuntime implements RayRuntime {
 
   @Override
   public <T> T get(ObjectRef<T> ref) {
-    return translate(() -> rt.get(manta(ref), -1));
+    return value(translate(() -> rt.get(manta(ref), -1)));
   }
 
   @Override
   public <T> List<T> get(List<ObjectRef<T>> refs) {
-    return translate(() -> rt.getAll(mantaRefs(refs), -1));
+    return values(translate(() -> rt.getAll(mantaRefs(refs), -1)));
   }
 
   @Override
   public <T> T get(ObjectRef<T> ref, long timeoutMs) {
-    return translate(() -> rt.get(manta(ref), nanos(timeoutMs)));
+    return value(translate(() -> rt.get(manta(ref), nanos(timeoutMs))));
   }
 
   @Override
   public <T> List<T> get(List<ObjectRef<T>> refs, long timeoutMs) {
-    return translate(() -> rt.getAll(mantaRefs(refs), nanos(timeoutMs)));
+    return values(translate(() -> rt.getAll(mantaRefs(refs), nanos(timeoutMs))));
+  }
+
+  /**
+   * What Ray's {@code get} gives for a stored value: null for {@link RayNull}; a stored {@link
+   * RayException} (a {@code Ray.put} of one, as Ray's object store treats it) is thrown.
+   */
+  private static <T> T value(T v) {
+    if (v == RayNull.INSTANCE) {
+      return null;
+    }
+    if (v instanceof RayException e) {
+      throw e;
+    }
+    return v;
+  }
+
+  private static <T> List<T> values(List<T> vs) {
+    List<T> out = new ArrayList<>(vs.size());
+    for (T v : vs) {
+      out.add(value(v));
+    }
+    return out;
   }
 
   /** {@inheritDoc} {@code fetchLocal} has no meaning on one node. */
@@ -216,7 +285,7 @@ public final class MantaRayRuntime implements RayRuntime {
 
   @Override
   public ObjectRef<?> call(RayFunc func, Object[] args, CallOptions options) {
-    RayFunction fn = RayFunction.task(func);
+    RayFunction fn = RayFunction.task(func, settings.namespace());
     Args a = Args.of(args);
     return translate(
         () -> {
@@ -277,7 +346,8 @@ public final class MantaRayRuntime implements RayRuntime {
             o.maxPendingCalls,
             o.resources,
             o.concurrencyGroups,
-            loader);
+            loader,
+            settings.namespace());
     translate(
         () -> {
           record.start(rt);
@@ -285,7 +355,7 @@ public final class MantaRayRuntime implements RayRuntime {
         });
     actors.put(record.rayId, record);
     byMantaId.put(record.current().id(), record);
-    return new RayActor<>(record.rayId);
+    return RayActor.of(record);
   }
 
   @Override
@@ -309,7 +379,7 @@ public final class MantaRayRuntime implements RayRuntime {
       checkNoPlacementGroup(options.group);
       group = options.concurrencyGroupName;
     }
-    RayFunction fn = RayFunction.method(func, record.groupFor(group, func));
+    RayFunction fn = RayFunction.method(func, record.groupFor(group, func), settings.namespace());
     Args a = Args.of(args);
     ActorHandle<Object> target = record.current();
     return translate(
@@ -337,7 +407,7 @@ public final class MantaRayRuntime implements RayRuntime {
       throw new IllegalArgumentException(
           "No actor " + actorId + " was created by this Ray runtime (or it shut down since)");
     }
-    return (T) new RayActor<>(actorId);
+    return (T) RayActor.of(r);
   }
 
   @Override
@@ -345,9 +415,7 @@ public final class MantaRayRuntime implements RayRuntime {
   public <T extends BaseActorHandle> Optional<T> getActor(String name, String namespace) {
     String ns = namespace != null && !namespace.isEmpty() ? namespace : settings.namespace();
     Optional<ActorHandle<Object>> m = rt.findActor(ns + "/" + name);
-    return m.map(h -> byMantaId.get(h.id()))
-        .filter(r -> !r.isDead())
-        .map(r -> (T) new RayActor<>(r.rayId));
+    return m.map(h -> byMantaId.get(h.id())).filter(r -> !r.isDead()).map(r -> (T) RayActor.of(r));
   }
 
   /**
@@ -385,7 +453,9 @@ public final class MantaRayRuntime implements RayRuntime {
     if (r != null) {
       r.markDead();
     }
-    rt.exitActor();
+    if (!RayFunction.onActorThread()) {
+      rt.exitActor(); // else the Manta call's thread does, when this exception reaches it
+    }
     throw new RayIntentionalSystemExitException(
         "Actor " + a.describe() + " exited (Ray.exitActor)");
   }
@@ -502,11 +572,27 @@ public final class MantaRayRuntime implements RayRuntime {
       throw crossLanguage("actor " + handle);
     }
     ActorRecord r = actors.get(handle.getId());
+    if (r == null && handle instanceof RayActor<?> ra && ra.manta() != null) {
+      // made where the actor was created, received here (a task on a cluster worker)
+      r =
+          actors.computeIfAbsent(
+              ra.getId(),
+              id -> {
+                ActorRecord b = new ActorRecord(ra, loader, settings.namespace());
+                byMantaId.put(ra.manta().id(), b);
+                return b;
+              });
+    }
     if (r == null) {
       throw new IllegalArgumentException(
           handle + " was not created by this Ray runtime: handles do not survive Ray.shutdown()");
     }
     return r;
+  }
+
+  /** The record of the actor {@code id} if this runtime knows it, or null. */
+  ActorRecord knownActor(ActorId id) {
+    return actors.get(id);
   }
 
   /** All actors of this runtime, for {@link RayContext}. */

@@ -107,7 +107,8 @@ final class RayContext implements RuntimeContext {
       throw new IllegalStateException(
           "getCurrentActorHandle() must be called from inside an actor method");
     }
-    return (T) new RayActor<>(actor.rayId());
+    ActorRecord r = runtime.knownActor(actor.rayId());
+    return (T) (r != null ? RayActor.of(r) : new RayActor<>(actor.rayId()));
   }
 
   /** {@inheritDoc} Manta does not assign GPU ids: always empty. */

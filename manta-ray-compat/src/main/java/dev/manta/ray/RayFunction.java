@@ -1,8 +1,13 @@
 package dev.manta.ray;
 
 import dev.manta.spi.AdaptedFunction;
+import io.ray.api.Ray;
+import io.ray.api.exception.RayIntentionalSystemExitException;
 import io.ray.api.function.*;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -17,20 +22,23 @@ import java.util.concurrent.Semaphore;
  *
  * <p>A value: what it does depends only on its fields, all of them plain serializable data (the
  * target, the role, the actor's {@link ActorSpec} for a constructor, the concurrency group's name
- * for a method), and {@link #equals} says which functions do the same. That is {@link
- * AdaptedFunction}'s contract: on a cluster an owner ships each distinct function to a worker once
- * and the worker reuses it for every equal one, and every Ray function shares this one class. Its
- * behaviour must never depend on state of the JVM that made it (the driver's {@link ActorRecord}):
- * where the actor lives, the constructor builds a {@link HostedActor} that holds the instance and
- * its groups' permits, and each method call finds them there.
+ * for a method, the job's Ray namespace), and {@link #equals} says which functions do the same.
+ * That is {@link AdaptedFunction}'s contract: on a cluster an owner ships each distinct function to
+ * a worker once and the worker reuses it for every equal one, and every Ray function shares this
+ * one class. Its behaviour must never depend on state of the JVM that made it (the driver's {@link
+ * ActorRecord}): where the actor lives, the constructor builds a {@link HostedActor} that holds the
+ * instance and its groups' permits, and each method call finds them there.
  *
  * <p>Immutable and thread-safe.
  */
 final class RayFunction implements ActorCalls.MethodShapes {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   /** The actor whose constructor or method this thread runs, for {@code RuntimeContext}. */
-  private static final ThreadLocal<ActorSpec> EXECUTING = new ThreadLocal<>();
+  private static final InheritableThreadLocal<ActorSpec> EXECUTING = new InheritableThreadLocal<>();
+
+  /** Set on a single-threaded actor's own thread while it runs a call. */
+  private static final ThreadLocal<Boolean> ON_ACTOR_THREAD = new ThreadLocal<>();
 
   /** What the function is to Manta. */
   private enum Role {
@@ -45,9 +53,11 @@ final class RayFunction implements ActorCalls.MethodShapes {
   private final Role role;
   private final ActorSpec actor; // CONSTRUCTOR only
   private final String group; // METHOD only: "" the default group, null no groups
+  private final String namespace; // the job's Ray namespace, for a Ray runtime where it runs
 
-  private RayFunction(RayFunc target, Role role, ActorSpec actor, String group) {
+  private RayFunction(RayFunc target, Role role, ActorSpec actor, String group, String namespace) {
     this.target = Objects.requireNonNull(target, "func");
+    this.namespace = Objects.requireNonNull(namespace, "namespace");
     this.arity = arityOf(target);
     this.returns = target instanceof io.ray.api.function.RayFuncVoid ? Returns.VOID : Returns.VALUE;
     this.role = role;
@@ -55,27 +65,33 @@ final class RayFunction implements ActorCalls.MethodShapes {
     this.group = group;
   }
 
-  /** A task. */
-  static RayFunction task(RayFunc func) {
-    return new RayFunction(func, Role.TASK, null, null);
+  /** A task of a job whose Ray namespace is {@code namespace}. */
+  static RayFunction task(RayFunc func, String namespace) {
+    return new RayFunction(func, Role.TASK, null, null, namespace);
   }
 
   /** The constructor of the actor {@code spec} describes; its call yields a {@link HostedActor}. */
-  static RayFunction constructor(RayFunc func, ActorSpec spec) {
-    return new RayFunction(func, Role.CONSTRUCTOR, Objects.requireNonNull(spec, "spec"), null);
+  static RayFunction constructor(RayFunc func, ActorSpec spec, String namespace) {
+    return new RayFunction(
+        func, Role.CONSTRUCTOR, Objects.requireNonNull(spec, "spec"), null, namespace);
   }
 
   /**
    * A method of an actor; {@code group} is its concurrency group's name ({@code ""} the default
    * group), or null when the actor has no concurrency groups.
    */
-  static RayFunction method(RayFunc func, String group) {
-    return new RayFunction(func, Role.METHOD, null, group);
+  static RayFunction method(RayFunc func, String group, String namespace) {
+    return new RayFunction(func, Role.METHOD, null, group, namespace);
   }
 
   /** The actor whose constructor or method the calling thread runs, or null. */
   static ActorSpec executingActor() {
     return EXECUTING.get();
+  }
+
+  /** Whether the calling thread is a single-threaded actor's own thread. */
+  static boolean onActorThread() {
+    return ON_ACTOR_THREAD.get() != null;
   }
 
   @Override
@@ -95,6 +111,9 @@ final class RayFunction implements ActorCalls.MethodShapes {
 
   @Override
   public Object invoke(Object[] args) throws Exception {
+    // On a cluster worker nothing called Ray.init(): the user's code finds a Ray runtime over the
+    // worker's Manta runtime, installed by the first Ray function the worker runs.
+    MantaRayRuntime.ensureHosted(namespace);
     for (int i = 0; i < args.length; i++) {
       if (args[i] == RayNull.INSTANCE) {
         args[i] = null;
@@ -128,6 +147,10 @@ final class RayFunction implements ActorCalls.MethodShapes {
               + " Ray.actor(...)");
     }
     args[0] = hosted.instance;
+    ExecutorService own = hosted.thread();
+    if (own != null) {
+      return onActorThread(own, hosted.spec, args);
+    }
     Semaphore permits = hosted.permits(group);
     ActorSpec previous = EXECUTING.get();
     EXECUTING.set(hosted.spec);
@@ -146,6 +169,43 @@ final class RayFunction implements ActorCalls.MethodShapes {
     }
   }
 
+  /** Runs the call on a single-threaded actor's own thread; this drainer thread waits for it. */
+  private Object onActorThread(ExecutorService own, ActorSpec spec, Object[] args)
+      throws Exception {
+    Future<Object> f =
+        own.submit(
+            () -> {
+              EXECUTING.set(spec);
+              ON_ACTOR_THREAD.set(Boolean.TRUE);
+              try {
+                return call(target, args);
+              } finally {
+                EXECUTING.remove();
+                ON_ACTOR_THREAD.remove();
+              }
+            });
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      f.cancel(true); // the call was cancelled or the actor killed: stop the user's code too
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RayIntentionalSystemExitException) {
+        // Ray.exitActor() on the actor's thread: Manta's exit must be called on this thread,
+        // the one Manta runs the call on (see MantaRayRuntime.exitActor)
+        ((MantaRayRuntime) Ray.internal()).manta().exitActor();
+      }
+      if (c instanceof Exception ex) {
+        throw ex;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
   /**
    * Same target (non-capturing, so its class says what it runs), role, actor and group: the two
    * functions behave the same wherever they run.
@@ -156,12 +216,13 @@ final class RayFunction implements ActorCalls.MethodShapes {
         && f.target.getClass() == target.getClass()
         && f.role == role
         && Objects.equals(f.actor, actor)
-        && Objects.equals(f.group, group);
+        && Objects.equals(f.group, group)
+        && f.namespace.equals(namespace);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(target.getClass(), role, actor, group);
+    return Objects.hash(target.getClass(), role, actor, group, namespace);
   }
 
   // BEGIN GENERATED RAY FUNCTIONS (manta-api/src/test/java/dev/manta/gen/GenerateCalls.java)

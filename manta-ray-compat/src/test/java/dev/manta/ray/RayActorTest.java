@@ -18,12 +18,11 @@ import io.ray.api.runtimecontext.ActorState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(RayTestSupport.class)
-class RayActorTest {
+class RayActorTest implements RayTestSupport.Source {
   /** How long a {@link Counter#meet} that should succeed may wait for the other calls. */
   private static final long MEET_MS = 10_000;
 
@@ -84,7 +83,6 @@ class RayActorTest {
   }
 
   @Test
-  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray.get in the actor; no Ray runtime on cluster workers yet
   void actorCall_withObjectRefArg_resolvesItButNestedRefsStayRefs() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, Ray.put(1)).remote();
     ObjectRef<Integer> five = Ray.put(5);
@@ -93,7 +91,6 @@ class RayActorTest {
   }
 
   @Test
-  @Tag(RayTestSupport.EMBEDDED_ONLY) // calls the actor in a task; no Ray runtime on workers yet
   void actorHandle_passedToATask_reachesTheSameActor() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).remote();
     assertThat(Ray.task(Counter::callThrough, c, 7).remote().get()).isEqualTo(7);
@@ -130,7 +127,6 @@ class RayActorTest {
   }
 
   @Test
-  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray context in the actor; no Ray runtime on workers yet
   void killWithRestart_reconstructsFromOriginalArgsUntilMaxRestarts() {
     ActorHandle<Counter> c =
         Ray.actor(Counter::new, 100).setName("phoenix").setMaxRestarts(1).remote();
@@ -151,7 +147,6 @@ class RayActorTest {
   }
 
   @Test
-  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray.exitActor in the actor; no Ray runtime on workers yet
   void exitActor_endsTheActorForGood() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).setMaxRestarts(5).remote();
     assertThatThrownBy(() -> c.task(Counter::exit).remote().get())
@@ -254,7 +249,6 @@ class RayActorTest {
   }
 
   @Test
-  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray context in the actor; no Ray runtime on workers yet
   void runtimeContext_inActor_namesTheActor() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).remote();
     assertThat(c.task(Counter::actorId).remote().get()).isEqualTo(c.getId().toString());

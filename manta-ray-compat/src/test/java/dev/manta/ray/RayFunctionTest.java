@@ -22,35 +22,37 @@ import org.junit.jupiter.api.Test;
  * original: a deserialized lambda has a class of its own. Only the owner compares functions.)
  */
 class RayFunctionTest {
+  private static final String NS = "test";
   private static final RayFunc0<Adder> NEW_ADDER = Adder::new;
   private static final RayFunc2<Adder, Integer, Integer> ADD = Adder::add;
   private static final RayFunc1<Adder, Integer> TOTAL = Adder::total;
 
   private static ActorSpec spec() {
-    return new ActorSpec(ActorId.fromRandom(), null, 0, 0, Map.of());
+    return new ActorSpec(ActorId.fromRandom(), null, 0, 0, Map.of(), false);
   }
 
   @Test
   void equal_exactlyWhenRoleTargetActorAndGroupAreTheSame() {
     ActorSpec spec = spec();
-    assertThat(RayFunction.method(ADD, null))
-        .isEqualTo(RayFunction.method(ADD, null))
-        .hasSameHashCodeAs(RayFunction.method(ADD, null))
-        .isNotEqualTo(RayFunction.method(TOTAL, null))
-        .isNotEqualTo(RayFunction.method(ADD, "io"))
-        .isNotEqualTo(RayFunction.task(ADD));
-    assertThat(RayFunction.constructor(NEW_ADDER, spec))
-        .isEqualTo(RayFunction.constructor(NEW_ADDER, spec))
-        .isNotEqualTo(RayFunction.constructor(NEW_ADDER, spec.restarted(1)))
-        .isNotEqualTo(RayFunction.constructor(NEW_ADDER, spec()))
-        .isNotEqualTo(RayFunction.method(ADD, null));
+    assertThat(RayFunction.method(ADD, null, NS))
+        .isEqualTo(RayFunction.method(ADD, null, NS))
+        .hasSameHashCodeAs(RayFunction.method(ADD, null, NS))
+        .isNotEqualTo(RayFunction.method(TOTAL, null, NS))
+        .isNotEqualTo(RayFunction.method(ADD, "io", NS))
+        .isNotEqualTo(RayFunction.method(ADD, null, "other"))
+        .isNotEqualTo(RayFunction.task(ADD, NS));
+    assertThat(RayFunction.constructor(NEW_ADDER, spec, NS))
+        .isEqualTo(RayFunction.constructor(NEW_ADDER, spec, NS))
+        .isNotEqualTo(RayFunction.constructor(NEW_ADDER, spec.restarted(1), NS))
+        .isNotEqualTo(RayFunction.constructor(NEW_ADDER, spec(), NS))
+        .isNotEqualTo(RayFunction.method(ADD, null, NS));
   }
 
   @Test
   void serializedCopies_runWhatTheOriginalsRun() throws Exception {
-    RayFunction ctor = copy(RayFunction.constructor(NEW_ADDER, spec()));
-    RayFunction add = copy(RayFunction.method(ADD, null));
-    RayFunction total = copy(RayFunction.method(TOTAL, null));
+    RayFunction ctor = copy(RayFunction.constructor(NEW_ADDER, spec(), NS));
+    RayFunction add = copy(RayFunction.method(ADD, null, NS));
+    RayFunction total = copy(RayFunction.method(TOTAL, null, NS));
     Object actor = ctor.invoke(new Object[] {});
     assertThat(actor).isInstanceOf(HostedActor.class);
     assertThat(((HostedActor) actor).instance).isInstanceOf(Adder.class);
@@ -74,7 +76,7 @@ class RayFunctionTest {
   void aRayFuncOfNoArity_isRefusedNamingRaysInterfaces() {
     RayFunc bare = new RayFunc() {};
 
-    assertThatThrownBy(() -> RayFunction.task(bare))
+    assertThatThrownBy(() -> RayFunction.task(bare, NS))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("RayFunc0..RayFunc" + RayFunction.MAX_RAY_ARITY)
         .hasMessageContaining("RayFuncVoid0..RayFuncVoid" + RayFunction.MAX_RAY_ARITY);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(RayTestSupport.class)
-class RayTaskTest {
+class RayTaskTest implements RayTestSupport.Source {
   static int add(int a, int b) {
     return a + b;
   }
@@ -72,7 +72,6 @@ class RayTaskTest {
   }
 
   @Test
-  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray.get in the task; no Ray runtime on cluster workers yet
   void task_withRefsNestedInAList_passesThemAsRefs() {
     List<ObjectRef<Integer>> refs = new ArrayList<>();
     for (int i = 1; i <= 4; i++) {
@@ -82,7 +81,6 @@ class RayTaskTest {
   }
 
   @Test
-  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray.put in the task; no Ray runtime on cluster workers yet
   void task_returningARef_givesAUsableRef() {
     ObjectRef<ObjectRef<Integer>> outer = Ray.task(RayTaskTest::makeRef, 4).remote();
     assertThat(Ray.get(Ray.get(outer))).isEqualTo(40);
@@ -95,7 +93,6 @@ class RayTaskTest {
   }
 
   @Test
-  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray.task in the task; no Ray runtime on cluster workers yet
   void task_callingRayInside_reachesTheSameRuntime() {
     assertThat(Ray.task(RayTaskTest::nested, 6).remote().get()).isEqualTo(37);
   }
@@ -178,19 +175,18 @@ class RayTaskTest {
   }
 
   @Test
-  @Tag(RayTestSupport.EMBEDDED_ONLY) // head args size the embedded node; Ray context in a task
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // head args size the embedded node; a cluster's are its own
   void headArgs_setTheNodeResources() {
     assertThat(Ray.task(RayTaskTest::cpus).remote().get()).isEqualTo(4.0);
     assertThat(Ray.getRuntimeContext().getAllNodeInfo().get(0).resources).containsEntry("RES", 2.0);
   }
 
   @Test
-  @Tag(RayTestSupport.EMBEDDED_ONLY) // Ray context in a task; expects local mode
-  void runtimeContext_inTask_hasATaskIdAndInDriverNil() {
+  void runtimeContext_inTask_hasATaskIdAndInDriverNil() throws Exception {
     String inTask = Ray.task(RayTaskTest::taskId).remote().get();
     assertThat(inTask).isNotEqualTo(TaskId.NIL.toString());
     assertThat(Ray.getRuntimeContext().getCurrentTaskId()).isEqualTo(TaskId.NIL);
-    assertThat(Ray.getRuntimeContext().isLocalMode()).isTrue();
+    assertThat(Ray.getRuntimeContext().isLocalMode()).isEqualTo(rayMode().isEmbedded());
     assertThat(Ray.getRuntimeContext().getNamespace()).isEqualTo("test");
     assertThat(Ray.getRuntimeContext().getCurrentJobId().isNil()).isFalse();
   }

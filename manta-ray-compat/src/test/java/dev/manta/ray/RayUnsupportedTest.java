@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(RayTestSupport.class)
-class RayUnsupportedTest {
+class RayUnsupportedTest implements RayTestSupport.Source {
   @Test
   void crossLanguageCalls_throwSayingMantaRunsJvmCodeOnly() {
     assertThatThrownBy(() -> Ray.task(PyFunction.of("mod", "fn", Integer.class), 1).remote())
