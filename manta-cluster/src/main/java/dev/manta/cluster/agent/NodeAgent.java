@@ -24,10 +24,12 @@ import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.NodeStatsReply;
 import dev.manta.cluster.proto.ObjectIdMsg;
 import dev.manta.cluster.proto.ObjectIds;
+import dev.manta.cluster.proto.OutputLine;
 import dev.manta.cluster.proto.PinReply;
 import dev.manta.cluster.proto.PinRequest;
 import dev.manta.cluster.proto.StoreInfoReply;
 import dev.manta.cluster.proto.WorkerDeath;
+import dev.manta.cluster.proto.WorkerOutputRequest;
 import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.Wire;
@@ -91,6 +93,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   private final Server server;
   private final String address;
   private final WorkerPool pool;
+  private final WorkerOutput output;
   private final Path codeCache;
   private final Set<String> ownCode;
   private final Map<Long, Lease> leases = new ConcurrentHashMap<>();
@@ -103,6 +106,12 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   private final ScheduledExecutorService beats =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("manta-agent-heartbeat").unstarted(r));
+
+  /** How a cluster's store grows: its nodes' option, which a driver's MantaConfig does not set. */
+  static final String NODE_SIZE_SETTING =
+      "the node's --object-store-memory (restart it with `manta start ... --object-store-memory"
+          + " SIZE`, e.g. 4g; a driver's MantaConfig.objectStoreBytes does not size a cluster's"
+          + " stores)";
 
   private record Lease(long id, WorkerPool.Worker worker, ResourceSet demand, boolean actor) {}
 
@@ -132,13 +141,15 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
             storeBytes,
             sessionDir.resolve("spill-" + nodeId),
             Duration.ofMillis(Long.getLong("manta.store-full-timeout-ms", 10_000)),
-            true);
+            true,
+            NODE_SIZE_SETTING);
     this.codeCache =
         Path.of(
             System.getProperty(
                 "manta.code-cache",
                 Path.of(System.getProperty("user.home"), ".cache", "manta", "code").toString()));
     this.ownCode = hashOwnClasspath();
+    this.output = new WorkerOutput(nodeId, bind);
     this.server = Rpc.serve(bind, 0, List.of(this));
     this.address = bind + ":" + server.getPort();
     double cpus = resources.getOrDefault("CPU", 1.0);
@@ -176,7 +187,8 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
             },
             sessionDir.resolve("logs"),
             Integer.getInteger("manta.prestart-workers", 2),
-            this::workerDied);
+            this::workerDied,
+            output);
     register();
     beats.scheduleAtFixedRate(
         this::beat, 0, Long.getLong("manta.heartbeat-ms", 500), TimeUnit.MILLISECONDS);
@@ -303,7 +315,9 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
    * its processes dropped first) and its workers, which no other job may use.
    */
   private void endJob(String job) {
-    int workers = pool.stopJob(job);
+    WorkerPool.Stopped stopped = pool.stopJob(job);
+    int workers = stopped.workers();
+    stopped.drained().thenRun(() -> output.end(job)); // the driver's output streams complete
     List<JobObjects.Left> left = jobObjects.end(job);
     for (JobObjects.Left l : left) {
       for (int i = 0; i < l.pins(); i++) {
@@ -361,6 +375,11 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
         l.demand.toMap().forEach((k, v) -> reserved.merge(k, -v, Double::sum));
       }
     }
+  }
+
+  @Override
+  public void workerOutput(WorkerOutputRequest req, StreamObserver<OutputLine> out) {
+    output.subscribe(req.getJobId(), out);
   }
 
   // --- leases ---

@@ -93,6 +93,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   private volatile Server server;
   private volatile String address;
   private volatile boolean closed; // C3
+  private final WorkerOutputPrinter workerOutput; // drivers only
   private volatile Runnable exitHook;
   private volatile Consumer<ActorInstance> hostedActorEnded;
 
@@ -127,6 +128,17 @@ public final class ClusterPortsImpl implements ClusterPorts {
     this.code = code;
     this.view = ClusterView.join(channels, headAddress, jobId, agentAddress, driver, () -> closed);
     this.leases = new Leases(channels, jobId, view);
+    // A driver prints what its job's workers print, as each live node reports it.
+    this.workerOutput =
+        driver
+            ? WorkerOutputPrinter.start(
+                channels,
+                jobId,
+                view.nodes().stream()
+                    .filter(n -> n.info.getAlive())
+                    .map(n -> n.info.getAgentAddress())
+                    .toList())
+            : null;
   }
 
   /** This process's server address. */
@@ -424,6 +436,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
             jobId,
             e.toString());
       }
+      workerOutput.awaitEnd(java.time.Duration.ofSeconds(5)); // the workers' last lines
     }
     view.close();
     Server srv = server;
