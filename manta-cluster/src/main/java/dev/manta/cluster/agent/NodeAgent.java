@@ -88,6 +88,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   private final Map<String, Double> totalMap;
   private final NodeStore store;
   private final JobObjects jobObjects = new JobObjects();
+  private volatile double busyCpus; // what the workers used over the last heartbeat interval
   private volatile long finishedJobsSeen; // ended jobs heard of: see HeartbeatRequest
   private final Rpc.Channels channels = new Rpc.Channels();
   private final Server server;
@@ -285,6 +286,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   }
 
   private void beat() {
+    busyCpus = pool.busyCpus();
     try {
       HeartbeatReply r =
           Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)), 2_000)
@@ -773,6 +775,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
             .setWorkers(pool.size())
             .setIdleWorkers(pool.idleCount())
             .addAllWorkerStartMicros(pool.bootMicros())
+            .setCpuBusy(busyCpus)
             .build());
     out.onCompleted();
   }

@@ -75,6 +75,9 @@ final class WorkerPool implements AutoCloseable {
 
     volatile long parkedNanos;
 
+    /** The process's CPU time at the last {@link WorkerPool#busyCpus} sample (its thread only). */
+    long cpuNanosSeen;
+
     Worker(Process process) {
       this.process = process;
       this.control =
@@ -429,6 +432,33 @@ final class WorkerPool implements AutoCloseable {
 
   /** What {@link #stopJob} did: {@code workers} stopped, {@code drained} their output read. */
   record Stopped(int workers, CompletableFuture<Void> drained) {}
+
+  private long lastSampleNanos = System.nanoTime(); // busyCpus' thread only
+
+  /**
+   * The CPUs the live workers kept busy since the last call (CPU time used / time passed), as the
+   * OS counts their processes' CPU time. Called from one thread (the heartbeat's).
+   */
+  double busyCpus() {
+    long now = System.nanoTime();
+    long used = 0;
+    for (Worker w : all.values()) {
+      long cpu =
+          w.process
+              .toHandle()
+              .info()
+              .totalCpuDuration()
+              .map(java.time.Duration::toNanos)
+              .orElse(0L);
+      if (cpu > w.cpuNanosSeen) {
+        used += cpu - w.cpuNanosSeen;
+        w.cpuNanosSeen = cpu;
+      }
+    }
+    long elapsed = now - lastSampleNanos;
+    lastSampleNanos = now;
+    return elapsed <= 0 ? 0 : (double) used / elapsed;
+  }
 
   /** Number of live workers, and of idle ones. */
   int size() {
