@@ -77,4 +77,20 @@ class ClusterDriverTest {
         .hasMessageContaining("No live Manta node agent runs on this machine")
         .hasMessageContaining("manta start --address h:1");
   }
+
+  @Test
+  void aJoinFailure_isTheMessageAlone_theGrpcCauseOnlyWhenVerbose() {
+    var grpc = io.grpc.Status.UNAVAILABLE.withDescription("refused").asRuntimeException();
+    IllegalStateException plain = ClusterDriver.joinFailed("Cannot join: do this", grpc);
+    org.assertj.core.api.Assertions.assertThat(plain)
+        .hasMessage("Cannot join: do this")
+        .hasNoCause();
+    System.setProperty("manta.verbose", "true");
+    try {
+      org.assertj.core.api.Assertions.assertThat(ClusterDriver.joinFailed("Cannot join", grpc))
+          .hasCause(grpc);
+    } finally {
+      System.clearProperty("manta.verbose");
+    }
+  }
 }
