@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExamplesOnClusterTest {
   private static final String WORKER = "\\(pid=\\d+, node=[0-9a-f]{8}, ip=127\\.0\\.0\\.1\\) ";
 
-  @TempDir Path session;
+  @TempDir static Path session;
   private final List<Process> nodes = new ArrayList<>();
   private String head;
 
@@ -64,19 +64,19 @@ class ExamplesOnClusterTest {
 
   @Test
   void parameterSweep() throws Exception {
-    String out = driver(ParameterSweep.class, "2000", "4");
+    String out = driver(ParameterSweep.class, "1000", "2");
     assertThat(out)
         .containsPattern("Parameter sweep on a cluster, driver on node [0-9a-f]+")
-        .contains("10 degrees x 4 penalties = 40 tasks")
+        .contains("10 degrees x 2 penalties = 20 tasks")
         .containsPattern("best: degree \\d+, lambda .*, validation MSE 0\\.0\\d+");
   }
 
   @Test
   void pipeline() throws Exception {
-    String out = driver(Pipeline.class, "4", "100000");
+    String out = driver(Pipeline.class, "3", "100000");
     assertThat(out)
         .containsPattern("Pipeline on a cluster, driver on node [0-9a-f]+")
-        .contains("rms of all 400,000 samples: ");
+        .contains("rms of all 300,000 samples: ");
   }
 
   @Test
@@ -99,6 +99,18 @@ class ExamplesOnClusterTest {
     }
   }
 
+  @Test
+  void aDriverThatCannotJoin_failsWithOneParagraph_causeAndFix_noGrpcTrace() throws Exception {
+    Process p = start("127.0.0.1:1", PrintingTask.class); // nothing listens on port 1
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(out).isTrue();
+    assertThat(p.exitValue()).as(out).isNotZero();
+    assertThat(out)
+        .contains("Cannot join the Manta cluster at 127.0.0.1:1: Nothing answers as head")
+        .contains("start one with `manta start --head`")
+        .doesNotContain("Caused by", "io.grpc");
+  }
+
   /** Runs {@code main} as a cluster driver; returns stdout and stderr once it exited with 0. */
   private String driver(Class<?> main, String... args) throws IOException, InterruptedException {
     return driver(head, main, args);
@@ -107,16 +119,8 @@ class ExamplesOnClusterTest {
   /** As above, with {@code MANTA_ADDRESS=address}. */
   private String driver(String address, Class<?> main, String... args)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(JvmFlags.forThisJdk());
-    cmd.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), main.getName()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().put("MANTA_ADDRESS", address);
-    pb.environment().put("MANTA_TOKEN_FILE", session.resolve("token").toString());
-    pb.environment().remove("MANTA_TOKEN");
     Path output = Files.createTempFile(session, main.getSimpleName() + "-", ".out");
+    ProcessBuilder pb = builder(address, main, args);
     pb.redirectOutput(output.toFile());
     Process p = pb.start();
     boolean done = p.waitFor(180, TimeUnit.SECONDS);
@@ -129,6 +133,24 @@ class ExamplesOnClusterTest {
     // Quiet on a cluster too: no log line, SLF4J notice or JVM warning among the program's lines.
     assertThat(out).doesNotContain("WARN", "SLF4J", "ERROR");
     return out;
+  }
+
+  private Process start(String address, Class<?> main, String... args) throws IOException {
+    return builder(address, main, args).start();
+  }
+
+  /** A driver JVM running {@code main} with {@code MANTA_ADDRESS=address} and the test's token. */
+  private ProcessBuilder builder(String address, Class<?> main, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(JvmFlags.forThisJdk());
+    cmd.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), main.getName()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("MANTA_ADDRESS", address);
+    pb.environment().put("MANTA_TOKEN_FILE", session.resolve("token").toString());
+    pb.environment().remove("MANTA_TOKEN");
+    return pb;
   }
 
   /** Starts a NodeMain JVM with 2 CPUs and a 256 MiB store; returns the head's address. */
