@@ -59,7 +59,7 @@ public final class NodeMain {
       System.out.flush();
       e.printStackTrace(System.out);
       System.out.flush();
-      Runtime.getRuntime().halt(1); // no shutdown hooks: nothing started is left to stop cleanly
+      System.exit(1); // a server it started would keep the JVM alive; hooks stop what was started
     }
   }
 
