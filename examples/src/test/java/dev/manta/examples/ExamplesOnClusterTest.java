@@ -144,7 +144,14 @@ class ExamplesOnClusterTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(JvmFlags.forThisJdk());
-    cmd.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), main.getName()));
+    // A loaded build machine may take more than the default 5 s to answer a new driver.
+    cmd.addAll(
+        List.of(
+            "-Xmx512m",
+            "-Dmanta.connect-timeout-ms=30000",
+            "-cp",
+            System.getProperty("java.class.path"),
+            main.getName()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("MANTA_ADDRESS", address);

@@ -418,6 +418,7 @@ public final class ClusterPortsImpl implements ClusterPorts {
   public void shutdown() {
     closed = true;
     if (driver) {
+      boolean hadWorkers = !view.workerAddresses().isEmpty();
       for (String w : view.workerAddresses()) {
         try {
           Rpc.deadline(CoreWorkerGrpc.newBlockingStub(channels.get(w)), 2_000)
@@ -436,7 +437,9 @@ public final class ClusterPortsImpl implements ClusterPorts {
             jobId,
             e.toString());
       }
-      workerOutput.awaitEnd(java.time.Duration.ofSeconds(5)); // the workers' last lines
+      if (hadWorkers) { // their last lines: the agents end the streams once the job ended there
+        workerOutput.awaitEnd(java.time.Duration.ofSeconds(2));
+      }
     }
     view.close();
     Server srv = server;
