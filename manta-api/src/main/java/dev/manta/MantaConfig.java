@@ -107,7 +107,9 @@ public final class MantaConfig {
           "storeFullTimeout must be >= 0, was " + storeFullTimeout + "; e.g. 10000 (ms)");
     }
     this.address =
-        b.address != null ? b.address : s.raw("manta.address", "MANTA_ADDRESS").orElse(null);
+        b.address != null
+            ? b.address
+            : s.raw("manta.address", "MANTA_ADDRESS").map(MantaConfig::withoutScheme).orElse(null);
     this.namespace =
         b.namespace != null
             ? b.namespace
@@ -245,6 +247,11 @@ public final class MantaConfig {
         + ", serializerCodegen="
         + serializerCodegen
         + "}";
+  }
+
+  /** {@code host:port} of {@code host:port} or {@code manta://host:port}. */
+  private static String withoutScheme(String address) {
+    return address.startsWith("manta://") ? address.substring("manta://".length()) : address;
   }
 
   private static long defaultStoreBytes() {
@@ -410,7 +417,7 @@ public final class MantaConfig {
     /** The cluster to join, {@code host:port} or {@code manta://host:port}. */
     public Builder address(String address) {
       Objects.requireNonNull(address, "address");
-      this.address = address.startsWith("manta://") ? address.substring(8) : address;
+      this.address = withoutScheme(address);
       return this;
     }
 

@@ -8,13 +8,17 @@ import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
  * The {@code manta} command: {@code start}, {@code stop} and {@code status} a cluster.
  *
- * <p>Exit codes: 0 success, 1 failure (the message goes to stderr), 2 usage error.
+ * <p>Exit codes: 0 success, 1 failure (the message goes to stderr), 2 usage error. A failure is
+ * printed as one paragraph, {@code Error: } and what went wrong and what to do; its stack trace
+ * only with {@code --verbose}.
  */
 @Command(
     name = "manta",
@@ -30,6 +34,12 @@ import picocli.CommandLine.Spec;
 public final class MantaCli implements Runnable {
   private final Map<String, String> env;
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "On a failure, also print its stack trace.")
+  boolean verbose;
 
   MantaCli(Map<String, String> env) {
     this.env = Map.copyOf(env);
@@ -51,9 +61,19 @@ public final class MantaCli implements Runnable {
           } else if (ex instanceof UncheckedIOException io) {
             message = io.getMessage() + ": " + io.getCause();
           } else {
-            throw ex;
+            message =
+                "unexpected "
+                    + ex.getClass().getName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+                    + ". This is a bug in manta; please report it with the output of the same"
+                    + " command run with --verbose";
           }
+          boolean verbose =
+              cl.getCommandSpec().root().userObject() instanceof MantaCli m && m.verbose;
           cl.getErr().println("Error: " + message);
+          if (verbose) {
+            ex.printStackTrace(cl.getErr());
+          }
           cl.getErr().flush();
           return CommandLine.ExitCode.SOFTWARE;
         });

@@ -1,6 +1,7 @@
 package dev.manta.cli;
 
 import dev.manta.cluster.JvmFlags;
+import dev.manta.cluster.NodeMain;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -176,6 +177,17 @@ final class NodeLauncher {
             ? Optional.of(ready.join())
             : tryRead(readyFile);
     if (props.isEmpty()) {
+      Optional<String> why = failure(log);
+      if (why.isPresent()) {
+        throw new CliFailure(
+            "The "
+                + what
+                + " failed to start: "
+                + why.get()
+                + " (the stack trace is in its log, "
+                + log
+                + ")");
+      }
       throw new CliFailure(
           "The "
               + what
@@ -263,6 +275,22 @@ final class NodeLauncher {
 
   private static void stop(Process process) {
     stop(process.toHandle());
+  }
+
+  /** What the node said went wrong, from its last {@link NodeMain#FAILED} line in {@code log}. */
+  static Optional<String> failure(Path log) {
+    try {
+      List<String> lines =
+          new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        if (lines.get(i).startsWith(NodeMain.FAILED)) {
+          return Optional.of(lines.get(i).substring(NodeMain.FAILED.length()).strip());
+        }
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 
   /** "Last N lines of LOG:" and the lines, or why there are none. */

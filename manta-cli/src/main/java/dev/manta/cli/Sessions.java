@@ -35,10 +35,12 @@ import java.util.function.LongPredicate;
  *
  * A session directory and its {@code logs} are made owner-only (0700).
  *
- * <p>{@code <root>/session_latest} is a symlink to the newest session. A head always gets a new
- * session. A node joining with {@code --address} reuses {@code session_latest} when its head is
- * alive: the recorded head pid is a live node, or the session recorded the same head address and
- * one of its nodes is alive. Otherwise it gets a new session.
+ * <p>{@code <root>/session_latest} is a symlink to the current session: the newest one whose node
+ * started. A head always gets a new session, which becomes current only once the head is ready
+ * ({@link #makeLatest}), so a head that fails to start leaves the running cluster current. A node
+ * joining with {@code --address} reuses {@code session_latest} when its head is alive: the recorded
+ * head pid is a live node, or the session recorded the same head address and one of its nodes is
+ * alive. Otherwise it gets a new session, current once the node is ready.
  *
  * <p>Not thread-safe; two {@code manta} commands racing on one root may both create sessions, which
  * is harmless: {@code session_latest} then names one of them.
@@ -75,14 +77,17 @@ final class Sessions {
     return root;
   }
 
-  /** Creates a new session for a head and points {@code session_latest} at it. */
+  /**
+   * Creates a new session for a head; {@code session_latest} still names the previous one until
+   * {@link #makeLatest}.
+   */
   Path createForHead(LocalDateTime now, long cliPid) {
     return create(now, cliPid);
   }
 
   /**
    * Returns {@code session_latest} when its head is alive (see the class comment), else a new
-   * session that {@code session_latest} then points at.
+   * session, which becomes current with {@link #makeLatest}.
    */
   Path selectForNode(String headAddress, LocalDateTime now, long cliPid) {
     Optional<Path> latest = latest();
@@ -176,6 +181,19 @@ final class Sessions {
     return sameHead && pids(session).stream().anyMatch(isLiveNode::test);
   }
 
+  /** Points {@code session_latest} at {@code session} (atomically: a rename of a new link). */
+  void makeLatest(Path session) {
+    Path link = root.resolve(LATEST);
+    Path tmp = root.resolve("." + LATEST + "." + ProcessHandle.current().pid() + ".tmp");
+    try {
+      Files.deleteIfExists(tmp);
+      Files.createSymbolicLink(tmp, session.getFileName());
+      Files.move(tmp, link, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot point " + link + " at " + session, e);
+    }
+  }
+
   private Path create(LocalDateTime now, long cliPid) {
     String name = "session_" + STAMP.format(now) + "_" + cliPid;
     Path dir = root.resolve(name);
@@ -192,11 +210,6 @@ final class Sessions {
       } else {
         Files.createDirectories(dir.resolve("logs"));
       }
-      Path link = root.resolve(LATEST);
-      Path tmp = root.resolve("." + LATEST + "." + cliPid + ".tmp");
-      Files.deleteIfExists(tmp);
-      Files.createSymbolicLink(tmp, Path.of(name));
-      Files.move(tmp, link, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the session directory " + dir, e);
     }

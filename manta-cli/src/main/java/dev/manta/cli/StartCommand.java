@@ -163,6 +163,9 @@ final class StartCommand implements Callable<Integer> {
     String what = node.head() ? "head node" : "node";
     NodeLauncher.Ready up =
         NodeLauncher.awaitReady(process, ready, log, NodeLauncher.READY_TIMEOUT, what);
+    // Only now does the new session become current: a node that failed to start leaves
+    // session_latest (and so manta status and manta stop) on the cluster that runs.
+    sessions.makeLatest(session);
     if (node.head()) {
       Sessions.recordHead(session, up.head(), process.pid());
       out.printf(
@@ -246,6 +249,8 @@ final class StartCommand implements Callable<Integer> {
       throw usage("--port must be between 0 and 65535, was " + headPort);
     }
     if (bind.isBlank()) throw usage("--bind must name a host or address, was empty");
+    checkBindIsLocal(bind);
+    if (objectStoreBytes != null) checkStoreSize(objectStoreBytes);
     if (noToken && tokenFile != null) {
       throw usage("give at most one of --token-file and --insecure-no-token");
     }
@@ -254,6 +259,67 @@ final class StartCommand implements Callable<Integer> {
     if (cpus < 0) throw usage("--num-cpus must be >= 0, was " + cpus);
     return new NodeLauncher.NodeSpec(
         head, head ? null : role.address, headPort, bind, cpus, resources, objectStoreBytes);
+  }
+
+  /** The smallest {@code --object-store-memory} accepted: room for a few ordinary objects. */
+  static final long MIN_STORE_BYTES = 16L << 20;
+
+  private void checkStoreSize(long bytes) {
+    if (bytes < MIN_STORE_BYTES) {
+      throw usage(
+          "--object-store-memory "
+              + bytes
+              + " bytes is too small for an object store: give at least 16m (e.g. 512m, 2g)");
+    }
+    long ram = physicalMemory();
+    if (ram > 0 && bytes > ram) {
+      throw usage(
+          "--object-store-memory "
+              + bytes
+              + " bytes is more than this machine's memory ("
+              + ram
+              + " bytes): give a part of it, e.g. "
+              + (ram >> 30 > 2 ? (ram >> 30) / 3 + "g" : (ram >> 20) / 3 + "m"));
+    }
+  }
+
+  private static long physicalMemory() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getTotalMemorySize();
+    }
+    return -1;
+  }
+
+  /** {@code --bind} must be an address of this machine (or 0.0.0.0), else nothing could listen. */
+  private void checkBindIsLocal(String host) {
+    java.net.InetAddress address;
+    try {
+      address = java.net.InetAddress.getByName(host);
+    } catch (java.net.UnknownHostException e) {
+      throw usage(
+          "--bind "
+              + host
+              + ": no such host (it does not resolve). Give an address of this machine, such as"
+              + " 127.0.0.1, or 0.0.0.0 for all of them");
+    }
+    boolean local;
+    try {
+      local =
+          address.isAnyLocalAddress()
+              || address.isLoopbackAddress()
+              || java.net.NetworkInterface.getByInetAddress(address) != null;
+    } catch (java.net.SocketException e) {
+      local = true; // cannot tell; the node reports it if it cannot listen
+    }
+    if (!local) {
+      throw usage(
+          "--bind "
+              + host
+              + ": this machine has no network interface with the address "
+              + address.getHostAddress()
+              + ". Give one of its addresses (ip addr lists them), 127.0.0.1, or 0.0.0.0 for all");
+    }
   }
 
   private void checkHostPort(String address) {

@@ -42,7 +42,7 @@ class ClusterEndToEndTest {
     // In-process, so a failed assertion above still leaves no node running.
     MantaCli.commandLine(Map.of(Sessions.ROOT_ENV, root.toString()))
         .setOut(new PrintWriter(new StringWriter()))
-        .execute("stop");
+        .execute("stop", "--all");
   }
 
   @Test

@@ -160,13 +160,40 @@ class MantaCliTest {
   void stop_nothingRunning_exits0() {
     assertThat(run("stop")).isZero();
     assertThat(out.toString()).isEqualTo("No Manta processes running" + System.lineSeparator());
+    assertThat(run("stop", "--all")).isZero();
+  }
+
+  @Test
+  void stop_stopsOnlyTheCurrentSession_andAllStopsEverySession() throws Exception {
+    Process older = startFake("block", NodeProcesses.NODE_MAIN);
+    Path olderSession = new Sessions(root, pid -> false).createForHead(T0, 1);
+    Sessions.recordPid(olderSession, older.pid());
+    Process newer = startFake("block", NodeProcesses.NODE_MAIN);
+    Path newerSession = new Sessions(root, pid -> false).createForHead(T0.plusSeconds(1), 2);
+    new Sessions(root, pid -> false).makeLatest(newerSession);
+    Sessions.recordPid(newerSession, newer.pid());
+
+    assertThat(run("stop")).isZero();
+    assertThat(newer.isAlive()).isFalse();
+    assertThat(older.isAlive()).isTrue();
+    assertThat(out.toString())
+        .contains("Stopped node pid " + newer.pid())
+        .contains("1 node of other sessions still runs: manta stop --all stops it too");
+
+    assertThat(run("stop")).isZero();
+    assertThat(out.toString())
+        .contains("No Manta node of the current session " + newerSession.getFileName() + " runs");
+
+    assertThat(run("stop", "--all")).isZero();
+    assertThat(older.isAlive()).isFalse();
+    assertThat(out.toString()).contains("Stopped node pid " + older.pid());
   }
 
   @Test
   void stop_terminatesRecordedNode_andSkipsOtherProcesses() throws Exception {
     Process node = startFake("block", NodeProcesses.NODE_MAIN);
     Process stranger = startFake("block");
-    Path session = new Sessions(root, pid -> false).createForHead(T0, 1);
+    Path session = current(root);
     Sessions.recordPid(session, node.pid());
     Sessions.recordPid(session, stranger.pid());
     Sessions.recordPid(session, Long.MAX_VALUE - 1); // long gone
@@ -191,7 +218,7 @@ class MantaCliTest {
   void stop_sessionRootOption_beatsEnv() {
     Process node = startFake("block", NodeProcesses.NODE_MAIN);
     Path other = root.resolve("other");
-    Path session = new Sessions(other, pid -> false).createForHead(T0, 1);
+    Path session = current(other);
     Sessions.recordPid(session, node.pid());
     assertThat(run("stop")).isZero();
     assertThat(node.isAlive()).isTrue();
@@ -210,7 +237,7 @@ class MantaCliTest {
 
   @Test
   void status_addressSources_flagBeatsEnvBeatsLatestSession() {
-    Path session = new Sessions(root, pid -> false).createForHead(T0, 1);
+    Path session = current(root);
     Sessions.recordHead(session, "127.0.0.1:3", 1);
     var env =
         Map.of(
@@ -239,6 +266,14 @@ class MantaCliTest {
     all[0] = first;
     System.arraycopy(rest, 0, all, 1, rest.length);
     return all;
+  }
+
+  /** A new session under {@code sessionRoot}, made the current one. */
+  private static Path current(Path sessionRoot) {
+    var sessions = new Sessions(sessionRoot, pid -> false);
+    Path session = sessions.createForHead(T0, 1);
+    sessions.makeLatest(session);
+    return session;
   }
 
   private Process startFake(String... args) {

@@ -35,10 +35,12 @@ class SessionsTest {
   }
 
   @Test
-  void createForHead_namesByTimeAndPid_andPointsLatestAtIt() throws IOException {
+  void createForHead_namesByTimeAndPid_latestOnlyOnceMadeLatest() throws IOException {
     Path s = sessions().createForHead(T1, 42);
     assertThat(s).isEqualTo(root.resolve("session_20261128_090507_42"));
     assertThat(s.resolve("logs")).isDirectory();
+    assertThat(sessions().latest()).isEmpty(); // its head is not ready yet
+    sessions().makeLatest(s);
     Path link = root.resolve("session_latest");
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("session_20261128_090507_42"));
@@ -46,9 +48,12 @@ class SessionsTest {
   }
 
   @Test
-  void createForHead_twice_movesLatestToTheNewer() throws IOException {
-    sessions().createForHead(T1, 42);
+  void createForHead_twice_latestMovesOnlyWhenTheNewerIsMadeLatest() throws IOException {
+    Path first = sessions().createForHead(T1, 42);
+    sessions().makeLatest(first);
     Path second = sessions().createForHead(T2, 43);
+    assertThat(sessions().latest()).contains(first.toRealPath()); // a failed head changes nothing
+    sessions().makeLatest(second);
     assertThat(sessions().latest()).contains(second.toRealPath());
     assertThat(sessions().all()).hasSize(2).doesNotContain(root.resolve("session_latest"));
   }
@@ -56,6 +61,7 @@ class SessionsTest {
   @Test
   void selectForNode_headAlive_reusesLatest() throws IOException {
     Path head = sessions().createForHead(T1, 42);
+    sessions().makeLatest(head);
     Sessions.recordPid(head, 1000);
     Sessions.recordHead(head, "127.0.0.1:6380", 1000);
     live.add(1000L);
@@ -65,10 +71,12 @@ class SessionsTest {
   @Test
   void selectForNode_headDead_createsNewSession() throws IOException {
     Path head = sessions().createForHead(T1, 42);
+    sessions().makeLatest(head);
     Sessions.recordPid(head, 1000);
     Sessions.recordHead(head, "127.0.0.1:6380", 1000);
     Path node = sessions().selectForNode("127.0.0.1:6380", T2, 43);
     assertThat(node).isEqualTo(root.resolve("session_20261128_090607_43"));
+    sessions().makeLatest(node);
     assertThat(sessions().latest()).contains(node.toRealPath());
   }
 
@@ -81,6 +89,7 @@ class SessionsTest {
   @Test
   void selectForNode_remoteHeadSessionWithLiveNode_reusedForSameHeadOnly() throws IOException {
     Path first = sessions().selectForNode("10.0.0.1:6380", T1, 43);
+    sessions().makeLatest(first);
     Sessions.recordPid(first, 2000);
     Sessions.recordHead(first, "10.0.0.1:6380", -1);
     live.add(2000L);
@@ -103,6 +112,7 @@ class SessionsTest {
   void latestHeadAddress_readsHeadAddressOfLatest() {
     assertThat(sessions().latestHeadAddress()).isEmpty();
     Path s = sessions().createForHead(T1, 42);
+    sessions().makeLatest(s);
     Sessions.recordHead(s, "127.0.0.1:7000", 99);
     assertThat(sessions().latestHeadAddress()).contains("127.0.0.1:7000");
     assertThat(s.resolve("head_pid")).hasContent("99");

@@ -5,6 +5,7 @@ import dev.manta.cluster.proto.ActorState;
 import dev.manta.cluster.proto.ClusterView;
 import dev.manta.cluster.proto.Empty;
 import dev.manta.cluster.proto.HeadGrpc;
+import dev.manta.cluster.proto.JobInfo;
 import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.NodeStatsReply;
@@ -53,14 +54,16 @@ public final class ClusterStatus {
               address, alive, v.getNodesCount() - alive, v.getFailureTimeoutMs()));
       sb.append(
           String.format(
-              "%-18s %-6s %-22s %-26s %-26s %-22s %s%n",
+              "%-18s %-6s %-22s %-26s %-8s %-26s %-22s %s%n",
               "NODE",
               "STATE",
               "AGENT",
               "RESOURCES USED/TOTAL",
+              "CPU BUSY",
               "OBJECT STORE USED/CAP",
               "WORKERS",
               "NOTE"));
+      double busyTotal = 0;
       java.util.List<Long> starts = new java.util.ArrayList<>();
       Map<String, Double> used = new TreeMap<>();
       Map<String, Double> total = new TreeMap<>();
@@ -81,6 +84,7 @@ public final class ClusterStatus {
                   }
                 });
         String workers = "";
+        String busy = "";
         String store = mib(n.getObjectStoreUsed()) + "/" + mib(n.getObjectStoreCapacity());
         if (n.getAlive()) {
           ManagedChannel a = Rpc.channel(n.getAgentAddress(), token);
@@ -91,6 +95,8 @@ public final class ClusterStatus {
                     .nodeStats(Empty.getDefaultInstance());
             store = mib(s.getStoreUsed()) + "/" + mib(s.getStoreCapacity());
             workers = s.getWorkers() + " (" + s.getIdleWorkers() + " idle)";
+            busy = String.format("%.2f", s.getCpuBusy());
+            busyTotal += s.getCpuBusy();
             starts.addAll(s.getWorkerStartMicrosList());
           } catch (StatusRuntimeException e) {
             workers = "agent unreachable";
@@ -100,11 +106,12 @@ public final class ClusterStatus {
         }
         sb.append(
             String.format(
-                "%-18s %-6s %-22s %-26s %-26s %-22s %s%n",
+                "%-18s %-6s %-22s %-26s %-8s %-26s %-22s %s%n",
                 n.getNodeId(),
                 n.getAlive() ? "ALIVE" : "DEAD",
                 n.getAgentAddress(),
                 res,
+                busy,
                 store,
                 workers,
                 n.getAlive() ? "" : n.getDeathReason()));
@@ -118,14 +125,11 @@ public final class ClusterStatus {
                   .append('/')
                   .append(fmt(t))
                   .append("  "));
-      sb.append(System.lineSeparator());
-      Map<ActorState, Integer> states = new EnumMap<>(ActorState.class);
-      for (ActorInfo a : v.getActorsList()) {
-        states.merge(a.getState(), 1, Integer::sum);
-      }
-      sb.append("Actors: ").append(states.isEmpty() ? "none" : states.toString());
-      sb.append(System.lineSeparator());
-      sb.append("Jobs: ").append(v.getJobsCount()).append(System.lineSeparator());
+      sb.append(
+          String.format(
+              "(used: reserved by actors; the workers keep %.2f CPUs busy)%n", busyTotal));
+      actors(sb, v);
+      jobs(sb, v);
       if (!starts.isEmpty()) {
         java.util.Collections.sort(starts);
         sb.append(
@@ -141,6 +145,96 @@ public final class ClusterStatus {
     } finally {
       ch.shutdownNow();
     }
+  }
+
+  /** At most this many actors and jobs are listed; the rest are counted. */
+  static final int MAX_ROWS = 50;
+
+  private static void actors(StringBuilder sb, ClusterView v) {
+    Map<ActorState, Integer> states = new EnumMap<>(ActorState.class);
+    for (ActorInfo a : v.getActorsList()) {
+      states.merge(a.getState(), 1, Integer::sum);
+    }
+    sb.append("Actors: ").append(states.isEmpty() ? "none" : counts(states));
+    sb.append(System.lineSeparator());
+    if (states.isEmpty()) {
+      return;
+    }
+    // Live ones first, then the most recent dead.
+    java.util.List<ActorInfo> rows = new java.util.ArrayList<>(v.getActorsList());
+    rows.sort(
+        java.util.Comparator.comparing((ActorInfo a) -> a.getState() == ActorState.DEAD)
+            .thenComparing(ActorInfo::getSequence, java.util.Comparator.reverseOrder()));
+    sb.append(
+        String.format(
+            "  %-22s %-10s %-18s %-10s %-16s %s%n",
+            "CLASS", "STATE", "NODE", "JOB", "NAME", "NOTE"));
+    for (ActorInfo a : rows.subList(0, Math.min(MAX_ROWS, rows.size()))) {
+      sb.append(
+          String.format(
+              "  %-22s %-10s %-18s %-10s %-16s %s%n",
+              simpleName(a.getClassName()),
+              a.getState(),
+              a.getNodeId().isEmpty() ? "-" : a.getNodeId(),
+              a.getJobId(),
+              a.getName().isEmpty()
+                  ? "-"
+                  : (a.getNamespace().isEmpty() ? "default" : a.getNamespace()) + "/" + a.getName(),
+              a.getDeathReason()));
+    }
+    if (rows.size() > MAX_ROWS) {
+      sb.append("  ... and ").append(rows.size() - MAX_ROWS).append(" more");
+      sb.append(System.lineSeparator());
+    }
+  }
+
+  private static void jobs(StringBuilder sb, ClusterView v) {
+    long running = v.getJobsList().stream().filter(j -> !j.getFinished()).count();
+    sb.append("Jobs: ");
+    if (v.getJobsCount() == 0) {
+      sb.append("none").append(System.lineSeparator());
+      return;
+    }
+    sb.append(running)
+        .append(" running, ")
+        .append(v.getJobsCount() - running)
+        .append(" finished")
+        .append(System.lineSeparator());
+    java.util.List<JobInfo> rows = new java.util.ArrayList<>(v.getJobsList());
+    rows.sort(
+        java.util.Comparator.comparing(JobInfo::getFinished)
+            .thenComparing(JobInfo::getStartedMs, java.util.Comparator.reverseOrder()));
+    sb.append(
+        String.format(
+            "  %-10s %-9s %-22s %-16s %s%n", "JOB", "STATE", "DRIVER", "NAMESPACE", "STARTED"));
+    for (JobInfo j : rows.subList(0, Math.min(MAX_ROWS, rows.size()))) {
+      sb.append(
+          String.format(
+              "  %-10s %-9s %-22s %-16s %s%n",
+              j.getJobId(),
+              j.getFinished() ? "FINISHED" : "RUNNING",
+              j.getDriverAddress(),
+              j.getNamespace().isEmpty() ? "default" : j.getNamespace(),
+              java.time.Instant.ofEpochMilli(j.getStartedMs())
+                  .atZone(java.time.ZoneId.systemDefault())
+                  .toLocalDateTime()
+                  .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+    }
+    if (rows.size() > MAX_ROWS) {
+      sb.append("  ... and ").append(rows.size() - MAX_ROWS).append(" more");
+      sb.append(System.lineSeparator());
+    }
+  }
+
+  private static String counts(Map<ActorState, Integer> states) {
+    StringBuilder c = new StringBuilder();
+    states.forEach((k, n) -> c.append(c.length() == 0 ? "" : ", ").append(n).append(' ').append(k));
+    return c.toString();
+  }
+
+  private static String simpleName(String className) {
+    int dot = className.lastIndexOf('.');
+    return dot < 0 ? className : className.substring(dot + 1);
   }
 
   private static String fmt(double d) {

@@ -6,6 +6,7 @@ import dev.manta.cluster.config.ClusterConfig;
 import dev.manta.cluster.head.HeadService;
 import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
+import dev.manta.runtime.store.StoreFiles;
 import io.grpc.Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +51,27 @@ public final class NodeMain {
 
   private NodeMain() {}
 
+  /**
+   * The line a node that cannot start prints (to its log) before its stack trace and exit code 1:
+   * this prefix and what went wrong, in one line, which {@code manta start} shows the user.
+   */
+  public static final String FAILED = "Manta node failed to start: ";
+
   /** Entry point. */
   public static void main(String[] argv) throws Exception {
+    try {
+      run(argv);
+    } catch (Exception | Error e) {
+      String why = e.getMessage() == null ? e.toString() : e.getMessage();
+      System.out.println(FAILED + why.replace('\n', ' '));
+      System.out.flush();
+      e.printStackTrace(System.out);
+      System.out.flush();
+      System.exit(1); // a server it started would keep the JVM alive; hooks stop what was started
+    }
+  }
+
+  private static void run(String[] argv) throws Exception {
     Map<String, String> a = new HashMap<>();
     boolean isHead = false;
     boolean noToken = false;
@@ -101,10 +121,30 @@ public final class NodeMain {
             a.getOrDefault(
                 "--num-cpus", Integer.toString(Runtime.getRuntime().availableProcessors()))));
     resources.putAll(parseResources(a.getOrDefault("--resources", "{}")));
-    long storeBytes =
-        a.containsKey("--object-store-memory")
-            ? Long.parseLong(a.get("--object-store-memory"))
-            : core.objectStoreBytes();
+    for (StoreFiles.Entry gone :
+        StoreFiles.removeDead(StoreFiles.SHARED_MEMORY, StoreFiles::isAlive)) {
+      LOG.info(
+          "Removed {} ({} bytes): the store of node process {}, which is gone",
+          gone.file(),
+          gone.bytes(),
+          gone.pid());
+    }
+    long storeBytes;
+    if (a.containsKey("--object-store-memory")) {
+      storeBytes = Long.parseLong(a.get("--object-store-memory"));
+    } else {
+      long machine = core.objectStoreBytes();
+      long held = StoreFiles.liveBytes(StoreFiles.SHARED_MEMORY, StoreFiles::isAlive);
+      storeBytes = defaultStoreBytes(machine, held);
+      LOG.info(
+          "Object store: {} bytes, the default of {} bytes for this machine's nodes less the {}"
+              + " bytes the stores of other live nodes here hold (at least 1/{} of it); give"
+              + " --object-store-memory to choose",
+          storeBytes,
+          machine,
+          held,
+          MIN_SHARE);
+    }
 
     Server headServer = null;
     HeadService head = null;
@@ -210,6 +250,18 @@ public final class NodeMain {
             + ClusterToken.searchedPlaces(System.getenv(), List.of(own))
             + "). Copy <the head's session dir>/token to this machine (mode 0600) and pass"
             + " --token-file PATH, or set MANTA_TOKEN_FILE");
+  }
+
+  /** A node's default store is at least 1/MIN_SHARE of the machine's default. */
+  static final int MIN_SHARE = 8;
+
+  /**
+   * The store of a node started without {@code --object-store-memory}: the machine's default
+   * ({@code machine}, 30% of memory unless set) less what live stores on this machine hold already,
+   * so two nodes on one machine do not each claim it all; at least {@code machine / MIN_SHARE}.
+   */
+  static long defaultStoreBytes(long machine, long heldByOthers) {
+    return Math.max(machine - heldByOthers, machine / MIN_SHARE);
   }
 
   /** The host others use to reach a server bound to {@code bind}. */

@@ -25,10 +25,12 @@ import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.NodeStatsReply;
 import dev.manta.cluster.proto.ObjectIdMsg;
 import dev.manta.cluster.proto.ObjectIds;
+import dev.manta.cluster.proto.OutputLine;
 import dev.manta.cluster.proto.PinReply;
 import dev.manta.cluster.proto.PinRequest;
 import dev.manta.cluster.proto.StoreInfoReply;
 import dev.manta.cluster.proto.WorkerDeath;
+import dev.manta.cluster.proto.WorkerOutputRequest;
 import dev.manta.cluster.rpc.Backoff;
 import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
@@ -88,11 +90,13 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   private final Map<String, Double> totalMap;
   private final NodeStore store;
   private final JobObjects jobObjects = new JobObjects();
+  private volatile double busyCpus; // what the workers used over the last heartbeat interval
   private volatile long finishedJobsSeen; // ended jobs heard of: see HeartbeatRequest
   private final Rpc.Channels channels = new Rpc.Channels();
   private final Server server;
   private final String address;
   private final WorkerPool pool;
+  private final WorkerOutput output;
   private final Path codeCache;
   private final Set<String> ownCode;
   private final Map<Long, Lease> leases = new ConcurrentHashMap<>();
@@ -105,6 +109,12 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   private final ScheduledExecutorService beats =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("manta-agent-heartbeat").unstarted(r));
+
+  /** How a cluster's store grows: its nodes' option, which a driver's MantaConfig does not set. */
+  static final String NODE_SIZE_SETTING =
+      "the node's --object-store-memory (restart it with `manta start ... --object-store-memory"
+          + " SIZE`, e.g. 4g; a driver's MantaConfig.objectStoreBytes does not size a cluster's"
+          + " stores)";
 
   private record Lease(long id, WorkerPool.Worker worker, ResourceSet demand, boolean actor) {}
 
@@ -134,9 +144,15 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     this.totalMap = Map.copyOf(resources);
     this.total = ResourceSet.fromMap(resources);
     this.store =
-        new NodeStore(storeBytes, sessionDir.resolve("spill-" + nodeId), storeFullTimeout, true);
+        new NodeStore(
+            storeBytes,
+            sessionDir.resolve("spill-" + nodeId),
+            storeFullTimeout,
+            true,
+            NODE_SIZE_SETTING);
     this.codeCache = config.codeCache();
     this.ownCode = hashOwnClasspath();
+    this.output = new WorkerOutput(nodeId, bind);
     this.server = Rpc.serve(bind, 0, List.of(this));
     this.address = bind + ":" + server.getPort();
     double cpus = resources.getOrDefault("CPU", 1.0);
@@ -174,7 +190,8 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
             },
             sessionDir.resolve("logs"),
             config,
-            this::workerDied);
+            this::workerDied,
+            output);
     register();
     beats.scheduleAtFixedRate(this::beat, 0, config.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
     pool.refill();
@@ -277,6 +294,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   }
 
   private void beat() {
+    busyCpus = pool.busyCpus();
     try {
       HeartbeatReply r =
           Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)), 2_000)
@@ -309,7 +327,9 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
    * its processes dropped first) and its workers, which no other job may use.
    */
   private void endJob(String job) {
-    int workers = pool.stopJob(job);
+    WorkerPool.Stopped stopped = pool.stopJob(job);
+    int workers = stopped.workers();
+    stopped.drained().thenRun(() -> output.end(job)); // the driver's output streams complete
     List<JobObjects.Left> left = jobObjects.end(job);
     for (JobObjects.Left l : left) {
       for (int i = 0; i < l.pins(); i++) {
@@ -371,6 +391,11 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
         l.demand.toMap().forEach((k, v) -> reserved.merge(k, -v, Double::sum));
       }
     }
+  }
+
+  @Override
+  public void workerOutput(WorkerOutputRequest req, StreamObserver<OutputLine> out) {
+    output.subscribe(req.getJobId(), out);
   }
 
   // --- leases ---
@@ -790,6 +815,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
             .setWorkers(pool.size())
             .setIdleWorkers(pool.idleCount())
             .addAllWorkerStartMicros(pool.bootMicros())
+            .setCpuBusy(busyCpus)
             .build());
     out.onCompleted();
   }

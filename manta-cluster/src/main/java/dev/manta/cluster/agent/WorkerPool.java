@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * <driver> <namespace, URL-encoded> <classpath>}, the worker prints {@code MANTA-WORKER READY
  * <address> <prefix>}; an actor's worker prints {@code MANTA-WORKER IDLE <actor>} when its actor
  * ended and none of its calls still runs, and is then parked for the job's next actor once its
- * lease is back. Every other line of output goes to the worker's log file.
+ * lease is back. Every other line of output, stdout and stderr, goes to the worker's log file, and
+ * once the worker serves a job to {@link WorkerOutput} for the job's driver (not the worker's own
+ * log lines below WARN).
  *
  * <pre>
  * Invariants:
@@ -55,6 +57,10 @@ final class WorkerPool implements AutoCloseable {
     final Process process;
     final long startNanos = System.nanoTime();
     final CompletableFuture<Void> booted = new CompletableFuture<>();
+
+    /** Completed when both output pumps reached the end of the worker's stdout and stderr. */
+    final CompletableFuture<Void> drained = new CompletableFuture<>();
+
     final CompletableFuture<Worker> ready = new CompletableFuture<>();
     final PrintWriter control;
     volatile String address;
@@ -69,6 +75,9 @@ final class WorkerPool implements AutoCloseable {
     volatile CompletableFuture<Void> actorEnded = new CompletableFuture<>();
 
     volatile long parkedNanos;
+
+    /** The process's CPU time at the last {@link WorkerPool#busyCpus} sample (its thread only). */
+    long cpuNanosSeen;
 
     Worker(Process process) {
       this.process = process;
@@ -87,6 +96,7 @@ final class WorkerPool implements AutoCloseable {
   private final Path logDir;
   private final int prestart;
   private final BiConsumer<Worker, Integer> onUnexpectedExit;
+  private final WorkerOutput output;
   private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
   private final Map<String, Worker> taskWorkers = new ConcurrentHashMap<>(); // by job
   private final Map<Long, Worker> all = new ConcurrentHashMap<>(); // by pid
@@ -115,7 +125,9 @@ final class WorkerPool implements AutoCloseable {
       java.util.function.Consumer<java.util.Map<String, String>> environment,
       Path logDir,
       ClusterConfig config,
-      BiConsumer<Worker, Integer> onUnexpectedExit) {
+      BiConsumer<Worker, Integer> onUnexpectedExit,
+      WorkerOutput output) {
+    this.output = output;
     this.command = command;
     this.environment = environment;
     this.logDir = logDir;
@@ -135,13 +147,23 @@ final class WorkerPool implements AutoCloseable {
   private Worker launch() {
     try {
       Files.createDirectories(logDir);
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+      ProcessBuilder pb = new ProcessBuilder(command);
       environment.accept(pb.environment());
       Process p = pb.start();
       Worker w = new Worker(p);
       all.put(p.pid(), w);
       Path log = logDir.resolve("worker-" + p.pid() + ".log");
-      Thread.ofPlatform().daemon().name("manta-worker-out-" + p.pid()).start(() -> pump(w, log));
+      CompletableFuture<Void> out = new CompletableFuture<>();
+      CompletableFuture<Void> err = new CompletableFuture<>();
+      CompletableFuture.allOf(out, err).whenComplete((v, e) -> w.drained.complete(null));
+      Thread.ofPlatform()
+          .daemon()
+          .name("manta-worker-out-" + p.pid())
+          .start(() -> pump(w, log, out));
+      Thread.ofPlatform()
+          .daemon()
+          .name("manta-worker-err-" + p.pid())
+          .start(() -> pumpErr(w, log, err));
       p.onExit().thenRun(() -> exited(w));
       return w;
     } catch (IOException e) {
@@ -149,7 +171,43 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
-  private void pump(Worker w, Path log) {
+  /** Copies the worker's stderr to its log and, once it serves a job, to the job's driver. */
+  private void pumpErr(Worker w, Path log, CompletableFuture<Void> done) {
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(w.process.getErrorStream(), StandardCharsets.UTF_8));
+        Writer out = appender(log)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        writeLine(out, line);
+        forward(w, true, line);
+      }
+    } catch (IOException e) {
+      LOG.debug("worker {} stderr ended: {}", w.pid(), e.toString());
+    } finally {
+      done.complete(null);
+    }
+  }
+
+  private void forward(Worker w, boolean stderr, String line) {
+    String job = w.jobId;
+    if (output != null && job != null && WorkerOutput.forDriver(stderr, line)) {
+      output.line(job, w.pid(), stderr, line);
+    }
+  }
+
+  private static Writer appender(Path log) throws IOException {
+    return Files.newBufferedWriter(
+        log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /** One write per line (O_APPEND), so the two pumps' lines do not mix within a line. */
+  private static void writeLine(Writer out, String line) throws IOException {
+    out.write(line + "\n");
+    out.flush();
+  }
+
+  private void pump(Worker w, Path log, CompletableFuture<Void> done) {
     try (BufferedReader in =
             new BufferedReader(
                 new InputStreamReader(w.process.getInputStream(), StandardCharsets.UTF_8));
@@ -173,13 +231,14 @@ final class WorkerPool implements AutoCloseable {
           w.prefix = Long.parseLong(parts[3]);
           w.ready.complete(w);
         } else {
-          out.write(line);
-          out.write('\n');
-          out.flush();
+          writeLine(out, line);
+          forward(w, false, line);
         }
       }
     } catch (IOException e) {
       LOG.debug("worker {} output ended: {}", w.pid(), e.toString());
+    } finally {
+      done.complete(null);
     }
   }
 
@@ -351,16 +410,56 @@ final class WorkerPool implements AutoCloseable {
     w.process.destroy();
   }
 
-  /** Stops every worker of job {@code jobId} (the job ended); returns how many. */
-  int stopJob(String jobId) {
+  /**
+   * Stops every worker of job {@code jobId} (the job ended); returns a future completed when the
+   * output of each of the job's workers is drained (at most 5 s later), and how many it stopped.
+   */
+  Stopped stopJob(String jobId) {
     int n = 0;
+    List<CompletableFuture<Void>> drained = new ArrayList<>();
     for (Worker w : all.values()) {
-      if (jobId.equals(w.jobId) && !w.stopping) {
-        stop(w, "its job ended");
-        n++;
+      if (jobId.equals(w.jobId)) {
+        drained.add(w.drained);
+        if (!w.stopping) {
+          stop(w, "its job ended");
+          n++;
+        }
       }
     }
-    return n;
+    CompletableFuture<Void> all =
+        CompletableFuture.allOf(drained.toArray(CompletableFuture[]::new))
+            .completeOnTimeout(null, 5, TimeUnit.SECONDS);
+    return new Stopped(n, all);
+  }
+
+  /** What {@link #stopJob} did: {@code workers} stopped, {@code drained} their output read. */
+  record Stopped(int workers, CompletableFuture<Void> drained) {}
+
+  private long lastSampleNanos = System.nanoTime(); // busyCpus' thread only
+
+  /**
+   * The CPUs the live workers kept busy since the last call (CPU time used / time passed), as the
+   * OS counts their processes' CPU time. Called from one thread (the heartbeat's).
+   */
+  double busyCpus() {
+    long now = System.nanoTime();
+    long used = 0;
+    for (Worker w : all.values()) {
+      long cpu =
+          w.process
+              .toHandle()
+              .info()
+              .totalCpuDuration()
+              .map(java.time.Duration::toNanos)
+              .orElse(0L);
+      if (cpu > w.cpuNanosSeen) {
+        used += cpu - w.cpuNanosSeen;
+        w.cpuNanosSeen = cpu;
+      }
+    }
+    long elapsed = now - lastSampleNanos;
+    lastSampleNanos = now;
+    return elapsed <= 0 ? 0 : (double) used / elapsed;
   }
 
   /** Number of live workers, and of idle ones. */

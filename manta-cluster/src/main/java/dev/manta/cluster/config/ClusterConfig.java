@@ -73,6 +73,9 @@ public final class ClusterConfig {
   /** How long a call that needs the head waits for it (a head restarting), in ms. */
   public static final String HEAD_WAIT_MS = "manta.head-wait-ms";
 
+  /** Whether a driver's join failure keeps the gRPC exception as its cause. */
+  public static final String VERBOSE = "manta.verbose";
+
   /** Head only: the folder that keeps the head's tables (as {@code --storage DIR}). */
   public static final String HEAD_STORAGE = "manta.head-storage";
 
@@ -140,6 +143,7 @@ public final class ClusterConfig {
   private final Duration connectTimeout;
   private final boolean directLinks;
   private final Duration headWait;
+  private final boolean verbose;
   private final Path headStorage;
   private final int kvMaxKeysPerJob;
   private final long kvMaxBytesPerJob;
@@ -193,6 +197,7 @@ public final class ClusterConfig {
     this.connectTimeout = s.millis(CONNECT_TIMEOUT_MS, 5_000, 1, 3_600_000);
     this.directLinks = s.bool(DIRECT_LINKS, true);
     this.headWait = s.millis(HEAD_WAIT_MS, 30_000, 1, 3_600_000);
+    this.verbose = s.bool(VERBOSE, false);
     this.headStorage =
         s.property(HEAD_STORAGE).filter(v -> !v.isBlank()).map(Path::of).orElse(null);
     this.kvMaxKeysPerJob = (int) s.integer(KV_MAX_KEYS_PER_JOB, 10_000, 1, Integer.MAX_VALUE);
@@ -299,6 +304,14 @@ public final class ClusterConfig {
    */
   public Duration headWait() {
     return headWait;
+  }
+
+  /**
+   * Whether a driver that cannot join keeps the gRPC exception as the cause of its one-paragraph
+   * error ({@value #VERBOSE}, default false: the cause goes to the log at DEBUG only).
+   */
+  public boolean verbose() {
+    return verbose;
   }
 
   /** Head only: the folder for the head's tables ({@value #HEAD_STORAGE}), if set. */

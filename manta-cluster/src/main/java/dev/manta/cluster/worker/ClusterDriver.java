@@ -22,6 +22,9 @@ import java.util.List;
 
 /** Joins a driver to a cluster: checks the head, finds this machine's agent, ships the code. */
 public final class ClusterDriver {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ClusterDriver.class);
+
   private ClusterDriver() {}
 
   /**
@@ -62,11 +65,12 @@ public final class ClusterDriver {
               });
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED) {
-        throw new IllegalStateException(tokenRefused(address, token), e);
+        throw joinFailed(tokenRefused(address, token), e, cluster.verbose());
       }
-      throw new IllegalStateException(
+      throw joinFailed(
           "Cannot join the Manta cluster at " + address + ": " + Rpc.explain(e, "head", address),
-          e);
+          e,
+          cluster.verbose());
     } finally {
       ch.shutdownNow();
     }
@@ -85,6 +89,21 @@ public final class ClusterDriver {
             code,
             cluster.directLinks());
     return Cores.start(config, ports);
+  }
+
+  /**
+   * A driver that cannot join fails with {@code message} alone, which says what went wrong and what
+   * to do: the gRPC exception under it (a long stack trace that tells a user nothing more) goes to
+   * the log at DEBUG, and becomes the cause only with {@code manta.verbose} ({@link
+   * ClusterConfig#verbose()}).
+   */
+  static IllegalStateException joinFailed(
+      String message, StatusRuntimeException cause, boolean verbose) {
+    if (verbose) {
+      return new IllegalStateException(message, cause);
+    }
+    LOG.debug("{}", message, cause);
+    return new IllegalStateException(message);
   }
 
   /** Why the head at {@code address} refused a driver holding {@code token} (null: none). */

@@ -93,6 +93,7 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   private volatile Server server;
   private volatile String address;
   private volatile boolean closed; // C3
+  private final WorkerOutputPrinter workerOutput; // drivers only
   private volatile Runnable exitHook;
   private volatile Consumer<ActorProxy> hostedActorEnded;
 
@@ -130,6 +131,17 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
     this.code = code;
     this.view = ClusterView.join(channels, headAddress, jobId, agentAddress, driver, () -> closed);
     this.leases = new Leases(channels, jobId, view);
+    // A driver prints what its job's workers print, as each live node reports it.
+    this.workerOutput =
+        driver
+            ? WorkerOutputPrinter.start(
+                channels,
+                jobId,
+                view.nodes().stream()
+                    .filter(n -> n.info.getAlive())
+                    .map(n -> n.info.getAgentAddress())
+                    .toList())
+            : null;
   }
 
   /** This process's server address. */
@@ -446,6 +458,7 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   public void shutdown() {
     closed = true;
     if (driver) {
+      boolean hadWorkers = !view.workerAddresses().isEmpty();
       for (String w : view.workerAddresses()) {
         try {
           Rpc.deadline(CoreWorkerGrpc.newBlockingStub(channels.get(w)), 2_000)
@@ -463,6 +476,9 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
                 + " connection closes",
             jobId,
             e.toString());
+      }
+      if (hadWorkers) { // their last lines: the agents end the streams once the job ended there
+        workerOutput.awaitEnd(java.time.Duration.ofSeconds(2));
       }
     }
     view.close();

@@ -79,4 +79,20 @@ class ClusterDriverTest {
         .hasMessageContaining("No live Manta node agent runs on this machine")
         .hasMessageContaining("manta start --address h:1");
   }
+
+  @Test
+  void aJoinFailure_isTheMessageAlone_theGrpcCauseOnlyWhenVerbose() {
+    var grpc = io.grpc.Status.UNAVAILABLE.withDescription("refused").asRuntimeException();
+    IllegalStateException plain = ClusterDriver.joinFailed("Cannot join: do this", grpc, false);
+    org.assertj.core.api.Assertions.assertThat(plain)
+        .hasMessage("Cannot join: do this")
+        .hasNoCause();
+    org.assertj.core.api.Assertions.assertThat(ClusterDriver.joinFailed("Cannot join", grpc, true))
+        .hasCause(grpc);
+    org.assertj.core.api.Assertions.assertThat(
+            dev.manta.cluster.config.ClusterConfig.from(
+                    java.util.Map.of("manta.verbose", "true"), java.util.Map.of())
+                .verbose())
+        .isTrue();
+  }
 }

@@ -100,6 +100,7 @@ public final class NodeStore implements ObjectStore {
   private final ReferenceQueue<ByteBuffer> viewQueue = new ReferenceQueue<>();
   private final Set<ViewPin> viewPins = ConcurrentHashMap.newKeySet();
   private final Thread viewReaper;
+  private final String sizeSetting; // how the user changes the capacity, for messages
 
   private static final class Entry {
     final ObjectId id;
@@ -129,6 +130,21 @@ public final class NodeStore implements ObjectStore {
    * so other processes of the node can map it: see {@link #file()}.
    */
   public NodeStore(long capacity, Path spillDir, Duration fullTimeout, boolean shared) {
+    this(capacity, spillDir, fullTimeout, shared, EMBEDDED_SIZE_SETTING);
+  }
+
+  /** How an embedded program sets the store's size; what its messages say to change. */
+  public static final String EMBEDDED_SIZE_SETTING =
+      "objectStoreBytes (MantaConfig.builder().objectStoreBytes(..), -Dmanta.object-store-bytes or"
+          + " MANTA_OBJECT_STORE_BYTES)";
+
+  /**
+   * A store as above whose messages name {@code sizeSetting} as the way to change its capacity: on
+   * a cluster node, the node's {@code --object-store-memory}, not the driver's MantaConfig.
+   */
+  public NodeStore(
+      long capacity, Path spillDir, Duration fullTimeout, boolean shared, String sizeSetting) {
+    this.sizeSetting = sizeSetting;
     if (capacity <= 0) {
       throw new IllegalArgumentException("capacity must be > 0, was " + capacity);
     }
@@ -136,7 +152,7 @@ public final class NodeStore implements ObjectStore {
     this.fullTimeoutNanos = fullTimeout.toNanos();
     SpillFiles.removeLeftovers(spillDir);
     String tag = Long.toHexString(System.nanoTime()) + THREADS.incrementAndGet();
-    Path memDir = memoryDirectory(capacity, spillDir);
+    Path memDir = memoryDirectory(capacity, spillDir, sizeSetting);
     String name = "manta-store-" + ProcessHandle.current().pid() + "-" + tag;
     this.region = new MappedRegion(capacity, memDir, name, shared);
     this.spill = new SpillFiles(spillDir, 256L << 20, tag);
@@ -149,7 +165,7 @@ public final class NodeStore implements ObjectStore {
    * else the spill directory. A mapped file larger than its file system's free space would crash
    * the JVM when touched, so a capacity that fits nowhere is refused up front.
    */
-  private static Path memoryDirectory(long capacity, Path spillDir) {
+  private static Path memoryDirectory(long capacity, Path spillDir, String sizeSetting) {
     Path shm = Path.of("/dev/shm");
     StringBuilder tried = new StringBuilder();
     for (Path dir : new Path[] {shm, spillDir}) {
@@ -169,8 +185,9 @@ public final class NodeStore implements ObjectStore {
             + capacity
             + " bytes of file space to map its memory, but "
             + tried
-            + "lower objectStoreBytes (MantaConfig.builder().objectStoreBytes(..),"
-            + " manta.object-store-bytes) or free space");
+            + "lower "
+            + sizeSetting
+            + " or free space");
   }
 
   /** The hard capacity in bytes. */
@@ -328,8 +345,9 @@ public final class NodeStore implements ObjectStore {
               + length
               + " bytes, larger than the object store's capacity of "
               + region.maxBlockBytes()
-              + " bytes; raise objectStoreBytes (MantaConfig.builder().objectStoreBytes(..),"
-              + " manta.object-store-bytes) or split the value");
+              + " bytes; raise "
+              + sizeSetting
+              + " or split the value");
     }
     Entry e = new Entry(id, length);
     MappedRegion.Block b;
@@ -658,8 +676,8 @@ public final class NodeStore implements ObjectStore {
                 + " of them are pinned (being read, viewed, or arguments of running tasks) after"
                 + " waiting "
                 + Duration.ofNanos(fullTimeoutNanos)
-                + "; release buffers returned by get, drop references, or raise"
-                + " objectStoreBytes");
+                + "; release buffers returned by get, drop references, or raise "
+                + sizeSetting);
       }
       if (!askedGc && !viewPins.isEmpty()) {
         askedGc = true; // views may be unreachable but not yet collected: let the GC find them

@@ -105,6 +105,24 @@ class NodeStoreTest {
   }
 
   @Test
+  void full_namesTheSettingOfTheModeTheStoreRunsIn() {
+    NodeStore s = open(64 * KIB, Duration.ofMillis(100));
+    assertThatThrownBy(() -> s.put(ids.nextPut(), new byte[65 * KIB], 0))
+        .hasMessageContaining("raise " + NodeStore.EMBEDDED_SIZE_SETTING);
+    s.close();
+    store = new NodeStore(64 * KIB, spillDir, Duration.ofMillis(100), true, "the node's --option");
+    ObjectId a = ids.nextPut();
+    store.put(a, new byte[60 * KIB], 0);
+    try (NodeStore.Pin p = store.pin(a)) {
+      assertThatThrownBy(() -> store.put(ids.nextPut(), new byte[10 * KIB], 0))
+          .isInstanceOf(ObjectStoreFullException.class)
+          .hasMessageContaining("The object store is full")
+          .hasMessageEndingWith("raise the node's --option")
+          .hasMessageNotContaining("objectStoreBytes");
+    }
+  }
+
+  @Test
   void put_whenEverythingIsPinned_waitsThenFailsWithUsedPinnedRequested() {
     NodeStore s = open(64 * KIB, Duration.ofMillis(200));
     ObjectId a = ids.nextPut();
