@@ -39,7 +39,12 @@ public abstract class ActorCreator<A> extends ActorHandle<A> {
    */
   public abstract ActorCreator<A> maxPendingCalls(int maxPendingCalls);
 
-  /** How often the actor is restarted after its process dies (default 0). */
+  /**
+   * How often the actor is restarted after its process dies (default 0; -1 is unlimited). Embedded,
+   * the actor lives in the driver's process, so there is nothing to restart it in: any value is
+   * accepted and has no effect. On a cluster, restarts are not built yet and {@link #remote()}
+   * refuses a value other than 0 with an {@link IllegalArgumentException}.
+   */
   public abstract ActorCreator<A> maxRestarts(int maxRestarts);
 
   /** CPUs the actor holds for its whole life (default 0). */

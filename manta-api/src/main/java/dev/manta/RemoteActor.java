@@ -19,7 +19,9 @@ public @interface RemoteActor {
   /** How many calls may run at once. */
   int maxConcurrency() default 1;
 
-  /** How often the actor is restarted after its process dies. */
+  /**
+   * How often the actor is restarted after its process dies: see {@link ActorCreator#maxRestarts}.
+   */
   int maxRestarts() default 0;
 
   /** Bound on queued and running calls. */

@@ -87,6 +87,16 @@ public final class ActorSystem {
               + " in all; start Manta with more (MantaConfig.builder().numCpus(..)"
               + ".resource(..)) or ask for less");
     }
+    if (opts.maxRestarts != 0 && !ports.inProcess()) {
+      // Refused rather than ignored: nothing restarts an actor whose worker dies yet.
+      throw new IllegalArgumentException(
+          "maxRestarts("
+              + opts.maxRestarts
+              + ") is not supported on a cluster yet: an actor whose worker or node dies is not"
+              + " restarted, and its calls fail with ActorDiedException. Give maxRestarts(0) (the"
+              + " default), and create the actor again when a call fails with"
+              + " ActorDiedException");
+    }
     ActorId id = ids.nextActor();
     String className = dev.manta.runtime.spec.FunctionInfo.of(ctor).implClass();
     String simpleName = className.substring(className.lastIndexOf('.') + 1);
