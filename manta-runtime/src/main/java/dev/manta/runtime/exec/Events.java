@@ -14,17 +14,20 @@ import jdk.jfr.Event;
  * When no recording wants them, a run pays one enabled-check.
  */
 final class Events {
+  private static final Event TASK_PROBE = new TaskExecutionEvent();
+  private static final Event CALL_PROBE = new ActorCallEvent();
+
   private Events() {}
 
   /** Starts the event of run {@code t}; null when no recording wants it. */
   static Event begin(TaskRun t) {
-    // Until a recording starts, event classes are not instrumented: isEnabled is false at once
-    // and the JIT drops the allocation.
-    Event e =
-        t.kind() == TaskSpec.Kind.ACTOR_CALL ? new ActorCallEvent() : new TaskExecutionEvent();
-    if (!e.isEnabled()) {
+    // isEnabled reads the event type's state, not the instance's: the probes answer for every
+    // event of their type, and an event object is made only when a recording wants one.
+    boolean call = t.kind() == TaskSpec.Kind.ACTOR_CALL;
+    if (!(call ? CALL_PROBE : TASK_PROBE).isEnabled()) {
       return null;
     }
+    Event e = call ? new ActorCallEvent() : new TaskExecutionEvent();
     e.begin();
     return e;
   }

@@ -301,10 +301,18 @@ public final class ReferenceTable {
 
   /** Takes the current handle trackers off a freed object (called under its monitor). */
   private static List<Reference<Object>> settleTrackers(OwnedObject o) {
+    // A cleared tracker is the JVM's or the reaper's already (the common case: the object is
+    // freed because its handle was collected); only a tracker of a live handle needs settling.
     WeakReference<Object> local = o.localHandle;
     WeakReference<Object> borrow = o.borrowHandle;
     o.localHandle = null;
     o.borrowHandle = null;
+    if (local != null && local.refersTo(null)) {
+      local = null;
+    }
+    if (borrow != null && borrow.refersTo(null)) {
+      borrow = null;
+    }
     if (local == null && borrow == null) {
       return List.of();
     }

@@ -71,6 +71,10 @@ class FlightRecorderEventsTest {
   void tasksActorCallsSpillsAndRestores_areRecorded() throws Exception {
     Path file = dir.resolve("run.jfr");
     String actorId;
+    // Runs before the recording starts, so the event classes are loaded and in use already.
+    ActorHandle<Counter> early = Manta.actor(Counter::new).remote();
+    assertThat(Manta.get(early.task(Counter::add, 1).remote())).isEqualTo(1);
+    assertThat(Manta.get(Manta.task(FlightRecorderEventsTest::twice, 1).remote())).isEqualTo(2);
     try (Recording r = new Recording()) {
       for (String name :
           List.of(
