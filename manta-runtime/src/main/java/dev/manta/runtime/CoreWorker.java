@@ -301,14 +301,7 @@ public final class CoreWorker implements MantaRuntime {
     int n = refs.size();
     List<ObjectRef<T>> readyOut = new ArrayList<>(Math.min(numReturns, n));
     List<ObjectRef<T>> unready = new ArrayList<>(n);
-    for (ObjectRef<T> ref : refs) {
-      RefImpl<T> r = own(ref);
-      if (readyOut.size() < numReturns && r.isReady()) {
-        readyOut.add(r);
-      } else {
-        unready.add(r);
-      }
-    }
+    partition(refs, numReturns, readyOut, unready);
     if (readyOut.size() >= numReturns || timeoutNanos == 0) {
       return new WaitResult<>(readyOut, unready);
     }
@@ -338,15 +331,29 @@ public final class CoreWorker implements MantaRuntime {
     }
     readyOut.clear();
     unready.clear();
+    partition(refs, numReturns, readyOut, unready);
+    return new WaitResult<>(readyOut, unready);
+  }
+
+  /**
+   * Puts the first {@code numReturns} ready refs, in list order, in {@code ready} and the rest in
+   * {@code unready}.
+   *
+   * @throws IllegalArgumentException if a ref is not this runtime's
+   */
+  private <T> void partition(
+      List<? extends ObjectRef<T>> refs,
+      int numReturns,
+      List<ObjectRef<T>> ready,
+      List<ObjectRef<T>> unready) {
     for (ObjectRef<T> ref : refs) {
-      RefImpl<T> r = (RefImpl<T>) ref;
-      if (readyOut.size() < numReturns && r.isReady()) {
-        readyOut.add(r);
+      RefImpl<T> r = own(ref);
+      if (ready.size() < numReturns && r.isReady()) {
+        ready.add(r);
       } else {
         unready.add(r);
       }
     }
-    return new WaitResult<>(readyOut, unready);
   }
 
   @Override

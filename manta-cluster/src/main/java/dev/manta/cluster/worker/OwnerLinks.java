@@ -276,16 +276,18 @@ final class OwnerLinks {
   }
 
   /**
-   * Closes every push link's direct link and waits (boundedly) for their reader threads, so that
-   * none outlives the port's shutdown.
+   * Closes every push link's direct link and waits, 2 s at most for all of them, for their reader
+   * threads, so that none outlives the port's shutdown.
    */
   void close() {
     for (DirectLink l : outLinks.values()) {
       l.close();
     }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
     for (DirectLink l : outLinks.values()) {
       try {
-        if (!l.awaitReader(2_000)) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (!l.awaitReader(Math.max(1, left))) {
           LOG.warn("the reader of the link to {} did not end within 2 s of its close", l.peer());
         }
       } catch (InterruptedException e) {
