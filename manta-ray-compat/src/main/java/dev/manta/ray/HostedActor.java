@@ -21,6 +21,9 @@ final class HostedActor {
    *  I1  a call in group g holds one permit of groups.get(g) (of defaultGroup for the default
    *      group) while it runs, so at most maxConcurrency(g) calls of g run at once; the Manta
    *      actor's maxConcurrency is the sum over groups, so every group can run its share.
+   *  I2  a group of concurrency 1 (the default group too) runs its calls on one thread of its
+   *      own (groupThreads), handed over as for a single-threaded actor, so thread-locals keep
+   *      their values between its calls as Ray Java promises; its calls need no permit.
    *  Such an actor is multi-threaded: calls may start out of submission order, even within a
    *  group of concurrency 1 (Ray guarantees order only for single-threaded actors). Manta's
    *  mailbox is one FIFO, so a call waiting for a full group holds a slot and can delay a later
@@ -41,11 +44,26 @@ final class HostedActor {
   private final Semaphore defaultGroup;
   private final Map<String, Semaphore> groups = new HashMap<>();
 
+  /** The one thread of each group of concurrency 1 ({@code ""}: the default group) (I2). */
+  private final Map<String, ExecutorService> groupThreads = new HashMap<>();
+
   HostedActor(Object instance, ActorSpec spec) {
     this.instance = instance;
     this.spec = spec;
     this.defaultGroup = spec.groups().isEmpty() ? null : new Semaphore(spec.defaultConcurrency());
     spec.groups().forEach((name, n) -> groups.put(name, new Semaphore(n)));
+    if (!spec.groups().isEmpty()) {
+      if (spec.defaultConcurrency() == 1) {
+        groupThreads.put("", oneThread(spec, "default"));
+      }
+      spec.groups()
+          .forEach(
+              (name, n) -> {
+                if (n == 1) {
+                  groupThreads.put(name, oneThread(spec, name));
+                }
+              });
+    }
     this.thread =
         spec.singleThreaded()
             ? Executors.newSingleThreadExecutor(
@@ -53,9 +71,21 @@ final class HostedActor {
             : null;
   }
 
-  /** The actor's one thread, or null if it is not single-threaded. */
-  ExecutorService thread() {
-    return thread;
+  private static ExecutorService oneThread(ActorSpec spec, String group) {
+    return Executors.newSingleThreadExecutor(
+        Thread.ofVirtual().name("ray-actor-" + spec.rayId() + "-" + group).factory());
+  }
+
+  /**
+   * The one thread that runs calls of {@code group} ({@code ""}: the default group; null: no group
+   * named): the actor's thread if it is single-threaded, else the thread of a group of concurrency
+   * 1 (I2), else null (the call runs on Manta's drainer thread under {@link #permits}).
+   */
+  ExecutorService thread(String group) {
+    if (thread != null || group == null) {
+      return thread;
+    }
+    return groupThreads.get(group);
   }
 
   /**

@@ -147,7 +147,7 @@ final class RayFunction implements ActorCalls.MethodShapes {
               + " Ray.actor(...)");
     }
     args[0] = hosted.instance;
-    ExecutorService own = hosted.thread();
+    ExecutorService own = hosted.thread(group);
     if (own != null) {
       return onActorThread(own, hosted.spec, args);
     }
@@ -169,7 +169,10 @@ final class RayFunction implements ActorCalls.MethodShapes {
     }
   }
 
-  /** Runs the call on a single-threaded actor's own thread; this drainer thread waits for it. */
+  /**
+   * Runs the call on the one thread of a single-threaded actor or of a group of concurrency 1; this
+   * drainer thread waits for it.
+   */
   private Object onActorThread(ExecutorService own, ActorSpec spec, Object[] args)
       throws Exception {
     Future<Object> f =

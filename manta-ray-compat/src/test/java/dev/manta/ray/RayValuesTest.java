@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ray.api.ActorHandle;
 import io.ray.api.ObjectRef;
 import io.ray.api.Ray;
+import io.ray.api.concurrencygroup.ConcurrencyGroup;
+import io.ray.api.concurrencygroup.ConcurrencyGroupBuilder;
 import io.ray.api.exception.RayTaskException;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +102,25 @@ class RayValuesTest implements RayTestSupport.Source {
     }
     List<Integer> seen = Ray.get(calls);
     assertThat(seen).as("thread-local call count of each call").isEqualTo(count(20));
+  }
+
+  @Test
+  void concurrencyGroupOfOne_runsEveryCallOfItsGroupOnOneThread() {
+    ConcurrencyGroup one =
+        new ConcurrencyGroupBuilder<Holder>()
+            .setName("one")
+            .setMaxConcurrency(1)
+            .addMethod(Holder::callsOnThisThread)
+            .build();
+    ConcurrencyGroup wide =
+        new ConcurrencyGroupBuilder<Holder>().setName("wide").setMaxConcurrency(3).build();
+    ActorHandle<Holder> h =
+        Ray.actor(Holder::new, "t").setMaxConcurrency(4).setConcurrencyGroups(one, wide).remote();
+    List<ObjectRef<Integer>> calls = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      calls.add(h.task(Holder::callsOnThisThread).remote());
+    }
+    assertThat(Ray.get(calls)).as("thread-local call count of each call").isEqualTo(count(20));
   }
 
   @Test
