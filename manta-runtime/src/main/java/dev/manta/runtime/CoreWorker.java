@@ -583,7 +583,12 @@ public final class CoreWorker implements MantaRuntime {
     return scheduler.liveWorkers() + actors.liveThreads();
   }
 
-  /** Number of tasks running now, for tests. */
+  /** The counters of the task runs this core ended (its metrics). */
+  public dev.manta.runtime.metrics.CoreMetrics metrics() {
+    return executor.metrics();
+  }
+
+  /** Number of tasks running now, for tests and metrics. */
   public int runningTasks() {
     return scheduler.runningCount();
   }
@@ -593,7 +598,7 @@ public final class CoreWorker implements MantaRuntime {
     return table;
   }
 
-  /** Number of live actors, for tests. */
+  /** Number of live actors, for tests and metrics. */
   public int liveActors() {
     return actors.liveCount();
   }

@@ -2,9 +2,8 @@ package dev.manta.runtime.exec;
 
 import dev.manta.runtime.events.ActorCallEvent;
 import dev.manta.runtime.events.TaskExecutionEvent;
+import dev.manta.runtime.metrics.CoreMetrics;
 import dev.manta.runtime.spec.TaskSpec;
-import dev.manta.runtime.store.Failure;
-import dev.manta.runtime.store.StoredValue;
 import dev.manta.runtime.task.ActorTarget;
 import dev.manta.runtime.task.TaskRun;
 import jdk.jfr.Event;
@@ -32,8 +31,11 @@ final class Events {
     return e;
   }
 
-  /** Ends and commits {@code e} (from {@link #begin}; may be null) for the ended run {@code t}. */
-  static void end(Event e, TaskRun t) {
+  /**
+   * Ends and commits {@code e} (from {@link #begin}; may be null) for the run {@code t}, which
+   * ended with {@code outcome}.
+   */
+  static void end(Event e, TaskRun t, CoreMetrics.Outcome outcome) {
     if (e == null) {
       return;
     }
@@ -48,22 +50,22 @@ final class Events {
       c.actorId = a.id().hex();
       Object instance = a.instance();
       c.actorClass = instance == null ? null : instance.getClass().getName();
-      c.outcome = outcome(t);
+      c.outcome = label(outcome);
     } else if (e instanceof TaskExecutionEvent x) {
       x.taskId = t.id().hex();
       x.name = t.displayName();
       x.kind = t.kind() == TaskSpec.Kind.TASK ? "task" : "actor creation";
       x.retries = t.attempt;
-      x.outcome = outcome(t);
+      x.outcome = label(outcome);
     }
     e.commit();
   }
 
-  private static String outcome(TaskRun t) {
-    if (t.state.get() == TaskRun.CANCELLED) {
-      return "cancelled";
-    }
-    StoredValue v = t.result == null ? null : t.result.value().getNow(null);
-    return v instanceof Failure ? "failed" : "ok";
+  private static String label(CoreMetrics.Outcome outcome) {
+    return switch (outcome) {
+      case CANCELLED -> "cancelled";
+      case FAILED -> "failed";
+      case FINISHED -> "ok";
+    };
   }
 }

@@ -1,5 +1,6 @@
 package dev.manta.runtime.exec;
 
+import dev.manta.runtime.metrics.CoreMetrics;
 import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.serial.ValueCodec;
@@ -24,6 +25,7 @@ public final class TaskExecutor implements Abandoner {
 
   private final ValueCodec codec;
   private final ReferenceTable table;
+  private final CoreMetrics metrics = new CoreMetrics();
 
   @SuppressWarnings("ThreadLocalUsage") // per executor: several runtimes may share a JVM
   private final ThreadLocal<TaskRun> executing = new ThreadLocal<>();
@@ -34,6 +36,11 @@ public final class TaskExecutor implements Abandoner {
   public TaskExecutor(ValueCodec codec, ReferenceTable table) {
     this.codec = codec;
     this.table = table;
+  }
+
+  /** The counters of the runs this executor ended. */
+  public CoreMetrics metrics() {
+    return metrics;
   }
 
   /** From now on, tasks that end (interrupted by shutdown) count as cancelled. */
@@ -57,48 +64,78 @@ public final class TaskExecutor implements Abandoner {
     TaskRun previous = executing.get();
     executing.set(t);
     t.runner = Thread.currentThread();
-    boolean async = false;
+    CoreMetrics.Outcome outcome = CoreMetrics.Outcome.FAILED; // if a VirtualMachineError escapes
     jdk.jfr.Event event = Events.begin(t);
+    metrics.countStarted(kindOf(t));
+    CoreMetrics.DurationSink sink = metrics.durations();
+    long start = sink == null ? 0L : System.nanoTime();
     try {
-      async = attempt(t, event);
+      outcome = attempt(t, event, sink, start);
     } finally {
       t.runner = null;
       Thread.interrupted(); // a cancel's interrupt must not leak into the next task
       executing.set(previous);
-      if (!async) {
-        finish(t);
-        Events.end(event, t);
+      if (outcome != null) { // null: a CompletionStage completes it later
+        ended(t, outcome, event, sink, start);
       }
     }
   }
 
-  /** Runs attempts until one succeeds or retries run out; returns true if completion is async. */
-  private boolean attempt(TaskRun t, jdk.jfr.Event event) {
+  /**
+   * Ends run {@code t}: releases what it held, counts it with {@code outcome} (what was stored: a
+   * later read of its result may find it freed), gives its duration to {@code sink} if not null,
+   * and commits its JFR event.
+   */
+  private void ended(
+      TaskRun t,
+      CoreMetrics.Outcome outcome,
+      jdk.jfr.Event event,
+      CoreMetrics.DurationSink sink,
+      long start) {
+    finish(t);
+    CoreMetrics.Kind kind = kindOf(t);
+    metrics.countEnded(kind, outcome);
+    if (sink != null) {
+      sink.record(kind, System.nanoTime() - start);
+    }
+    Events.end(event, t, outcome);
+  }
+
+  private static CoreMetrics.Kind kindOf(TaskRun t) {
+    return switch (t.kind()) {
+      case TASK -> CoreMetrics.Kind.TASK;
+      case ACTOR_CALL -> CoreMetrics.Kind.ACTOR_CALL;
+      case ACTOR_CREATION -> CoreMetrics.Kind.ACTOR_CREATION;
+    };
+  }
+
+  /**
+   * Runs attempts until one succeeds or retries run out; returns how the run ended, or null if a
+   * CompletionStage will end it.
+   */
+  private CoreMetrics.Outcome attempt(
+      TaskRun t, jdk.jfr.Event event, CoreMetrics.DurationSink sink, long start) {
     while (true) {
       try {
         Object[] args = materialize(t);
         Object out = Invoker.invoke(t.fn(), args);
         if (t.kind() == TaskSpec.Kind.ACTOR_CREATION) {
           t.keepResources = t.actor.constructed(out);
-          store(t, null, false);
-          return false;
+          return store(t, null, false);
         }
         if (out instanceof CompletionStage<?> stage) {
           boolean marks = t.info().kind() == FunctionInfo.Kind.VALUE;
           stage.whenComplete(
-              (v, e) -> {
-                if (e != null) {
-                  storeFailure(t, unwrap(e));
-                } else {
-                  store(t, v, marks);
-                }
-                finish(t);
-                Events.end(event, t);
-              });
-          return true;
+              (v, e) ->
+                  ended(
+                      t,
+                      e != null ? storeFailure(t, unwrap(e)) : store(t, v, marks),
+                      event,
+                      sink,
+                      start));
+          return null;
         }
-        store(t, out, false);
-        return false;
+        return store(t, out, false);
       } catch (Throwable e) { // top of a task: any throwable becomes the task's error
         if (e instanceof VirtualMachineError vme && !(e instanceof StackOverflowError)) {
           storeFailure(t, e);
@@ -115,8 +152,7 @@ public final class TaskExecutor implements Abandoner {
         if (t.kind() == TaskSpec.Kind.ACTOR_CREATION) {
           t.actor.constructionFailed(Failure.ofThrowable(t.id().hex(), t.info().name(), e));
         }
-        storeFailure(t, e);
-        return false;
+        return storeFailure(t, e);
       }
     }
   }
@@ -175,31 +211,40 @@ public final class TaskExecutor implements Abandoner {
             + v.getClass().getName());
   }
 
-  private void store(TaskRun t, Object value, boolean marksStage) {
+  /** Stores {@code value} as the result of {@code t}; returns how the run ended. */
+  private CoreMetrics.Outcome store(TaskRun t, Object value, boolean marksStage) {
     Failure override = overrideFailure(t);
     if (override != null) {
       table.complete(t.result, override);
-      return;
+      return outcomeOf(override);
     }
     ValueCodec.Encoded enc;
     try {
       enc = codec.encode(t.result.id(), value, marksStage);
     } catch (IllegalArgumentException | dev.manta.ObjectStoreFullException e) {
-      storeFailure(t, e);
-      return;
+      return storeFailure(t, e);
     }
     table.setContains(t.result, enc.contained());
     t.result.keepAlive(enc.keepAlive());
     if (!table.complete(t.result, enc.value())) {
       table.setContains(t.result, java.util.List.of()); // already completed (cancelled): no-op
+      return CoreMetrics.Outcome.CANCELLED;
     }
+    return CoreMetrics.Outcome.FINISHED;
   }
 
-  private void storeFailure(TaskRun t, Throwable e) {
+  /** Stores the failure {@code e} as the result of {@code t}; returns how the run ended. */
+  private CoreMetrics.Outcome storeFailure(TaskRun t, Throwable e) {
     Failure override = overrideFailure(t);
-    StoredValue v =
-        override != null ? override : Failure.ofThrowable(t.id().hex(), t.displayName(), e);
-    table.complete(t.result, v);
+    Failure f = override != null ? override : Failure.ofThrowable(t.id().hex(), t.displayName(), e);
+    table.complete(t.result, f);
+    return outcomeOf(f);
+  }
+
+  private static CoreMetrics.Outcome outcomeOf(Failure f) {
+    return f.kind() == Failure.Kind.CANCELLED
+        ? CoreMetrics.Outcome.CANCELLED
+        : CoreMetrics.Outcome.FAILED;
   }
 
   /** A cancelled task or a dead actor's call gets that failure, whatever it returned. */
