@@ -4,6 +4,7 @@ import dev.manta.MantaConfig;
 import dev.manta.cluster.agent.NodeAgent;
 import dev.manta.cluster.config.ClusterConfig;
 import dev.manta.cluster.head.HeadService;
+import dev.manta.cluster.metrics.MetricsExport;
 import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.runtime.store.StoreFiles;
@@ -182,6 +183,21 @@ public final class NodeMain {
       LOG.info("{} requires the cluster token from {}", self, token.source());
     }
 
+    Path metricsDir = session.resolve("metrics");
+    MetricsExport.removeDead(metricsDir);
+    MetricsExport metrics =
+        config.metricsPort() < 0
+            ? null
+            : MetricsExport.start(
+                bind,
+                config.metricsPort(),
+                metricsDir,
+                "node",
+                agent == null
+                    ? Map.of("head", headAddress)
+                    : Map.of("node", agent.nodeId(), "head", headAddress),
+                agent == null ? List.of() : List.of(agent.metrics()));
+
     CountDownLatch stop = new CountDownLatch(1);
     Server hs = headServer;
     HeadService h = head;
@@ -189,6 +205,9 @@ public final class NodeMain {
         .addShutdownHook(
             new Thread(
                 () -> {
+                  if (metrics != null) {
+                    metrics.close();
+                  }
                   if (agent != null) {
                     agent.close();
                   }
@@ -204,6 +223,7 @@ public final class NodeMain {
       p.setProperty("agent", agent == null ? "" : agent.address());
       p.setProperty("node", agent == null ? "" : agent.nodeId());
       p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+      p.setProperty("metrics", metrics == null ? "" : metrics.address());
       Path ready = Path.of(a.get("--ready-file"));
       Path tmp = ready.resolveSibling(ready.getFileName() + ".tmp");
       try (var out = Files.newOutputStream(tmp)) {

@@ -1,11 +1,9 @@
 package dev.manta.micrometer;
 
 import dev.manta.Manta;
-import dev.manta.ObjectStoreStats;
 import dev.manta.runtime.CoreWorker;
 import dev.manta.runtime.metrics.CoreMetrics;
 import dev.manta.spi.MantaRuntime;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Binds a Manta runtime's metrics to a Micrometer {@link MeterRegistry}: in embedded mode, a
@@ -36,12 +33,8 @@ import java.util.function.ToDoubleFunction;
  *       result, recorded only while bound;
  *   <li>{@code manta_actors{state="alive"}}: actors alive in this process;
  *   <li>{@code manta_object_refs}: objects this process's reference table tracks;
- *   <li>{@code manta_object_store_memory_bytes{location}}: the object store's bytes {@code used}
- *       (in memory), {@code pinned} (in use by a reader or writer) and {@code spilled} (on disk)
- *       (Ray's {@code ray_object_store_memory}); {@code manta_object_store_capacity_bytes}; {@code
- *       manta_object_store_objects}; and the counters {@code manta_object_store_spills_total},
- *       {@code _restores_total}, {@code _evictions_total}, {@code _reclaims_total} and {@code
- *       manta_object_store_reclaimed_bytes_total}.
+ *   <li>the meters of the object store this process uses ({@link StoreMetrics}): on a cluster, its
+ *       node's.
  * </ul>
  *
  * <p>Tasks are not labelled by function name: a label per function would cost a map lookup per run
@@ -57,7 +50,6 @@ import java.util.function.ToDoubleFunction;
 public final class MantaMetrics implements MeterBinder, AutoCloseable {
   private final CoreWorker core;
   private final List<Map<CoreMetrics.Kind, Timer>> timers = new CopyOnWriteArrayList<>();
-  private volatile StatsMemo stats;
 
   /** The metrics of the runtime {@link Manta#init} started in this process. */
   public MantaMetrics() {
@@ -117,29 +109,7 @@ public final class MantaMetrics implements MeterBinder, AutoCloseable {
     Gauge.builder("manta.object.refs", core, CoreWorker::liveObjects)
         .description("Objects the reference table of this process tracks")
         .register(registry);
-    storeGauge(registry, "used", ObjectStoreStats::usedBytes);
-    storeGauge(registry, "pinned", ObjectStoreStats::pinnedBytes);
-    storeGauge(registry, "spilled", ObjectStoreStats::spilledBytes);
-    Gauge.builder("manta.object.store.capacity", this, x -> x.stats().capacityBytes())
-        .description("Bytes the object store may hold in memory")
-        .baseUnit("bytes")
-        .register(registry);
-    Gauge.builder("manta.object.store.objects", this, x -> x.stats().objectCount())
-        .description("Objects in the object store, in memory or spilled")
-        .register(registry);
-    storeCounter(registry, "spills", "Objects written to disk to make room", s -> s.spillsTotal());
-    storeCounter(registry, "restores", "Spilled objects read back", s -> s.restoresTotal());
-    storeCounter(registry, "evictions", "Objects evicted", s -> s.evictionsTotal());
-    storeCounter(
-        registry,
-        "reclaims",
-        "Times the store freed unreachable objects before spilling",
-        s -> s.reclaimsTotal());
-    FunctionCounter.builder(
-            "manta.object.store.reclaimed", this, x -> x.stats().reclaimedBytesTotal())
-        .description("Bytes of unreachable objects the store freed before spilling")
-        .baseUnit("bytes")
-        .register(registry);
+    new StoreMetrics(core::storeStats).bindTo(registry);
   }
 
   private void record(CoreMetrics.Kind kind, long nanos) {
@@ -147,43 +117,6 @@ public final class MantaMetrics implements MeterBinder, AutoCloseable {
       t.get(kind).record(nanos, TimeUnit.NANOSECONDS);
     }
   }
-
-  private void storeGauge(
-      MeterRegistry registry, String location, ToDoubleFunction<ObjectStoreStats> f) {
-    Gauge.builder("manta.object.store.memory", this, x -> f.applyAsDouble(x.stats()))
-        .description("Object store bytes by location: in memory, pinned, spilled to disk")
-        .tag("location", location)
-        .baseUnit("bytes")
-        .register(registry);
-  }
-
-  private void storeCounter(
-      MeterRegistry registry, String name, String what, ToDoubleFunction<ObjectStoreStats> f) {
-    FunctionCounter.builder("manta.object.store." + name, this, x -> f.applyAsDouble(x.stats()))
-        .description(what)
-        .register(registry);
-  }
-
-  /**
-   * The store's statistics, read at most once per 500 ms: a scrape reads a dozen meters, and on a
-   * cluster driver each read asks the node's agent.
-   */
-  private ObjectStoreStats stats() {
-    long now = System.nanoTime();
-    StatsMemo s = stats;
-    if (s == null || now - s.at > TimeUnit.MILLISECONDS.toNanos(500)) {
-      try {
-        s = new StatsMemo(core.storeStats(), now);
-      } catch (RuntimeException e) {
-        // the runtime shut down, or the agent does not answer: report the last values
-        return s == null ? new ObjectStoreStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : s.value;
-      }
-      stats = s;
-    }
-    return s.value;
-  }
-
-  private record StatsMemo(ObjectStoreStats value, long at) {}
 
   /** Stops recording durations; the meters stay in their registries. */
   @Override

@@ -8,6 +8,7 @@ import dev.manta.ActorHandle;
 import dev.manta.Manta;
 import dev.manta.MantaConfig;
 import dev.manta.ObjectRef;
+import dev.manta.ObjectStoreStats;
 import dev.manta.TaskException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -114,9 +115,17 @@ class MantaMetricsTest {
                     .containsEntry("manta_task_duration_seconds_count{kind=\"task\"}", 11.0)
                     .containsEntry("manta_task_duration_seconds_count{kind=\"actor_call\"}", 4.0)
                     .containsEntry("manta_actors{state=\"alive\"}", 1.0);
-                assertThat(m.get("manta_object_store_spills_total")).isPositive();
-                assertThat(m.get("manta_object_store_memory_bytes{location=\"spilled\"}"))
-                    .isPositive();
+                ObjectStoreStats st = Manta.storeStats(); // the meters read the same statistics
+                assertThat(m)
+                    .containsEntry("manta_object_store_spills_total", (double) st.spillsTotal())
+                    .containsEntry(
+                        "manta_object_store_memory_bytes{location=\"spilled\"}",
+                        (double) st.spilledBytes())
+                    .containsEntry(
+                        "manta_object_store_memory_bytes{location=\"used\"}",
+                        (double) st.usedBytes())
+                    .containsEntry("manta_object_store_objects", (double) st.objectCount());
+                assertThat(st.usedBytes() + st.spilledBytes()).isGreaterThan(0);
                 assertThat(m.get("manta_object_refs")).isGreaterThanOrEqualTo(12.0);
               });
       assertThat(Manta.get(big.get(0))).hasSize(250_000);

@@ -175,7 +175,9 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
             "--num-cpus",
             Double.toString(cpus),
             "--resources",
-            customResources(resources)));
+            customResources(resources),
+            "--metrics-dir",
+            sessionDir.resolve("metrics").toString()));
     ClusterToken token = Rpc.processToken();
     cmd.addAll(List.of("--token-from", token == null ? "none" : "env"));
     this.pool =
@@ -283,6 +285,11 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
         .setObjectStoreUsed(store.stats().usedBytes())
         .setHostname(host)
         .build();
+  }
+
+  /** This agent's meters, for its process's Prometheus endpoint. */
+  public io.micrometer.core.instrument.binder.MeterBinder metrics() {
+    return new NodeMetrics(store::stats, pool, totalMap, this::available, pullsTotal, pulledBytes);
   }
 
   private Map<String, Double> available() {

@@ -101,6 +101,15 @@ public final class ClusterConfig {
   public static final String HEALTH_CHECK_FAILURE_THRESHOLD =
       "manta.health-check-failure-threshold";
 
+  /**
+   * The port of a node process's Prometheus endpoint ({@code GET /metrics}): 0 any free port, -1
+   * none.
+   */
+  public static final String METRICS_PORT = "manta.metrics-port";
+
+  /** Whether every worker JVM serves a Prometheus endpoint of its own, on a free port. */
+  public static final String WORKER_METRICS = "manta.worker-metrics";
+
   /** Settings no longer read, refused so that nobody relies on them: name to what replaced it. */
   private static final Map<String, String> RETIRED =
       Map.of(
@@ -124,7 +133,8 @@ public final class ClusterConfig {
           DIRECT_LINKS,
           HEAD_WAIT_MS,
           "manta.task-max-retries",
-          "manta.fory.codegen");
+          "manta.fory.codegen",
+          WORKER_METRICS);
 
   private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgGtT]?");
 
@@ -152,6 +162,8 @@ public final class ClusterConfig {
   private final Duration healthCheckPeriod;
   private final Duration healthCheckTimeout;
   private final int healthCheckFailureThreshold;
+  private final int metricsPort;
+  private final boolean workerMetrics;
   private final Map<String, String> workerProperties;
 
   private ClusterConfig(Function<String, String> props, Function<String, String> env) {
@@ -207,6 +219,8 @@ public final class ClusterConfig {
     this.healthCheckPeriod = s.millis(HEALTH_CHECK_PERIOD_MS, 1_000, 10, 3_600_000);
     this.healthCheckTimeout = s.millis(HEALTH_CHECK_TIMEOUT_MS, 1_000, 10, 3_600_000);
     this.healthCheckFailureThreshold = (int) s.integer(HEALTH_CHECK_FAILURE_THRESHOLD, 5, 1, 1_000);
+    this.metricsPort = (int) s.integer(METRICS_PORT, 0, -1, 65_535);
+    this.workerMetrics = s.bool(WORKER_METRICS, true);
     Map<String, String> forWorkers = new LinkedHashMap<>();
     for (String key : FOR_WORKERS) {
       s.property(key).ifPresent(v -> forWorkers.put(key, v));
@@ -296,7 +310,6 @@ public final class ClusterConfig {
     return idleWorker;
   }
 
-  /** How long a driver waits for the head, and for its local agent, to answer when it joins. */
   /**
    * How long a call that needs the head waits for it ({@value #HEAD_WAIT_MS}, default 30 s): while
    * the head restarts, such calls wait for its port to answer again and are sent again when cut
@@ -319,8 +332,22 @@ public final class ClusterConfig {
     return java.util.Optional.ofNullable(headStorage);
   }
 
+  /** How long a driver waits for the head, and for its local agent, to answer when it joins. */
   public Duration connectTimeout() {
     return connectTimeout;
+  }
+
+  /**
+   * The port of a node process's Prometheus endpoint ({@value #METRICS_PORT}, default 0: any free
+   * port; -1: none). Every endpoint's address is written to the session's {@code metrics} folder.
+   */
+  public int metricsPort() {
+    return metricsPort;
+  }
+
+  /** Whether each worker JVM serves its own Prometheus endpoint ({@value #WORKER_METRICS}). */
+  public boolean workerMetrics() {
+    return workerMetrics;
   }
 
   /** Whether this process takes direct links and opens them to workers that do. */

@@ -3,11 +3,13 @@ package dev.manta.cluster.worker;
 import dev.manta.Manta;
 import dev.manta.MantaConfig;
 import dev.manta.cluster.config.ClusterConfig;
+import dev.manta.cluster.metrics.MetricsExport;
 import dev.manta.cluster.proto.CoreWorkerGrpc;
 import dev.manta.cluster.proto.GetObjectRequest;
 import dev.manta.cluster.proto.ObjectIdMsg;
 import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
+import dev.manta.micrometer.MantaMetrics;
 import dev.manta.runtime.Cores;
 import dev.manta.runtime.port.ActorProxy;
 import dev.manta.spi.MantaRuntime;
@@ -120,8 +122,35 @@ public final class WorkerMain {
         jobId,
         driver,
         (System.nanoTime() - jobStart) / 1_000_000);
+    if (cluster.workerMetrics() && args.containsKey("--metrics-dir")) {
+      // After READY: the endpoint's start (Micrometer's classes) must not delay the first task.
+      Thread.ofVirtual()
+          .name("manta-worker-metrics")
+          .start(
+              () ->
+                  exportMetrics(
+                      core,
+                      args.getOrDefault("--bind", "127.0.0.1"),
+                      Path.of(args.get("--metrics-dir")),
+                      Map.of("node", args.getOrDefault("--node", ""), "job", jobId)));
+    }
     Thread.ofPlatform().daemon().name("manta-worker-stdin").start(() -> exitOnEof(in, exit));
     watchDriver(driver, exit);
+  }
+
+  /**
+   * Serves this worker's metrics on a free port and lists it in {@code dir}; a failure is logged,
+   * not fatal (the worker's work does not depend on it). The JVM's exit removes the entry.
+   */
+  private static void exportMetrics(
+      MantaRuntime core, String bind, Path dir, Map<String, String> labels) {
+    try {
+      MetricsExport export =
+          MetricsExport.start(bind, 0, dir, "worker", labels, List.of(new MantaMetrics(core)));
+      Runtime.getRuntime().addShutdownHook(new Thread(export::close));
+    } catch (RuntimeException e) {
+      LOG.warn("This worker serves no metrics: {}", e.getMessage());
+    }
   }
 
   /** The provider that hands {@code core}, made by this worker, to {@code Manta.init}. */
