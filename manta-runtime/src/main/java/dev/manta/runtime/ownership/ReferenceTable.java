@@ -352,8 +352,11 @@ public final class ReferenceTable {
     }
   }
 
-  /** How long {@link #reclaimUnreachable} waits for the first cleared ref, and for each next. */
-  private static final long RECLAIM_FIRST_MILLIS = 50;
+  /**
+   * How long {@link #reclaimUnreachable} waits for the collection's mark to be enqueued (it always
+   * is, unless the Reference Handler is starved for that long), and then for each next cleared ref.
+   */
+  private static final long RECLAIM_MARK_MILLIS = 2_000;
 
   private static final long RECLAIM_QUIET_MILLIS = 10;
 
@@ -364,28 +367,36 @@ public final class ReferenceTable {
   /**
    * Frees, before returning, what the garbage collector finds unreachable now: runs a collection,
    * waits for the {@code manta-refs} thread to finish the batch it is processing, then processes
-   * cleared refs on this thread until none arrives for 10 ms (50 ms for the first: the Reference
-   * Handler enqueues them just after the collection). For the object store, which calls it when
-   * full before spilling anything still referenced. Blocks; must not be called holding a lock that
-   * freeing an object takes.
+   * cleared refs on this thread until none arrives for 10 ms. For the object store, which calls it
+   * when full before spilling anything still referenced. Blocks; must not be called holding a lock
+   * that freeing an object takes.
+   *
+   * <p>The collection clears the trackers of dropped refs and the Reference Handler thread enqueues
+   * them afterwards, one by one. A fixed wait for the first of them lost the race on a loaded
+   * machine (the handler not yet scheduled: the store spilled what a moment later was freed), so
+   * the collection also clears a mark of its own, a weak reference to an object nothing else holds,
+   * on a queue of its own: once the mark is enqueued the handler is through the collection's list,
+   * or well into it, and the quiet wait covers the rest.
    */
   public void reclaimUnreachable() {
     if (!counting || closed) {
       return;
     }
+    ReferenceQueue<Object> markQueue = new ReferenceQueue<>();
+    WeakReference<Object> mark = new WeakReference<>(new Object(), markQueue);
     System.gc(); // clears the trackers of dropped refs; the Reference Handler enqueues them
     processing.lock();
     try {
-      long wait = RECLAIM_FIRST_MILLIS;
+      markQueue.remove(RECLAIM_MARK_MILLIS);
       Tracker t;
-      while ((t = (Tracker) queue.remove(wait)) != null) {
+      while ((t = (Tracker) queue.remove(RECLAIM_QUIET_MILLIS)) != null) {
         process(t);
-        wait = RECLAIM_QUIET_MILLIS;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // give up reclaiming; the store spills instead
     } finally {
       processing.unlock();
+      Reference.reachabilityFence(mark);
     }
   }
 
