@@ -96,9 +96,7 @@ public final class NodeMain {
     if (isHead == a.containsKey("--address")) {
       throw new IllegalArgumentException("give exactly one of --head and --address HOST:PORT");
     }
-    String storage =
-        a.getOrDefault(
-            "--storage", isHead ? config.headStorage().map(Path::toString).orElse(null) : null);
+    String storage = a.getOrDefault("--storage", isHead ? config.headStorage().orElse(null) : null);
     if (!isHead && (storage != null || noAgent)) {
       throw new IllegalArgumentException(
           "--storage and --no-agent are for the head: use them with --head, not --address");
@@ -154,7 +152,7 @@ public final class NodeMain {
       head =
           storage == null
               ? new HeadService(clusterId, config)
-              : HeadService.withStorage(clusterId, config, Path.of(storage));
+              : HeadService.withStorage(clusterId, config, storage);
       headServer =
           Rpc.serve(bind, Integer.parseInt(a.getOrDefault("--port", "6380")), List.of(head));
       headAddress = connectHost(bind) + ":" + headServer.getPort();

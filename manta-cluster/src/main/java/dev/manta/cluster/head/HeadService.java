@@ -138,6 +138,18 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     return new HeadService(clusterId, config, HeadStorage.open(dir));
   }
 
+  /**
+   * A head whose tables live where {@code spec} says ({@code --storage}): a folder, or {@code
+   * redis://HOST:PORT[/PREFIX]} for a Redis server; resumed as {@link #withStorage(String,
+   * ClusterConfig, Path)} says.
+   *
+   * @throws IllegalArgumentException if a Redis address is malformed
+   * @throws IllegalStateException if the storage cannot be used or another head holds it
+   */
+  public static HeadService withStorage(String clusterId, ClusterConfig config, String spec) {
+    return new HeadService(clusterId, config, HeadStorage.open(spec));
+  }
+
   HeadService(String newClusterId, ClusterConfig config, HeadStorage storage) {
     this.heartbeatMs = config.heartbeat().toMillis();
     this.failureTimeoutMs = config.nodeDeathBound().toMillis();
