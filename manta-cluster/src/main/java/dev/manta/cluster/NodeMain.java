@@ -159,11 +159,11 @@ public final class NodeMain {
     } else {
       headAddress = a.get("--address").replaceFirst("^manta://", "");
     }
-    NodeAgent agent =
-        noAgent
-            ? null
-            : new NodeAgent(
-                headAddress,
+    String agentHead = headAddress;
+    java.util.function.Supplier<NodeAgent> newAgent =
+        () ->
+            new NodeAgent(
+                agentHead,
                 connectHost(bind),
                 resources,
                 storeBytes,
@@ -171,6 +171,12 @@ public final class NodeMain {
                 session,
                 JvmFlags.forThisJdk(),
                 config);
+    NodeAgent agent = noAgent ? null : newAgent.get();
+    java.util.concurrent.atomic.AtomicReference<NodeAgent> current =
+        new java.util.concurrent.atomic.AtomicReference<>(agent);
+    if (agent != null) {
+      rejoinWhenFenced(current, newAgent);
+    }
     String self = agent == null ? "Head " + headAddress : "Node " + agent.nodeId();
     if (token == null) {
       LOG.warn(
@@ -187,8 +193,9 @@ public final class NodeMain {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  if (agent != null) {
-                    agent.close();
+                  NodeAgent now = current.getAndSet(null);
+                  if (now != null) {
+                    now.close();
                   }
                   if (hs != null) {
                     hs.shutdownNow();
@@ -219,6 +226,38 @@ public final class NodeMain {
                 + ", agent "
                 + agent.address());
     stop.await();
+  }
+
+  /**
+   * Fencing: when the head refuses {@code current}'s agent as declared dead ({@link
+   * NodeAgent#fenced}), closes it (its workers, leases and store go with it) and starts a new
+   * agent, which joins as a new node with a new id; again each time.
+   */
+  private static void rejoinWhenFenced(
+      java.util.concurrent.atomic.AtomicReference<NodeAgent> current,
+      java.util.function.Supplier<NodeAgent> newAgent) {
+    NodeAgent a = current.get();
+    a.fenced()
+        .thenAcceptAsync(
+            why -> {
+              if (!current.compareAndSet(a, null)) {
+                return; // shutting down
+              }
+              a.close();
+              try {
+                NodeAgent fresh = newAgent.get();
+                current.set(fresh);
+                LOG.warn(
+                    "Node {} was fenced; this process rejoined as node {} at {}",
+                    a.nodeId(),
+                    fresh.nodeId(),
+                    fresh.address());
+                rejoinWhenFenced(current, newAgent);
+              } catch (RuntimeException e) {
+                LOG.error("Node {} was fenced and could not rejoin: {}", a.nodeId(), e.toString());
+              }
+            },
+            r -> Thread.ofPlatform().name("manta-node-rejoin").start(r));
   }
 
   /**
