@@ -424,4 +424,96 @@ class HeadStorageTest {
       again.close();
     }
   }
+
+  /** The error a unary handler answers with; fails if it answers with a value. */
+  private static Throwable refusal(java.util.function.Consumer<StreamObserver<Object>> handler) {
+    List<Throwable> failed = new ArrayList<>();
+    handler.accept(
+        new StreamObserver<>() {
+          @Override
+          public void onNext(Object value) {
+            throw new AssertionError("the head accepted the call: " + value);
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            failed.add(t);
+          }
+
+          @Override
+          public void onCompleted() {}
+        });
+    assertThat(failed).as("the head's answer").hasSize(1);
+    return failed.get(0);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static <T> StreamObserver<T> any(StreamObserver<Object> o) {
+    return (StreamObserver) o;
+  }
+
+  @ParameterizedTest
+  @MethodSource("durableKinds")
+  void head_fencesANodeItDeclaredDead_andStillDoesAfterARestartOnItsStorage(String kind)
+      throws Exception {
+    String storage = spec(kind);
+    dev.manta.cluster.config.ClusterConfig fast =
+        dev.manta.cluster.config.ClusterConfig.from(
+            Map.of(
+                "manta.health-check-period-ms", "10",
+                "manta.health-check-timeout-ms", "200",
+                "manta.health-check-failure-threshold", "1"),
+            Map.of());
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort(); // nothing listens there: every check fails
+    }
+    NodeInfo node =
+        NodeInfo.newBuilder().setNodeId("gone").setAgentAddress("127.0.0.1:" + port).build();
+    WorkerInfo worker =
+        WorkerInfo.newBuilder().setPrefix(9).setAddress("127.0.0.1:4").setNodeId("gone").build();
+    HeadService head = HeadService.withStorage("c0ffee", fast, storage);
+    try {
+      call(dev.manta.cluster.proto.RegisterNodeReply.class, o -> head.registerNode(node, o));
+      org.awaitility.Awaitility.await("the head declares the node dead")
+          .atMost(java.time.Duration.ofSeconds(30))
+          .until(
+              () ->
+                  !call(ClusterView.class, o -> head.getClusterView(Empty.getDefaultInstance(), o))
+                      .getNodes(0)
+                      .getAlive());
+      assertThat(refusal(o -> head.registerNode(node, any(o))))
+          .hasMessageContaining("FAILED_PRECONDITION")
+          .hasMessageContaining("Node gone at 127.0.0.1:" + port + " was declared dead")
+          .hasMessageContaining(HeadService.FENCED)
+          .hasMessageContaining("joins as a new node");
+      assertThat(refusal(o -> head.registerWorker(worker, any(o))))
+          .hasMessageContaining(HeadService.FENCED);
+      // its agent, beating again, is told that the head does not know it
+      assertThat(
+              call(
+                      dev.manta.cluster.proto.HeartbeatReply.class,
+                      o ->
+                          head.heartbeat(
+                              dev.manta.cluster.proto.HeartbeatRequest.newBuilder()
+                                  .setNodeId("gone")
+                                  .build(),
+                              o))
+                  .getKnown())
+          .isFalse();
+      // a node with a new id joins as usual
+      call(
+          dev.manta.cluster.proto.RegisterNodeReply.class,
+          o -> head.registerNode(node.toBuilder().setNodeId("new").build(), o));
+    } finally {
+      head.close();
+    }
+    HeadService again = HeadService.withStorage("c0ffee", fast, storage);
+    try {
+      assertThat(refusal(o -> again.registerNode(node, any(o))))
+          .hasMessageContaining(HeadService.FENCED);
+    } finally {
+      again.close();
+    }
+  }
 }
