@@ -174,8 +174,10 @@ public final class NodeMain {
     NodeAgent agent = noAgent ? null : newAgent.get();
     java.util.concurrent.atomic.AtomicReference<NodeAgent> current =
         new java.util.concurrent.atomic.AtomicReference<>(agent);
+    java.util.concurrent.atomic.AtomicBoolean stopping =
+        new java.util.concurrent.atomic.AtomicBoolean();
     if (agent != null) {
-      rejoinWhenFenced(current, newAgent);
+      rejoinWhenFenced(current, newAgent, stopping);
     }
     String self = agent == null ? "Head " + headAddress : "Node " + agent.nodeId();
     if (token == null) {
@@ -193,6 +195,7 @@ public final class NodeMain {
         .addShutdownHook(
             new Thread(
                 () -> {
+                  stopping.set(true); // before taking the agent: see rejoinWhenFenced
                   NodeAgent now = current.getAndSet(null);
                   if (now != null) {
                     now.close();
@@ -231,11 +234,14 @@ public final class NodeMain {
   /**
    * Fencing: when the head refuses {@code current}'s agent as declared dead ({@link
    * NodeAgent#fenced}), closes it (its workers, leases and store go with it) and starts a new
-   * agent, which joins as a new node with a new id; again each time.
+   * agent, which joins as a new node with a new id; again each time. The shutdown hook sets {@code
+   * stopping} and then takes {@code current}: a new agent put there after the hook took it sees
+   * {@code stopping} and closes itself, so every agent is closed once.
    */
   private static void rejoinWhenFenced(
       java.util.concurrent.atomic.AtomicReference<NodeAgent> current,
-      java.util.function.Supplier<NodeAgent> newAgent) {
+      java.util.function.Supplier<NodeAgent> newAgent,
+      java.util.concurrent.atomic.AtomicBoolean stopping) {
     NodeAgent a = current.get();
     a.fenced()
         .thenAcceptAsync(
@@ -247,12 +253,18 @@ public final class NodeMain {
               try {
                 NodeAgent fresh = newAgent.get();
                 current.set(fresh);
+                if (stopping.get()) {
+                  if (current.compareAndSet(fresh, null)) {
+                    fresh.close(); // the process is stopping: the hook did not see this one
+                  }
+                  return;
+                }
                 LOG.warn(
                     "Node {} was fenced; this process rejoined as node {} at {}",
                     a.nodeId(),
                     fresh.nodeId(),
                     fresh.address());
-                rejoinWhenFenced(current, newAgent);
+                rejoinWhenFenced(current, newAgent, stopping);
               } catch (RuntimeException e) {
                 LOG.error("Node {} was fenced and could not rejoin: {}", a.nodeId(), e.toString());
               }
