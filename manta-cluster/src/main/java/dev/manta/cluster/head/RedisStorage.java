@@ -445,6 +445,11 @@ final class RedisStorage implements HeadStorage {
     }
   }
 
+  /** Whether another head took this one's lease (then every commit fails). */
+  boolean leaseLost() {
+    return lost != null;
+  }
+
   @Override
   public boolean durable() {
     return true;

@@ -198,6 +198,28 @@ class HeadStorageTest {
   }
 
   @Test
+  void redis_leaseTakenByAnotherHead_stopsThisOneWriting_namingTheOther() throws Exception {
+    String url = spec("redis");
+    try (RedisStorage s = RedisStorage.open(url, 300);
+        RespClient other = RespClient.connect("127.0.0.1", redis().port(), 5_000)) {
+      s.table("t").put("k", b("1"));
+      s.commit();
+      // What a second head does once this one's lease expired while it was stalled.
+      assertThat(other.call("SET", prefix + ":lock", "head pid 42 on elsewhere")).isEqualTo("OK");
+      org.awaitility.Awaitility.await(
+              "the head notices, at its next renewal, that its lease is gone")
+          .atMost(java.time.Duration.ofSeconds(30))
+          .until(s::leaseLost);
+      s.table("t").put("k", b("2"));
+      assertThatThrownBy(s::commit)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("head pid 42 on elsewhere")
+          .hasMessageContaining("took the lease");
+      assertThat(other.call("HGET", prefix + ":table:t", "k")).isEqualTo(b("1"));
+    }
+  }
+
+  @Test
   void redis_unreachable_isRefusedNamingTheAddressAndTheFix() throws Exception {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
