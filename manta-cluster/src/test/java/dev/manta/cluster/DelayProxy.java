@@ -30,9 +30,16 @@ import java.util.concurrent.locks.LockSupport;
  * owning one direction; the queues between them are the only shared state.
  */
 final class DelayProxy implements AutoCloseable {
-  private static final byte[] END = new byte[0];
+  /** Bytes read at one time, to be written at {@code dueNanos}; null bytes: the stream ended. */
+  private static final class Chunk {
+    final long dueNanos;
+    final byte[] bytes;
 
-  private record Chunk(long dueNanos, byte[] bytes) {}
+    Chunk(long dueNanos, byte[] bytes) {
+      this.dueNanos = dueNanos;
+      this.bytes = bytes;
+    }
+  }
 
   private final ServerSocket server;
   private final InetSocketAddress upstream;
@@ -104,7 +111,7 @@ final class DelayProxy implements AutoCloseable {
               } catch (IOException ignored) {
                 // the connection ended
               }
-              q.add(new Chunk(System.nanoTime() + delayNanos, END));
+              q.add(new Chunk(System.nanoTime() + delayNanos, null));
             });
     Thread.ofPlatform()
         .daemon()
@@ -115,13 +122,13 @@ final class DelayProxy implements AutoCloseable {
                 OutputStream out = to.getOutputStream();
                 while (true) {
                   Chunk c = q.take();
-                  for (long wait; (wait = c.dueNanos() - System.nanoTime()) > 0; ) {
+                  for (long wait; (wait = c.dueNanos - System.nanoTime()) > 0; ) {
                     LockSupport.parkNanos(wait); // the injected delay itself
                   }
-                  if (c.bytes() == END) {
+                  if (c.bytes == null) {
                     break;
                   }
-                  out.write(c.bytes());
+                  out.write(c.bytes);
                   out.flush();
                   chunks.incrementAndGet();
                 }

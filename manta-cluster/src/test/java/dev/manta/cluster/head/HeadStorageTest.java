@@ -63,7 +63,7 @@ class HeadStorageTest {
   }
 
   @AfterAll
-  static void stopRedis() throws InterruptedException {
+  static void stopRedis() {
     if (redis != null) {
       redis.close();
     }

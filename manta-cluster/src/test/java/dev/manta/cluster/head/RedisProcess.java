@@ -35,7 +35,7 @@ public final class RedisProcess implements AutoCloseable {
     if (path == null) {
       return false;
     }
-    for (String d : path.split(java.io.File.pathSeparator)) {
+    for (String d : path.split(java.io.File.pathSeparator, -1)) {
       if (Files.isExecutable(Path.of(d, "redis-server"))) {
         return true;
       }
@@ -128,11 +128,17 @@ public final class RedisProcess implements AutoCloseable {
     }
   }
 
+  /** Stops the server (SIGTERM, then SIGKILL after 10 s) and waits until it is gone. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
       process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }
