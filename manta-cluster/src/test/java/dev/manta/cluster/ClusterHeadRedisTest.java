@@ -1,6 +1,7 @@
 package dev.manta.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import dev.manta.ActorHandle;
@@ -185,5 +186,15 @@ class ClusterHeadRedisTest {
       ch2.shutdownNow();
     }
     assertThat(nodeInView(node.nodeId()).getAlive()).isTrue(); // the same node, from Redis
+  }
+
+  @Test
+  @Order(3)
+  void aSecondHeadOnTheSameRedisPrefix_exitsNamingTheFirst() {
+    assertThatThrownBy(() -> cluster.startHead(0, "--no-agent", "--storage", storage))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is in use by another head")
+        .hasMessageContaining(storage);
+    assertThat(nodeInView(node.nodeId()).getAlive()).isTrue(); // the first head is unharmed
   }
 }
