@@ -97,12 +97,12 @@ final class StartCommand implements Callable<Integer> {
 
   @Option(
       names = "--storage",
-      paramLabel = "DIR",
+      paramLabel = "DIR|redis://HOST:PORT",
       description =
-          "Head only: keep the head's tables (nodes, jobs, actors, names, key-value store) in DIR,"
-              + " so a head restarted on DIR resumes the cluster. Default: in memory, lost when"
-              + " the head stops.")
-  Path storage;
+          "Head only: keep the head's tables (nodes, jobs, actors, names, key-value store) in DIR"
+              + " or in the Redis at redis://HOST:PORT[/PREFIX], so a head restarted on it resumes"
+              + " the cluster. Default: in memory, lost when the head stops.")
+  String storage;
 
   @Option(
       names = "--insecure-no-token",
@@ -152,7 +152,12 @@ final class StartCommand implements Callable<Integer> {
                 session,
                 ready));
     if (storage != null) {
-      command.addAll(List.of("--storage", storage.toAbsolutePath().toString()));
+      command.addAll(
+          List.of(
+              "--storage",
+              storage.startsWith("redis://")
+                  ? storage
+                  : Path.of(storage).toAbsolutePath().toString()));
     }
     if (noToken) {
       command.add("--insecure-no-token");

@@ -97,9 +97,7 @@ public final class NodeMain {
     if (isHead == a.containsKey("--address")) {
       throw new IllegalArgumentException("give exactly one of --head and --address HOST:PORT");
     }
-    String storage =
-        a.getOrDefault(
-            "--storage", isHead ? config.headStorage().map(Path::toString).orElse(null) : null);
+    String storage = a.getOrDefault("--storage", isHead ? config.headStorage().orElse(null) : null);
     if (!isHead && (storage != null || noAgent)) {
       throw new IllegalArgumentException(
           "--storage and --no-agent are for the head: use them with --head, not --address");
@@ -155,18 +153,18 @@ public final class NodeMain {
       head =
           storage == null
               ? new HeadService(clusterId, config)
-              : HeadService.withStorage(clusterId, config, Path.of(storage));
+              : HeadService.withStorage(clusterId, config, storage);
       headServer =
           Rpc.serve(bind, Integer.parseInt(a.getOrDefault("--port", "6380")), List.of(head));
       headAddress = connectHost(bind) + ":" + headServer.getPort();
     } else {
       headAddress = a.get("--address").replaceFirst("^manta://", "");
     }
-    NodeAgent agent =
-        noAgent
-            ? null
-            : new NodeAgent(
-                headAddress,
+    String agentHead = headAddress;
+    java.util.function.Supplier<NodeAgent> newAgent =
+        () ->
+            new NodeAgent(
+                agentHead,
                 connectHost(bind),
                 resources,
                 storeBytes,
@@ -174,6 +172,14 @@ public final class NodeMain {
                 session,
                 JvmFlags.forThisJdk(),
                 config);
+    NodeAgent agent = noAgent ? null : newAgent.get();
+    java.util.concurrent.atomic.AtomicReference<NodeAgent> current =
+        new java.util.concurrent.atomic.AtomicReference<>(agent);
+    java.util.concurrent.atomic.AtomicBoolean stopping =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    if (agent != null) {
+      rejoinWhenFenced(current, newAgent, stopping);
+    }
     String self = agent == null ? "Head " + headAddress : "Node " + agent.nodeId();
     if (token == null) {
       LOG.warn(
@@ -208,8 +214,10 @@ public final class NodeMain {
                   if (metrics != null) {
                     metrics.close();
                   }
-                  if (agent != null) {
-                    agent.close();
+                  stopping.set(true); // before taking the agent: see rejoinWhenFenced
+                  NodeAgent now = current.getAndSet(null);
+                  if (now != null) {
+                    now.close();
                   }
                   if (hs != null) {
                     hs.shutdownNow();
@@ -241,6 +249,47 @@ public final class NodeMain {
                 + ", agent "
                 + agent.address());
     stop.await();
+  }
+
+  /**
+   * Fencing: when the head refuses {@code current}'s agent as declared dead ({@link
+   * NodeAgent#fenced}), closes it (its workers, leases and store go with it) and starts a new
+   * agent, which joins as a new node with a new id; again each time. The shutdown hook sets {@code
+   * stopping} and then takes {@code current}: a new agent put there after the hook took it sees
+   * {@code stopping} and closes itself, so every agent is closed once.
+   */
+  private static void rejoinWhenFenced(
+      java.util.concurrent.atomic.AtomicReference<NodeAgent> current,
+      java.util.function.Supplier<NodeAgent> newAgent,
+      java.util.concurrent.atomic.AtomicBoolean stopping) {
+    NodeAgent a = current.get();
+    a.fenced()
+        .thenAcceptAsync(
+            why -> {
+              if (!current.compareAndSet(a, null)) {
+                return; // shutting down
+              }
+              a.close();
+              try {
+                NodeAgent fresh = newAgent.get();
+                current.set(fresh);
+                if (stopping.get()) {
+                  if (current.compareAndSet(fresh, null)) {
+                    fresh.close(); // the process is stopping: the hook did not see this one
+                  }
+                  return;
+                }
+                LOG.warn(
+                    "Node {} was fenced; this process rejoined as node {} at {}",
+                    a.nodeId(),
+                    fresh.nodeId(),
+                    fresh.address());
+                rejoinWhenFenced(current, newAgent, stopping);
+              } catch (RuntimeException e) {
+                LOG.error("Node {} was fenced and could not rejoin: {}", a.nodeId(), e.toString());
+              }
+            },
+            r -> Thread.ofPlatform().name("manta-node-rejoin").start(r));
   }
 
   /**

@@ -82,6 +82,17 @@ public final class ClusterFixture implements AutoCloseable {
     return start(name, cpus, f);
   }
 
+  /**
+   * Starts a node that reaches the head at {@code headAddress} ({@code host:port}) rather than at
+   * the head's own address: through a proxy ({@code DelayProxy}).
+   */
+  public Node startNodeVia(String headAddress, String name, int cpus, String... flags)
+      throws IOException {
+    List<String> f = new ArrayList<>(List.of("--address", headAddress));
+    f.addAll(List.of(flags));
+    return start(name, cpus, f);
+  }
+
   /** Stops the cluster when the test JVM ends (for suites that share one cluster). */
   public void closeOnExit() {
     Runtime.getRuntime()

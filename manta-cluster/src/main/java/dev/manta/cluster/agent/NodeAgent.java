@@ -106,6 +106,11 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   private final Semaphore pullSlots;
   private final AtomicLong pullsTotal = new AtomicLong();
   private final AtomicLong pulledBytes = new AtomicLong();
+
+  /** The word of the head's refusal of a node it declared dead ({@code HeadService.FENCED}). */
+  static final String FENCED = "fenced";
+
+  private final CompletableFuture<String> fenced = new CompletableFuture<>();
   private final ScheduledExecutorService beats =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("manta-agent-heartbeat").unstarted(r));
@@ -265,8 +270,26 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
               Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)), ms)
                   .registerNode(info));
     } catch (StatusRuntimeException e) {
+      String d = e.getStatus().getDescription();
+      if (e.getStatus().getCode() == Status.Code.FAILED_PRECONDITION
+          && d != null
+          && d.contains(FENCED)) {
+        LOG.warn("The head fenced this node: {}", d);
+        beats.shutdown(); // this id beats no more; the process rejoins as a new node (NodeMain)
+        fenced.complete(d);
+        return;
+      }
       throw new IllegalStateException(Rpc.explain(e, "head", headAddress), e);
     }
+  }
+
+  /**
+   * Completes, with the head's reason, when the head declared this node dead and refused it back
+   * ({@code HeadService.FENCED}): from then on the agent grants no lease, and its process closes it
+   * and joins again with a new agent, a new node id ({@code NodeMain}).
+   */
+  public CompletableFuture<String> fenced() {
+    return fenced;
   }
 
   private NodeInfo info() {
@@ -304,7 +327,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     busyCpus = pool.busyCpus();
     try {
       HeartbeatReply r =
-          Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)), 2_000)
+          Rpc.deadline(HeadGrpc.newBlockingStub(channels.get(headAddress)))
               .heartbeat(
                   HeartbeatRequest.newBuilder()
                       .setNodeId(nodeId)
@@ -317,7 +340,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
         endJob(job);
       }
       finishedJobsSeen = r.getFinishedJobsSeq();
-      if (!r.getKnown()) {
+      if (!r.getKnown() && !fenced.isDone()) {
         LOG.warn(
             "The head does not know this node (it restarted, or declared us dead); joining again");
         register();
@@ -419,6 +442,12 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   }
 
   private LeaseReply lease(LeaseRequest req) throws Exception {
+    if (fenced.isDone()) {
+      return LeaseReply.newBuilder()
+          .setRefused(
+              "node " + nodeId + " was declared dead and is fenced; it rejoins as a new node")
+          .build();
+    }
     ResourceSet demand = Wire.resources(req.getDemand());
     if (!demand.feasibleIn(total)) {
       String other = otherNode(demand, false);

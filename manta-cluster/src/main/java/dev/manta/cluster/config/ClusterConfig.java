@@ -76,7 +76,10 @@ public final class ClusterConfig {
   /** Whether a driver's join failure keeps the gRPC exception as its cause. */
   public static final String VERBOSE = "manta.verbose";
 
-  /** Head only: the folder that keeps the head's tables (as {@code --storage DIR}). */
+  /**
+   * Head only: where the head keeps its tables (as {@code --storage}): a folder, or {@code
+   * redis://HOST:PORT[/PREFIX]}.
+   */
   public static final String HEAD_STORAGE = "manta.head-storage";
 
   /** The head's key-value store: keys per job. */
@@ -154,7 +157,7 @@ public final class ClusterConfig {
   private final boolean directLinks;
   private final Duration headWait;
   private final boolean verbose;
-  private final Path headStorage;
+  private final String headStorage;
   private final int kvMaxKeysPerJob;
   private final long kvMaxBytesPerJob;
   private final int kvMaxValueBytes;
@@ -210,8 +213,7 @@ public final class ClusterConfig {
     this.directLinks = s.bool(DIRECT_LINKS, true);
     this.headWait = s.millis(HEAD_WAIT_MS, 30_000, 1, 3_600_000);
     this.verbose = s.bool(VERBOSE, false);
-    this.headStorage =
-        s.property(HEAD_STORAGE).filter(v -> !v.isBlank()).map(Path::of).orElse(null);
+    this.headStorage = s.property(HEAD_STORAGE).filter(v -> !v.isBlank()).orElse(null);
     this.kvMaxKeysPerJob = (int) s.integer(KV_MAX_KEYS_PER_JOB, 10_000, 1, Integer.MAX_VALUE);
     this.kvMaxBytesPerJob = s.bytes(KV_MAX_BYTES_PER_JOB, 64L << 20, 1, Long.MAX_VALUE);
     this.kvMaxValueBytes = (int) s.bytes(KV_MAX_VALUE_BYTES, 1 << 20, 1, maxMessageBytes / 2);
@@ -327,8 +329,11 @@ public final class ClusterConfig {
     return verbose;
   }
 
-  /** Head only: the folder for the head's tables ({@value #HEAD_STORAGE}), if set. */
-  public java.util.Optional<Path> headStorage() {
+  /**
+   * Head only: where the head keeps its tables ({@value #HEAD_STORAGE}), if set: a folder, or
+   * {@code redis://HOST:PORT[/PREFIX]}.
+   */
+  public java.util.Optional<String> headStorage() {
     return java.util.Optional.ofNullable(headStorage);
   }
 

@@ -57,6 +57,12 @@ import org.slf4j.event.Level;
  * published to subscribers, and its actors are marked dead. Nodes still beat every {@code
  * manta.heartbeat-ms} to report their resources and store.
  *
+ * <p>Fencing: a node declared dead stays dead. Its agent, if it comes back (it was partitioned or
+ * stalled, not gone), is told so by its next heartbeat ({@code known = false}); the head refuses to
+ * register it again under its old id, and refuses its workers, with {@code FAILED_PRECONDITION}
+ * ({@link #FENCED}), and the agent rejoins as a new node with a new id. The owners of its tasks and
+ * actors were told of its death when it was declared, so nothing it ran is counted twice.
+ *
  * <p>Job ends ({@link JobEnds}): a job ends when its driver shuts down or its driver's subscription
  * stays closed for {@link #failureTimeoutMs} (the longest a dead node stays alive in this view,
  * {@link ClusterConfig#nodeDeathBound()}); each heartbeat reply tells the node the jobs that ended
@@ -136,6 +142,18 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
    */
   public static HeadService withStorage(String clusterId, ClusterConfig config, Path dir) {
     return new HeadService(clusterId, config, HeadStorage.open(dir));
+  }
+
+  /**
+   * A head whose tables live where {@code spec} says ({@code --storage}): a folder, or {@code
+   * redis://HOST:PORT[/PREFIX]} for a Redis server; resumed as {@link #withStorage(String,
+   * ClusterConfig, Path)} says.
+   *
+   * @throws IllegalArgumentException if a Redis address is malformed
+   * @throws IllegalStateException if the storage cannot be used or another head holds it
+   */
+  public static HeadService withStorage(String clusterId, ClusterConfig config, String spec) {
+    return new HeadService(clusterId, config, HeadStorage.open(spec));
   }
 
   HeadService(String newClusterId, ClusterConfig config, HeadStorage storage) {
@@ -273,8 +291,36 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     return v == null ? "dev" : v;
   }
 
+  /**
+   * What the head answers a node it declared dead that tries to join again under its old id, and
+   * that node's workers: {@code FAILED_PRECONDITION} with this word in the description, which an
+   * agent takes as its cue to rejoin as a new node.
+   */
+  public static final String FENCED = "fenced";
+
+  /** Why {@code n}, declared dead, may not take part again under its id. */
+  private static String fenced(NodeInfo n) {
+    return "Node "
+        + n.getNodeId()
+        + " at "
+        + n.getAgentAddress()
+        + " was declared dead ("
+        + n.getDeathReason()
+        + ") and is "
+        + FENCED
+        + ": its tasks and actors were failed over, so it may not run work under this id again."
+        + " Its agent drops its workers, leases and objects and joins as a new node";
+  }
+
   @Override
   public void registerNode(NodeInfo req, StreamObserver<RegisterNodeReply> out) {
+    NodeInfo known = nodes.get(req.getNodeId());
+    if (known != null && !known.getAlive()) { // fencing: a dead id stays dead
+      LOG.warn(
+          "Refused node {}: declared dead before, it must join as a new node", known.getNodeId());
+      out.onError(Status.FAILED_PRECONDITION.withDescription(fenced(known)).asRuntimeException());
+      return;
+    }
     NodeInfo n =
         req.toBuilder().setAlive(true).setLastHeartbeatMs(System.currentTimeMillis()).build();
     nodes.put(n.getNodeId(), n);
@@ -447,6 +493,11 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   @Override
   public void registerWorker(WorkerInfo req, StreamObserver<Empty> out) {
+    NodeInfo node = nodes.get(req.getNodeId());
+    if (node != null && !node.getAlive()) { // fencing: no new worker of a dead node
+      out.onError(Status.FAILED_PRECONDITION.withDescription(fenced(node)).asRuntimeException());
+      return;
+    }
     workers.put(req.getPrefix(), req);
     workerTable.put(workerKey(req.getPrefix()), req.toByteArray());
     storage.commit();

@@ -16,8 +16,11 @@ import java.util.Map;
  * written back. Implementations are thread-safe; a commit may include other threads' changes made
  * before it.
  *
- * <p>Kept package-private: a Redis implementation would live beside these two, chosen by {@code
- * --storage redis://HOST:PORT}.
+ * <p>{@link #open(String)} with {@code redis://HOST:PORT} ({@link RedisStorage}) keeps them in a
+ * Redis server, so they survive the head process as long as Redis runs (and, with Redis's AOF,
+ * Redis's own restarts).
+ *
+ * <p>Kept package-private: {@link HeadService} chooses the implementation from {@code --storage}.
  */
 interface HeadStorage extends AutoCloseable {
   /** One table. */
@@ -64,5 +67,16 @@ interface HeadStorage extends AutoCloseable {
    */
   static HeadStorage open(Path dir) {
     return MvStoreStorage.open(dir);
+  }
+
+  /**
+   * The storage {@code spec} names: {@code redis://[:PASSWORD@]HOST:PORT[/PREFIX]} for a Redis,
+   * anything else a folder ({@link #open(Path)}).
+   *
+   * @throws IllegalArgumentException if a Redis address is malformed
+   * @throws IllegalStateException if the storage cannot be used or another head holds it
+   */
+  static HeadStorage open(String spec) {
+    return RedisStorage.isRedis(spec) ? RedisStorage.open(spec) : open(Path.of(spec));
   }
 }

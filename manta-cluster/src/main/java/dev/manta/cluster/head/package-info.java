@@ -1,7 +1,8 @@
 /**
  * Cluster mode: the head, the control store. Owns node membership and failure detection, jobs and
  * their ends, worker addresses, the actor directory, named actors, the key-value store, and the
- * subscriptions that publish their changes; keeps its tables in a {@code HeadStorage} (memory, or
- * H2's MVStore with {@code --storage DIR}). Holds metadata only, never objects.
+ * subscriptions that publish their changes; keeps its tables in a {@code HeadStorage} (memory, H2's
+ * MVStore with {@code --storage DIR}, or a Redis server with {@code --storage redis://HOST:PORT});
+ * fences nodes it declared dead. Holds metadata only, never objects.
  */
 package dev.manta.cluster.head;

@@ -17,28 +17,76 @@ import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.WorkerInfo;
 import dev.manta.cluster.proto.WorkerLookup;
 import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The head's storage: each implementation's tables, and a head resumed from MVStore. */
+/**
+ * The head's storage: one behaviour suite run over every implementation (memory, MVStore in a
+ * folder, a real Redis started by the test), the durable ones also reopened and a head resumed from
+ * them; and what each implementation says when it cannot be used. The Redis cases are skipped (a
+ * JUnit assumption, with the reason) where {@code redis-server} is not on the PATH.
+ */
 class HeadStorageTest {
   @TempDir Path dir;
+  @TempDir static Path redisDir;
+  private static RedisProcess redis; // started by the first Redis case
+  private static final AtomicInteger PREFIXES = new AtomicInteger();
+  private String prefix; // this test's key prefix in the shared Redis
 
   static Stream<String> kinds() {
-    return Stream.of("memory", "mvstore");
+    return Stream.of("memory", "mvstore", "redis");
   }
 
-  private HeadStorage open(String kind) {
-    return kind.equals("memory") ? HeadStorage.inMemory() : HeadStorage.open(dir.resolve("s"));
+  static Stream<String> durableKinds() {
+    return Stream.of("mvstore", "redis");
+  }
+
+  @BeforeEach
+  void prefix(TestInfo t) {
+    prefix = "t" + PREFIXES.incrementAndGet();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  private static synchronized RedisProcess redis() throws IOException, InterruptedException {
+    if (redis == null) {
+      redis = RedisProcess.start(redisDir.resolve("redis"));
+    }
+    return redis;
+  }
+
+  /** Where a storage of {@code kind} lives for this test: a folder, or a Redis and a prefix. */
+  private String spec(String kind) throws Exception {
+    return switch (kind) {
+      case "mvstore" -> dir.resolve("s").toString();
+      case "redis" -> redis().url(prefix);
+      default -> throw new IllegalArgumentException(kind);
+    };
+  }
+
+  private HeadStorage open(String kind) throws Exception {
+    return kind.equals("memory") ? HeadStorage.inMemory() : HeadStorage.open(spec(kind));
   }
 
   private static byte[] b(String s) {
@@ -47,7 +95,7 @@ class HeadStorageTest {
 
   @ParameterizedTest
   @MethodSource("kinds")
-  void table_putRemoveSnapshot_andTablesAreApart(String kind) {
+  void table_putRemoveSnapshot_andTablesAreApart(String kind) throws Exception {
     try (HeadStorage s = open(kind)) {
       HeadStorage.Table a = s.table("a");
       HeadStorage.Table other = s.table("b");
@@ -67,7 +115,7 @@ class HeadStorageTest {
 
   @ParameterizedTest
   @MethodSource("kinds")
-  void table_keepsCopies_notTheCallersArrays(String kind) {
+  void table_keepsCopies_notTheCallersArrays(String kind) throws Exception {
     try (HeadStorage s = open(kind)) {
       byte[] v = b("abc");
       s.table("t").put("k", v);
@@ -77,9 +125,29 @@ class HeadStorageTest {
     }
   }
 
-  @Test
-  void mvstore_reopened_readsBackWhatWasCommitted() {
-    try (HeadStorage s = HeadStorage.open(dir.resolve("s"))) {
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void table_keepsBinaryValuesAndOddKeys(String kind) throws Exception {
+    byte[] binary = new byte[256];
+    for (int i = 0; i < binary.length; i++) {
+      binary[i] = (byte) i; // CR, LF, NUL and bytes that are not UTF-8
+    }
+    String oddKey = "job\0key with spaces\r\n and \u00e9";
+    try (HeadStorage s = open(kind)) {
+      s.table("t").put(oddKey, binary);
+      s.table("t").put("empty", new byte[0]);
+      s.commit();
+      Map<String, byte[]> t = s.table("t").snapshot();
+      assertThat(t).containsOnlyKeys(oddKey, "empty");
+      assertThat(t.get(oddKey)).isEqualTo(binary);
+      assertThat(t.get("empty")).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("durableKinds")
+  void reopened_readsBackWhatWasCommitted(String kind) throws Exception {
+    try (HeadStorage s = open(kind)) {
       assertThat(s.durable()).isTrue();
       s.table("t").put("kept", b("1"));
       s.table("t").put("gone", b("2"));
@@ -88,7 +156,7 @@ class HeadStorageTest {
       s.table("u").put("x", new byte[0]);
       s.commit();
     }
-    try (HeadStorage s = HeadStorage.open(dir.resolve("s"))) {
+    try (HeadStorage s = open(kind)) {
       Map<String, byte[]> t = s.table("t").snapshot();
       assertThat(t).containsOnlyKeys("kept");
       assertThat(t.get("kept")).isEqualTo(b("1"));
@@ -104,6 +172,95 @@ class HeadStorageTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(dir.resolve("s").resolve(MvStoreStorage.FILE_NAME).toString())
           .hasMessageContaining("another head");
+    }
+  }
+
+  @Test
+  void redis_secondHeadOnAPrefixInUse_isRefusedNamingIt_andAnotherPrefixIsFree() throws Exception {
+    String url = spec("redis");
+    try (HeadStorage s = RedisStorage.open(url, 500)) {
+      assertThat(s.durable()).isTrue();
+      s.table("t").put("k", b("first"));
+      s.commit();
+      assertThatThrownBy(() -> RedisStorage.open(url, 500))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(url)
+          .hasMessageContaining("in use by another head")
+          .hasMessageContaining("pid " + ProcessHandle.current().pid());
+      try (HeadStorage other = RedisStorage.open(url + "-other", 500)) {
+        assertThat(other.table("t").snapshot()).isEmpty(); // prefixes are apart
+      }
+      assertThat(s.table("t").snapshot().get("k")).isEqualTo(b("first"));
+    }
+    try (HeadStorage again = RedisStorage.open(url, 500)) { // closed: the lease is free at once
+      assertThat(again.table("t").snapshot().get("k")).isEqualTo(b("first"));
+    }
+  }
+
+  @Test
+  void redis_leaseTakenByAnotherHead_stopsThisOneWriting_namingTheOther() throws Exception {
+    String url = spec("redis");
+    try (RedisStorage s = RedisStorage.open(url, 300);
+        RespClient other = RespClient.connect("127.0.0.1", redis().port(), 5_000)) {
+      s.table("t").put("k", b("1"));
+      s.commit();
+      // What a second head does once this one's lease expired while it was stalled.
+      assertThat(other.call("SET", prefix + ":lock", "head pid 42 on elsewhere")).isEqualTo("OK");
+      org.awaitility.Awaitility.await(
+              "the head notices, at its next renewal, that its lease is gone")
+          .atMost(java.time.Duration.ofSeconds(30))
+          .until(s::leaseLost);
+      s.table("t").put("k", b("2"));
+      assertThatThrownBy(s::commit)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("head pid 42 on elsewhere")
+          .hasMessageContaining("took the lease");
+      assertThat(other.call("HGET", prefix + ":table:t", "k")).isEqualTo(b("1"));
+    }
+  }
+
+  @Test
+  void redis_unreachable_isRefusedNamingTheAddressAndTheFix() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    String url = "redis://127.0.0.1:" + port;
+    assertThatThrownBy(() -> HeadStorage.open(url))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Cannot reach Redis at 127.0.0.1:" + port)
+        .hasMessageContaining("start redis-server there")
+        .hasMessageContaining("--storage");
+  }
+
+  @Test
+  void redis_malformedAddress_isRefusedWithTheForm() {
+    assertThatThrownBy(() -> HeadStorage.open("redis://nohost"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("redis://HOST:PORT");
+  }
+
+  @Test
+  void redis_commitWhileRedisIsDown_failsNamingIt_andIsSentOnceRedisIsBack() throws Exception {
+    Path d = Files.createDirectories(dir.resolve("own-redis"));
+    RedisProcess own = RedisProcess.start(d);
+    String url = own.url("p");
+    HeadStorage s = RedisStorage.open(url, 60_000);
+    try {
+      s.table("t").put("before", b("1"));
+      s.commit();
+      own.close();
+      s.table("t").put("during", b("2"));
+      assertThatThrownBy(s::commit)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(url)
+          .hasMessageContaining("is Redis at 127.0.0.1:" + own.port() + " running?");
+      own = RedisProcess.start(d, own.port()); // the same folder: its AOF has "before"
+      s.commit(); // the failed change goes out now
+      assertThat(s.table("t").snapshot()).containsOnlyKeys("before", "during");
+    } finally {
+      s.close();
+      own.close();
     }
   }
 
@@ -142,9 +299,10 @@ class HeadStorageTest {
     return type.cast(got.get(0));
   }
 
-  @Test
-  void head_restartedOnItsStorage_resumesEveryTable() {
-    Path storage = dir.resolve("head");
+  @ParameterizedTest
+  @MethodSource("durableKinds")
+  void head_restartedOnItsStorage_resumesEveryTable(String kind) throws Exception {
+    String storage = spec(kind);
     ActorInfo actor =
         ActorInfo.newBuilder()
             .setPrefix(7)
@@ -284,6 +442,98 @@ class HeadStorageTest {
       assertThat(beat.getKnown()).isTrue();
       assertThat(beat.getFinishedJobsList()).isEmpty();
       assertThat(beat.getFinishedJobsSeq()).isEqualTo(1);
+    } finally {
+      again.close();
+    }
+  }
+
+  /** The error a unary handler answers with; fails if it answers with a value. */
+  private static Throwable refusal(java.util.function.Consumer<StreamObserver<Object>> handler) {
+    List<Throwable> failed = new ArrayList<>();
+    handler.accept(
+        new StreamObserver<>() {
+          @Override
+          public void onNext(Object value) {
+            throw new AssertionError("the head accepted the call: " + value);
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            failed.add(t);
+          }
+
+          @Override
+          public void onCompleted() {}
+        });
+    assertThat(failed).as("the head's answer").hasSize(1);
+    return failed.get(0);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static <T> StreamObserver<T> any(StreamObserver<Object> o) {
+    return (StreamObserver) o;
+  }
+
+  @ParameterizedTest
+  @MethodSource("durableKinds")
+  void head_fencesANodeItDeclaredDead_andStillDoesAfterARestartOnItsStorage(String kind)
+      throws Exception {
+    String storage = spec(kind);
+    dev.manta.cluster.config.ClusterConfig fast =
+        dev.manta.cluster.config.ClusterConfig.from(
+            Map.of(
+                "manta.health-check-period-ms", "10",
+                "manta.health-check-timeout-ms", "200",
+                "manta.health-check-failure-threshold", "1"),
+            Map.of());
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort(); // nothing listens there: every check fails
+    }
+    NodeInfo node =
+        NodeInfo.newBuilder().setNodeId("gone").setAgentAddress("127.0.0.1:" + port).build();
+    WorkerInfo worker =
+        WorkerInfo.newBuilder().setPrefix(9).setAddress("127.0.0.1:4").setNodeId("gone").build();
+    HeadService head = HeadService.withStorage("c0ffee", fast, storage);
+    try {
+      call(dev.manta.cluster.proto.RegisterNodeReply.class, o -> head.registerNode(node, o));
+      org.awaitility.Awaitility.await("the head declares the node dead")
+          .atMost(java.time.Duration.ofSeconds(30))
+          .until(
+              () ->
+                  !call(ClusterView.class, o -> head.getClusterView(Empty.getDefaultInstance(), o))
+                      .getNodes(0)
+                      .getAlive());
+      assertThat(refusal(o -> head.registerNode(node, any(o))))
+          .hasMessageContaining("FAILED_PRECONDITION")
+          .hasMessageContaining("Node gone at 127.0.0.1:" + port + " was declared dead")
+          .hasMessageContaining(HeadService.FENCED)
+          .hasMessageContaining("joins as a new node");
+      assertThat(refusal(o -> head.registerWorker(worker, any(o))))
+          .hasMessageContaining(HeadService.FENCED);
+      // its agent, beating again, is told that the head does not know it
+      assertThat(
+              call(
+                      dev.manta.cluster.proto.HeartbeatReply.class,
+                      o ->
+                          head.heartbeat(
+                              dev.manta.cluster.proto.HeartbeatRequest.newBuilder()
+                                  .setNodeId("gone")
+                                  .build(),
+                              o))
+                  .getKnown())
+          .isFalse();
+      // a node with a new id joins as usual
+      call(
+          dev.manta.cluster.proto.RegisterNodeReply.class,
+          o -> head.registerNode(node.toBuilder().setNodeId("new").build(), o));
+    } finally {
+      head.close();
+    }
+    HeadService again = HeadService.withStorage("c0ffee", fast, storage);
+    try {
+      assertThat(refusal(o -> again.registerNode(node, any(o))))
+          .hasMessageContaining(HeadService.FENCED);
     } finally {
       again.close();
     }
