@@ -385,7 +385,13 @@ public final class Rpc {
               + address
               + " ("
               + detail
-              + "); check the address, and start one with `manta start --head` if none runs";
+              + "); check the address, and start one with `manta start --head` if none runs"
+              + (hasTls()
+                  ? ""
+                  : ". A TLS cluster closes plaintext connections so: if it uses TLS, give this"
+                      + " process its CA ("
+                      + ClusterConfig.TLS_CA
+                      + " or MANTA_TLS_CA)");
       case UNAUTHENTICATED ->
           what + " at " + address + " refused this process's cluster token (" + detail + ")";
       case DEADLINE_EXCEEDED ->
@@ -400,6 +406,15 @@ public final class Rpc {
               + "); check the port";
       default -> what + " at " + address + " refused the call: " + s.getCode() + " " + detail;
     };
+  }
+
+  /** Whether this process has TLS settings, for messages (settings it cannot use: false). */
+  private static boolean hasTls() {
+    try {
+      return processTls() != null;
+    } catch (IllegalStateException e) {
+      return false;
+    }
   }
 
   /** The TLS failure in {@code e}'s causes, or null. */
