@@ -27,12 +27,15 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -218,7 +221,7 @@ class TlsClusterTest {
         status(
             () ->
                 HeadGrpc.newBlockingStub(channel(cluster.head().head(), token, null))
-                    .withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .withDeadlineAfter(30, TimeUnit.SECONDS)
                     .getClusterView(Empty.getDefaultInstance()));
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
     c.kill();
@@ -306,6 +309,49 @@ class TlsClusterTest {
     assertThat(Manta.get(a.task(Counter::pid).remote(), WAIT)).isEqualTo(pid);
     assertThat(Manta.get(a.task(Counter::add, 1).remote(), WAIT)).isEqualTo(6);
     a.kill();
+  }
+
+  @Test
+  void aDriverWithoutTls_orWithTheCaOnly_isRefusedAtInit_sayingWhatItNeeds() throws Exception {
+    assertThat(driver(Map.of()))
+        .startsWith("REFUSED: ")
+        .contains("if it uses TLS, give this process its CA (manta.tls-ca or MANTA_TLS_CA)");
+    assertThat(driver(Map.of("MANTA_TLS_CA", ours.caCert().toString())))
+        .startsWith("REFUSED: ")
+        .contains("no certificate of its own")
+        .contains("MANTA_TLS_CERT");
+    assertThat(
+            driver(
+                Map.of(
+                    "MANTA_TLS_CA", ours.caCert().toString(),
+                    "MANTA_TLS_CERT", ours.nodeCert().toString(),
+                    "MANTA_TLS_KEY", ours.nodeKey().toString())))
+        .isEqualTo("JOINED");
+  }
+
+  /** Runs {@link TokenlessDriver} with the cluster's token and {@code env}; its verdict line. */
+  private static String driver(Map<String, String> env) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.addAll(JvmFlags.forThisJdk());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(TokenlessDriver.class.getName());
+    cmd.add(cluster.address());
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    Map<String, String> e = pb.environment();
+    e.keySet().removeIf(k -> k.startsWith("MANTA_TLS") || k.startsWith("MANTA_TOKEN"));
+    e.put(ClusterToken.TOKEN_FILE_ENV, ClusterFixture.TOKEN_FILE.toString());
+    e.putAll(env);
+    Path log = Files.createTempFile(dir, "driver", ".log");
+    Process p = pb.redirectOutput(log.toFile()).start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the driver exits").isTrue();
+    String output = Files.readString(log);
+    return output
+        .lines()
+        .filter(l -> l.startsWith("REFUSED") || l.equals("JOINED"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no verdict from the driver: " + output));
   }
 
   private static DirectLink.Receiver quiet() {
