@@ -276,7 +276,7 @@ public final class TlsInit {
   }
 
   private static byte[] oid(String dotted) {
-    String[] p = dotted.split("\\.");
+    String[] p = dotted.split("\\.", -1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(40 * Integer.parseInt(p[0]) + Integer.parseInt(p[1]));
     for (int i = 2; i < p.length; i++) {

@@ -418,7 +418,7 @@ class ClusterTlsTest {
         .hasMessageContaining("a TLS server closes a plaintext client's link so")
         .hasMessageContaining("manta.tls-ca");
     // A raw client writing the plaintext hello byte by byte gets nothing readable back.
-    try (Socket raw = new Socket("127.0.0.1", s.server.port())) {
+    try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), s.server.port())) {
       raw.setSoTimeout(10_000);
       DataOutputStream o = new DataOutputStream(raw.getOutputStream());
       o.writeInt(0x4D4C4E4B);
