@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code manta} command: {@code start}, {@code stop} and {@code status} a cluster.
+ * The {@code manta} command: {@code start}, {@code stop} and {@code status} a cluster; {@code tls
+ * init} its TLS files.
  *
  * <p>Exit codes: 0 success, 1 failure (the message goes to stderr), 2 usage error. A failure is
  * printed as one paragraph, {@code Error: } and what went wrong and what to do; its stack trace
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
       StartCommand.class,
       StopCommand.class,
       StatusCommand.class,
+      TlsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class MantaCli implements Runnable {
@@ -88,7 +90,7 @@ public final class MantaCli implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "Missing command: give one of start, stop, status");
+        spec.commandLine(), "Missing command: give one of start, stop, status, tls");
   }
 
   /** {@code manta --version}: the Manta version, from the filtered version.properties. */

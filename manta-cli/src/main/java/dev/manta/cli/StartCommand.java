@@ -1,5 +1,7 @@
 package dev.manta.cli;
 
+import dev.manta.cluster.config.ClusterConfig;
+import dev.manta.cluster.rpc.ClusterTls;
 import dev.manta.cluster.rpc.ClusterToken;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -105,6 +107,38 @@ final class StartCommand implements Callable<Integer> {
   String storage;
 
   @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description =
+          "This node's TLS certificate (PEM), from the cluster's CA; with --tls-key and --tls-ca."
+              + " Its workers use it too. `manta tls init DIR` makes one for a test cluster."
+              + " Default: $MANTA_TLS_CERT.")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description =
+          "The private key of --tls-cert (PEM PKCS#8, mode 0600). Default: $MANTA_TLS_KEY.")
+  Path tlsKey;
+
+  @Option(
+      names = "--tls-ca",
+      paramLabel = "FILE",
+      description =
+          "The cluster's CA certificate (PEM): every connection is then TLS, and peers must show a"
+              + " certificate from this CA. Default: $MANTA_TLS_CA. Needed, with a token, to"
+              + " bind an address other than loopback.")
+  Path tlsCa;
+
+  @Option(
+      names = "--tls-require-client-cert",
+      description =
+          "Refuse clients without a certificate from the CA, drivers and `manta status` too"
+              + " (default: such a client still needs the cluster token).")
+  boolean tlsRequireClientCert;
+
+  @Option(
       names = "--insecure-no-token",
       description =
           "Run without a cluster token: any local process may then use the cluster. Loopback"
@@ -114,6 +148,7 @@ final class StartCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var node = nodeSpec();
+    String tls = tlsLine(); // reads the TLS files: a broken one fails before anything is made
     Sessions sessions = sessionRoot.sessions(parent.env());
     long cliPid = ProcessHandle.current().pid();
     LocalDateTime now = LocalDateTime.now(ZoneId.systemDefault());
@@ -140,6 +175,7 @@ final class StartCommand implements Callable<Integer> {
     } else {
       out.println("Cluster token: none (--insecure-no-token): any local process may use the node");
     }
+    out.println(tls);
     out.flush();
 
     List<String> command =
@@ -159,6 +195,8 @@ final class StartCommand implements Callable<Integer> {
                   ? storage
                   : Path.of(storage).toAbsolutePath().toString()));
     }
+    int main = command.indexOf(NodeProcesses.NODE_MAIN);
+    command.addAll(main, tlsProperties());
     if (noToken) {
       command.add("--insecure-no-token");
     } else if (token != null) {
@@ -233,6 +271,61 @@ final class StartCommand implements Callable<Integer> {
             + ClusterToken.TOKEN_FILE_ENV);
   }
 
+  /**
+   * The node JVM's TLS settings from the flags, as system properties (its workers get them from
+   * it); none without flags (the node then reads {@code $MANTA_TLS_*}, which it inherits).
+   */
+  private List<String> tlsProperties() {
+    List<String> p = new ArrayList<>();
+    if (tlsCa != null) {
+      p.add("-D" + ClusterConfig.TLS_CERT + "=" + tlsCert.toAbsolutePath());
+      p.add("-D" + ClusterConfig.TLS_KEY + "=" + tlsKey.toAbsolutePath());
+      p.add("-D" + ClusterConfig.TLS_CA + "=" + tlsCa.toAbsolutePath());
+    }
+    if (tlsRequireClientCert) {
+      p.add("-D" + ClusterConfig.TLS_REQUIRE_CLIENT_CERT + "=true");
+    }
+    return p;
+  }
+
+  /** What the node's TLS is, for the user; reads the files now, so a broken one fails here. */
+  private String tlsLine() {
+    Path cert = tlsCert;
+    Path key = tlsKey;
+    Path ca = tlsCa;
+    String from = "--tls-cert/--tls-key/--tls-ca";
+    if (ca == null) {
+      Map<String, String> env = parent.env();
+      if (!present(env.get("MANTA_TLS_CA"))) {
+        return "TLS: off (every listener must then be on loopback; `manta tls init DIR` and"
+            + " --tls-cert/--tls-key/--tls-ca turn it on)";
+      }
+      cert = present(env.get("MANTA_TLS_CERT")) ? Path.of(env.get("MANTA_TLS_CERT")) : null;
+      key = present(env.get("MANTA_TLS_KEY")) ? Path.of(env.get("MANTA_TLS_KEY")) : null;
+      ca = Path.of(env.get("MANTA_TLS_CA"));
+      from = "$MANTA_TLS_CERT/$MANTA_TLS_KEY/$MANTA_TLS_CA";
+    }
+    if (cert == null) {
+      throw new CliFailure(
+          "A node of a TLS cluster needs its own certificate and key besides the CA ("
+              + from
+              + "): give --tls-cert and --tls-key as well (`manta tls init DIR` makes them)");
+    }
+    try {
+      ClusterTls.load(cert, key, ca, tlsRequireClientCert);
+    } catch (IllegalStateException e) {
+      throw new CliFailure(e.getMessage(), e);
+    }
+    return "TLS: on, certificate "
+        + cert.toAbsolutePath()
+        + ", CA "
+        + ca.toAbsolutePath()
+        + " (from "
+        + from
+        + "); drivers and `manta status` need MANTA_TLS_CA, and drivers MANTA_TLS_CERT and"
+        + " MANTA_TLS_KEY too";
+  }
+
   private static boolean present(String s) {
     return s != null && !s.isBlank();
   }
@@ -258,6 +351,15 @@ final class StartCommand implements Callable<Integer> {
     if (objectStoreBytes != null) checkStoreSize(objectStoreBytes);
     if (noToken && tokenFile != null) {
       throw usage("give at most one of --token-file and --insecure-no-token");
+    }
+    int tlsFlags = (tlsCert == null ? 0 : 1) + (tlsKey == null ? 0 : 1) + (tlsCa == null ? 0 : 1);
+    if (tlsFlags != 0 && tlsFlags != 3) {
+      throw usage(
+          "give all three of --tls-cert, --tls-key and --tls-ca, or none: a node serves with its"
+              + " certificate and key, and checks its peers with the CA");
+    }
+    if (tlsRequireClientCert && tlsCa == null && !present(parent.env().get("MANTA_TLS_CA"))) {
+      throw usage("--tls-require-client-cert needs TLS: give --tls-cert, --tls-key and --tls-ca");
     }
     if (!head && storage != null) throw usage("--storage is for the head: use it with --head");
     int cpus = numCpus == null ? Runtime.getRuntime().availableProcessors() : numCpus;

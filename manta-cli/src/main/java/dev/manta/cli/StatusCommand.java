@@ -38,9 +38,20 @@ final class StatusCommand implements Callable<Integer> {
       description = "The head (default: $MANTA_ADDRESS, else the head of session_latest).")
   String address;
 
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "How long to wait for the head to answer (default: 5).")
+  Integer timeoutSeconds;
+
   @Override
   public Integer call() {
-    String text = render(resolveAddress(), TIMEOUT, resolveToken());
+    if (timeoutSeconds != null && timeoutSeconds < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--timeout must be at least 1 second, was " + timeoutSeconds);
+    }
+    Duration timeout = timeoutSeconds == null ? TIMEOUT : Duration.ofSeconds(timeoutSeconds);
+    String text = render(resolveAddress(), timeout, resolveToken());
     PrintWriter out = spec.commandLine().getOut();
     out.print(text.endsWith("\n") ? text : text + System.lineSeparator());
     out.flush();

@@ -2,6 +2,8 @@ package dev.manta.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.manta.cluster.config.ClusterConfig;
+import dev.manta.cluster.rpc.TlsInit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two hosts for real: a head in one Linux network namespace and a node agent in another, joined by
  * a veth pair, so the nodes reach each other only through their own addresses ({@code 10.77.0.1}
  * and {@code 10.77.0.2}) and never through a shared loopback. A driver ({@link NetnsDriver}) runs
- * in host A's namespace and sends tasks to host B and a 1 MiB object from host B to host A.
+ * in host A's namespace and sends tasks to host B and a 1 MiB object from host B to host A. Every
+ * process speaks TLS (required off loopback), with a certificate from {@link TlsInit}.
  *
  * <p>Needs root and iproute2 ({@code ip netns}, {@code veth}); elsewhere it is skipped (aborted
  * with the reason), never passed.
@@ -215,9 +218,21 @@ class TwoHostNetnsTest {
     return props;
   }
 
-  /** This JVM's java with the flags and classpath the cluster's JVMs need. */
-  private static List<String> javaCommand() {
-    return ClusterFixture.javaCommand(List.of());
+  /**
+   * This JVM's java with the flags and classpath the cluster's JVMs need, and TLS: nodes on
+   * addresses other than loopback need it, so every process gets the certificate that {@code manta
+   * tls init} makes, naming both hosts.
+   */
+  private List<String> javaCommand() throws IOException {
+    Path tls = dir.resolve("tls");
+    if (!Files.exists(tls)) {
+      TlsInit.init(tls, List.of(HOST_A, HOST_B));
+    }
+    return ClusterFixture.javaCommand(
+        List.of(
+            "-D" + ClusterConfig.TLS_CERT + "=" + tls.resolve(TlsInit.NODE_CERT),
+            "-D" + ClusterConfig.TLS_KEY + "=" + tls.resolve(TlsInit.NODE_KEY),
+            "-D" + ClusterConfig.TLS_CA + "=" + tls.resolve(TlsInit.CA_CERT)));
   }
 
   /** The last lines of every log under the test directory (nodes, workers), for failures. */

@@ -37,6 +37,18 @@ public final class ClusterConfig {
    */
   public static final String TOKEN_FILE = "manta.token-file";
 
+  /** This process's TLS certificate (PEM), then any intermediates. */
+  public static final String TLS_CERT = "manta.tls-cert";
+
+  /** The private key of {@link #TLS_CERT} (PEM, unencrypted PKCS#8, mode 0600). */
+  public static final String TLS_KEY = "manta.tls-key";
+
+  /** The cluster's CA certificate (PEM): set, the cluster speaks TLS. */
+  public static final String TLS_CA = "manta.tls-ca";
+
+  /** Whether servers refuse clients without a certificate (drivers included). */
+  public static final String TLS_REQUIRE_CLIENT_CERT = "manta.tls-require-client-cert";
+
   /** Concurrent object pulls of a node agent. */
   public static final String MAX_PULLS = "manta.max-pulls";
 
@@ -135,6 +147,10 @@ public final class ClusterConfig {
           MAX_MESSAGE_BYTES,
           DIRECT_LINKS,
           HEAD_WAIT_MS,
+          TLS_CERT,
+          TLS_KEY,
+          TLS_CA,
+          TLS_REQUIRE_CLIENT_CERT,
           "manta.task-max-retries",
           "manta.fory.codegen",
           WORKER_METRICS);
@@ -144,6 +160,10 @@ public final class ClusterConfig {
   private final Duration rpcDeadline;
   private final int maxMessageBytes;
   private final Path tokenFile;
+  private final Path tlsCert;
+  private final Path tlsKey;
+  private final Path tlsCa;
+  private final boolean tlsRequireClientCert;
   private final int maxPulls;
   private final Path codeCache;
   private final int prestartWorkers;
@@ -181,6 +201,25 @@ public final class ClusterConfig {
     this.maxMessageBytes =
         (int) s.bytes(MAX_MESSAGE_BYTES, 128L << 20, 8L << 20, Integer.MAX_VALUE);
     this.tokenFile = s.property(TOKEN_FILE).map(Path::of).orElse(null);
+    this.tlsCert = s.raw(TLS_CERT).map(Path::of).orElse(null);
+    this.tlsKey = s.raw(TLS_KEY).map(Path::of).orElse(null);
+    this.tlsCa = s.raw(TLS_CA).map(Path::of).orElse(null);
+    this.tlsRequireClientCert = s.bool(TLS_REQUIRE_CLIENT_CERT, false);
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException(
+          s.name(tlsCert == null ? TLS_KEY : TLS_CERT)
+              + " is set but "
+              + s.name(tlsCert == null ? TLS_CERT : TLS_KEY)
+              + " is not: a certificate goes with its key; set both, or neither");
+    }
+    if (tlsCert != null && tlsCa == null) {
+      throw new IllegalArgumentException(
+          s.name(TLS_CERT)
+              + " is set but "
+              + s.name(TLS_CA)
+              + " is not: TLS needs the cluster's CA certificate to check its peers"
+              + " (`manta tls init DIR` writes DIR/ca.crt)");
+    }
     this.maxPulls = (int) s.integer(MAX_PULLS, 4, 1, 256);
     this.codeCache =
         s.raw(CODE_CACHE)
@@ -265,6 +304,33 @@ public final class ClusterConfig {
   /** The token file named by {@code -Dmanta.token-file}, if any (a system property only). */
   public Optional<Path> tokenFile() {
     return Optional.ofNullable(tokenFile);
+  }
+
+  /** This process's TLS certificate file ({@value #TLS_CERT}), if set. */
+  public Optional<Path> tlsCert() {
+    return Optional.ofNullable(tlsCert);
+  }
+
+  /** The private key file of {@link #tlsCert} ({@value #TLS_KEY}), if set. */
+  public Optional<Path> tlsKey() {
+    return Optional.ofNullable(tlsKey);
+  }
+
+  /**
+   * The cluster's CA certificate file ({@value #TLS_CA}), if set: then every connection of this
+   * process is TLS, and peers must show certificates from this CA.
+   */
+  public Optional<Path> tlsCa() {
+    return Optional.ofNullable(tlsCa);
+  }
+
+  /**
+   * Whether this process's servers refuse, in the TLS handshake, a client that shows no certificate
+   * ({@value #TLS_REQUIRE_CLIENT_CERT}, default false: such a client, a driver with the CA only,
+   * still needs the cluster token).
+   */
+  public boolean tlsRequireClientCert() {
+    return tlsRequireClientCert;
   }
 
   /** How many object pulls a node agent runs at once. */

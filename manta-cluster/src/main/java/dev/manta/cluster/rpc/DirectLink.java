@@ -40,6 +40,12 @@ import org.slf4j.LoggerFactory;
  * version answers right after the client's version, before reading a token. Then each frame is a
  * 4-byte length and that many bytes of one message, at most {@link Rpc#maxMessageBytes()}.
  *
+ * <p>TLS: in a process with TLS ({@link Rpc#processTls()}, {@link ClusterTls}) the connection is
+ * TLS 1.3 before the first byte above: the client checks that the server's certificate is from the
+ * cluster's CA and names the host it dialled, the server checks the client's certificate likewise
+ * (and refuses a client without one if {@code manta.tls-require-client-cert}); a failed handshake
+ * ends the connection before the server reads anything of the client's.
+ *
  * <p>Security: a server with a token ({@link ClusterToken}) refuses a client without it, or with
  * another, before it makes a receiver: no byte of such a client reaches a parser. A frame's memory
  * grows with the bytes that arrive, not with the length a peer announces: a peer announcing the
@@ -110,20 +116,43 @@ public final class DirectLink implements AutoCloseable {
   }
 
   /**
-   * Connects to the link server at {@code host:port}, presents {@code token} (null: none), checks
-   * the protocol version, and starts the reader thread that feeds {@code receiver}.
-   *
-   * @throws IOException if nothing answers, or the peer is not a Manta link server, or it speaks
-   *     another protocol version, or it refused the token: the message says which
+   * Connects to the link server at {@code host:port}, presents {@code token} (null: none), over
+   * {@link Rpc#processTls()}; see {@link #connect(String, int, ClusterToken, ClusterTls,
+   * Function)}.
    */
   public static DirectLink connect(
       String host, int port, ClusterToken token, Function<DirectLink, Receiver> receiver)
       throws IOException {
-    Socket s = new Socket();
+    return connect(host, port, token, Rpc.processTls(), receiver);
+  }
+
+  /**
+   * Connects to the link server at {@code host:port} over {@code tls} (null: plaintext), presents
+   * {@code token} (null: none), checks the protocol version, and starts the reader thread that
+   * feeds {@code receiver}.
+   *
+   * @throws IOException if nothing answers, or the TLS handshake fails, or the peer is not a Manta
+   *     link server, or it speaks another protocol version, or it refused the token: the message
+   *     says which
+   */
+  public static DirectLink connect(
+      String host,
+      int port,
+      ClusterToken token,
+      ClusterTls tls,
+      Function<DirectLink, Receiver> receiver)
+      throws IOException {
+    Socket plain = new Socket();
+    Socket s = plain;
+    boolean connected = false;
     try {
-      tune(s);
-      s.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
-      s.setSoTimeout((int) Rpc.deadlineMs());
+      tune(plain);
+      plain.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+      connected = true;
+      plain.setSoTimeout((int) Rpc.deadlineMs());
+      if (tls != null) {
+        s = tls.clientSocket(plain, host, port);
+      }
       // One write for the whole hello: a peer that answers and hangs up at once (not a Manta
       // server) must not turn a second write into a broken pipe before its answer is read.
       byte[] t = token == null ? new byte[0] : token.bytes();
@@ -159,11 +188,45 @@ public final class DirectLink implements AutoCloseable {
       DirectLink link = new DirectLink(s, in);
       link.startReader(receiver.apply(link), "manta-link-to-" + host + ":" + port);
       return link;
+    } catch (javax.net.ssl.SSLException | SocketException e) {
+      if (e instanceof SocketException && (tls == null || !connected)) {
+        s.close();
+        plain.close();
+        throw e;
+      }
+      // In TLS 1.3 a server refuses the client's certificate after the client's handshake ended:
+      // the refusal arrives on the first read or write (an alert, or a reset), here too.
+      s.close();
+      plain.close();
+      throw new IOException(
+          "The TLS handshake with the link server at "
+              + host
+              + ":"
+              + port
+              + " failed ("
+              + Rpc.rootMessage(e)
+              + "): both sides need certificates from the cluster's CA, the server's naming "
+              + host
+              + "; a process without manta.tls-ca speaks plaintext, which a TLS cluster refuses",
+          e);
     } catch (EOFException e) {
       s.close();
-      throw new IOException(host + ":" + port + " closed the link during the handshake", e);
+      plain.close();
+      throw new IOException(
+          host
+              + ":"
+              + port
+              + " closed the link during the handshake"
+              + (tls == null
+                  ? " (a TLS server closes a plaintext client's link so: if the cluster uses TLS,"
+                      + " give this process its "
+                      + dev.manta.cluster.config.ClusterConfig.TLS_CA
+                      + ", certificate and key)"
+                  : " (in TLS: the server may have refused this process's certificate)"),
+          e);
     } catch (IOException | RuntimeException e) {
       s.close();
+      plain.close();
       throw e;
     }
   }
@@ -368,15 +431,26 @@ public final class DirectLink implements AutoCloseable {
 
     /**
      * Starts a server on {@code bind}, any free port, requiring {@code token} of every client
-     * (null: none, allowed on a loopback address only).
+     * (null: none, allowed on a loopback address only), over {@link Rpc#processTls()}.
      *
-     * @throws IllegalStateException if {@code token} is null and {@code bind} is not loopback
+     * @throws IllegalStateException if {@code bind} is not loopback and the token or TLS is missing
      */
     public static Server start(
         String bind, ClusterToken token, Function<DirectLink, Receiver> onAccept) {
-      Rpc.checkBind(bind, token, "direct-link server");
+      return start(bind, token, Rpc.processTls(), onAccept);
+    }
+
+    /**
+     * As above, over {@code tls} (null: plaintext, allowed on a loopback address only).
+     *
+     * @throws IllegalStateException if {@code bind} is not loopback and the token or TLS is
+     *     missing, or {@code tls} has no certificate of this process's own
+     */
+    public static Server start(
+        String bind, ClusterToken token, ClusterTls tls, Function<DirectLink, Receiver> onAccept) {
+      Rpc.checkBind(bind, token, tls, "direct-link server");
       try {
-        ServerSocket l = new ServerSocket();
+        ServerSocket l = tls == null ? new ServerSocket() : tls.serverSocket("direct-link server");
         l.bind(new InetSocketAddress(bind, 0), 64);
         Server s = new Server(l, token, onAccept);
         Thread.ofPlatform()

@@ -45,6 +45,12 @@ import org.slf4j.LoggerFactory;
  * ClusterToken#findForThisProcess}). A server captures its token when it starts, a channel when it
  * is made. A server without a token (a cluster started with {@code --insecure-no-token}) takes
  * every call, and so may listen on a loopback address only.
+ *
+ * <p>TLS: a process whose settings name the cluster's CA ({@code manta.tls-ca}, see {@link
+ * ClusterTls}) serves and dials TLS only, installed with the settings ({@link #useSettings}); until
+ * then (a test, a tool) it is read from the system properties and environment at each server or
+ * channel. A server on an address other than loopback needs both TLS and a token ({@link
+ * #checkBind}).
  */
 public final class Rpc {
   private static final Logger LOG = LoggerFactory.getLogger(Rpc.class);
@@ -72,6 +78,11 @@ public final class Rpc {
 
   private record Installed(ClusterToken token) {}
 
+  /** What {@link #useSettings} read: the process's TLS (its value null: none); null until then. */
+  private static volatile InstalledTls installedTls;
+
+  private record InstalledTls(ClusterTls tls) {}
+
   private Rpc() {}
 
   /**
@@ -88,7 +99,21 @@ public final class Rpc {
    * server or channel.
    */
   public static void useSettings(ClusterConfig config) {
-    settings = java.util.Objects.requireNonNull(config, "config");
+    java.util.Objects.requireNonNull(config, "config");
+    ClusterTls tls = ClusterTls.from(config).orElse(null); // fails here if a file is broken
+    settings = config;
+    installedTls = new InstalledTls(tls);
+  }
+
+  /**
+   * This process's TLS: the one {@link #useSettings} read, else (a process that did not start as a
+   * Manta process) the one its system properties and environment name; null for none.
+   *
+   * @throws IllegalStateException if the settings name TLS files that cannot be used
+   */
+  public static ClusterTls processTls() {
+    InstalledTls i = installedTls;
+    return i != null ? i.tls() : ClusterTls.from(ClusterConfig.fromSystemProperties()).orElse(null);
   }
 
   /**
@@ -145,15 +170,34 @@ public final class Rpc {
 
   /**
    * As above, requiring {@code token} on every call (null: no token, allowed on a loopback address
-   * only).
+   * only), with {@link #processTls()}.
    *
-   * @throws IllegalStateException if {@code token} is null and {@code bind} is not loopback
+   * @throws IllegalStateException if {@code bind} is not loopback and the token or TLS is missing
    */
   public static Server serve(
       String bind, int port, List<BindableService> services, boolean direct, ClusterToken token) {
-    checkBind(bind, token, "gRPC server");
+    return serve(bind, port, services, direct, token, processTls());
+  }
+
+  /**
+   * As above, speaking TLS with {@code tls} (null: plaintext, allowed on a loopback address only).
+   *
+   * @throws IllegalStateException if {@code bind} is not loopback and the token or TLS is missing,
+   *     or {@code tls} has no certificate of this process's own
+   */
+  public static Server serve(
+      String bind,
+      int port,
+      List<BindableService> services,
+      boolean direct,
+      ClusterToken token,
+      ClusterTls tls) {
+    checkBind(bind, token, tls, "gRPC server");
+    InetSocketAddress at = new InetSocketAddress(bind, port);
     NettyServerBuilder b =
-        NettyServerBuilder.forAddress(new InetSocketAddress(bind, port))
+        (tls == null
+                ? NettyServerBuilder.forAddress(at)
+                : NettyServerBuilder.forAddress(at, tls.serverCredentials("gRPC server")))
             .maxInboundMessageSize(maxMessageBytes())
             .maxInboundMetadataSize(MAX_METADATA_BYTES)
             .permitKeepAliveWithoutCalls(true)
@@ -183,31 +227,50 @@ public final class Rpc {
   }
 
   /**
-   * A plaintext channel to {@code host:port} that sends the protocol version and {@link
-   * #processToken()}.
+   * A channel to {@code host:port} that sends the protocol version and {@link #processToken()},
+   * over {@link #processTls()} (plaintext if none).
    */
   public static ManagedChannel channel(String address) {
     return channel(address, processToken());
   }
 
-  /** A plaintext channel to {@code host:port} that sends the protocol version and {@code token}. */
+  /**
+   * A channel to {@code host:port} that sends the protocol version and {@code token}, over {@link
+   * #processTls()}.
+   */
   public static ManagedChannel channel(String address, ClusterToken token) {
-    return NettyChannelBuilder.forTarget(address)
-        .usePlaintext()
-        .maxInboundMessageSize(maxMessageBytes())
+    return channel(address, token, processTls());
+  }
+
+  /**
+   * A channel to {@code host:port} that sends the protocol version and {@code token}, over {@code
+   * tls} (null: plaintext): the server must show a certificate from its CA naming {@code host}.
+   */
+  public static ManagedChannel channel(String address, ClusterToken token, ClusterTls tls) {
+    NettyChannelBuilder b =
+        tls == null
+            ? NettyChannelBuilder.forTarget(address).usePlaintext()
+            : NettyChannelBuilder.forTarget(address, tls.channelCredentials());
+    return b.maxInboundMessageSize(maxMessageBytes())
         .maxInboundMetadataSize(MAX_METADATA_BYTES)
         .intercept(new Headers(token))
         .build();
   }
 
   /**
-   * Refuses to serve on a non-loopback {@code bind} without a token: anyone who reaches the port
-   * could then run code as this user.
+   * Refuses to serve on a non-loopback {@code bind} without a token and TLS ({@link
+   * #processTls()}): anyone who reaches the port could then run code as this user, or read and
+   * change what the cluster sends.
    *
-   * @throws IllegalStateException naming the address and how to turn the token on
+   * @throws IllegalStateException naming the address and how to turn on what is missing
    */
   public static void checkBind(String bind, ClusterToken token, String what) {
-    if (token != null) {
+    checkBind(bind, token, processTls(), what);
+  }
+
+  /** As above, with {@code tls} (null: none). */
+  public static void checkBind(String bind, ClusterToken token, ClusterTls tls, String what) {
+    if (token != null && tls != null) {
       return;
     }
     boolean loopback;
@@ -217,15 +280,41 @@ public final class Rpc {
       loopback = false;
     }
     if (!loopback) {
+      String missing =
+          token == null && tls == null
+              ? "a cluster token and TLS"
+              : token == null ? "a cluster token" : "TLS";
+      StringBuilder how = new StringBuilder();
+      if (token == null) {
+        how.append(
+            " Drop --insecure-no-token (then `manta start --head` makes a token, and other"
+                + " processes find it as docs/cluster.md#security says).");
+      }
+      if (tls == null) {
+        how.append(
+            " Turn TLS on: `manta tls init DIR --host <this host>` makes a CA and a node"
+                + " certificate; start every node with --tls-cert DIR/node.crt --tls-key"
+                + " DIR/node.key --tls-ca DIR/ca.crt (or set "
+                + ClusterConfig.TLS_CERT
+                + ", "
+                + ClusterConfig.TLS_KEY
+                + " and "
+                + ClusterConfig.TLS_CA
+                + ", MANTA_TLS_CERT, MANTA_TLS_KEY, MANTA_TLS_CA), and drivers with the same"
+                + " settings.");
+      }
       throw new IllegalStateException(
           "Refusing to start a "
               + what
               + " on "
               + bind
-              + " without a cluster token: anyone who can reach that address could run code as"
-              + " this user. Drop --insecure-no-token (then `manta start --head` makes a token,"
-              + " and other processes find it as docs/cluster.md#security says), or bind"
-              + " 127.0.0.1");
+              + " without "
+              + missing
+              + ": anyone who can reach that address could run code as this user"
+              + (tls == null ? " or read what the cluster sends" : "")
+              + "."
+              + how
+              + " Or bind 127.0.0.1.");
     }
   }
 
@@ -274,6 +363,20 @@ public final class Rpc {
   public static String explain(StatusRuntimeException e, String what, String address) {
     Status s = e.getStatus();
     String detail = s.getDescription() == null ? "" : s.getDescription();
+    javax.net.ssl.SSLException tlsFailure = tlsCause(e);
+    if (tlsFailure != null) {
+      return "The TLS handshake with "
+          + what
+          + " at "
+          + address
+          + " failed ("
+          + rootMessage(tlsFailure)
+          + "): both sides need certificates from the cluster's CA ("
+          + ClusterConfig.TLS_CA
+          + "), the server's naming the host dialled; a process without "
+          + ClusterConfig.TLS_CA
+          + " speaks plaintext, which a TLS cluster refuses";
+    }
     return switch (s.getCode()) {
       case UNAVAILABLE ->
           "Nothing answers as "
@@ -282,7 +385,13 @@ public final class Rpc {
               + address
               + " ("
               + detail
-              + "); check the address, and start one with `manta start --head` if none runs";
+              + "); check the address, and start one with `manta start --head` if none runs"
+              + (hasTls()
+                  ? ""
+                  : ". A TLS cluster closes plaintext connections so: if it uses TLS, give this"
+                      + " process its CA ("
+                      + ClusterConfig.TLS_CA
+                      + " or MANTA_TLS_CA)");
       case UNAUTHENTICATED ->
           what + " at " + address + " refused this process's cluster token (" + detail + ")";
       case DEADLINE_EXCEEDED ->
@@ -299,24 +408,45 @@ public final class Rpc {
     };
   }
 
+  /** Whether this process has TLS settings, for messages (settings it cannot use: false). */
+  private static boolean hasTls() {
+    try {
+      return processTls() != null;
+    } catch (IllegalStateException e) {
+      return false;
+    }
+  }
+
+  /** The TLS failure in {@code e}'s causes, or null. */
+  static javax.net.ssl.SSLException tlsCause(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof javax.net.ssl.SSLException ssl) {
+        return ssl;
+      }
+    }
+    return null;
+  }
+
   /** Channels by address, created once and shared, all sending one token. */
   public static final class Channels implements AutoCloseable {
     private final ConcurrentHashMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
     private final ClusterToken token;
+    private final ClusterTls tls;
 
-    /** Channels sending {@link #processToken()} as it is now. */
+    /** Channels sending {@link #processToken()} as it is now, over {@link #processTls()}. */
     public Channels() {
       this(processToken());
     }
 
-    /** Channels sending {@code token} (null: none). */
+    /** Channels sending {@code token} (null: none), over {@link #processTls()}. */
     public Channels(ClusterToken token) {
       this.token = token;
+      this.tls = processTls();
     }
 
     /** The channel to {@code address}. */
     public ManagedChannel get(String address) {
-      return channels.computeIfAbsent(address, a -> channel(a, token));
+      return channels.computeIfAbsent(address, a -> channel(a, token, tls));
     }
 
     /** Drops the channel to {@code address} (its peer is gone). */

@@ -47,6 +47,20 @@ public final class ClusterDriver {
     String address = config.address().orElseThrow();
     ClusterConfig cluster = ClusterConfig.fromSystemProperties();
     Rpc.useSettings(cluster);
+    dev.manta.cluster.rpc.ClusterTls tls = Rpc.processTls();
+    if (tls != null && !tls.hasCertificate()) {
+      // Before joining: the driver's own server (which workers call back) could not start.
+      throw new IllegalStateException(
+          "This driver has the cluster's CA ("
+              + ClusterConfig.TLS_CA
+              + ") but no certificate of its own, and a driver of a TLS cluster listens too (its"
+              + " workers call it back): set "
+              + ClusterConfig.TLS_CERT
+              + " and "
+              + ClusterConfig.TLS_KEY
+              + " (or MANTA_TLS_CERT and MANTA_TLS_KEY) to a certificate from the cluster's CA,"
+              + " such as the node certificate of `manta tls init`");
+    }
     long connectMs = cluster.connectTimeout().toMillis();
     ClusterToken token = ClusterToken.findForThisProcess(cluster).orElse(null);
     ManagedChannel ch = Rpc.channel(address, token);
