@@ -163,9 +163,30 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     double cpus = resources.getOrDefault("CPU", 1.0);
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.addAll(jvmFlags(jdkFlags, config));
+    List<String> flags = new ArrayList<>(jvmFlags(jdkFlags, config));
+    String classPath = System.getProperty("java.class.path");
+    if (config.workerClassArchive() && WorkerArchive.fitsFlags(flags)) {
+      WorkerArchive.prepare(
+              cmd.get(0),
+              flags,
+              classPath,
+              List.of(
+                  "dev.manta.cluster.worker.WorkerMain",
+                  "--agent",
+                  address,
+                  "--token-from",
+                  "none"),
+              config.codeCache().resolveSibling("cds"),
+              Duration.ofSeconds(60))
+          .ifPresent(
+              a ->
+                  flags.addAll(
+                      List.of(
+                          "-XX:SharedArchiveFile=" + a, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
+    }
+    cmd.addAll(flags);
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(classPath);
     cmd.add("dev.manta.cluster.worker.WorkerMain");
     cmd.addAll(
         List.of(

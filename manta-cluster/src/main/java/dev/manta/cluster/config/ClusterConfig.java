@@ -122,6 +122,9 @@ public final class ClusterConfig {
    */
   public static final String METRICS_PORT = "manta.metrics-port";
 
+  /** Whether a node agent makes and uses a class data sharing archive for its worker JVMs. */
+  public static final String WORKER_CLASS_ARCHIVE = "manta.worker-class-archive";
+
   /** Whether every worker JVM serves a Prometheus endpoint of its own, on a free port. */
   public static final String WORKER_METRICS = "manta.worker-metrics";
 
@@ -187,6 +190,7 @@ public final class ClusterConfig {
   private final int healthCheckFailureThreshold;
   private final int metricsPort;
   private final boolean workerMetrics;
+  private final boolean workerClassArchive;
   private final Map<String, String> workerProperties;
 
   private ClusterConfig(Function<String, String> props, Function<String, String> env) {
@@ -262,6 +266,7 @@ public final class ClusterConfig {
     this.healthCheckFailureThreshold = (int) s.integer(HEALTH_CHECK_FAILURE_THRESHOLD, 5, 1, 1_000);
     this.metricsPort = (int) s.integer(METRICS_PORT, 0, -1, 65_535);
     this.workerMetrics = s.bool(WORKER_METRICS, true);
+    this.workerClassArchive = s.bool(WORKER_CLASS_ARCHIVE, true);
     Map<String, String> forWorkers = new LinkedHashMap<>();
     for (String key : FOR_WORKERS) {
       s.property(key).ifPresent(v -> forWorkers.put(key, v));
@@ -414,6 +419,15 @@ public final class ClusterConfig {
    */
   public int metricsPort() {
     return metricsPort;
+  }
+
+  /**
+   * Whether a node agent makes (once per JDK and class path, in {@code ~/.cache/manta/cds}) and
+   * maps a class data sharing archive of its worker JVMs' classes ({@value #WORKER_CLASS_ARCHIVE},
+   * default true); only a class path of jar files can have one.
+   */
+  public boolean workerClassArchive() {
+    return workerClassArchive;
   }
 
   /** Whether each worker JVM serves its own Prometheus endpoint ({@value #WORKER_METRICS}). */
