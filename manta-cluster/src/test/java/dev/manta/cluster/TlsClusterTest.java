@@ -183,6 +183,34 @@ class TlsClusterTest {
   }
 
   @Test
+  void metricsEndpoints_serveHttpsToAScraperTrustingTheClustersCa() throws Exception {
+    Path metrics = dir.resolve("session").resolve("metrics");
+    List<Path> entries;
+    try (var files = Files.list(metrics)) {
+      entries = files.filter(f -> f.getFileName().toString().startsWith("node-")).toList();
+    }
+    assertThat(entries).hasSize(2); // the head's node and node b
+    javax.net.ssl.SSLContext trustCa =
+        ClusterTls.load(ours.nodeCert(), ours.nodeKey(), ours.caCert(), false)
+            .httpsContext("test scraper");
+    java.net.http.HttpClient https =
+        java.net.http.HttpClient.newBuilder().sslContext(trustCa).build();
+    for (Path e : entries) {
+      String json = Files.readString(e);
+      assertThat(json).contains("\"__scheme__\":\"https\"");
+      String address = json.replaceAll("(?s).*\"targets\":\\[\"([^\"]+)\"\\].*", "$1");
+      java.net.http.HttpResponse<String> r =
+          https.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("https://" + address + "/metrics"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("manta_workers{state=\"all\"}");
+    }
+  }
+
+  @Test
   void everyListenerOfEveryNodeAndWorker_refusesPlaintext() throws Exception {
     // A worker with an actor, so worker listeners (gRPC and direct links) are among them.
     ActorHandle<Counter> c = Manta.actor(Counter::new).remote();

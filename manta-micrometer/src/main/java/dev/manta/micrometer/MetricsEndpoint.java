@@ -2,6 +2,8 @@ package dev.manta.micrometer;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A Prometheus text endpoint: {@code GET /metrics} on an address of this process answers a scrape
@@ -47,10 +50,26 @@ public final class MetricsEndpoint implements AutoCloseable {
    * @throws UncheckedIOException if the address cannot be bound, naming it
    */
   public static MetricsEndpoint start(String bind, int port, List<? extends MeterBinder> binders) {
+    return start(bind, port, binders, null);
+  }
+
+  /**
+   * As {@link #start(String, int, List)}, over HTTPS with {@code tls} (server-side TLS; scrapers
+   * trust its certificate's CA) when it is not null.
+   */
+  public static MetricsEndpoint start(
+      String bind, int port, List<? extends MeterBinder> binders, SSLContext tls) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(bind, port), 16);
+      InetSocketAddress at = new InetSocketAddress(bind, port);
+      if (tls == null) {
+        server = HttpServer.create(at, 16);
+      } else {
+        HttpsServer https = HttpsServer.create(at, 16);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server = https;
+      }
     } catch (IOException e) {
       registry.close();
       throw new UncheckedIOException(
@@ -104,6 +123,11 @@ public final class MetricsEndpoint implements AutoCloseable {
   /** The port the endpoint listens on. */
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /** Whether the endpoint serves HTTPS. */
+  public boolean isHttps() {
+    return server instanceof HttpsServer;
   }
 
   /** The address a scraper uses: {@code host:port}. */

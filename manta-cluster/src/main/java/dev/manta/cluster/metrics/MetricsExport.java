@@ -1,5 +1,7 @@
 package dev.manta.cluster.metrics;
 
+import dev.manta.cluster.rpc.ClusterTls;
+import dev.manta.cluster.rpc.Rpc;
 import dev.manta.micrometer.MetricsEndpoint;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
@@ -20,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * atomically once the endpoint listens and removed by {@link #close}; a killed process leaves it,
  * and the next node start on the machine removes the entries of processes that are gone ({@link
  * #removeDead}).
+ *
+ * <p>In a TLS cluster ({@link Rpc#processTls()}) the endpoint serves HTTPS with the process's
+ * certificate, and the entry carries Prometheus's {@code __scheme__="https"} label.
  *
  * <p>Thread-safe: immutable once started.
  */
@@ -47,7 +52,13 @@ public final class MetricsExport implements AutoCloseable {
       String role,
       Map<String, String> labels,
       List<? extends MeterBinder> binders) {
-    MetricsEndpoint endpoint = MetricsEndpoint.start(bind, port, binders);
+    ClusterTls tls = Rpc.processTls();
+    MetricsEndpoint endpoint =
+        MetricsEndpoint.start(
+            bind,
+            port,
+            binders,
+            tls == null ? null : tls.httpsContext("metrics endpoint (" + role + ")"));
     long pid = ProcessHandle.current().pid();
     Path file = dir.resolve(role + "-" + pid + ".json");
     try {
@@ -55,6 +66,9 @@ public final class MetricsExport implements AutoCloseable {
       Map<String, String> all = new TreeMap<>(labels);
       all.put("role", role);
       all.put("pid", Long.toString(pid));
+      if (endpoint.isHttps()) {
+        all.put("__scheme__", "https"); // Prometheus scrapes the target over HTTPS
+      }
       StringBuilder json = new StringBuilder("[{\"targets\":[\"");
       json.append(endpoint.address()).append("\"],\"labels\":{");
       boolean first = true;
@@ -71,7 +85,11 @@ public final class MetricsExport implements AutoCloseable {
       endpoint.close();
       throw new UncheckedIOException("Cannot write the metrics entry " + file, e);
     }
-    LOG.info("Metrics of this {} at http://{}/metrics", role, endpoint.address());
+    LOG.info(
+        "Metrics of this {} at {}://{}/metrics",
+        role,
+        endpoint.isHttps() ? "https" : "http",
+        endpoint.address());
     return new MetricsExport(endpoint, file);
   }
 

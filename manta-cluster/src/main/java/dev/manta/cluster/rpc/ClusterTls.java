@@ -198,6 +198,17 @@ public final class ClusterTls {
   }
 
   /**
+   * The TLS context of an HTTPS server of this process (a metrics endpoint): its certificate,
+   * server-side only.
+   *
+   * @throws IllegalStateException if this process has no certificate
+   */
+  public javax.net.ssl.SSLContext httpsContext(String what) {
+    checkCanServe(what);
+    return context;
+  }
+
+  /**
    * A server socket for direct links, unbound: it asks clients for a certificate as {@link
    * ClusterTls} says. The handshake runs on the first read of an accepted socket.
    */
