@@ -73,6 +73,9 @@ public final class ClusterConfig {
   /** How long a call that needs the head waits for it (a head restarting), in ms. */
   public static final String HEAD_WAIT_MS = "manta.head-wait-ms";
 
+  /** How long a call to a restarting actor waits for the restart, in ms. */
+  public static final String ACTOR_RESTART_WAIT_MS = "manta.actor-restart-wait-ms";
+
   /** Whether a driver's join failure keeps the gRPC exception as its cause. */
   public static final String VERBOSE = "manta.verbose";
 
@@ -123,6 +126,7 @@ public final class ClusterConfig {
           MAX_MESSAGE_BYTES,
           DIRECT_LINKS,
           HEAD_WAIT_MS,
+          ACTOR_RESTART_WAIT_MS,
           "manta.task-max-retries",
           "manta.fory.codegen");
 
@@ -143,6 +147,7 @@ public final class ClusterConfig {
   private final Duration connectTimeout;
   private final boolean directLinks;
   private final Duration headWait;
+  private final Duration actorRestartWait;
   private final boolean verbose;
   private final Path headStorage;
   private final int kvMaxKeysPerJob;
@@ -197,6 +202,7 @@ public final class ClusterConfig {
     this.connectTimeout = s.millis(CONNECT_TIMEOUT_MS, 5_000, 1, 3_600_000);
     this.directLinks = s.bool(DIRECT_LINKS, true);
     this.headWait = s.millis(HEAD_WAIT_MS, 30_000, 1, 3_600_000);
+    this.actorRestartWait = s.millis(ACTOR_RESTART_WAIT_MS, 60_000, 1, 3_600_000);
     this.verbose = s.bool(VERBOSE, false);
     this.headStorage =
         s.property(HEAD_STORAGE).filter(v -> !v.isBlank()).map(Path::of).orElse(null);
@@ -304,6 +310,16 @@ public final class ClusterConfig {
    */
   public Duration headWait() {
     return headWait;
+  }
+
+  /**
+   * How long an actor's owner keeps trying to restart it after its worker or node died ({@value
+   * #ACTOR_RESTART_WAIT_MS}, default 60 s), and so how long calls made meanwhile wait: placing it
+   * again is retried with backoff until then, and then the actor is dead and its calls fail with
+   * {@link dev.manta.ActorDiedException}.
+   */
+  public Duration actorRestartWait() {
+    return actorRestartWait;
   }
 
   /**
