@@ -252,6 +252,39 @@ class ClusterActorRestartTest {
         .hasMessageContaining("IllegalStateException");
   }
 
+  @Test
+  void anActorOnAReusedWorker_isListedAliveThere_asSoonAsItAnswers() {
+    // The race the head's keying by id and restart count fixes (RemoteActors, R5): a new actor
+    // on the warm JVM of a killed one must be listed ALIVE where it runs once it answered a call,
+    // however late the old actor's end notice for the same worker address comes.
+    ActorHandle<Probe> first = Manta.actor(Probe::new, 0, "").name("reused-0").remote();
+    long pid = Manta.get(first.task(Probe::pid).remote(), BOUND);
+    String address = headRecord("reused-0").getWorkerAddress();
+    first.kill();
+    boolean[] reused = {false};
+    int[] round = {0};
+    Awaitility.await()
+        .atMost(BOUND)
+        .pollDelay(Duration.ZERO)
+        .until(
+            () -> {
+              String name = "reused-" + ++round[0];
+              ActorHandle<Probe> next = Manta.actor(Probe::new, 0, "").name(name).remote();
+              long on = Manta.get(next.task(Probe::pid).remote(), BOUND);
+              ActorInfo listed = headRecord(name);
+              assertThat(listed.getState())
+                  .as("%s, right after its first answer", name)
+                  .isEqualTo(ActorState.ALIVE);
+              reused[0] = on == pid;
+              if (reused[0]) {
+                assertThat(listed.getWorkerAddress()).isEqualTo(address);
+                assertThat(headRecord("reused-0").getState()).isEqualTo(ActorState.DEAD);
+              }
+              next.kill();
+              return reused[0];
+            });
+  }
+
   /** Kills a worker JVM as {@code kill -9} does and waits until it is gone. */
   private static void kill9(long pid) throws Exception {
     ProcessHandle p = ProcessHandle.of(pid).orElseThrow();

@@ -214,8 +214,19 @@ final class RemoteActors {
       finishRestart(r, creation.worker(), creation.nodeId());
       return;
     }
-    publish(a, ActorState.ALIVE, creation.worker(), creation.nodeId());
-    a.placed();
+    // The head lists it ALIVE before its first call leaves (R5): a process that asks the head
+    // about an actor that answered a call finds it ALIVE where it runs.
+    aliveThen(a, creation.worker(), creation.nodeId(), a::placed);
+  }
+
+  /** Publishes {@code a} ALIVE at {@code worker}, then runs {@code then} (R5). */
+  private void aliveThen(ActorProxy a, String worker, String node, Runnable then) {
+    try {
+      head.updateThen(info(a, ActorState.ALIVE, worker, node), then);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not tell the head actor {} is alive: {}", a.id().hex(), e.toString());
+      then.run();
+    }
   }
 
   /**
@@ -241,6 +252,23 @@ final class RemoteActors {
   }
 
   private void publish(ActorProxy a, ActorState state, String worker, String node) {
+    ActorInfo b = info(a, state, worker, node);
+    try {
+      if (state == ActorState.PENDING_CREATION) {
+        head.register(b);
+      } else {
+        head.update(b);
+      }
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
+        throw new IllegalArgumentException(e.getStatus().getDescription(), e);
+      }
+      throw new IllegalStateException(Rpc.explain(e, "head", headAddress), e);
+    }
+  }
+
+  /** The head's record of actor {@code a} owned here, in {@code state}. */
+  private ActorInfo info(ActorProxy a, ActorState state, String worker, String node) {
     ActorInfo.Builder b =
         ActorInfo.newBuilder()
             .setPrefix(a.id().prefix())
@@ -257,18 +285,7 @@ final class RemoteActors {
     if (a.name() != null) {
       b.setName(a.name());
     }
-    try {
-      if (state == ActorState.PENDING_CREATION) {
-        head.register(b.build());
-      } else {
-        head.update(b.build());
-      }
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
-        throw new IllegalArgumentException(e.getStatus().getDescription(), e);
-      }
-      throw new IllegalStateException(Rpc.explain(e, "head", headAddress), e);
-    }
+    return b.build();
   }
 
   // --- calls ---
@@ -530,17 +547,18 @@ final class RemoteActors {
       }
       holdInFlight(r, id, p, why);
       LOG.warn("Actor {} ({}) lost its process, {}; restarting it", id.hex(), p.className(), why);
+      Restart started = r;
       if (id.prefix() == core.prefix()) {
-        Restart started = r;
         Thread.ofVirtual().name("manta-actor-restart").start(() -> replace(started));
-      } else {
-        Restart waited = r;
+      }
+      if (!again) {
+        // Calls wait for a restart only this long (its owner's placement, the constructor).
         java.util.concurrent.CompletableFuture.delayedExecutor(
                 Rpc.actorRestartWaitMs(), java.util.concurrent.TimeUnit.MILLISECONDS)
             .execute(
                 () ->
                     giveUp(
-                        waited,
+                        started,
                         "it did not run again within "
                             + Rpc.actorRestartWaitMs()
                             + " ms (manta.actor-restart-wait-ms)",
@@ -655,19 +673,24 @@ final class RemoteActors {
     if (!restarting.remove(p.id(), r)) {
       return; // settled already
     }
+    Runnable resume =
+        () -> {
+          synchronized (r) {
+            r.done = true;
+            for (TaskHandle call : r.held) {
+              inflight.add(new InflightTable.Entry(call, worker, nodeId, 0, p));
+              links.push(worker, new Outgoing(call.spec(), call.attempt(), null, 0));
+            }
+            r.held.clear();
+          }
+          LOG.info("Actor {} ({}) runs again on node {}", p.id().hex(), p.className(), nodeId);
+          p.placed();
+        };
     if (p.id().prefix() == core.prefix()) {
-      publish(p, ActorState.ALIVE, worker, nodeId);
+      aliveThen(p, worker, nodeId, resume); // R5: the head lists it ALIVE before calls leave
+    } else {
+      resume.run();
     }
-    synchronized (r) {
-      r.done = true;
-      for (TaskHandle call : r.held) {
-        inflight.add(new InflightTable.Entry(call, worker, nodeId, 0, p));
-        links.push(worker, new Outgoing(call.spec(), call.attempt(), null, 0));
-      }
-      r.held.clear();
-    }
-    LOG.info("Actor {} ({}) runs again on node {}", p.id().hex(), p.className(), nodeId);
-    p.placed();
   }
 
   /** The restart failed: the actor dies, saying why, and the held calls fail with it (R4). */
