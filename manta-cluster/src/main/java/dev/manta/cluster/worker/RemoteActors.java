@@ -111,8 +111,9 @@ final class RemoteActors {
   /** Actors restarting now (R1, R4). */
   private final Map<ActorId, Restart> restarting = new ConcurrentHashMap<>();
 
-  /** How often each call in flight to a restarted actor was sent again (R2). */
-  private final Map<dev.manta.runtime.id.TaskId, Integer> resent = new ConcurrentHashMap<>();
+  /** How often each call in flight to a restarted actor was sent again (R2), by actor. */
+  private final Map<ActorId, Map<dev.manta.runtime.id.TaskId, Integer>> resent =
+      new ConcurrentHashMap<>();
 
   /** What the head last said of actors owned elsewhere: their restart budget (R1). */
   private final Map<ActorId, ActorInfo> infos = new ConcurrentHashMap<>();
@@ -173,7 +174,9 @@ final class RemoteActors {
   /** Places an actor owned here on a node, on a thread of its own; does not block. */
   void create(TaskHandle creation, ActorProxy proxy) {
     knownProxies.put(proxy.id(), proxy);
-    creations.put(proxy.id(), creation);
+    if (proxy.maxRestarts() != 0) {
+      creations.put(proxy.id(), creation); // kept only where it may run again
+    }
     Thread.ofVirtual().start(() -> place(creation, proxy));
   }
 
@@ -208,7 +211,9 @@ final class RemoteActors {
    */
   void created(InflightTable.Entry creation) {
     ActorProxy a = creation.actor();
-    constructed.add(a.id());
+    if (creations.containsKey(a.id())) {
+      constructed.add(a.id()); // R3: a restart's creation is then an `again` one
+    }
     Restart r = restarting.get(a.id());
     if (r != null) {
       finishRestart(r, creation.worker(), creation.nodeId());
@@ -423,8 +428,8 @@ final class RemoteActors {
   /** The head has news of an actor: placed (A2) or dead (A3, A4). */
   void onEvent(ActorInfo a) {
     ActorId eid = new ActorId(a.getPrefix(), a.getSequence());
-    if (eid.prefix() != core.prefix()) {
-      infos.put(eid, a);
+    if (eid.prefix() != core.prefix() && knownProxies.containsKey(eid)) {
+      infos.put(eid, a); // only of actors this process holds a proxy of
     }
     if (a.getState() == ActorState.ALIVE) {
       placed(eid, a);
@@ -584,11 +589,13 @@ final class RemoteActors {
       if (f.spec().kind() != dev.manta.runtime.spec.TaskSpec.Kind.ACTOR_CALL) {
         continue; // a creation: the restart sends it again (R3)
       }
-      int n = resent.merge(f.spec().id(), 1, Integer::sum);
+      Map<dev.manta.runtime.id.TaskId, Integer> counts =
+          resent.computeIfAbsent(id, k -> new ConcurrentHashMap<>());
+      int n = counts.merge(f.spec().id(), 1, Integer::sum);
       if (retries == -1 || n <= retries) {
         again.add(f.spec());
       } else {
-        resent.remove(f.spec().id());
+        counts.remove(f.spec().id());
         lost.add(f.spec());
       }
     }
@@ -737,6 +744,8 @@ final class RemoteActors {
       awaitingPlacement.remove(actor.id(), actor);
       creations.remove(actor.id());
       constructed.remove(actor.id());
+      restartsDone.remove(actor.id());
+      resent.remove(actor.id());
       infos.remove(actor.id());
       Place p = places.remove(actor.id());
       // In-flight calls fail with the death too, and the calls a restart held (R4).
