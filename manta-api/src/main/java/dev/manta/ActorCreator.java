@@ -6,7 +6,7 @@ package dev.manta;
  * actor with the options set so far, after which options can no longer change.
  *
  * <p>Defaults: no name, {@code maxConcurrency} 1, {@code maxPendingCalls} {@value
- * #DEFAULT_MAX_PENDING_CALLS}, no restarts, no CPU held while alive.
+ * #DEFAULT_MAX_PENDING_CALLS}, no restarts, no call retries, no CPU held while alive.
  *
  * @param <A> the actor's class
  */
@@ -40,12 +40,28 @@ public abstract class ActorCreator<A> extends ActorHandle<A> {
   public abstract ActorCreator<A> maxPendingCalls(int maxPendingCalls);
 
   /**
-   * How often the actor is restarted after its process dies (default 0; -1 is unlimited). Embedded,
-   * the actor lives in the driver's process, so there is nothing to restart it in: any value is
-   * accepted and has no effect. On a cluster, restarts are not built yet and {@link #remote()}
-   * refuses a value other than 0 with an {@link IllegalArgumentException}.
+   * How often the actor is restarted after its process dies (default 0; -1 is unlimited). On a
+   * cluster, when the actor's worker JVM or node dies, its owner (the process that created it) runs
+   * the constructor again, with the same arguments, on a live node: the actor's in-memory state is
+   * lost and is whatever the constructor rebuilds. Calls made while it restarts wait for it (up to
+   * {@code manta.actor-restart-wait-ms}); calls that were running when it died are sent again only
+   * with {@link #maxTaskRetries}. Once the restarts are spent, or when it is killed ({@link
+   * ActorHandle#kill()}) or its constructor throws, the actor is dead and its calls fail with
+   * {@link ActorDiedException} naming the cause. Embedded, the actor lives in the driver's process,
+   * so there is no process to lose: any value is accepted and has no effect.
    */
   public abstract ActorCreator<A> maxRestarts(int maxRestarts);
+
+  /**
+   * What happens to the calls that were sent to the actor and had not answered when its process
+   * died, once it is restarted ({@link #maxRestarts}): with 0 (the default) each fails at once with
+   * {@link ActorDiedException} (at-most-once: a call never runs twice); with -1 (unlimited) or a
+   * number above 0 each is sent again to the restarted actor, up to that many times, before the
+   * calls made after it (at-least-once: a call may run twice, and each caller's calls keep their
+   * order). Calls not yet sent when the actor died always wait for the restart. Embedded it has no
+   * effect, as {@link #maxRestarts}.
+   */
+  public abstract ActorCreator<A> maxTaskRetries(int maxTaskRetries);
 
   /** CPUs the actor holds for its whole life (default 0). */
   public abstract ActorCreator<A> numCpus(double cpus);

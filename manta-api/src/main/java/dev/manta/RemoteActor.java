@@ -24,6 +24,12 @@ public @interface RemoteActor {
    */
   int maxRestarts() default 0;
 
+  /**
+   * How often a call in flight when the actor's process died is sent again to the restarted actor:
+   * see {@link ActorCreator#maxTaskRetries}.
+   */
+  int maxTaskRetries() default 0;
+
   /** Bound on queued and running calls. */
   int maxPendingCalls() default ActorCreator.DEFAULT_MAX_PENDING_CALLS;
 

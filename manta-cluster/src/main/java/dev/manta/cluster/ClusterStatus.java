@@ -180,12 +180,24 @@ public final class ClusterStatus {
               a.getName().isEmpty()
                   ? "-"
                   : (a.getNamespace().isEmpty() ? "default" : a.getNamespace()) + "/" + a.getName(),
-              a.getDeathReason()));
+              note(a)));
     }
     if (rows.size() > MAX_ROWS) {
       sb.append("  ... and ").append(rows.size() - MAX_ROWS).append(" more");
       sb.append(System.lineSeparator());
     }
+  }
+
+  /** Why it is dead or restarting, and how often it was restarted. */
+  private static String note(ActorInfo a) {
+    String restarts =
+        a.getNumRestarts() == 0
+            ? ""
+            : "restarted " + a.getNumRestarts() + (a.getNumRestarts() == 1 ? " time" : " times");
+    if (a.getDeathReason().isEmpty() || a.getState() == ActorState.ALIVE) {
+      return restarts;
+    }
+    return restarts.isEmpty() ? a.getDeathReason() : restarts + "; " + a.getDeathReason();
   }
 
   private static void jobs(StringBuilder sb, ClusterView v) {

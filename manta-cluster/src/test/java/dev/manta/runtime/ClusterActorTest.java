@@ -1,21 +1,25 @@
 package dev.manta.runtime;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.manta.ActorHandle;
 import dev.manta.Manta;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** {@link ActorBehaviour}, each test as the driver of a job on a real cluster. */
 class ClusterActorTest extends ActorBehaviour<ClusterDriverFixture>
     implements ClusterDriverFixture.Source {
 
-  /** Nothing restarts an actor on a cluster yet: a restart budget is refused, not ignored. */
+  /**
+   * A restart budget is accepted on a cluster (restarts after a worker's death are tested in
+   * dev.manta.cluster.ClusterActorRestartTest) and changes nothing while the actor lives.
+   */
   @Test
-  void maxRestarts_otherThanZero_isRefusedWithTheFix() {
-    assertThatThrownBy(() -> Manta.actor(Counter::new, 0).maxRestarts(2).remote())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("maxRestarts(2)")
-        .hasMessageContaining("not supported on a cluster")
-        .hasMessageContaining("maxRestarts(0)");
+  void maxRestartsAndMaxTaskRetries_areAccepted_andTheActorServes() {
+    ActorHandle<Counter> c =
+        Manta.actor(Counter::new, 0).maxRestarts(2).maxTaskRetries(-1).remote();
+    assertThat(Manta.get(c.task(Counter::add, 3).remote(), Duration.ofSeconds(60))).isEqualTo(3);
+    c.kill();
   }
 }

@@ -424,6 +424,10 @@ final class Definitions {
     if (a.maxRestarts() < -1) {
       ok = error(at, "maxRestarts must be >= 0, or -1 for unlimited; was %d", a.maxRestarts());
     }
+    if (a.maxTaskRetries() < -1) {
+      ok =
+          error(at, "maxTaskRetries must be >= 0, or -1 for unlimited; was %d", a.maxTaskRetries());
+    }
     boolean resourcesOk = resources(at, a.resources()); // always run: report every error
     return ok && resourcesOk;
   }

@@ -363,6 +363,7 @@ final class StubWriter {
                 private int maxConcurrency;
                 private int maxPendingCalls;
                 private int maxRestarts = java.lang.Integer.MIN_VALUE;
+                private int maxTaskRetries = java.lang.Integer.MIN_VALUE;
                 private double numCpus = java.lang.Double.NaN;
                 private final java.util.Map<java.lang.String, java.lang.Double> resources =
                     new java.util.LinkedHashMap<>();
@@ -402,6 +403,16 @@ final class StubWriter {
                         "maxRestarts must be >= 0, or -1 for unlimited; was " + maxRestarts);
                   }
                   this.maxRestarts = maxRestarts;
+                  return this;
+                }
+
+                /** How often a call lost with the actor's process is sent again (-1: unlimited). */
+                public Builder maxTaskRetries(int maxTaskRetries) {
+                  if (maxTaskRetries < -1) {
+                    throw new java.lang.IllegalArgumentException(
+                        "maxTaskRetries must be >= 0, or -1 for unlimited; was " + maxTaskRetries);
+                  }
+                  this.maxTaskRetries = maxTaskRetries;
                   return this;
                 }
 
@@ -464,6 +475,9 @@ final class StubWriter {
                   }
                   if (maxRestarts != java.lang.Integer.MIN_VALUE) {
                     creator.maxRestarts(maxRestarts);
+                  }
+                  if (maxTaskRetries != java.lang.Integer.MIN_VALUE) {
+                    creator.maxTaskRetries(maxTaskRetries);
                   }
                   if (!java.lang.Double.isNaN(numCpus)) {
                     creator.numCpus(numCpus);
@@ -567,6 +581,9 @@ final class StubWriter {
     }
     if (a.maxRestarts() != 0) {
       out.add("maxRestarts(" + a.maxRestarts() + ")");
+    }
+    if (a.maxTaskRetries() != 0) {
+      out.add("maxTaskRetries(" + a.maxTaskRetries() + ")");
     }
     if (a.numCpus() != 0) {
       out.add("numCpus(" + a.numCpus() + ")");

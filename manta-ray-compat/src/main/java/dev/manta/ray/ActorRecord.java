@@ -167,6 +167,10 @@ final class ActorRecord {
       c.name(mantaName);
     }
     c.maxConcurrency(maxConcurrency).maxPendingCalls(maxPendingCalls);
+    // On a cluster, Manta restarts the actor when its process dies (embedded: no effect); the
+    // restarts this record made after Ray.kill count against the same budget.
+    c.maxRestarts(maxRestarts == -1 ? -1 : Math.max(0, maxRestarts - restarts.get()))
+        .maxTaskRetries(maxTaskRetries);
     resources.forEach(c::resource);
     return c.remote();
   }

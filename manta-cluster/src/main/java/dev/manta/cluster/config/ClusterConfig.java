@@ -85,6 +85,9 @@ public final class ClusterConfig {
   /** How long a call that needs the head waits for it (a head restarting), in ms. */
   public static final String HEAD_WAIT_MS = "manta.head-wait-ms";
 
+  /** How long a call to a restarting actor waits for the restart, in ms. */
+  public static final String ACTOR_RESTART_WAIT_MS = "manta.actor-restart-wait-ms";
+
   /** Whether a driver's join failure keeps the gRPC exception as its cause. */
   public static final String VERBOSE = "manta.verbose";
 
@@ -154,6 +157,7 @@ public final class ClusterConfig {
           TLS_KEY,
           TLS_CA,
           TLS_REQUIRE_CLIENT_CERT,
+          ACTOR_RESTART_WAIT_MS,
           "manta.task-max-retries",
           "manta.fory.codegen",
           WORKER_METRICS);
@@ -179,6 +183,7 @@ public final class ClusterConfig {
   private final Duration connectTimeout;
   private final boolean directLinks;
   private final Duration headWait;
+  private final Duration actorRestartWait;
   private final boolean verbose;
   private final String headStorage;
   private final int kvMaxKeysPerJob;
@@ -255,6 +260,7 @@ public final class ClusterConfig {
     this.connectTimeout = s.millis(CONNECT_TIMEOUT_MS, 5_000, 1, 3_600_000);
     this.directLinks = s.bool(DIRECT_LINKS, true);
     this.headWait = s.millis(HEAD_WAIT_MS, 30_000, 1, 3_600_000);
+    this.actorRestartWait = s.millis(ACTOR_RESTART_WAIT_MS, 60_000, 1, 3_600_000);
     this.verbose = s.bool(VERBOSE, false);
     this.headStorage = s.property(HEAD_STORAGE).filter(v -> !v.isBlank()).orElse(null);
     this.kvMaxKeysPerJob = (int) s.integer(KV_MAX_KEYS_PER_JOB, 10_000, 1, Integer.MAX_VALUE);
@@ -390,6 +396,16 @@ public final class ClusterConfig {
    */
   public Duration headWait() {
     return headWait;
+  }
+
+  /**
+   * How long an actor's owner keeps trying to restart it after its worker or node died ({@value
+   * #ACTOR_RESTART_WAIT_MS}, default 60 s), and so how long calls made meanwhile wait: placing it
+   * again is retried with backoff until then, and then the actor is dead and its calls fail with
+   * {@link dev.manta.ActorDiedException}.
+   */
+  public Duration actorRestartWait() {
+    return actorRestartWait;
   }
 
   /**

@@ -90,6 +90,12 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
    *      store under `kvTable`. Nodes, jobs and workers are written whole by one call each.
    *  S3  restore() runs in the constructor, before the server takes calls and before the
    *      failure detector starts: it sees no concurrent writer.
+   *  S4  An actor's record goes PENDING_CREATION -> ALIVE (its owner's news) -> RESTARTING (its
+   *      worker's or node's death, restarts left: max_restarts -1 or num_restarts below it) ->
+   *      ALIVE (its owner restarted it, num_restarts one higher) ... -> DEAD (killed, constructor
+   *      threw, out of restarts, its owner died while it was pending or restarting), DEAD final.
+   *      It is keyed by the actor's id; an update of an older incarnation (stale()) is dropped,
+   *      so a late end notice of a reused or dead worker cannot override a newer state.
    */
   private static final Logger LOG = LoggerFactory.getLogger(HeadService.class);
 
@@ -431,14 +437,37 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     for (ActorInfo a : actors.values()) {
       WorkerInfo owner = workers.get(a.getPrefix());
       boolean ownerLost =
-          a.getState() == ActorState.PENDING
+          (a.getState() == ActorState.PENDING_CREATION || a.getState() == ActorState.RESTARTING)
               && owner != null
               && owner.getNodeId().equals(n.getNodeId());
-      if ((a.getNodeId().equals(n.getNodeId()) || ownerLost) && a.getState() != ActorState.DEAD) {
-        markDead(
-            a,
-            (ownerLost ? "its owner's node " : "its node ") + n.getNodeId() + " died: " + reason);
+      if (ownerLost) {
+        markDead(a, "its owner's node " + n.getNodeId() + " died: " + reason);
+      } else if (a.getNodeId().equals(n.getNodeId()) && a.getState() == ActorState.ALIVE) {
+        processDied(a, "its node " + n.getNodeId() + " died: " + reason);
       }
+    }
+  }
+
+  /**
+   * The process of ALIVE actor {@code a} died: RESTARTING while it has restarts left (its owner
+   * runs the constructor again and then says ALIVE), else DEAD, saying {@code why}.
+   */
+  private void processDied(ActorInfo a, String why) {
+    int max = a.getMaxRestarts();
+    if (max == -1 || a.getNumRestarts() < max) {
+      updateActor(
+          a.toBuilder().setState(ActorState.RESTARTING).setDeathReason(why).build(), IGNORE);
+    } else {
+      markDead(
+          a,
+          max == 0
+              ? why
+              : why
+                  + "; out of restarts (restarted "
+                  + a.getNumRestarts()
+                  + " times, maxRestarts "
+                  + max
+                  + ")");
     }
   }
 
@@ -562,9 +591,15 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
       ActorInfo old = actors.get(k);
       if (old != null && old.getState() == ActorState.DEAD) {
         updated = null; // DEAD is final
+      } else if (stale(old, req)) {
+        updated = null; // S4: an earlier incarnation's news
+        LOG.debug("Dropped a stale update of actor {}: {}", k, req.getState());
       } else {
         ActorInfo.Builder b = old == null ? req.toBuilder() : old.toBuilder().mergeFrom(req);
         b.setState(req.getState());
+        if (req.getState() == ActorState.ALIVE) {
+          b.clearDeathReason(); // running again: the reason it restarted is history
+        }
         updated = b.build();
         actors.put(k, updated);
         actorTable.put(k, updated.toByteArray());
@@ -585,18 +620,38 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   }
 
   private void markDead(ActorInfo a, String reason) {
-    updateActor(
-        a.toBuilder().setState(ActorState.DEAD).setDeathReason(reason).build(),
-        new StreamObserver<>() {
-          @Override
-          public void onNext(Empty value) {}
+    updateActor(a.toBuilder().setState(ActorState.DEAD).setDeathReason(reason).build(), IGNORE);
+  }
 
-          @Override
-          public void onError(Throwable t) {}
+  private static final StreamObserver<Empty> IGNORE =
+      new StreamObserver<>() {
+        @Override
+        public void onNext(Empty value) {}
 
-          @Override
-          public void onCompleted() {}
-        });
+        @Override
+        public void onError(Throwable t) {}
+
+        @Override
+        public void onCompleted() {}
+      };
+
+  /**
+   * Whether update {@code req} is about an incarnation of the actor older than the record {@code
+   * old} (S4): an ALIVE with a lower restart count, or the end notice of a worker ({@code
+   * worker_address} set) that no longer hosts it. The record is keyed by the actor's id and restart
+   * count, never by a worker's address, which a reused or restarted worker shares.
+   */
+  private static boolean stale(ActorInfo old, ActorInfo req) {
+    if (old == null) {
+      return false;
+    }
+    if (req.getState() == ActorState.ALIVE && req.getNumRestarts() < old.getNumRestarts()) {
+      return true;
+    }
+    return req.getState() == ActorState.DEAD
+        && !req.getWorkerAddress().isEmpty()
+        && !old.getWorkerAddress().isEmpty()
+        && !req.getWorkerAddress().equals(old.getWorkerAddress());
   }
 
   @Override
@@ -690,11 +745,18 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     for (ActorInfo a : actors.values()) {
       if (w != null
           && a.getWorkerAddress().equals(w.getAddress())
-          && a.getState() != ActorState.DEAD) {
-        markDead(a, "its worker process died: " + req.getReason());
-      } else if (a.getPrefix() == req.getPrefix() && a.getState() == ActorState.PENDING) {
+          && a.getState() == ActorState.ALIVE) {
+        processDied(a, "its worker process died: " + req.getReason());
+      } else if (a.getPrefix() == req.getPrefix()
+          && (a.getState() == ActorState.PENDING_CREATION
+              || a.getState() == ActorState.RESTARTING)) {
         // Nobody else can place it; holders of its handle are waiting for ALIVE or DEAD.
-        markDead(a, "its owner died before placing it: " + req.getReason());
+        markDead(
+            a,
+            "its owner died before "
+                + (a.getState() == ActorState.RESTARTING ? "restarting" : "placing")
+                + " it: "
+                + req.getReason());
       }
     }
     out.onNext(Empty.getDefaultInstance());

@@ -74,4 +74,36 @@ public final class Backoff {
       pause = Math.min(2 * pause, MAX_PAUSE_MS);
     }
   }
+
+  /**
+   * Runs {@code call} until it returns or {@code totalMs} have passed, pausing between attempts as
+   * above (100 ms doubling up to 2 s), whatever it throws: for work that fails for a while and then
+   * succeeds (placing an actor again while the cluster hears of a death and boots a worker), not
+   * for a peer's answer. {@code what} names the work in logs.
+   *
+   * @throws RuntimeException the last attempt's failure once the time is spent
+   * @throws IllegalStateException if interrupted while waiting (the interrupt flag is set again)
+   */
+  public static <T> T untilDone(String what, long totalMs, java.util.function.Supplier<T> call) {
+    long start = System.nanoTime();
+    long pause = FIRST_PAUSE_MS;
+    while (true) {
+      try {
+        return call.get();
+      } catch (RuntimeException e) {
+        long after = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + pause;
+        if (after >= totalMs) {
+          throw e;
+        }
+        LOG.info("{} failed ({}); trying again in {} ms", what, e.toString(), pause);
+      }
+      try {
+        Thread.sleep(pause); // a backoff between attempts, not a wait for an event
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while retrying " + what, ie);
+      }
+      pause = Math.min(2 * pause, MAX_PAUSE_MS);
+    }
+  }
 }

@@ -127,6 +127,14 @@ public final class Rpc {
     return settings.headWait().toMillis();
   }
 
+  /**
+   * How long an actor's owner keeps trying to restart it, and calls to it wait, in ms ({@code
+   * manta.actor-restart-wait-ms}, default 60 s; {@link ClusterConfig#actorRestartWait()}).
+   */
+  public static long actorRestartWaitMs() {
+    return settings.actorRestartWait().toMillis();
+  }
+
   /** The deadline of ordinary calls, in ms ({@code manta.rpc-deadline-ms}, default 10 s). */
   public static long deadlineMs() {
     return settings.rpcDeadline().toMillis();

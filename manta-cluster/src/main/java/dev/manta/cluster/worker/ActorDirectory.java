@@ -19,6 +19,16 @@ interface ActorDirectory {
   /** Updates an actor's record, best effort; does not block. */
   void update(ActorInfo a);
 
+  /**
+   * Updates an actor's record, then runs {@code then} once the head has it; does not block. If the
+   * head does not take it at once (it is down or restarting), {@code then} runs anyway and the
+   * update goes again as {@link #update} does, so that nothing waits for a restarting head.
+   */
+  default void updateThen(ActorInfo a, Runnable then) {
+    update(a);
+    then.run();
+  }
+
   /** Updates an actor's record and waits for the head's answer. */
   void updateAndWait(ActorInfo a);
 
@@ -41,6 +51,29 @@ interface ActorDirectory {
       @Override
       public void update(ActorInfo a) {
         Rpc.headDeadline(view.headAsync()).updateActor(a, Callbacks.ignore());
+      }
+
+      @Override
+      public void updateThen(ActorInfo a, Runnable then) {
+        // No wait-for-ready: a head that is down fails this at once instead of holding `then`.
+        Rpc.deadline(view.headAsync())
+            .updateActor(
+                a,
+                new io.grpc.stub.StreamObserver<>() {
+                  @Override
+                  public void onNext(dev.manta.cluster.proto.Empty value) {}
+
+                  @Override
+                  public void onError(Throwable t) {
+                    update(a); // waits for a restarting head, as every head call does
+                    then.run();
+                  }
+
+                  @Override
+                  public void onCompleted() {
+                    then.run();
+                  }
+                });
       }
 
       @Override

@@ -60,9 +60,11 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
    *      no port call or message that uses them can come before. Hooks given to parts that read
    *      `parts` run only after that.
    *  C2  A death is applied in one order, on the subscription's thread: a worker's address is
-   *      forgotten, the borrows it held are released, its leases dropped, its link closed, its
-   *      specs failed, then the proxies of actors placed on it killed. A node's death drops its
-   *      task lease, fails the specs on it and kills the proxies of the actors placed on it.
+   *      forgotten, the borrows it held are released, its leases dropped, its link closed, the
+   *      actors placed on it that may restart begin restarting (their work leaves the in-flight
+   *      table), the other specs fail, then the proxies of the other actors placed on it are
+   *      killed. A node's death drops its task lease and does the same for the work and actors
+   *      on it.
    *  C3  `closed` is set first by shutdown(); every part reads it before it sends a notice, so
    *      none leaves once shutdown began.
    */
@@ -193,7 +195,9 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
             namespace,
             jobId,
             () -> closed,
-            this::hostedActorEnded);
+            this::hostedActorEnded,
+            this::address);
+    inflight.onRestarted(actors::restarted); // a restarted actor's constructor answered
     Borrowing borrowing = new Borrowing(core, view, channels, agentAddress, () -> closed);
     ReportLinks reports = new ReportLinks(view, agentAddress, offload);
     TaskIntake intake = new TaskIntake(core, reports::report, view.nodeId(), this::address);
@@ -326,6 +330,7 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
       String why,
       BiFunction<InflightTable.Entry, String, Failure> taskFailure) {
     Parts p = parts;
+    p.actors().restartWhere(gone, why); // takes their work off the wire first (RemoteActors, R1)
     p.inflight().failWhere(lost, why, taskFailure);
     p.actors().diedWhere(gone, why);
   }

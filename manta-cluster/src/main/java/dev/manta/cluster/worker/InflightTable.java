@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -49,6 +50,10 @@ final class InflightTable {
    *      result finds nothing), its attempt raised, and `retry` places it again on `offload`,
    *      never on the thread that reported the death. A result is accepted only from the attempt
    *      in flight (ResultMsg.attempt == the spec's attempt): the result is stored once.
+   *  I5  An actor that restarts (RemoteActors, R1-R5) takes its work out of the table at once
+   *      (takeActorWork, removing as in I1, so a late result finds nothing). The creation it then
+   *      sends again is an `again` entry when the actor's first creation completed already: its
+   *      result goes to `restarted`, never to the core, which completed that spec once.
    *  No locks: `inflight` is a concurrent map and entries are immutable.
    */
 
@@ -61,8 +66,15 @@ final class InflightTable {
    * @param cpu the CPU it counts in its node's load, in {@link NodeView#fixed} units (0 for actor
    *     work, whose worker holds its own lease)
    * @param actor the proxy of the actor, for an actor creation or call; else null
+   * @param again for an actor creation: it runs the constructor again to restart the actor, whose
+   *     first creation completed already (I5)
    */
-  record Entry(TaskHandle spec, String worker, String nodeId, long cpu, ActorProxy actor) {}
+  record Entry(
+      TaskHandle spec, String worker, String nodeId, long cpu, ActorProxy actor, boolean again) {
+    Entry(TaskHandle spec, String worker, String nodeId, long cpu, ActorProxy actor) {
+      this(spec, worker, nodeId, cpu, actor, false);
+    }
+  }
 
   private final Map<TaskId, Entry> inflight = new ConcurrentHashMap<>();
   private final CoreAccess core;
@@ -70,6 +82,7 @@ final class InflightTable {
   private final Executor offload;
   private final Consumer<Entry> created;
   private volatile Consumer<TaskHandle> retry;
+  private volatile BiConsumer<Entry, StoredValue> restarted = (e, v) -> {};
 
   /**
    * A table completing specs through {@code core}, releasing load from {@code view}'s nodes; work
@@ -86,6 +99,14 @@ final class InflightTable {
   /** Where a lost task goes to run again (I4): placement; set once, before any work. */
   void onRetry(Consumer<TaskHandle> retry) {
     this.retry = retry;
+  }
+
+  /**
+   * Where the result of a restart's creation goes (I5): the actor directory; set once, before any
+   * work. Runs on {@code offload}.
+   */
+  void onRestarted(BiConsumer<Entry, StoredValue> restarted) {
+    this.restarted = restarted;
   }
 
   /** Records that {@code e}'s spec is about to leave for its worker; call before sending it. */
@@ -127,6 +148,13 @@ final class InflightTable {
   private void completeCreation(Entry f, StoredValue v) {
     if (inflight.get(f.spec().id()) != f) {
       return; // failed meanwhile (its worker or node died)
+    }
+    if (f.again()) {
+      if (inflight.remove(f.spec().id(), f)) {
+        release(f);
+        restarted.accept(f, v); // I5: the core completed this spec with the first creation
+      }
+      return;
     }
     if (!(v instanceof Failure)) {
       created.accept(f);
@@ -220,6 +248,22 @@ final class InflightTable {
         fail(f, why);
       }
     }
+  }
+
+  /**
+   * Takes every creation and call of the actor behind {@code proxy} off the wire (I5), calls in the
+   * order they were made; their specs are not completed.
+   */
+  List<Entry> takeActorWork(ActorProxy proxy) {
+    List<Entry> taken = new java.util.ArrayList<>();
+    for (Entry f : List.copyOf(inflight.values())) {
+      if (f.actor() == proxy && inflight.remove(f.spec().id(), f)) {
+        release(f);
+        taken.add(f);
+      }
+    }
+    taken.sort(java.util.Comparator.comparingLong((Entry f) -> f.spec().id().sequence()));
+    return taken;
   }
 
   /** Whether the creation of actor {@code id} is in flight (I2). */

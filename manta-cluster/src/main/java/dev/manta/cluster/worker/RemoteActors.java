@@ -15,25 +15,30 @@ import dev.manta.runtime.port.ClusterPorts.RemoteActor;
 import dev.manta.runtime.port.CoreAccess;
 import dev.manta.runtime.port.TaskHandle;
 import dev.manta.runtime.store.Failure;
+import dev.manta.runtime.store.StoredValue;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Actors in a cluster, as this process sees them: where the actors it has proxies for run (placed
  * by this owner, or learned from the head's directory), the proxies of other owners' actors still
- * waiting to be placed, and the deaths of actors, reported to the head and to their workers. Where
- * actor restarts will live.
+ * waiting to be placed, the deaths of actors, reported to the head and to their workers, and the
+ * restarts of actors whose worker or node died: an owner runs the constructor again on a live node
+ * and sends again the calls that may run twice; a borrower holds its calls until the head says the
+ * owner's restart is done.
  */
 final class RemoteActors {
   /*
@@ -64,6 +69,21 @@ final class RemoteActors {
   /** Where an actor runs: its worker, node, and (if leased by this owner) lease and agent. */
   record Place(String worker, String nodeId, long leaseId, String agent) {}
 
+  /** An actor being restarted (R1-R4). */
+  private static final class Restart {
+    final ActorProxy proxy;
+    final long deadlineNanos;
+    volatile String cause; // what killed its last process
+    final List<TaskHandle> held = new java.util.ArrayList<>(); // R2; guarded by this
+    boolean done; // guarded by this
+
+    Restart(ActorProxy proxy, String cause, long deadlineNanos) {
+      this.proxy = proxy;
+      this.cause = cause;
+      this.deadlineNanos = deadlineNanos;
+    }
+  }
+
   private final CoreAccess core;
   private final ActorDirectory head;
   private final String headAddress;
@@ -79,6 +99,27 @@ final class RemoteActors {
   private final Map<ActorId, Place> places = new ConcurrentHashMap<>();
   private final Map<ActorId, ActorProxy> knownProxies = new ConcurrentHashMap<>();
 
+  /** The creations of the actors owned here, to run again when one restarts (R3). */
+  private final Map<ActorId, TaskHandle> creations = new ConcurrentHashMap<>();
+
+  /** Actors owned here whose first creation completed (R3). */
+  private final Set<ActorId> constructed = ConcurrentHashMap.newKeySet();
+
+  /** Restarts begun of each actor owned here (R1). */
+  private final Map<ActorId, Integer> restartsDone = new ConcurrentHashMap<>();
+
+  /** Actors restarting now (R1, R4). */
+  private final Map<ActorId, Restart> restarting = new ConcurrentHashMap<>();
+
+  /** How often each call in flight to a restarted actor was sent again (R2), by actor. */
+  private final Map<ActorId, Map<dev.manta.runtime.id.TaskId, Integer>> resent =
+      new ConcurrentHashMap<>();
+
+  /** What the head last said of actors owned elsewhere: their restart budget (R1). */
+  private final Map<ActorId, ActorInfo> infos = new ConcurrentHashMap<>();
+
+  private final Supplier<String> selfAddress;
+
   /**
    * Proxies of actors other processes own that were still being placed when their handle arrived
    * here (A2): their calls queue until the head publishes the actor ALIVE, or fail when it
@@ -88,7 +129,7 @@ final class RemoteActors {
 
   /**
    * The actors of a process of job {@code jobId}, named in {@code namespace}; {@code hostedEnded}
-   * runs with an actor hosted here once it died.
+   * runs with an actor hosted here once it died; {@code selfAddress} is this process's server.
    */
   RemoteActors(
       CoreAccess core,
@@ -101,7 +142,9 @@ final class RemoteActors {
       String namespace,
       String jobId,
       BooleanSupplier closed,
-      Consumer<ActorProxy> hostedEnded) {
+      Consumer<ActorProxy> hostedEnded,
+      Supplier<String> selfAddress) {
+    this.selfAddress = selfAddress;
     this.core = core;
     this.head = head;
     this.headAddress = view.headAddress();
@@ -125,12 +168,15 @@ final class RemoteActors {
    * @throws IllegalStateException if the head cannot be reached
    */
   void register(ActorProxy proxy) {
-    publish(proxy, ActorState.PENDING, "", "");
+    publish(proxy, ActorState.PENDING_CREATION, "", "");
   }
 
   /** Places an actor owned here on a node, on a thread of its own; does not block. */
   void create(TaskHandle creation, ActorProxy proxy) {
     knownProxies.put(proxy.id(), proxy);
+    if (proxy.maxRestarts() != 0) {
+      creations.put(proxy.id(), creation); // kept only where it may run again
+    }
     Thread.ofVirtual().start(() -> place(creation, proxy));
   }
 
@@ -164,29 +210,59 @@ final class RemoteActors {
    * calls queued in its proxy leave. Called by the in-flight table before the creation completes.
    */
   void created(InflightTable.Entry creation) {
-    publish(creation.actor(), ActorState.ALIVE, creation.worker(), creation.nodeId());
-    creation.actor().placed();
+    ActorProxy a = creation.actor();
+    if (creations.containsKey(a.id())) {
+      constructed.add(a.id()); // R3: a restart's creation is then an `again` one
+    }
+    Restart r = restarting.get(a.id());
+    if (r != null) {
+      finishRestart(r, creation.worker(), creation.nodeId());
+      return;
+    }
+    // The head lists it ALIVE before its first call leaves (R5): a process that asks the head
+    // about an actor that answered a call finds it ALIVE where it runs.
+    aliveThen(a, creation.worker(), creation.nodeId(), a::placed);
+  }
+
+  /** Publishes {@code a} ALIVE at {@code worker}, then runs {@code then} (R5). */
+  private void aliveThen(ActorProxy a, String worker, String node, Runnable then) {
+    try {
+      head.updateThen(info(a, ActorState.ALIVE, worker, node), then);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not tell the head actor {} is alive: {}", a.id().hex(), e.toString());
+      then.run();
+    }
+  }
+
+  /**
+   * The result of a restart's creation (InflightTable, I5), on the offload executor: the restart is
+   * done, or given up with the constructor's error.
+   */
+  void restarted(InflightTable.Entry creation, StoredValue v) {
+    if (!(v instanceof Failure f)) {
+      created(creation);
+      return;
+    }
+    Restart r = restarting.get(creation.actor().id());
+    if (r != null) {
+      giveUp(
+          r,
+          "its constructor threw "
+              + (f.exceptionClass() == null ? f.message() : f.exceptionClass())
+              + " when it was restarted (restart "
+              + restartsDone.getOrDefault(creation.actor().id(), 0)
+              + ")",
+          f);
+    }
   }
 
   private void publish(ActorProxy a, ActorState state, String worker, String node) {
-    ActorInfo.Builder b =
-        ActorInfo.newBuilder()
-            .setPrefix(a.id().prefix())
-            .setSequence(a.id().sequence())
-            .setNamespace(namespace)
-            .setClassName(a.className())
-            .setState(state)
-            .setWorkerAddress(worker)
-            .setNodeId(node)
-            .setJobId(jobId);
-    if (a.name() != null) {
-      b.setName(a.name());
-    }
+    ActorInfo b = info(a, state, worker, node);
     try {
-      if (state == ActorState.PENDING) {
-        head.register(b.build());
+      if (state == ActorState.PENDING_CREATION) {
+        head.register(b);
       } else {
-        head.update(b.build());
+        head.update(b);
       }
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
@@ -196,19 +272,52 @@ final class RemoteActors {
     }
   }
 
+  /** The head's record of actor {@code a} owned here, in {@code state}. */
+  private ActorInfo info(ActorProxy a, ActorState state, String worker, String node) {
+    ActorInfo.Builder b =
+        ActorInfo.newBuilder()
+            .setPrefix(a.id().prefix())
+            .setSequence(a.id().sequence())
+            .setNamespace(namespace)
+            .setClassName(a.className())
+            .setState(state)
+            .setWorkerAddress(worker)
+            .setNodeId(node)
+            .setJobId(jobId)
+            .setMaxRestarts(a.maxRestarts())
+            .setMaxTaskRetries(a.maxTaskRetries())
+            .setNumRestarts(restartsDone.getOrDefault(a.id(), 0));
+    if (a.name() != null) {
+      b.setName(a.name());
+    }
+    return b.build();
+  }
+
   // --- calls ---
 
   /** Sends a call to the actor behind {@code proxy}, in order; fails it if it has no place (A3). */
   void send(TaskHandle call, ActorProxy proxy) {
+    Restart r = restarting.get(proxy.id());
+    if (r != null) {
+      synchronized (r) {
+        if (!r.done) {
+          r.held.add(call); // R2: leaves when the actor runs again
+          return;
+        }
+      }
+    }
     Place p = places.get(proxy.id());
     if (p == null) {
+      Failure death = proxy.deathOrNull();
       inflight.failUnsent(
           call,
-          Failure.actorDied(
-              proxy.id().hex(),
-              proxy.className(),
-              "Actor " + proxy.id().hex() + " has no known location (it died?)",
-              null));
+          death != null
+              ? death
+              : Failure.actorDied(
+                  proxy.id().hex(),
+                  proxy.className(),
+                  "Actor " + proxy.id().hex() + " has no known location (it died?)",
+                  null));
       return;
     }
     knownProxies.putIfAbsent(proxy.id(), proxy);
@@ -240,6 +349,7 @@ final class RemoteActors {
       return Optional.empty();
     }
     ActorId id = new ActorId(a.getPrefix(), a.getSequence());
+    infos.put(id, a);
     boolean placed = a.getState() == ActorState.ALIVE;
     if (placed) {
       places.putIfAbsent(id, placeOf(a));
@@ -317,8 +427,18 @@ final class RemoteActors {
 
   /** The head has news of an actor: placed (A2) or dead (A3, A4). */
   void onEvent(ActorInfo a) {
+    ActorId eid = new ActorId(a.getPrefix(), a.getSequence());
+    if (eid.prefix() != core.prefix() && knownProxies.containsKey(eid)) {
+      infos.put(eid, a); // only of actors this process holds a proxy of
+    }
     if (a.getState() == ActorState.ALIVE) {
-      placed(new ActorId(a.getPrefix(), a.getSequence()), a);
+      placed(eid, a);
+      Restart r = restarting.get(eid);
+      if (r != null && eid.prefix() != core.prefix()) {
+        // A borrower: its owner restarted the actor (R4).
+        places.put(eid, placeOf(a));
+        finishRestart(r, a.getWorkerAddress(), a.getNodeId());
+      }
     }
     if (a.getState() == ActorState.DEAD) {
       ActorId id = new ActorId(a.getPrefix(), a.getSequence());
@@ -327,6 +447,11 @@ final class RemoteActors {
       }
       places.remove(id);
       placementFailed(id, a.getDeathReason());
+      Restart r = restarting.get(id);
+      if (r != null) {
+        giveUp(r, "the head says it is dead: " + a.getDeathReason(), null);
+        return;
+      }
       ActorProxy proxy = proxyOrNull(id);
       if (proxy != null) {
         proxy.kill(
@@ -354,10 +479,252 @@ final class RemoteActors {
               Failure.actorDied(
                   e.getKey().hex(),
                   p.className(),
-                  "Actor " + e.getKey().hex() + " died, " + why,
+                  "Actor " + e.getKey().hex() + " died, " + why + outOfRestarts(e.getKey(), p),
                   null));
         }
       }
+    }
+  }
+
+  /** Why an actor whose process died is not restarted, if it could have been; else empty. */
+  private String outOfRestarts(ActorId id, ActorProxy p) {
+    int max;
+    int done;
+    if (id.prefix() == core.prefix()) {
+      max = p.maxRestarts();
+      done = restartsDone.getOrDefault(id, 0);
+    } else {
+      ActorInfo a = infos.get(id);
+      if (a == null) {
+        return "";
+      }
+      max = a.getMaxRestarts();
+      done = a.getNumRestarts();
+    }
+    return max == 0
+        ? ""
+        : "; it is out of restarts (restarted " + done + " times, maxRestarts " + max + ")";
+  }
+
+  // --- restarts (R1-R5) ---
+
+  /** Whether the actor {@code id} may restart once more (R1). */
+  private boolean mayRestart(ActorId id, ActorProxy p) {
+    if (id.prefix() == core.prefix()) {
+      if (!creations.containsKey(id)) {
+        return false;
+      }
+      int max = p.maxRestarts();
+      return max == -1 || restartsDone.getOrDefault(id, 0) < max;
+    }
+    ActorInfo a = infos.get(id);
+    return a != null
+        && (a.getMaxRestarts() == -1 || a.getNumRestarts() < a.getMaxRestarts())
+        && a.getMaxRestarts() != 0;
+  }
+
+  /**
+   * Begins restarting the actors placed where {@code gone} selects that may restart (R1), saying
+   * {@code why} their process is gone: their work in flight leaves the in-flight table, so call
+   * this before it fails that place's work. The others are left to {@link #diedWhere}.
+   */
+  void restartWhere(Predicate<Place> gone, String why) {
+    for (Map.Entry<ActorId, Place> e : places.entrySet()) {
+      ActorId id = e.getKey();
+      ActorProxy p = knownProxies.get(id);
+      if (!gone.test(e.getValue()) || p == null || !mayRestart(id, p)) {
+        continue;
+      }
+      Restart r = restarting.get(id);
+      boolean again = r != null; // its restart's worker died while constructing (R4)
+      if (r == null) {
+        r = new Restart(p, why, System.nanoTime() + Rpc.actorRestartWaitMs() * 1_000_000L); // R1
+        restarting.put(id, r);
+      } else {
+        r.cause = why;
+      }
+      if (!places.remove(id, e.getValue())) {
+        continue;
+      }
+      if (!again && !p.restarting()) {
+        restarting.remove(id, r);
+        continue; // died meanwhile: killed() fails what it holds
+      }
+      holdInFlight(r, id, p, why);
+      LOG.warn("Actor {} ({}) lost its process, {}; restarting it", id.hex(), p.className(), why);
+      Restart started = r;
+      if (id.prefix() == core.prefix()) {
+        Thread.ofVirtual().name("manta-actor-restart").start(() -> replace(started));
+      }
+      if (!again) {
+        // Calls wait for a restart only this long (its owner's placement, the constructor).
+        java.util.concurrent.CompletableFuture.delayedExecutor(
+                Rpc.actorRestartWaitMs(), java.util.concurrent.TimeUnit.MILLISECONDS)
+            .execute(
+                () ->
+                    giveUp(
+                        started,
+                        "it did not run again within "
+                            + Rpc.actorRestartWaitMs()
+                            + " ms (manta.actor-restart-wait-ms)",
+                        null));
+      }
+    }
+  }
+
+  /**
+   * Takes the actor's work off the wire: calls to send again are held first, the rest fail (R2).
+   */
+  private void holdInFlight(Restart r, ActorId id, ActorProxy p, String why) {
+    int retries;
+    if (id.prefix() == core.prefix()) {
+      retries = p.maxTaskRetries();
+    } else {
+      ActorInfo a = infos.get(id);
+      retries = a == null ? 0 : a.getMaxTaskRetries();
+    }
+    List<TaskHandle> again = new java.util.ArrayList<>();
+    List<TaskHandle> lost = new java.util.ArrayList<>();
+    for (InflightTable.Entry f : inflight.takeActorWork(p)) {
+      if (f.spec().kind() != dev.manta.runtime.spec.TaskSpec.Kind.ACTOR_CALL) {
+        continue; // a creation: the restart sends it again (R3)
+      }
+      Map<dev.manta.runtime.id.TaskId, Integer> counts =
+          resent.computeIfAbsent(id, k -> new ConcurrentHashMap<>());
+      int n = counts.merge(f.spec().id(), 1, Integer::sum);
+      if (retries == -1 || n <= retries) {
+        again.add(f.spec());
+      } else {
+        counts.remove(f.spec().id());
+        lost.add(f.spec());
+      }
+    }
+    synchronized (r) {
+      r.held.addAll(0, again);
+    }
+    for (TaskHandle t : lost) {
+      inflight.failUnsent(
+          t,
+          Failure.actorDied(
+              id.hex(),
+              p.className(),
+              "Actor "
+                  + id.hex()
+                  + " died, "
+                  + why
+                  + ", while call "
+                  + t.displayName()
+                  + " ran; the actor restarts, but "
+                  + (retries == 0
+                      ? "a call in flight is not sent again (maxTaskRetries is 0: at most once)"
+                      : "this call was sent " + retries + " times already (maxTaskRetries)"),
+              null));
+    }
+  }
+
+  /** Places the creation of an actor owned here again, with backoff, until the deadline (R3). */
+  private void replace(Restart r) {
+    ActorProxy p = r.proxy;
+    TaskHandle creation = creations.get(p.id());
+    if (creation == null) {
+      giveUp(r, "its creation is gone", null);
+      return;
+    }
+    int n = restartsDone.merge(p.id(), 1, Integer::sum);
+    long leftMs = Math.max(1, (r.deadlineNanos - System.nanoTime()) / 1_000_000L);
+    LeaseGrant g;
+    try {
+      g =
+          dev.manta.cluster.rpc.Backoff.untilDone(
+              "Restarting actor " + p.id().hex(), leftMs, () -> placement.leaseForActor(creation));
+    } catch (RuntimeException e) {
+      giveUp(
+          r,
+          "it could not be placed again within "
+              + Rpc.actorRestartWaitMs()
+              + " ms (manta.actor-restart-wait-ms): "
+              + Rpc.rootMessage(e),
+          null);
+      return;
+    }
+    String agent = view.agentOf(g.getNodeId());
+    synchronized (r) {
+      if (r.done || restarting.get(p.id()) != r) {
+        // given up meanwhile (killed): the new worker goes back
+        Rpc.deadline(NodeAgentGrpc.newStub(channels.get(agent)))
+            .returnLease(
+                LeaseId.newBuilder().setLeaseId(g.getLeaseId()).build(), Callbacks.ignore());
+        return;
+      }
+      places.put(p.id(), new Place(g.getWorkerAddress(), g.getNodeId(), g.getLeaseId(), agent));
+    }
+    LOG.info(
+        "Restarting actor {} ({}) on node {} (restart {} of {})",
+        p.id().hex(),
+        p.className(),
+        g.getNodeId(),
+        n,
+        p.maxRestarts() < 0 ? "unlimited" : Integer.toString(p.maxRestarts()));
+    inflight.add(
+        new InflightTable.Entry(
+            creation, g.getWorkerAddress(), g.getNodeId(), 0, p, constructed.contains(p.id())));
+    links.push(
+        g.getWorkerAddress(),
+        new Outgoing(
+            creation.spec(), creation.attempt(), p.name(), Math.max(1, p.maxConcurrency())));
+  }
+
+  /** The actor runs again at {@code worker}: the held calls leave, then the proxy's (R2, R4). */
+  private void finishRestart(Restart r, String worker, String nodeId) {
+    ActorProxy p = r.proxy;
+    if (!restarting.remove(p.id(), r)) {
+      return; // settled already
+    }
+    Runnable resume =
+        () -> {
+          synchronized (r) {
+            r.done = true;
+            for (TaskHandle call : r.held) {
+              inflight.add(new InflightTable.Entry(call, worker, nodeId, 0, p));
+              links.push(worker, new Outgoing(call.spec(), call.attempt(), null, 0));
+            }
+            r.held.clear();
+          }
+          LOG.info("Actor {} ({}) runs again on node {}", p.id().hex(), p.className(), nodeId);
+          p.placed();
+        };
+    if (p.id().prefix() == core.prefix()) {
+      aliveThen(p, worker, nodeId, resume); // R5: the head lists it ALIVE before calls leave
+    } else {
+      resume.run();
+    }
+  }
+
+  /** The restart failed: the actor dies, saying why, and the held calls fail with it (R4). */
+  private void giveUp(Restart r, String why, Failure cause) {
+    ActorProxy p = r.proxy;
+    if (!restarting.remove(p.id(), r)) {
+      return; // settled already
+    }
+    Failure death =
+        Failure.actorDied(
+            p.id().hex(),
+            p.className(),
+            "Actor " + p.id().hex() + " died, " + r.cause + "; " + why,
+            cause);
+    p.kill(death); // killed() marks it dead at the head and returns its lease
+    failHeld(r, death);
+  }
+
+  private void failHeld(Restart r, Failure death) {
+    List<TaskHandle> held;
+    synchronized (r) {
+      r.done = true;
+      held = List.copyOf(r.held);
+      r.held.clear();
+    }
+    for (TaskHandle t : held) {
+      inflight.failUnsent(t, death);
     }
   }
 
@@ -375,11 +742,20 @@ final class RemoteActors {
     if (actor.isProxy()) {
       knownProxies.remove(actor.id(), actor);
       awaitingPlacement.remove(actor.id(), actor);
+      creations.remove(actor.id());
+      constructed.remove(actor.id());
+      restartsDone.remove(actor.id());
+      resent.remove(actor.id());
+      infos.remove(actor.id());
       Place p = places.remove(actor.id());
-      // In-flight calls fail with the death too.
+      // In-flight calls fail with the death too, and the calls a restart held (R4).
       Failure why = actor.deathOrNull();
+      Restart r = restarting.remove(actor.id());
       if (why != null) {
         inflight.failCalls(actor, why);
+        if (r != null) {
+          failHeld(r, why);
+        }
       }
       boolean owner = actor.id().prefix() == core.prefix();
       if (owner && !closed.getAsBoolean()) {
@@ -406,10 +782,15 @@ final class RemoteActors {
       }
       return;
     }
-    // Hosted here: the head marks it dead and tells every holder of a handle.
+    // Hosted here: the head marks it dead and tells every holder of a handle. The notice names
+    // this worker, so the head drops it if the actor runs elsewhere by now (R5).
     Failure why = actor.deathOrNull();
     if (!closed.getAsBoolean()) {
-      head.update(dead(actor, why == null ? "it ended" : why.message()));
+      String self = selfAddress.get();
+      head.update(
+          dead(actor, why == null ? "it ended" : why.message()).toBuilder()
+              .setWorkerAddress(self == null ? "" : self)
+              .build());
     }
     hostedEnded.accept(actor);
   }

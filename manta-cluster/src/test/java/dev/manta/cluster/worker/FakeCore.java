@@ -40,6 +40,7 @@ class FakeCore implements CoreAccess {
   final List<Completion> completions = new CopyOnWriteArrayList<>();
   final List<ActorProxy> placed = new CopyOnWriteArrayList<>();
   final Map<ActorProxy, Failure> died = new ConcurrentHashMap<>();
+  final List<ActorProxy> restarting = new CopyOnWriteArrayList<>();
   final Map<ObjectId, Integer> borrowCounts = new ConcurrentHashMap<>();
   final Map<ObjectId, Integer> argumentHolds = new ConcurrentHashMap<>();
   final Map<ActorId, ActorProxy> hosted = new ConcurrentHashMap<>();
@@ -160,6 +161,15 @@ class FakeCore implements CoreAccess {
     @Override
     public void placed() {
       placed.add(this);
+    }
+
+    @Override
+    public boolean restarting() {
+      if (died.containsKey(this)) {
+        return false;
+      }
+      restarting.add(this);
+      return true;
     }
 
     @Override

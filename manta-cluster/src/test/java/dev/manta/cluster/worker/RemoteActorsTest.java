@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Remote actors settle each awaiting proxy once (A2), refuse calls without a place (A3), let a
- * creation's own result win over the head's DEAD (A4), and report deaths to the head.
+ * creation's own result win over the head's DEAD (A4), report deaths to the head, and hold a
+ * restarting actor's calls (R1, R2, R4).
  */
 class RemoteActorsTest {
   private final FakeCore core = new FakeCore();
@@ -48,7 +49,8 @@ class RemoteActorsTest {
           "ns",
           "job",
           () -> false,
-          hostedEnded::add);
+          hostedEnded::add,
+          () -> "self:1");
 
   @AfterEach
   void close() throws InterruptedException {
@@ -72,7 +74,7 @@ class RemoteActorsTest {
   void awaitPlaced_thenAliveEvent_settlesTheProxyOnce() {
     ActorId id = new ActorId(7, 1);
     ActorProxy proxy = core.actor(id, "Counter", true);
-    head.put(info(id, ActorState.PENDING, "", ""));
+    head.put(info(id, ActorState.PENDING_CREATION, "", ""));
 
     actors.awaitPlaced(proxy);
     actors.onEvent(info(id, ActorState.ALIVE, "w:2", ""));
@@ -128,7 +130,7 @@ class RemoteActorsTest {
   void deadEvent_forAPlacedActor_killsItsProxy() {
     ActorId id = new ActorId(7, 5);
     ActorProxy proxy = core.actor(id, "Counter", true);
-    head.put(info(id, ActorState.PENDING, "", ""));
+    head.put(info(id, ActorState.PENDING_CREATION, "", ""));
     actors.awaitPlaced(proxy);
     actors.onEvent(info(id, ActorState.ALIVE, "w:2", ""));
 
@@ -161,7 +163,7 @@ class RemoteActorsTest {
     ActorId pending = new ActorId(7, 8);
     ActorId dead = new ActorId(7, 9);
     head.put(info(alive, ActorState.ALIVE, "w:2", ""));
-    head.put(info(pending, ActorState.PENDING, "", ""));
+    head.put(info(pending, ActorState.PENDING_CREATION, "", ""));
     head.put(info(dead, ActorState.DEAD, "", "gone"));
 
     assertThat(actors.find(alive)).map(RemoteActor::placed).contains(true);
@@ -176,8 +178,8 @@ class RemoteActorsTest {
     ActorId elsewhere = new ActorId(7, 12);
     ActorProxy p1 = core.actor(onDead, "A", true);
     ActorProxy p2 = core.actor(elsewhere, "B", true);
-    head.put(info(onDead, ActorState.PENDING, "", ""));
-    head.put(info(elsewhere, ActorState.PENDING, "", ""));
+    head.put(info(onDead, ActorState.PENDING_CREATION, "", ""));
+    head.put(info(elsewhere, ActorState.PENDING_CREATION, "", ""));
     actors.awaitPlaced(p1);
     actors.awaitPlaced(p2);
     actors.onEvent(info(onDead, ActorState.ALIVE, "dead:1", ""));
@@ -188,6 +190,76 @@ class RemoteActorsTest {
     assertThat(core.died.keySet()).containsExactly(p1);
     assertThat(core.died.get(p1).message())
         .isEqualTo("Actor " + onDead.hex() + " died, its worker died");
+  }
+
+  @Test
+  void restartWhere_borrowersActorMayRestart_failsTheCallInFlight_holdsLaterOnes_untilDead() {
+    ActorId id = new ActorId(7, 16);
+    ActorProxy proxy = core.actor(id, "Counter", true);
+    head.put(info(id, ActorState.PENDING_CREATION, "", ""));
+    actors.awaitPlaced(proxy);
+    actors.onEvent(info(id, ActorState.ALIVE, "w:2", "").toBuilder().setMaxRestarts(-1).build());
+    TaskRun inFlight =
+        FakeCore.spec(
+            new TaskId(1, 160), TaskSpec.Kind.ACTOR_CALL, new TaskArg[0], List.of(), 0, proxy);
+    inflight.add(new InflightTable.Entry(inFlight, "w:2", "n2", 0, proxy));
+
+    // R1: restarts left (-1), so it restarts instead of dying; maxTaskRetries 0: the call fails.
+    actors.restartWhere(p -> p.worker().equals("w:2"), "its worker process w:2 died (killed)");
+    actors.diedWhere(p -> p.worker().equals("w:2"), "its worker process w:2 died (killed)");
+
+    assertThat(core.restarting).containsExactly(proxy);
+    assertThat(core.died).isEmpty();
+    assertThat(inflight.size()).isZero();
+    assertThat(core.completions).hasSize(1);
+    Failure lost = (Failure) core.completions.get(0).value();
+    assertThat(lost.kind()).isEqualTo(Failure.Kind.ACTOR_DIED);
+    assertThat(lost.message())
+        .contains("its worker process w:2 died (killed)")
+        .contains("maxTaskRetries is 0");
+
+    // R2: a call leaving the proxy meanwhile is held, not failed for want of a place.
+    TaskRun later =
+        FakeCore.spec(
+            new TaskId(1, 161), TaskSpec.Kind.ACTOR_CALL, new TaskArg[0], List.of(), 0, proxy);
+    actors.send(later, proxy);
+    assertThat(core.completions).hasSize(1);
+
+    // R4: the head says the owner gave up: the proxy dies and the held call fails with it.
+    actors.onEvent(
+        info(id, ActorState.DEAD, "", "its owner died before restarting it").toBuilder()
+            .setMaxRestarts(-1)
+            .build());
+    assertThat(core.died.get(proxy).message())
+        .contains("its worker process w:2 died (killed)")
+        .contains("its owner died before restarting it");
+    assertThat(core.completions).hasSize(2);
+    assertThat(((Failure) core.completions.get(1).value()).message())
+        .isEqualTo(core.died.get(proxy).message());
+  }
+
+  @Test
+  void diedWhere_borrowersActorOutOfRestarts_saysSo() {
+    ActorId id = new ActorId(7, 17);
+    ActorProxy proxy = core.actor(id, "Counter", true);
+    head.put(info(id, ActorState.PENDING_CREATION, "", ""));
+    actors.awaitPlaced(proxy);
+    actors.onEvent(
+        info(id, ActorState.ALIVE, "w:3", "").toBuilder()
+            .setMaxRestarts(2)
+            .setNumRestarts(2)
+            .build());
+
+    actors.restartWhere(p -> p.worker().equals("w:3"), "its node n2 died");
+    actors.diedWhere(p -> p.worker().equals("w:3"), "its node n2 died");
+
+    assertThat(core.restarting).isEmpty();
+    assertThat(core.died.get(proxy).message())
+        .isEqualTo(
+            "Actor "
+                + id.hex()
+                + " died, its node n2 died; it is out of restarts (restarted 2 times,"
+                + " maxRestarts 2)");
   }
 
   @Test
@@ -208,7 +280,7 @@ class RemoteActorsTest {
 
     assertThat(head.registered).hasSize(1);
     ActorInfo a = head.registered.get(0);
-    assertThat(a.getState()).isEqualTo(ActorState.PENDING);
+    assertThat(a.getState()).isEqualTo(ActorState.PENDING_CREATION);
     assertThat(a.getNamespace()).isEqualTo("ns");
     assertThat(a.getJobId()).isEqualTo("job");
   }

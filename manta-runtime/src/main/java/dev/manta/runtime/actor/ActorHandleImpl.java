@@ -27,6 +27,7 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> implements Leased 
     int maxConcurrency = 1;
     int maxPendingCalls = DEFAULT_MAX_PENDING_CALLS;
     int maxRestarts;
+    int maxTaskRetries;
     double numCpus;
     final Map<String, Double> custom = new LinkedHashMap<>();
     ResourceSet resources = ResourceSet.EMPTY;
@@ -202,6 +203,21 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> implements Leased 
     lock.lock();
     try {
       editable().maxRestarts = maxRestarts;
+    } finally {
+      lock.unlock();
+    }
+    return this;
+  }
+
+  @Override
+  public ActorCreator<A> maxTaskRetries(int maxTaskRetries) {
+    if (maxTaskRetries < -1) {
+      throw new IllegalArgumentException(
+          "maxTaskRetries must be >= 0, or -1 for unlimited; was " + maxTaskRetries);
+    }
+    lock.lock();
+    try {
+      editable().maxTaskRetries = maxTaskRetries;
     } finally {
       lock.unlock();
     }

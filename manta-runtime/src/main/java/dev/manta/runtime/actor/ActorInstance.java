@@ -46,6 +46,9 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
    *      their pending count is released when the stage completes. A helper drainer starts only
    *      when none is idle and the next call may block (not an AsyncFn); at most one drainer
    *      lingers (spins ~20 us) for the next call before its thread ends.
+   *  I5  A PROXY's state may go back from ALIVE to CREATING (restarting(): its remote actor lost
+   *      its process and its port restarts it); calls then queue as before the first placement,
+   *      and placed() moves it to ALIVE again. DEAD stays final. LOCAL and HOSTED never go back.
    *  Locks: `lock` guards state, queue and drainers; never held while running user code.
    */
   enum State {
@@ -67,6 +70,7 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
 
   final int maxPendingCalls;
   final int maxRestarts;
+  final int maxTaskRetries;
   final ResourceSet resources;
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -131,6 +135,7 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
         maxConcurrency,
         maxPendingCalls,
         maxRestarts,
+        0,
         resources,
         env,
         null,
@@ -149,6 +154,8 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
       String className,
       int maxConcurrency,
       int maxPendingCalls,
+      int maxRestarts,
+      int maxTaskRetries,
       ResourceSet resources,
       Env env,
       Consumer<TaskRun> sender,
@@ -160,7 +167,8 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
         className,
         maxConcurrency,
         maxPendingCalls,
-        0,
+        maxRestarts,
+        maxTaskRetries,
         resources,
         env,
         java.util.Objects.requireNonNull(sender, "sender"),
@@ -181,6 +189,7 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
         maxConcurrency,
         Integer.MAX_VALUE,
         0,
+        0,
         ResourceSet.EMPTY,
         env,
         null,
@@ -195,6 +204,7 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
       int maxConcurrency,
       int maxPendingCalls,
       int maxRestarts,
+      int maxTaskRetries,
       ResourceSet resources,
       Env env,
       Consumer<TaskRun> remote,
@@ -209,6 +219,7 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
     this.drainLimit = role == Role.PROXY ? Integer.MAX_VALUE : maxConcurrency;
     this.maxPendingCalls = maxPendingCalls;
     this.maxRestarts = maxRestarts;
+    this.maxTaskRetries = maxTaskRetries;
     this.resources = resources;
     this.executor = env.executor();
     this.threadFactory = env.threadFactory();
@@ -398,6 +409,37 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
   @Override
   public void placed() {
     constructed(null);
+  }
+
+  @Override
+  public int maxRestarts() {
+    return maxRestarts;
+  }
+
+  @Override
+  public int maxTaskRetries() {
+    return maxTaskRetries;
+  }
+
+  /**
+   * A proxy's actor lost its process and restarts: back to CREATING, so calls queue here (drainers
+   * stop at their next look, I2) until {@link #placed()}. False once dead.
+   */
+  @Override
+  public boolean restarting() {
+    if (remote == null) {
+      return false; // only a proxy's actor restarts elsewhere
+    }
+    lock.lock();
+    try {
+      if (state == State.DEAD) {
+        return false;
+      }
+      state = State.CREATING;
+      return true;
+    } finally {
+      lock.unlock();
+    }
   }
 
   int pendingCalls() {

@@ -87,16 +87,6 @@ public final class ActorSystem {
               + " in all; start Manta with more (MantaConfig.builder().numCpus(..)"
               + ".resource(..)) or ask for less");
     }
-    if (opts.maxRestarts != 0 && !ports.inProcess()) {
-      // Refused rather than ignored: nothing restarts an actor whose worker dies yet.
-      throw new IllegalArgumentException(
-          "maxRestarts("
-              + opts.maxRestarts
-              + ") is not supported on a cluster yet: an actor whose worker or node dies is not"
-              + " restarted, and its calls fail with ActorDiedException. Give maxRestarts(0) (the"
-              + " default), and create the actor again when a call fails with"
-              + " ActorDiedException");
-    }
     ActorId id = ids.nextActor();
     String className = dev.manta.runtime.spec.FunctionInfo.of(ctor).implClass();
     String simpleName = className.substring(className.lastIndexOf('.') + 1);
@@ -117,6 +107,8 @@ public final class ActorSystem {
                 simpleName,
                 opts.maxConcurrency,
                 opts.maxPendingCalls,
+                opts.maxRestarts,
+                opts.maxTaskRetries,
                 opts.resources,
                 true);
     if (opts.name != null && byName.putIfAbsent(opts.name, a) != null) {
@@ -253,6 +245,8 @@ public final class ActorSystem {
       String className,
       int maxConcurrency,
       int maxPendingCalls,
+      int maxRestarts,
+      int maxTaskRetries,
       ResourceSet resources,
       boolean owner) {
     ActorInstance[] self = new ActorInstance[1];
@@ -263,6 +257,8 @@ public final class ActorSystem {
             className,
             maxConcurrency,
             maxPendingCalls,
+            maxRestarts,
+            maxTaskRetries,
             resources,
             env,
             call -> ports.sendActorCall(call, self[0]),
@@ -279,6 +275,8 @@ public final class ActorSystem {
             info.className(),
             0, // not known here: the actor's own process applies it
             dev.manta.ActorCreator.DEFAULT_MAX_PENDING_CALLS,
+            0, // restarts are the owner's; the head tells this process when they happen
+            0,
             ResourceSet.EMPTY,
             false);
     ActorInstance a = byId.putIfAbsent(info.id(), fresh);

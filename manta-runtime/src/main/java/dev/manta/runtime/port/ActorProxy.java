@@ -26,12 +26,39 @@ public interface ActorProxy {
    */
   int maxConcurrency();
 
+  /**
+   * How often the actor may be restarted after its process dies, as requested when it was created
+   * (-1: unlimited); 0 for a proxy in a process that did not create the actor.
+   */
+  default int maxRestarts() {
+    return 0;
+  }
+
+  /**
+   * How often a call in flight when the actor's process died is sent again to the restarted actor
+   * (-1: unlimited; 0: never, it fails), as requested when it was created; 0 for a proxy in a
+   * process that did not create the actor.
+   */
+  default int maxTaskRetries() {
+    return 0;
+  }
+
+  /**
+   * The actor behind this proxy lost its process and is being restarted: calls queue in the proxy
+   * from now on, until {@link #placed()} lets them leave for the restarted actor. Returns false if
+   * the actor is dead (then nothing changes). Never blocks.
+   */
+  default boolean restarting() {
+    return false;
+  }
+
   /** Whether this stands for an actor running in another process (else it runs here). */
   boolean isProxy();
 
   /**
    * The actor behind this proxy runs now: the calls queued in the proxy leave for it, in order.
-   * Never blocks; a no-op after the first time or once the actor died.
+   * Never blocks; a no-op once the actor died, or while it runs (until the next {@link
+   * #restarting()}).
    */
   void placed();
 

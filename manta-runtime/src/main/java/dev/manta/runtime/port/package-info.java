@@ -20,7 +20,8 @@
  *       {@code callbackExecutor} the factory gave, which leaves transport threads.
  *   <li>A stand-in of a borrowed object is completed by the port ({@code completeObject}) on the
  *       thread that received the owner's value.
- *   <li>{@link dev.manta.runtime.port.ActorProxy#placed()} never blocks and may run on a transport
+ *   <li>{@link dev.manta.runtime.port.ActorProxy#placed()} and {@link
+ *       dev.manta.runtime.port.ActorProxy#restarting()} never block and may run on a transport
  *       thread; {@link dev.manta.runtime.port.ActorProxy#kill} fails calls and runs callbacks, so
  *       ports call it off transport threads.
  *   <li>{@code released} runs on the thread that freed the object; {@code actorKilled} on the
