@@ -155,6 +155,9 @@ public final class Manta {
    * @throws TaskCancelledException if the producing task was cancelled
    * @throws ActorDiedException if the producing actor died
    * @throws ObjectFreedException if the object was freed
+   * @throws ObjectLostException if the object's only copy was lost with its node and cannot be
+   *     rebuilt (cluster); one made by a task is rebuilt instead, and this waits for it
+   * @throws OwnerDiedException if the process that owned the object died (cluster)
    */
   public static <T> T get(ObjectRef<T> ref) {
     Objects.requireNonNull(ref, "ref");

@@ -101,6 +101,18 @@ public final class ClusterConfig {
   public static final String HEALTH_CHECK_FAILURE_THRESHOLD =
       "manta.health-check-failure-threshold";
 
+  /**
+   * How deep an owner keeps lineage: the most tasks, one after another, whose specs it keeps to
+   * rebuild a lost object (0: none, nothing is rebuilt). Also the most tasks one rebuild runs.
+   */
+  public static final String LINEAGE_MAX_TASKS = "manta.lineage-max-tasks";
+
+  /**
+   * Driver only: the node agent ({@code host:port}) whose store holds the driver's objects;
+   * default: the first live agent on the driver's machine that answers.
+   */
+  public static final String DRIVER_AGENT = "manta.driver-agent";
+
   /** Settings no longer read, refused so that nobody relies on them: name to what replaced it. */
   private static final Map<String, String> RETIRED =
       Map.of(
@@ -123,6 +135,7 @@ public final class ClusterConfig {
           MAX_MESSAGE_BYTES,
           DIRECT_LINKS,
           HEAD_WAIT_MS,
+          LINEAGE_MAX_TASKS,
           "manta.task-max-retries",
           "manta.fory.codegen");
 
@@ -152,6 +165,8 @@ public final class ClusterConfig {
   private final Duration healthCheckPeriod;
   private final Duration healthCheckTimeout;
   private final int healthCheckFailureThreshold;
+  private final int lineageMaxTasks;
+  private final String driverAgent;
   private final Map<String, String> workerProperties;
 
   private ClusterConfig(Function<String, String> props, Function<String, String> env) {
@@ -207,6 +222,8 @@ public final class ClusterConfig {
     this.healthCheckPeriod = s.millis(HEALTH_CHECK_PERIOD_MS, 1_000, 10, 3_600_000);
     this.healthCheckTimeout = s.millis(HEALTH_CHECK_TIMEOUT_MS, 1_000, 10, 3_600_000);
     this.healthCheckFailureThreshold = (int) s.integer(HEALTH_CHECK_FAILURE_THRESHOLD, 5, 1, 1_000);
+    this.lineageMaxTasks = (int) s.integer(LINEAGE_MAX_TASKS, 1_000, 0, 1_000_000);
+    this.driverAgent = s.property(DRIVER_AGENT).orElse(null);
     Map<String, String> forWorkers = new LinkedHashMap<>();
     for (String key : FOR_WORKERS) {
       s.property(key).ifPresent(v -> forWorkers.put(key, v));
@@ -372,6 +389,20 @@ public final class ClusterConfig {
   public Duration nodeDeathBound() {
     long step = Math.max(healthCheckPeriod.toMillis(), healthCheckTimeout.toMillis());
     return Duration.ofMillis(healthCheckPeriod.toMillis() + healthCheckFailureThreshold * step);
+  }
+
+  /**
+   * How deep an owner keeps the lineage of the objects its tasks make, in tasks (0: not at all): a
+   * task's spec is kept while its result lives and while a kept task takes that result as an
+   * argument, up to this many tasks deep; rebuilding one lost object runs at most this many.
+   */
+  public int lineageMaxTasks() {
+    return lineageMaxTasks;
+  }
+
+  /** The agent a driver uses ({@code host:port}), or null for the first live one on its machine. */
+  public String driverAgent() {
+    return driverAgent;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.manta.cluster.worker;
 
 import dev.manta.MantaConfig;
+import dev.manta.cluster.config.ClusterConfig;
 import dev.manta.cluster.proto.ActorInfo;
 import dev.manta.cluster.proto.CoreWorkerGrpc;
 import dev.manta.cluster.proto.Empty;
@@ -24,6 +25,8 @@ import io.grpc.netty.shaded.io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +68,9 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
    *      task lease, fails the specs on it and kills the proxies of the actors placed on it.
    *  C3  `closed` is set first by shutdown(); every part reads it before it sends a notice, so
    *      none leaves once shutdown began.
+   *  C4  `deaths` holds one future per node someone asked about (awaitNodeDeath) or that died;
+   *      nodeDied completes it with the reason before anything else, on the subscription's thread.
+   *      A waiter reads the view first, so a death applied before its future existed is seen.
    */
   private static final Logger LOG = LoggerFactory.getLogger(ClusterPortsImpl.class);
 
@@ -84,6 +90,16 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
    * push goes over gRPC {@code Submit} streams).
    */
   private final boolean directLinks;
+
+  /** How many tasks deep this process keeps lineage ({@link ClusterConfig#lineageMaxTasks}). */
+  private final int lineageMaxTasks;
+
+  /**
+   * The longest to wait to hear of a silent node's death ({@link ClusterConfig#nodeDeathBound}).
+   */
+  private final java.time.Duration nodeDeathBound;
+
+  private final Map<String, CompletableFuture<String>> deaths = new ConcurrentHashMap<>(); // C4
 
   /** Where work leaves transport threads for; see {@link InflightTable}, I3. */
   private final ExecutorService offload =
@@ -111,7 +127,8 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   /**
    * Ports for a process of job {@code jobId} joining the head at {@code headAddress}; {@code
    * agentAddress} is this node's agent (for a driver: the agent found on this machine); {@code
-   * directLinks} says whether it takes and opens direct links.
+   * directLinks} says whether it takes and opens direct links; {@code cluster} gives the lineage
+   * depth and how long to wait to hear of a node's death.
    */
   ClusterPortsImpl(
       String headAddress,
@@ -121,8 +138,11 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
       String bind,
       boolean driver,
       CodeShipper code,
-      boolean directLinks) {
+      boolean directLinks,
+      ClusterConfig cluster) {
     this.directLinks = directLinks;
+    this.lineageMaxTasks = cluster.lineageMaxTasks();
+    this.nodeDeathBound = cluster.nodeDeathBound();
     this.jobId = jobId;
     this.namespace = namespace;
     this.agentAddress = agentAddress;
@@ -162,6 +182,11 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   }
 
   @Override
+  public int lineageMaxTasks() {
+    return lineageMaxTasks;
+  }
+
+  @Override
   public ClusterPorts open(CoreAccess core) {
     InflightTable inflight =
         new InflightTable(core, view, offload, creation -> parts.actors().created(creation));
@@ -195,8 +220,10 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
             () -> closed,
             this::hostedActorEnded);
     Borrowing borrowing = new Borrowing(core, view, channels, agentAddress, () -> closed);
+    inflight.onNested(borrowing); // refs lent with results
     ReportLinks reports = new ReportLinks(view, agentAddress, offload);
-    TaskIntake intake = new TaskIntake(core, reports::report, view.nodeId(), this::address);
+    TaskIntake intake =
+        new TaskIntake(core, reports::report, borrowing::lend, view.nodeId(), this::address);
     this.parts = new Parts(core, inflight, links, reports, placement, actors, borrowing, intake);
     return this;
   }
@@ -286,8 +313,9 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   // --- deaths (C2) ---
 
   private void nodeDied(NodeInfo n) {
-    leases.nodeDied(n.getNodeId());
     String where = "node " + n.getNodeId() + " at " + n.getAgentAddress();
+    death(n.getNodeId()).complete(where + " died (" + n.getDeathReason() + ")"); // C4
+    leases.nodeDied(n.getNodeId());
     failWhere(
         f -> f.nodeId().equals(n.getNodeId()),
         p -> p.nodeId().equals(n.getNodeId()),
@@ -431,6 +459,36 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   }
 
   // --- ClusterPorts: objects ---
+
+  private CompletableFuture<String> death(String nodeId) {
+    return deaths.computeIfAbsent(nodeId, k -> new CompletableFuture<>());
+  }
+
+  @Override
+  public String awaitNodeDeath(String nodeId, long timeoutNanos) {
+    NodeView v = view.node(nodeId);
+    if (v != null && !v.info.getAlive()) { // C4: the view first
+      return "node "
+          + nodeId
+          + " at "
+          + v.info.getAgentAddress()
+          + " died ("
+          + v.info.getDeathReason()
+          + ")";
+    }
+    CompletableFuture<String> f = death(nodeId);
+    long wait = Math.min(Math.max(0, timeoutNanos), 2 * nodeDeathBound.toNanos());
+    try {
+      return wait == 0 ? f.getNow(null) : f.get(wait, TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      return null; // alive all along: the read failed for another reason
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("death futures never fail", e);
+    }
+  }
 
   @Override
   public boolean canBorrow() {

@@ -49,6 +49,9 @@ final class InflightTable {
    *      result finds nothing), its attempt raised, and `retry` places it again on `offload`,
    *      never on the thread that reported the death. A result is accepted only from the attempt
    *      in flight (ResultMsg.attempt == the spec's attempt): the result is stored once.
+   *  I5  Refs a worker lent with a result (Borrowing, B4) are handed to Borrowing before the
+   *      result completes its object, so the object's free releases them; those of a result
+   *      that is dropped are released at once.
    *  No locks: `inflight` is a concurrent map and entries are immutable.
    */
 
@@ -70,6 +73,7 @@ final class InflightTable {
   private final Executor offload;
   private final Consumer<Entry> created;
   private volatile Consumer<TaskHandle> retry;
+  private volatile Borrowing nested;
 
   /**
    * A table completing specs through {@code core}, releasing load from {@code view}'s nodes; work
@@ -86,6 +90,14 @@ final class InflightTable {
   /** Where a lost task goes to run again (I4): placement; set once, before any work. */
   void onRetry(Consumer<TaskHandle> retry) {
     this.retry = retry;
+  }
+
+  /**
+   * Where the refs lent with a result go (Borrowing, B4): kept under the result, or released at
+   * once for a result that is dropped; set once, before any work.
+   */
+  void onNested(Borrowing nested) {
+    this.nested = nested;
   }
 
   /** Records that {@code e}'s spec is about to leave for its worker; call before sending it. */
@@ -107,8 +119,15 @@ final class InflightTable {
     for (ResultMsg r : batch.getResultsList()) {
       TaskId id = TaskMessages.taskId(r);
       Entry f = inflight.get(id);
+      Borrowing n = nested;
       if (f == null || r.getAttempt() != f.spec().attempt()) {
+        if (n != null && r.getNestedCount() > 0) {
+          n.releaseLent(TaskMessages.nested(r)); // I5: a dropped result's lent refs
+        }
         continue; // already failed (worker declared dead) or cancelled, or an earlier try's (I4)
+      }
+      if (n != null && r.getNestedCount() > 0) {
+        n.heldIn(new dev.manta.runtime.id.ObjectId(id, 1), TaskMessages.nested(r)); // I5
       }
       StoredValue v = TaskMessages.value(r, nodeId);
       if (f.spec().kind() == TaskSpec.Kind.ACTOR_CREATION) {

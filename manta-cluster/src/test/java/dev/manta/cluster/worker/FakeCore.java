@@ -252,6 +252,11 @@ class FakeCore implements CoreAccess {
   }
 
   @Override
+  public java.util.List<dev.manta.runtime.id.ObjectId> ownedRefsInResult(TaskHandle t) {
+    return table.containedIds(((TaskRun) t).result);
+  }
+
+  @Override
   public CompletableFuture<StoredValue> resultOf(TaskHandle t) {
     return ((TaskRun) t).result.value();
   }

@@ -3,6 +3,7 @@ package dev.manta.runtime.port;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.spec.ResourceSet;
+import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
 import java.util.Map;
 import java.util.Optional;
@@ -115,6 +116,16 @@ public interface ClusterPorts {
    * port completes it with {@link CoreAccess#completeObject}. Does not block.
    */
   void fetchBorrowed(ObjectId id);
+
+  /**
+   * Waits at most {@code timeoutNanos} (0: does not wait), and no longer than the cluster takes to
+   * declare a silent node dead, until node {@code nodeId} is known dead: returns why it died, or
+   * null if it is alive then. A core asks when it could not read an object's bytes from that node,
+   * to tell a lost object from a passing error. The embedded runtime has no other node: null.
+   */
+  default String awaitNodeDeath(String nodeId, long timeoutNanos) {
+    return null;
+  }
 
   /** Object {@code id} of this process's table was freed; {@code value} may be null. */
   void released(ObjectId id, StoredValue value);

@@ -53,6 +53,12 @@ public final class TaskRun implements TaskHandle {
    */
   public int attempt;
 
+  /**
+   * How many tasks deep this task's kept lineage is: 1, plus the deepest of the tasks that made its
+   * ref arguments while their lineage is kept (see {@link Submitter}); written once, at build.
+   */
+  public int lineageDepth = 1;
+
   /** The thread running the task, for cancel and shutdown; null when not running. */
   public volatile Thread runner;
 
