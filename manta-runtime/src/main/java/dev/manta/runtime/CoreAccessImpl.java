@@ -211,6 +211,16 @@ final class CoreAccessImpl implements CoreAccess {
   }
 
   @Override
+  public boolean cancelHere(TaskId id) {
+    OwnedObject o = table.lookup(new ObjectId(id, 1));
+    return o != null
+        && o.producer() instanceof TaskRun t
+        && t.result == o
+        && t.kind() == TaskSpec.Kind.TASK
+        && CoreWorker.cancelRun(t, executor, "by its owner");
+  }
+
+  @Override
   public ActorProxy newHostedActor(
       ActorId id, String name, MantaFunction constructor, int maxConcurrency) {
     String cls = FunctionInfo.of(constructor).implClass();

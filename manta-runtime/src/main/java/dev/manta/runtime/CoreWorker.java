@@ -388,6 +388,32 @@ public final class CoreWorker implements MantaRuntime {
     if (!(r.object().producer() instanceof TaskRun t) || t.result != r.object()) {
       return false;
     }
+    if (t.kind() == TaskSpec.Kind.TASK && t.state.get() == TaskRun.READY) {
+      // On the wire to another process? Then the port completes it (its entry gone, it is never
+      // retried) and has its worker interrupt it.
+      Failure onWorker =
+          Failure.cancelled(
+              t.id().hex(),
+              t.displayName(),
+              "Task "
+                  + t.displayName()
+                  + " ("
+                  + t.id().hex()
+                  + ") was cancelled while it ran on a worker"
+                  + (force ? ", whose process was killed (force)" : ", which was interrupted"));
+      if (ports.cancelRemote(t, onWorker, force)) {
+        return true;
+      }
+    }
+    return cancelRun(t, executor, "");
+  }
+
+  /**
+   * Cancels {@code t} in this process: a waiting or queued run never runs, a running one is
+   * interrupted and its result becomes a cancellation; {@code by} says who asked (or is empty).
+   * False if it already ended. Never blocks.
+   */
+  static boolean cancelRun(TaskRun t, TaskExecutor executor, String by) {
     while (true) {
       int s = t.state.get();
       if (s == TaskRun.WAITING || s == TaskRun.READY) {
@@ -401,7 +427,9 @@ public final class CoreWorker implements MantaRuntime {
                       + t.displayName()
                       + " ("
                       + t.id().hex()
-                      + ") was cancelled before it ran"));
+                      + ") was cancelled"
+                      + (by.isEmpty() ? "" : " " + by)
+                      + " before it ran"));
           return true;
         }
       } else if (s == TaskRun.RUNNING) {

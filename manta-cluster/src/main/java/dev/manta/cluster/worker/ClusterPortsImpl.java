@@ -244,7 +244,13 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
             0,
             List.of(
                 new CoreWorkerService(
-                    reports, intake, borrowing, actors, code, this::exitRequested)),
+                    reports,
+                    intake,
+                    borrowing,
+                    actors,
+                    code,
+                    this::exitRequested,
+                    this::cancelHere)),
             true);
     if (directLinks && !driver) { // owners push work to workers only
       reports.startLinkServer(bind, intake::acceptAll);
@@ -365,6 +371,25 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
     }
   }
 
+  /**
+   * An owner cancelled task {@code id} it sent here: it is interrupted (or dropped if queued); with
+   * {@code force} this worker exits at once, as Ray's {@code cancel(force=True)} kills the worker:
+   * its agent reports the death, and the owners of its other work retry or fail it.
+   */
+  private void cancelHere(dev.manta.runtime.id.TaskId id, boolean force) {
+    boolean found = parts.core().cancelHere(id);
+    if (force) {
+      LOG.warn(
+          "Task {} was cancelled with force by its owner{}: this worker exits now",
+          id.hex(),
+          found ? "" : " (it was not running here)");
+      Runtime.getRuntime().halt(CANCELLED_EXIT_CODE);
+    }
+  }
+
+  /** The exit code of a worker killed by a forced cancel. */
+  static final int CANCELLED_EXIT_CODE = 130;
+
   /** Runs the exit hook, if any, on a thread of its own. */
   private void exitRequested() {
     Runnable r = exitHook;
@@ -421,6 +446,25 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   @Override
   public void runTask(TaskHandle t) {
     parts.placement().runTask(t);
+  }
+
+  @Override
+  public boolean cancelRemote(TaskHandle t, Failure why, boolean force) {
+    InflightTable.Entry e = parts.inflight().cancel(t, why);
+    if (e == null) {
+      return false;
+    }
+    io.grpc.Context.ROOT.run(
+        () ->
+            Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(e.worker())))
+                .cancelTask(
+                    dev.manta.cluster.proto.CancelTaskRequest.newBuilder()
+                        .setTaskPrefix(t.id().prefix())
+                        .setTaskSequence(t.id().sequence())
+                        .setForce(force)
+                        .build(),
+                    Callbacks.ignore()));
+    return true;
   }
 
   @Override

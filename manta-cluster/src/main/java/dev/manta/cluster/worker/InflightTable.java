@@ -165,6 +165,21 @@ final class InflightTable {
     core.complete(t, failure);
   }
 
+  /**
+   * Takes the plain task {@code t} off the wire because its owner cancelled it, completing it with
+   * {@code why} (I1: a result that comes later finds nothing); returns its entry, for its worker to
+   * be told, or null if it is not on the wire (not yet sent, or it ended or is being retried).
+   */
+  Entry cancel(TaskHandle t, Failure why) {
+    Entry f = inflight.get(t.id());
+    if (f == null || f.spec() != t || f.actor() != null || !inflight.remove(t.id(), f)) {
+      return null;
+    }
+    release(f);
+    core.complete(t, why);
+    return f;
+  }
+
   /** Completes {@code f}'s spec with {@code failure}, unless a result or failure came first. */
   void fail(Entry f, Failure failure) {
     if (inflight.remove(f.spec().id(), f)) {

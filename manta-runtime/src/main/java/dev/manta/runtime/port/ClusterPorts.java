@@ -80,6 +80,16 @@ public interface ClusterPorts {
   void actorKilled(ActorProxy actor);
 
   /**
+   * Cancels a task owned here that is on the wire to a worker of another process: if it is, the
+   * port completes it with {@code why} (its result is dropped when it comes), asks its worker to
+   * interrupt it (with {@code force}, to exit at once) and returns true. False if it is not on the
+   * wire (not yet sent, or run here): the core cancels it itself. Does not block.
+   */
+  default boolean cancelRemote(TaskHandle t, Failure why, boolean force) {
+    return false;
+  }
+
+  /**
    * Looks up a named actor in this job's namespace, placed or still being placed; empty if it is
    * dead or unknown. Blocks for one round trip, never until the actor is placed.
    */

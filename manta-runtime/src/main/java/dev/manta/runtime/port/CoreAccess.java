@@ -139,6 +139,13 @@ public interface CoreAccess {
    */
   TaskHandle accept(IncomingTask t);
 
+  /**
+   * Cancels the task {@code id} that arrived from its owner and is queued or running here: a
+   * running one is interrupted (its result becomes a cancellation), a queued one never runs. False
+   * if no such task is queued or running here. Never blocks.
+   */
+  boolean cancelHere(TaskId id);
+
   /** A new actor to be hosted here, not yet started; its class is the constructor's. */
   ActorProxy newHostedActor(ActorId id, String name, MantaFunction constructor, int maxConcurrency);
 

@@ -59,6 +59,10 @@ public final class TaskRun implements TaskHandle {
    */
   public int lineageDepth = 1;
 
+  /** Set by the first ending that releases {@link #argRefs}: each is released exactly once. */
+  public final java.util.concurrent.atomic.AtomicBoolean argsReleased =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   /** The thread running the task, for cancel and shutdown; null when not running. */
   public volatile Thread runner;
 
