@@ -172,7 +172,7 @@ final class InflightTable {
    */
   Entry cancel(TaskHandle t, Failure why) {
     Entry f = inflight.get(t.id());
-    if (f == null || f.spec() != t || f.actor() != null || !inflight.remove(t.id(), f)) {
+    if (f == null || f.actor() != null || !inflight.remove(t.id(), f)) {
       return null;
     }
     release(f);

@@ -257,6 +257,7 @@ public final class ReferenceTable {
    * completes it with {@link #complete}. False (and nothing changes) if {@code o} is freed or its
    * value is no longer {@code lost} (another reader reopened it first). See OwnedObject, I3.
    */
+  @SuppressWarnings("ReferenceEquality") // the very value found lost, not an equal one
   public boolean reopen(OwnedObject o, StoredValue lost) {
     synchronized (o) {
       if (o.freed || o.value.getNow(null) != lost) {
