@@ -155,6 +155,9 @@ public final class Manta {
    * @throws TaskCancelledException if the producing task was cancelled
    * @throws ActorDiedException if the producing actor died
    * @throws ObjectFreedException if the object was freed
+   * @throws ObjectLostException if the object's only copy was lost with its node and cannot be
+   *     rebuilt (cluster); one made by a task is rebuilt instead, and this waits for it
+   * @throws OwnerDiedException if the process that owned the object died (cluster)
    */
   public static <T> T get(ObjectRef<T> ref) {
     Objects.requireNonNull(ref, "ref");
@@ -261,14 +264,28 @@ public final class Manta {
 
   /**
    * Cancels the task that produces {@code ref}: a queued task never runs, a running one is
-   * interrupted. Its result becomes a {@link TaskCancelledException}. Does nothing to a finished
-   * task or a {@code put} object.
+   * interrupted, on whichever worker it runs. Its result becomes a {@link TaskCancelledException}
+   * at once, and a cancelled task is never retried. Does nothing to a finished task, a {@code put}
+   * object or an actor call.
    *
    * @return whether the task was still queued or running
    */
   public static boolean cancel(ObjectRef<?> ref) {
     Objects.requireNonNull(ref, "ref");
     return runtime().cancel(ref, false);
+  }
+
+  /**
+   * As {@link #cancel(ObjectRef)}; with {@code force}, a task running on a cluster worker is ended
+   * by killing that worker's process (for a task that ignores interrupts): the other work that
+   * process ran is lost with it and retried or failed as for any dead worker. Embedded, where tasks
+   * run in this JVM, {@code force} interrupts as {@code cancel(ref)} does.
+   *
+   * @return whether the task was still queued or running
+   */
+  public static boolean cancel(ObjectRef<?> ref, boolean force) {
+    Objects.requireNonNull(ref, "ref");
+    return runtime().cancel(ref, force);
   }
 
   /**

@@ -19,7 +19,9 @@ public sealed class MantaException extends RuntimeException
         ObjectStoreFullException,
         ObjectTypeException,
         WorkerDiedException,
-        NodeDiedException {
+        NodeDiedException,
+        ObjectLostException,
+        OwnerDiedException {
 
   private static final long serialVersionUID = 1L;
 

@@ -4,6 +4,7 @@ import dev.manta.ActorDiedException;
 import dev.manta.GetTimeoutException;
 import dev.manta.MantaException;
 import dev.manta.ObjectFreedException;
+import dev.manta.ObjectLostException;
 import dev.manta.PendingCallsLimitException;
 import dev.manta.TaskCancelledException;
 import dev.manta.TaskException;
@@ -29,6 +30,7 @@ import java.util.function.Function;
  *   <tr><td>ActorDiedException</td><td>RayActorException with the Ray actor id</td></tr>
  *   <tr><td>GetTimeoutException</td><td>RayTimeoutException</td></tr>
  *   <tr><td>ObjectFreedException</td><td>UnreconstructableException</td></tr>
+ *   <tr><td>ObjectLostException</td><td>UnreconstructableException</td></tr>
  *   <tr><td>PendingCallsLimitException</td><td>PendingCallsLimitExceededException</td></tr>
  *   <tr><td>any other MantaException</td><td>RayException</td></tr>
  * </table>
@@ -58,6 +60,7 @@ final class RayErrors {
       case ActorDiedException ad -> actorDied(ad, rayActorId);
       case GetTimeoutException gt -> new RayTimeoutException(gt.getMessage(), gt);
       case ObjectFreedException of -> new UnreconstructableException(of.getMessage(), of);
+      case ObjectLostException ol -> new UnreconstructableException(ol.getMessage(), ol);
       case PendingCallsLimitException pc -> {
         PendingCallsLimitExceededException r =
             new PendingCallsLimitExceededException(pc.getMessage());

@@ -6,6 +6,7 @@ import dev.manta.runtime.actor.ActorSystem;
 import dev.manta.runtime.exec.TaskExecutor;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
+import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.ownership.OwnedObject;
 import dev.manta.runtime.ownership.ReferenceTable;
 import dev.manta.runtime.port.ActorProxy;
@@ -19,6 +20,8 @@ import dev.manta.runtime.store.StoredValue;
 import dev.manta.runtime.task.Scheduler;
 import dev.manta.runtime.task.Submitter;
 import dev.manta.runtime.task.TaskRun;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -95,7 +98,7 @@ final class CoreAccessImpl implements CoreAccess {
   public void complete(TaskHandle h, StoredValue result) {
     TaskRun t = run(h);
     executor.completeRemote(t, result);
-    if (!keepLineage) {
+    if (!keepLineage || t.kind() != TaskSpec.Kind.TASK) { // only a plain task's result is rebuilt
       t.result.clearProducer();
     }
   }
@@ -124,6 +127,17 @@ final class CoreAccessImpl implements CoreAccess {
     }
     t.attempt++; // only the owner's in-flight table asks, once per lost try
     return true;
+  }
+
+  @Override
+  public List<ObjectId> ownedRefsInResult(TaskHandle t) {
+    List<ObjectId> out = new ArrayList<>(0);
+    for (ObjectId id : table.containedIds(run(t).result)) {
+      if (id.task().prefix() == prefix) {
+        out.add(id);
+      }
+    }
+    return out;
   }
 
   @Override
@@ -194,6 +208,16 @@ final class CoreAccessImpl implements CoreAccess {
         t.maxRetries(),
         t.retryExceptions(),
         t.actor() == null ? null : actor(t.actor()));
+  }
+
+  @Override
+  public boolean cancelHere(TaskId id) {
+    OwnedObject o = table.lookup(new ObjectId(id, 1));
+    return o != null
+        && o.producer() instanceof TaskRun t
+        && t.result == o
+        && t.kind() == TaskSpec.Kind.TASK
+        && CoreWorker.cancelRun(t, executor, "by its owner");
   }
 
   @Override

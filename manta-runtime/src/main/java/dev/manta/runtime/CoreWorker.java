@@ -5,6 +5,7 @@ import dev.manta.ActorHandle;
 import dev.manta.GetTimeoutException;
 import dev.manta.MantaConfig;
 import dev.manta.MantaFunction;
+import dev.manta.ObjectFreedException;
 import dev.manta.ObjectRef;
 import dev.manta.ObjectStoreStats;
 import dev.manta.RuntimeContext;
@@ -31,6 +32,7 @@ import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.NodeStore;
 import dev.manta.runtime.store.ObjectStore;
+import dev.manta.runtime.store.RemoteValue;
 import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
 import dev.manta.runtime.task.Scheduler;
@@ -74,6 +76,7 @@ public final class CoreWorker implements MantaRuntime {
   private final Submitter submitter;
   private final ActorSystem actors;
   private final boolean keepLineage;
+  private final Lineage lineage;
   private final String jobId;
   private volatile boolean closed;
 
@@ -87,7 +90,8 @@ public final class CoreWorker implements MantaRuntime {
     java.util.Objects.requireNonNull(factory, "ports");
     this.jobId = factory.jobId();
     this.loader = contextLoader();
-    this.keepLineage = false; // nothing to reconstruct from in one process
+    int lineageMaxTasks = factory.lineageMaxTasks(); // embedded: 0, it loses no objects
+    this.keepLineage = lineageMaxTasks > 0;
     this.table = new ReferenceTable(this::release, this::decode, true);
     table.callbacks(factory.callbackExecutor());
     Serializer serializer =
@@ -100,11 +104,13 @@ public final class CoreWorker implements MantaRuntime {
     this.scheduler =
         new Scheduler(
             ResourceSet.of(config.numCpus(), config.resources()), this::execute, "manta-task-");
-    this.submitter = new Submitter(ids, table, codec, executor);
+    this.submitter = new Submitter(ids, table, codec, executor, lineageMaxTasks);
     CoreAccessImpl access =
         new CoreAccessImpl(
             ids.prefix(), loader, table, submitter, executor, scheduler, keepLineage);
     this.ports = factory.open(access);
+    this.lineage =
+        new Lineage(ids.prefix(), table, submitter, ports, this::dispatch, lineageMaxTasks);
     this.actors = new ActorSystem(ids, submitter, executor, scheduler, table, () -> closed, ports);
     access.actors(actors);
     ports.start();
@@ -229,13 +235,29 @@ public final class CoreWorker implements MantaRuntime {
   @SuppressWarnings("unchecked")
   public <T> T get(ObjectRef<T> ref, long timeoutNanos) {
     RefImpl<T> r = own(ref);
+    long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
     try {
       OwnedObject o = r.object();
-      StoredValue v = o.value().getNow(null);
-      if (v == null) {
-        v = await(o.value(), timeoutNanos, List.of(r));
+      while (true) {
+        StoredValue v = o.value().getNow(null);
+        if (v == null) {
+          v = await(o.value(), left(timeoutNanos, deadline), List.of(r));
+        }
+        try {
+          return (T) codec.decode(o, v);
+        } catch (ObjectFreedException e) {
+          // The bytes could not be read from their node (another, or this one's store): if it
+          // died, the object is rebuilt (or failed with why not) and read again; else the error
+          // stands.
+          String node =
+              v instanceof RemoteValue rv
+                  ? rv.nodeId()
+                  : v instanceof StoreValue ? ports.nodeId() : null;
+          if (node == null || !lineage.lost(o, v, node, left(timeoutNanos, deadline))) {
+            throw e;
+          }
+        }
       }
-      return (T) codec.decode(o, v);
     } finally {
       Reference.reachabilityFence(r);
     }
@@ -250,6 +272,10 @@ public final class CoreWorker implements MantaRuntime {
       out.add(get(ref, left));
     }
     return out;
+  }
+
+  private static long left(long timeoutNanos, long deadline) {
+    return timeoutNanos < 0 ? -1 : Math.max(0, deadline - System.nanoTime());
   }
 
   /** How long {@code get} spins before parking: results of short calls arrive sooner. */
@@ -362,6 +388,32 @@ public final class CoreWorker implements MantaRuntime {
     if (!(r.object().producer() instanceof TaskRun t) || t.result != r.object()) {
       return false;
     }
+    if (t.kind() == TaskSpec.Kind.TASK && t.state.get() == TaskRun.READY) {
+      // On the wire to another process? Then the port completes it (its entry gone, it is never
+      // retried) and has its worker interrupt it.
+      Failure onWorker =
+          Failure.cancelled(
+              t.id().hex(),
+              t.displayName(),
+              "Task "
+                  + t.displayName()
+                  + " ("
+                  + t.id().hex()
+                  + ") was cancelled while it ran on a worker"
+                  + (force ? ", whose process was killed (force)" : ", which was interrupted"));
+      if (ports.cancelRemote(t, onWorker, force)) {
+        return true;
+      }
+    }
+    return cancelRun(t, executor, "");
+  }
+
+  /**
+   * Cancels {@code t} in this process: a waiting or queued run never runs, a running one is
+   * interrupted and its result becomes a cancellation; {@code by} says who asked (or is empty).
+   * False if it already ended. Never blocks.
+   */
+  static boolean cancelRun(TaskRun t, TaskExecutor executor, String by) {
     while (true) {
       int s = t.state.get();
       if (s == TaskRun.WAITING || s == TaskRun.READY) {
@@ -375,7 +427,9 @@ public final class CoreWorker implements MantaRuntime {
                       + t.displayName()
                       + " ("
                       + t.id().hex()
-                      + ") was cancelled before it ran"));
+                      + ") was cancelled"
+                      + (by.isEmpty() ? "" : " " + by)
+                      + " before it ran"));
           return true;
         }
       } else if (s == TaskRun.RUNNING) {

@@ -131,6 +131,18 @@ public final class ClusterConfig {
   /** Whether every worker JVM serves a Prometheus endpoint of its own, on a free port. */
   public static final String WORKER_METRICS = "manta.worker-metrics";
 
+  /**
+   * How deep an owner keeps lineage: the most tasks, one after another, whose specs it keeps to
+   * rebuild a lost object (0: none, nothing is rebuilt). Also the most tasks one rebuild runs.
+   */
+  public static final String LINEAGE_MAX_TASKS = "manta.lineage-max-tasks";
+
+  /**
+   * Driver only: the node agent ({@code host:port}) whose store holds the driver's objects;
+   * default: the first live agent on the driver's machine that answers.
+   */
+  public static final String DRIVER_AGENT = "manta.driver-agent";
+
   /** Settings no longer read, refused so that nobody relies on them: name to what replaced it. */
   private static final Map<String, String> RETIRED =
       Map.of(
@@ -158,6 +170,7 @@ public final class ClusterConfig {
           TLS_CA,
           TLS_REQUIRE_CLIENT_CERT,
           ACTOR_RESTART_WAIT_MS,
+          LINEAGE_MAX_TASKS,
           "manta.task-max-retries",
           "manta.fory.codegen",
           WORKER_METRICS);
@@ -196,6 +209,8 @@ public final class ClusterConfig {
   private final int metricsPort;
   private final boolean workerMetrics;
   private final boolean workerClassArchive;
+  private final int lineageMaxTasks;
+  private final String driverAgent;
   private final Map<String, String> workerProperties;
 
   private ClusterConfig(Function<String, String> props, Function<String, String> env) {
@@ -273,6 +288,8 @@ public final class ClusterConfig {
     this.metricsPort = (int) s.integer(METRICS_PORT, 0, -1, 65_535);
     this.workerMetrics = s.bool(WORKER_METRICS, true);
     this.workerClassArchive = s.bool(WORKER_CLASS_ARCHIVE, true);
+    this.lineageMaxTasks = (int) s.integer(LINEAGE_MAX_TASKS, 1_000, 0, 1_000_000);
+    this.driverAgent = s.property(DRIVER_AGENT).orElse(null);
     Map<String, String> forWorkers = new LinkedHashMap<>();
     for (String key : FOR_WORKERS) {
       s.property(key).ifPresent(v -> forWorkers.put(key, v));
@@ -500,6 +517,20 @@ public final class ClusterConfig {
   public Duration nodeDeathBound() {
     long step = Math.max(healthCheckPeriod.toMillis(), healthCheckTimeout.toMillis());
     return Duration.ofMillis(healthCheckPeriod.toMillis() + healthCheckFailureThreshold * step);
+  }
+
+  /**
+   * How deep an owner keeps the lineage of the objects its tasks make, in tasks (0: not at all): a
+   * task's spec is kept while its result lives and while a kept task takes that result as an
+   * argument, up to this many tasks deep; rebuilding one lost object runs at most this many.
+   */
+  public int lineageMaxTasks() {
+    return lineageMaxTasks;
+  }
+
+  /** The agent a driver uses ({@code host:port}), or null for the first live one on its machine. */
+  public String driverAgent() {
+    return driverAgent;
   }
 
   /**

@@ -213,16 +213,35 @@ public final class TaskMessages {
 
   /**
    * The result message of try {@code attempt} of task {@code id}; a value in this node's store is
-   * described with {@code nodeId} and {@code agentAddress} so that its owner can pull it.
+   * described with {@code nodeId} and {@code agentAddress} so that its owner can pull it; {@code
+   * nested} are the objects owned by the sender that the value holds refs to, lent to the owner.
    */
   public static ResultMsg result(
-      TaskId id, int attempt, StoredValue v, String nodeId, String agentAddress) {
-    return ResultMsg.newBuilder()
-        .setTaskPrefix(id.prefix())
-        .setTaskSequence(id.sequence())
-        .setAttempt(attempt)
-        .setValue(Wire.value(v, nodeId, agentAddress))
-        .build();
+      TaskId id,
+      int attempt,
+      StoredValue v,
+      String nodeId,
+      String agentAddress,
+      List<ObjectId> nested) {
+    ResultMsg.Builder b =
+        ResultMsg.newBuilder()
+            .setTaskPrefix(id.prefix())
+            .setTaskSequence(id.sequence())
+            .setAttempt(attempt)
+            .setValue(Wire.value(v, nodeId, agentAddress));
+    for (ObjectId o : nested) {
+      b.addNested(Wire.id(o));
+    }
+    return b.build();
+  }
+
+  /** The objects a result's value holds refs to that its sender lent to the task's owner. */
+  public static List<ObjectId> nested(ResultMsg r) {
+    List<ObjectId> out = new ArrayList<>(r.getNestedCount());
+    for (dev.manta.cluster.proto.ObjectIdMsg m : r.getNestedList()) {
+      out.add(Wire.id(m));
+    }
+    return out;
   }
 
   /** The task a result message is for. */

@@ -49,6 +49,12 @@ final class Borrowing {
    *      equal the occurrences over all `lent` lists.
    *  B3  Owner side: an object is served to a borrower once its value is ready; an object no
    *      longer live here answers with a FREED failure, never an error.
+   *  B4  Nested refs (Ray's protocol): a worker whose result holds refs to objects it owns lends
+   *      each to the task's owner before it reports the result (lend: counted as in B2, so the
+   *      owner's death releases them too). The task's owner keeps the lent ids under the result
+   *      in `nestedIn` and releases each once (ReleaseBorrows) when it frees the result, or at
+   *      once if the result was dropped. Its own stand-ins for those objects borrow separately
+   *      (B1), so the objects live until both the result and every stand-in are gone.
    *  Threads: the owner's handlers run on gRPC transport threads and never block; released()
    *  runs on the thread that freed the object, and its notices leave in the root gRPC context
    *  (often inside a handler whose own context is cancelled when it returns). No locks:
@@ -64,6 +70,7 @@ final class Borrowing {
   private final BooleanSupplier closed;
   private final Map<ObjectId, Long> borrowed = new ConcurrentHashMap<>(); // B1: stand-in -> owner
   private final Map<Long, List<ObjectId>> lent = new ConcurrentHashMap<>(); // B2: by borrower
+  private final Map<ObjectId, List<ObjectId>> nestedIn = new ConcurrentHashMap<>(); // B4
 
   /** Borrowing for a process on the node whose agent is at {@code agentAddress}. */
   Borrowing(
@@ -117,17 +124,41 @@ final class Borrowing {
                 .build(),
             Callbacks.of(
                 v -> core.completeObject(id, Wire.value(v, view.nodeId())),
-                e ->
-                    core.completeObject(
-                        id,
-                        Failure.freed(
-                            id.hex(),
-                            "Object "
-                                + id.hex()
-                                + " could not be fetched from its owner at "
-                                + ownerAddress
-                                + ": "
-                                + Rpc.rootMessage(e)))));
+                e -> core.completeObject(id, fetchFailed(id, ownerAddress, e))));
+  }
+
+  /**
+   * Why stand-in {@code id} has no value: its owner died (it is gone, or its process does not
+   * answer: an object never outlives its owner), or the fetch failed otherwise.
+   */
+  Failure fetchFailed(ObjectId id, String ownerAddress, Throwable e) {
+    long owner = id.task().prefix();
+    boolean gone =
+        view.knownWorker(owner) == null
+            || (e instanceof StatusRuntimeException s
+                && s.getStatus().getCode() == io.grpc.Status.Code.UNAVAILABLE);
+    if (gone) {
+      return Failure.ownerDied(
+          id.hex(),
+          "Object "
+              + id.hex()
+              + " is lost: its owner, process "
+              + Long.toHexString(owner)
+              + " at "
+              + ownerAddress
+              + ", died or no longer answers ("
+              + Rpc.rootMessage(e)
+              + "), and an object does not outlive the process that made it; pass the value"
+              + " itself, or make the object in a process that outlives its readers");
+    }
+    return Failure.freed(
+        id.hex(),
+        "Object "
+            + id.hex()
+            + " could not be fetched from its owner at "
+            + ownerAddress
+            + ": "
+            + Rpc.rootMessage(e));
   }
 
   /**
@@ -142,6 +173,10 @@ final class Borrowing {
   }
 
   private void releasedDetached(ObjectId id, StoredValue value) {
+    List<ObjectId> nested = nestedIn.remove(id); // B4: a result holding lent refs
+    if (nested != null) {
+      releaseLent(nested);
+    }
     Long owner = borrowed.remove(id);
     if (owner != null) {
       if (!closed.getAsBoolean()) {
@@ -171,6 +206,67 @@ final class Borrowing {
         }
       }
     }
+  }
+
+  // --- nested refs (B4) ---
+
+  /**
+   * The task's owner side: result {@code outer}, owned here, arrived holding refs to {@code
+   * nested}, which their owner lent to this process; they are released when {@code outer} is freed
+   * here. Call before the result completes {@code outer}, so that its free finds them.
+   */
+  void heldIn(ObjectId outer, List<ObjectId> nested) {
+    if (!nested.isEmpty()) {
+      nestedIn.merge(
+          outer,
+          List.copyOf(nested),
+          (a, b) -> {
+            releaseLent(b); // a second report for one result: keep one set of counts
+            return a;
+          });
+    }
+  }
+
+  /** Releases, at their owners, objects lent to this process (B4). Does not block. */
+  void releaseLent(List<ObjectId> nested) {
+    if (closed.getAsBoolean()) {
+      return;
+    }
+    Map<Long, BorrowBatch.Builder> byOwner = new java.util.HashMap<>();
+    for (ObjectId id : nested) {
+      byOwner
+          .computeIfAbsent(
+              id.task().prefix(), k -> BorrowBatch.newBuilder().setBorrowerPrefix(core.prefix()))
+          .addIds(Wire.id(id));
+    }
+    Context.ROOT.run(
+        () ->
+            byOwner.forEach(
+                (owner, batch) -> {
+                  String ownerAddress = view.knownWorker(owner);
+                  if (ownerAddress != null) { // else it died, and its objects with it
+                    Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(ownerAddress)))
+                        .releaseBorrows(batch.build(), Callbacks.ignore());
+                  }
+                }));
+  }
+
+  /**
+   * The worker's side: counts {@code borrower} as a borrower of each of {@code ids} that is owned
+   * and live here (B2, B4); returns those it counted, to be reported with the result. Never blocks.
+   */
+  List<ObjectId> lend(long borrower, List<ObjectId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<ObjectId> out = new java.util.ArrayList<>(ids.size());
+    for (ObjectId id : ids) {
+      if (core.borrowerAdded(id)) {
+        lent.computeIfAbsent(borrower, k -> new CopyOnWriteArrayList<>()).add(id);
+        out.add(id);
+      }
+    }
+    return out;
   }
 
   // --- the owner's half ---

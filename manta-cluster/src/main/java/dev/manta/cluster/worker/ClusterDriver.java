@@ -89,7 +89,24 @@ public final class ClusterDriver {
       ch.shutdownNow();
     }
     Rpc.useToken(token);
-    NodeInfo local = chooseLocal(view.getNodesList(), agent -> probe(agent, connectMs), address);
+    java.util.List<NodeInfo> nodes = view.getNodesList();
+    if (cluster.driverAgent() != null) { // chosen, rather than the first on this machine
+      nodes =
+          nodes.stream().filter(n -> n.getAgentAddress().equals(cluster.driverAgent())).toList();
+      if (nodes.isEmpty() || !nodes.get(0).getAlive()) {
+        throw new IllegalStateException(
+            "No live node of the cluster at "
+                + address
+                + " has its agent at "
+                + cluster.driverAgent()
+                + " ("
+                + ClusterConfig.DRIVER_AGENT
+                + "); see `manta status --address "
+                + address
+                + "` for the agents, or unset it to use the first on this machine");
+      }
+    }
+    NodeInfo local = chooseLocal(nodes, agent -> probe(agent, connectMs), address);
     String jobId = HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt());
     CodeShipper code = new CodeShipper(System.getProperty("java.class.path"));
     ClusterPortsImpl ports =
@@ -101,7 +118,8 @@ public final class ClusterDriver {
             host(local.getAgentAddress()),
             true,
             code,
-            cluster.directLinks());
+            cluster.directLinks(),
+            cluster);
     return Cores.start(config, ports);
   }
 

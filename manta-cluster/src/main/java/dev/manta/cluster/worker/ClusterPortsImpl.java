@@ -1,6 +1,7 @@
 package dev.manta.cluster.worker;
 
 import dev.manta.MantaConfig;
+import dev.manta.cluster.config.ClusterConfig;
 import dev.manta.cluster.proto.ActorInfo;
 import dev.manta.cluster.proto.CoreWorkerGrpc;
 import dev.manta.cluster.proto.Empty;
@@ -24,6 +25,8 @@ import io.grpc.netty.shaded.io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,6 +70,9 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
    *      on it.
    *  C3  `closed` is set first by shutdown(); every part reads it before it sends a notice, so
    *      none leaves once shutdown began.
+   *  C4  `deaths` holds one future per node someone asked about (awaitNodeDeath) or that died;
+   *      nodeDied completes it with the reason before anything else, on the subscription's thread.
+   *      A waiter reads the view first, so a death applied before its future existed is seen.
    */
   private static final Logger LOG = LoggerFactory.getLogger(ClusterPortsImpl.class);
 
@@ -86,6 +92,16 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
    * push goes over gRPC {@code Submit} streams).
    */
   private final boolean directLinks;
+
+  /** How many tasks deep this process keeps lineage ({@link ClusterConfig#lineageMaxTasks}). */
+  private final int lineageMaxTasks;
+
+  /**
+   * The longest to wait to hear of a silent node's death ({@link ClusterConfig#nodeDeathBound}).
+   */
+  private final java.time.Duration nodeDeathBound;
+
+  private final Map<String, CompletableFuture<String>> deaths = new ConcurrentHashMap<>(); // C4
 
   /** Where work leaves transport threads for; see {@link InflightTable}, I3. */
   private final ExecutorService offload =
@@ -113,7 +129,8 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   /**
    * Ports for a process of job {@code jobId} joining the head at {@code headAddress}; {@code
    * agentAddress} is this node's agent (for a driver: the agent found on this machine); {@code
-   * directLinks} says whether it takes and opens direct links.
+   * directLinks} says whether it takes and opens direct links; {@code cluster} gives the lineage
+   * depth and how long to wait to hear of a node's death.
    */
   ClusterPortsImpl(
       String headAddress,
@@ -123,8 +140,11 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
       String bind,
       boolean driver,
       CodeShipper code,
-      boolean directLinks) {
+      boolean directLinks,
+      ClusterConfig cluster) {
     this.directLinks = directLinks;
+    this.lineageMaxTasks = cluster.lineageMaxTasks();
+    this.nodeDeathBound = cluster.nodeDeathBound();
     this.jobId = jobId;
     this.namespace = namespace;
     this.agentAddress = agentAddress;
@@ -164,6 +184,11 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   }
 
   @Override
+  public int lineageMaxTasks() {
+    return lineageMaxTasks;
+  }
+
+  @Override
   public ClusterPorts open(CoreAccess core) {
     InflightTable inflight =
         new InflightTable(core, view, offload, creation -> parts.actors().created(creation));
@@ -199,8 +224,10 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
             this::address);
     inflight.onRestarted(actors::restarted); // a restarted actor's constructor answered
     Borrowing borrowing = new Borrowing(core, view, channels, agentAddress, () -> closed);
+    inflight.onNested(borrowing); // refs lent with results
     ReportLinks reports = new ReportLinks(view, agentAddress, offload);
-    TaskIntake intake = new TaskIntake(core, reports::report, view.nodeId(), this::address);
+    TaskIntake intake =
+        new TaskIntake(core, reports::report, borrowing::lend, view.nodeId(), this::address);
     this.parts = new Parts(core, inflight, links, reports, placement, actors, borrowing, intake);
     return this;
   }
@@ -221,7 +248,13 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
             0,
             List.of(
                 new CoreWorkerService(
-                    reports, intake, borrowing, actors, code, this::exitRequested)),
+                    reports,
+                    intake,
+                    borrowing,
+                    actors,
+                    code,
+                    this::exitRequested,
+                    this::cancelHere)),
             true);
     if (directLinks && !driver) { // owners push work to workers only
       reports.startLinkServer(bind, intake::acceptAll);
@@ -290,8 +323,9 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   // --- deaths (C2) ---
 
   private void nodeDied(NodeInfo n) {
-    leases.nodeDied(n.getNodeId());
     String where = "node " + n.getNodeId() + " at " + n.getAgentAddress();
+    death(n.getNodeId()).complete(where + " died (" + n.getDeathReason() + ")"); // C4
+    leases.nodeDied(n.getNodeId());
     failWhere(
         f -> f.nodeId().equals(n.getNodeId()),
         p -> p.nodeId().equals(n.getNodeId()),
@@ -341,6 +375,25 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
       ended.accept(actor);
     }
   }
+
+  /**
+   * An owner cancelled task {@code id} it sent here: it is interrupted (or dropped if queued); with
+   * {@code force} this worker exits at once, as Ray's {@code cancel(force=True)} kills the worker:
+   * its agent reports the death, and the owners of its other work retry or fail it.
+   */
+  private void cancelHere(dev.manta.runtime.id.TaskId id, boolean force) {
+    boolean found = parts.core().cancelHere(id);
+    if (force) {
+      LOG.warn(
+          "Task {} was cancelled with force by its owner{}: this worker exits now",
+          id.hex(),
+          found ? "" : " (it was not running here)");
+      Runtime.getRuntime().halt(CANCELLED_EXIT_CODE);
+    }
+  }
+
+  /** The exit code of a worker killed by a forced cancel. */
+  static final int CANCELLED_EXIT_CODE = 130;
 
   /** Runs the exit hook, if any, on a thread of its own. */
   private void exitRequested() {
@@ -401,6 +454,25 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   }
 
   @Override
+  public boolean cancelRemote(TaskHandle t, Failure why, boolean force) {
+    InflightTable.Entry e = parts.inflight().cancel(t, why);
+    if (e == null) {
+      return false;
+    }
+    io.grpc.Context.ROOT.run(
+        () ->
+            Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(e.worker())))
+                .cancelTask(
+                    dev.manta.cluster.proto.CancelTaskRequest.newBuilder()
+                        .setTaskPrefix(t.id().prefix())
+                        .setTaskSequence(t.id().sequence())
+                        .setForce(force)
+                        .build(),
+                    Callbacks.ignore()));
+    return true;
+  }
+
+  @Override
   public void registerActor(ActorProxy proxy) {
     parts.actors().register(proxy);
   }
@@ -436,6 +508,36 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   }
 
   // --- ClusterPorts: objects ---
+
+  private CompletableFuture<String> death(String nodeId) {
+    return deaths.computeIfAbsent(nodeId, k -> new CompletableFuture<>());
+  }
+
+  @Override
+  public String awaitNodeDeath(String nodeId, long timeoutNanos) {
+    NodeView v = view.node(nodeId);
+    if (v != null && !v.info.getAlive()) { // C4: the view first
+      return "node "
+          + nodeId
+          + " at "
+          + v.info.getAgentAddress()
+          + " died ("
+          + v.info.getDeathReason()
+          + ")";
+    }
+    CompletableFuture<String> f = death(nodeId);
+    long wait = Math.min(Math.max(0, timeoutNanos), 2 * nodeDeathBound.toNanos());
+    try {
+      return wait == 0 ? f.getNow(null) : f.get(wait, TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      return null; // alive all along: the read failed for another reason
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("death futures never fail", e);
+    }
+  }
 
   @Override
   public boolean canBorrow() {

@@ -2,6 +2,7 @@ package dev.manta.cluster.worker;
 
 import dev.manta.cluster.proto.ActorInfo;
 import dev.manta.cluster.proto.BorrowBatch;
+import dev.manta.cluster.proto.CancelTaskRequest;
 import dev.manta.cluster.proto.Chunk;
 import dev.manta.cluster.proto.CodeEntry;
 import dev.manta.cluster.proto.CoreWorkerGrpc;
@@ -12,6 +13,7 @@ import dev.manta.cluster.proto.ResultBatch;
 import dev.manta.cluster.proto.TaskBatch;
 import dev.manta.cluster.proto.ValueMsg;
 import dev.manta.runtime.id.ActorId;
+import dev.manta.runtime.id.TaskId;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
@@ -30,15 +32,21 @@ final class CoreWorkerService extends CoreWorkerGrpc.CoreWorkerImplBase {
   private final RemoteActors actors;
   private final CodeShipper code; // null in a worker: only drivers ship code
   private final Runnable exit;
+  private final java.util.function.BiConsumer<TaskId, Boolean> cancel;
 
-  /** The service over the parts; {@code exit} runs when an owner asks this process to exit. */
+  /**
+   * The service over the parts; {@code exit} runs when an owner asks this process to exit, {@code
+   * cancel} when it cancels a task it sent here (with force or not).
+   */
   CoreWorkerService(
       ReportLinks reports,
       TaskIntake intake,
       Borrowing borrowing,
       RemoteActors actors,
       CodeShipper code,
-      Runnable exit) {
+      Runnable exit,
+      java.util.function.BiConsumer<TaskId, Boolean> cancel) {
+    this.cancel = cancel;
     this.reports = reports;
     this.intake = intake;
     this.borrowing = borrowing;
@@ -88,6 +96,12 @@ final class CoreWorkerService extends CoreWorkerGrpc.CoreWorkerImplBase {
   public void killActor(ActorInfo req, StreamObserver<Empty> out) {
     actors.killHosted(new ActorId(req.getPrefix(), req.getSequence()));
     reply(out, Empty.getDefaultInstance());
+  }
+
+  @Override
+  public void cancelTask(CancelTaskRequest req, StreamObserver<Empty> out) {
+    reply(out, Empty.getDefaultInstance());
+    cancel.accept(new TaskId(req.getTaskPrefix(), req.getTaskSequence()), req.getForce());
   }
 
   @Override

@@ -54,6 +54,9 @@ final class InflightTable {
    *      (takeActorWork, removing as in I1, so a late result finds nothing). The creation it then
    *      sends again is an `again` entry when the actor's first creation completed already: its
    *      result goes to `restarted`, never to the core, which completed that spec once.
+   *  I6  Refs a worker lent with a result (Borrowing, B4) are handed to Borrowing before the
+   *      result completes its object, so the object's free releases them; those of a result
+   *      that is dropped are released at once.
    *  No locks: `inflight` is a concurrent map and entries are immutable.
    */
 
@@ -83,6 +86,7 @@ final class InflightTable {
   private final Consumer<Entry> created;
   private volatile Consumer<TaskHandle> retry;
   private volatile BiConsumer<Entry, StoredValue> restarted = (e, v) -> {};
+  private volatile Borrowing nested;
 
   /**
    * A table completing specs through {@code core}, releasing load from {@code view}'s nodes; work
@@ -109,6 +113,14 @@ final class InflightTable {
     this.restarted = restarted;
   }
 
+  /**
+   * Where the refs lent with a result go (Borrowing, B4): kept under the result, or released at
+   * once for a result that is dropped; set once, before any work.
+   */
+  void onNested(Borrowing nested) {
+    this.nested = nested;
+  }
+
   /** Records that {@code e}'s spec is about to leave for its worker; call before sending it. */
   void add(Entry e) {
     inflight.put(e.spec().id(), e);
@@ -128,8 +140,15 @@ final class InflightTable {
     for (ResultMsg r : batch.getResultsList()) {
       TaskId id = TaskMessages.taskId(r);
       Entry f = inflight.get(id);
+      Borrowing n = nested;
       if (f == null || r.getAttempt() != f.spec().attempt()) {
+        if (n != null && r.getNestedCount() > 0) {
+          n.releaseLent(TaskMessages.nested(r)); // I6: a dropped result's lent refs
+        }
         continue; // already failed (worker declared dead) or cancelled, or an earlier try's (I4)
+      }
+      if (n != null && r.getNestedCount() > 0) {
+        n.heldIn(new dev.manta.runtime.id.ObjectId(id, 1), TaskMessages.nested(r)); // I6
       }
       StoredValue v = TaskMessages.value(r, nodeId);
       if (f.spec().kind() == TaskSpec.Kind.ACTOR_CREATION) {
@@ -172,6 +191,21 @@ final class InflightTable {
    */
   void failUnsent(TaskHandle t, Failure failure) {
     core.complete(t, failure);
+  }
+
+  /**
+   * Takes the plain task {@code t} off the wire because its owner cancelled it, completing it with
+   * {@code why} (I1: a result that comes later finds nothing); returns its entry, for its worker to
+   * be told, or null if it is not on the wire (not yet sent, or it ended or is being retried).
+   */
+  Entry cancel(TaskHandle t, Failure why) {
+    Entry f = inflight.get(t.id());
+    if (f == null || f.actor() != null || !inflight.remove(t.id(), f)) {
+      return null;
+    }
+    release(f);
+    core.complete(t, why);
+    return f;
   }
 
   /** Completes {@code f}'s spec with {@code failure}, unless a result or failure came first. */

@@ -6,6 +6,7 @@ import dev.manta.cluster.proto.ResultMsg;
 import dev.manta.cluster.proto.TaskBatch;
 import dev.manta.cluster.rpc.DirectLink;
 import dev.manta.cluster.rpc.TaskMessages;
+import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.store.StoredValue;
 import io.grpc.Context;
@@ -134,10 +135,12 @@ final class ReportLinks {
 
   /**
    * Sends the result {@code v} of task {@code id} to its owner at {@code owner}, on that owner's
-   * report link (R1). Does not block.
+   * report link (R1), with the objects owned here that {@code v} holds refs to and that were lent
+   * to the owner ({@code nested}). Does not block.
    */
-  void report(String owner, TaskId id, int attempt, StoredValue v) {
-    ResultMsg r = TaskMessages.result(id, attempt, v, view.nodeId(), agentAddress);
+  void report(
+      String owner, TaskId id, int attempt, StoredValue v, java.util.List<ObjectId> nested) {
+    ResultMsg r = TaskMessages.result(id, attempt, v, view.nodeId(), agentAddress, nested);
     Batcher<ResultMsg> back = reportLinks.get(owner);
     if (back == null) {
       LOG.warn("Result of task {} dropped: its owner {} is gone", id.hex(), owner);

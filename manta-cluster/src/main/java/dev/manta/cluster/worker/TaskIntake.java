@@ -5,6 +5,7 @@ import dev.manta.cluster.proto.TaskBatch;
 import dev.manta.cluster.proto.TaskMsg;
 import dev.manta.cluster.rpc.TaskMessages;
 import dev.manta.runtime.id.ActorId;
+import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.id.TaskId;
 import dev.manta.runtime.port.ActorProxy;
 import dev.manta.runtime.port.CoreAccess;
@@ -44,17 +45,31 @@ final class TaskIntake {
    *  Threads: acceptAll runs on the owner's stream thread (a gRPC event loop or a link's reader),
    *  in the root gRPC context, one batch at a time per stream, so a stream's tasks are accepted
    *  in order. A result is reported on the thread that completes it. No locks.
+   *  N4  Objects owned here that a result's value holds refs to are lent to the task's owner
+   *      (Borrowing counts it as their borrower) in the result's completion callback, which runs
+   *      on the completing thread before the table can free the result and release what it
+   *      contains; the owner releases them once it frees the result (Ray's nested refs).
    */
   private static final Logger LOG = LoggerFactory.getLogger(TaskIntake.class);
 
   /** Where results go: the report link of the owner at {@code owner}. */
   interface Reports {
-    /** Sends {@code value}, the result of try {@code attempt} of task {@code id}, to its owner. */
-    void report(String owner, TaskId id, int attempt, StoredValue value);
+    /**
+     * Sends {@code value}, the result of try {@code attempt} of task {@code id}, to its owner, with
+     * the objects owned here that the value holds refs to, lent to the owner ({@code nested}).
+     */
+    void report(String owner, TaskId id, int attempt, StoredValue value, List<ObjectId> nested);
+  }
+
+  /** Lends objects owned here to the process {@code borrower} (see {@link Borrowing#lend}). */
+  interface Lender {
+    /** Counts {@code borrower} as a borrower of each of {@code ids}; returns those it counted. */
+    List<ObjectId> lend(long borrower, List<ObjectId> ids);
   }
 
   private final CoreAccess core;
   private final Reports reports;
+  private final Lender lender;
   private final String nodeId;
   private final Supplier<String> address;
   private final Map<String, MantaFunction> functions = new ConcurrentHashMap<>(); // N1
@@ -62,11 +77,14 @@ final class TaskIntake {
 
   /**
    * The intake of a worker on node {@code nodeId}, serving at {@code address} (known once its
-   * server runs), whose results go to {@code reports}.
+   * server runs), whose results go to {@code reports}; objects a result holds refs to are lent to
+   * the task's owner through {@code lender} before it is reported (N4).
    */
-  TaskIntake(CoreAccess core, Reports reports, String nodeId, Supplier<String> address) {
+  TaskIntake(
+      CoreAccess core, Reports reports, Lender lender, String nodeId, Supplier<String> address) {
     this.core = core;
     this.reports = reports;
+    this.lender = lender;
     this.nodeId = nodeId;
     this.address = address;
   }
@@ -84,7 +102,8 @@ final class TaskIntake {
             req.getOwnerAddress(),
             id,
             m.getAttempt(),
-            Failure.ofThrowable(id.hex(), m.getName(), e));
+            Failure.ofThrowable(id.hex(), m.getName(), e),
+            List.of());
       }
     }
   }
@@ -129,7 +148,8 @@ final class TaskIntake {
                 actorId.hex(),
                 "",
                 "Actor " + actorId.hex() + " is not alive on worker " + address.get(),
-                null));
+                null),
+            List.of());
         return;
       }
     }
@@ -147,10 +167,14 @@ final class TaskIntake {
                 actor));
     settle(held); // the spec counts its own references now
     unreported.incrementAndGet();
+    long ownerPrefix = batch.getOwnerPrefix();
     core.resultOf(t)
         .thenAccept(
             v -> {
-              reports.report(owner, id, attempt, v);
+              // N4: runs as the result completes, before the result object (and with it what it
+              // contains) can be freed here.
+              List<ObjectId> nested = lender.lend(ownerPrefix, core.ownedRefsInResult(t));
+              reports.report(owner, id, attempt, v, nested);
               unreported.decrementAndGet();
             });
     switch (kind) {

@@ -97,7 +97,8 @@ public final class WorkerMain {
             args.getOrDefault("--bind", "127.0.0.1"),
             false,
             null,
-            cluster.directLinks());
+            cluster.directLinks(),
+            cluster);
     MantaRuntime core = Cores.start(config, ports);
     // User code in tasks calls Manta: it gets this worker's core, handed over here.
     Manta.init(config, hosted(core));

@@ -169,7 +169,9 @@ class TaskMessagesTest {
 
   private static StoredValue roundTrip(TaskId id, StoredValue v, String at) throws Exception {
     ResultMsg r =
-        ResultMsg.parseFrom(TaskMessages.result(id, 0, v, "node-a", "agent-a:1").toByteArray());
+        ResultMsg.parseFrom(
+            TaskMessages.result(id, 0, v, "node-a", "agent-a:1", java.util.List.of())
+                .toByteArray());
     assertThat(TaskMessages.taskId(r)).isEqualTo(id);
     return TaskMessages.value(r, at);
   }

@@ -262,6 +262,16 @@ class FakeCore implements CoreAccess {
   }
 
   @Override
+  public boolean cancelHere(dev.manta.runtime.id.TaskId id) {
+    return false; // nothing runs in this fake
+  }
+
+  @Override
+  public java.util.List<dev.manta.runtime.id.ObjectId> ownedRefsInResult(TaskHandle t) {
+    return table.containedIds(((TaskRun) t).result);
+  }
+
+  @Override
   public CompletableFuture<StoredValue> resultOf(TaskHandle t) {
     return ((TaskRun) t).result.value();
   }

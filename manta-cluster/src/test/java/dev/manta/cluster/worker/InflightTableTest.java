@@ -45,7 +45,7 @@ class InflightTableTest {
 
   private static ResultBatch results(TaskRun t, StoredValue v) {
     return ResultBatch.newBuilder()
-        .addResults(TaskMessages.result(t.id(), t.attempt, v, "n2", "a:1"))
+        .addResults(TaskMessages.result(t.id(), t.attempt, v, "n2", "a:1", java.util.List.of()))
         .build();
   }
 

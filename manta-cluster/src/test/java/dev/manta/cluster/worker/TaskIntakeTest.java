@@ -31,7 +31,11 @@ class TaskIntakeTest {
   private final List<Report> reports = new CopyOnWriteArrayList<>();
   private final TaskIntake intake =
       new TaskIntake(
-          core, (o, id, attempt, v) -> reports.add(new Report(o, id, v)), "n1", () -> "w:1");
+          core,
+          (o, id, attempt, v, nested) -> reports.add(new Report(o, id, v)),
+          (borrower, ids) -> ids,
+          "n1",
+          () -> "w:1");
 
   @AfterEach
   void close() throws InterruptedException {

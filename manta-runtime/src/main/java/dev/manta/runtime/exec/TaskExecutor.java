@@ -304,6 +304,9 @@ public final class TaskExecutor implements Abandoner {
   }
 
   private void releaseArgs(TaskRun t) {
+    if (!t.argsReleased.compareAndSet(false, true)) {
+      return; // a second ending (a cancel racing a result): the counts were released once
+    }
     for (OwnedObject o : t.argRefs) {
       table.removeTaskRef(o);
     }

@@ -20,11 +20,17 @@ public final class OwnedObject implements TaskArg.Ref {
    *  I2  localHandles counts generations of local Handle objects that are still reachable (their
    *      tracker not yet processed); likewise borrowHandles. A dead generation is replaced by a
    *      new one when a ref is made again while another count keeps the object alive.
+   *  I3  `value` is replaced only by ReferenceTable.reopen, under the monitor, while the object is
+   *      live and its ready value was found lost (its node died): the new future is pending until
+   *      the rebuild (or the failure saying why there is none) completes it. Whoever read the old
+   *      future saw it complete; readers take value() afresh each time.
+   *  I4  `producer` stays set after the object is freed only if `lineagePinned`: a task whose
+   *      lineage is kept takes it as an argument, and may need its producer to rebuild it.
    *  Locks: every count and `freed` change holds this object's monitor. Sections are a few field
    *  updates and never block, so a virtual thread holding it is never parked inside.
    */
   final ObjectId id;
-  final CompletableFuture<StoredValue> value = new CompletableFuture<>();
+  volatile CompletableFuture<StoredValue> value = new CompletableFuture<>(); // I3
   final long createdNanos = System.nanoTime();
 
   int localHandles; // guarded by this
@@ -36,6 +42,7 @@ public final class OwnedObject implements TaskArg.Ref {
   WeakReference<Object> borrowHandle; // guarded by this
   List<OwnedObject> contains = List.of(); // guarded by this
   volatile Object producer; // the producing task while it may still be needed (lineage)
+  volatile boolean lineagePinned; // I4
   volatile int readers; // pins by readers in progress
   volatile List<Object> keepAlive = List.of(); // handles (e.g. actor leases) inside the value
 
@@ -62,6 +69,19 @@ public final class OwnedObject implements TaskArg.Ref {
   /** Forgets the producing task, for example when it has finished and lineage is off. */
   public void clearProducer() {
     producer = null;
+  }
+
+  /** Sets the run that (re)makes this object: a rebuild of a lost value (lineage). */
+  public void producer(Object run) {
+    producer = run;
+  }
+
+  /**
+   * Keeps {@link #producer()} after this object is freed (I4): a task whose lineage is kept takes
+   * it as an argument.
+   */
+  public void pinLineage() {
+    lineagePinned = true;
   }
 
   /** Keeps {@code things} (leases of actor handles serialized in the value) alive with it. */

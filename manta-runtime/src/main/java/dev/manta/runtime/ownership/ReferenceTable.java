@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -225,6 +226,19 @@ public final class ReferenceTable {
     }
   }
 
+  /** The ids of the objects {@code container}'s value holds refs to (while it is not freed). */
+  public List<ObjectId> containedIds(OwnedObject container) {
+    List<OwnedObject> c;
+    synchronized (container) {
+      c = container.contains;
+    }
+    List<ObjectId> out = new ArrayList<>(c.size());
+    for (OwnedObject o : c) {
+      out.add(o.id);
+    }
+    return out;
+  }
+
   /**
    * Completes {@code o} with {@code v} (no-op if already complete, e.g. cancelled), then frees it
    * at once if nothing refers to it. Returns whether this call completed it.
@@ -235,6 +249,23 @@ public final class ReferenceTable {
       maybeFree(o);
     }
     return done;
+  }
+
+  /**
+   * Makes the live, ready object {@code o} pending again because its value {@code lost} (its only
+   * copy, on a node that died) is gone: a rebuild, or the failure saying why there is none, then
+   * completes it with {@link #complete}. False (and nothing changes) if {@code o} is freed or its
+   * value is no longer {@code lost} (another reader reopened it first). See OwnedObject, I3.
+   */
+  @SuppressWarnings("ReferenceEquality") // the very value found lost, not an equal one
+  public boolean reopen(OwnedObject o, StoredValue lost) {
+    synchronized (o) {
+      if (o.freed || o.value.getNow(null) != lost) {
+        return false;
+      }
+      o.value = new CompletableFuture<>();
+      return true;
+    }
   }
 
   /** Frees {@code o} now, whatever refers to it (Manta.free). */
@@ -282,7 +313,9 @@ public final class ReferenceTable {
       t.enqueue(); // the reaper counts them down; their handles stay usable, untracked
     }
     objects.remove(o.id, o);
-    o.producer = null;
+    if (!o.lineagePinned) {
+      o.producer = null; // else a later task's lineage may rebuild it (OwnedObject, I4)
+    }
     freedTotal.incrementAndGet();
     StoredValue previous = o.value.getNow(null);
     if (previous == null) {

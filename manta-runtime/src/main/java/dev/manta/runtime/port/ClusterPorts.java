@@ -3,6 +3,7 @@ package dev.manta.runtime.port;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.id.ObjectId;
 import dev.manta.runtime.spec.ResourceSet;
+import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,16 @@ public interface ClusterPorts {
   void actorKilled(ActorProxy actor);
 
   /**
+   * Cancels a task owned here that is on the wire to a worker of another process: if it is, the
+   * port completes it with {@code why} (its result is dropped when it comes), asks its worker to
+   * interrupt it (with {@code force}, to exit at once) and returns true. False if it is not on the
+   * wire (not yet sent, or run here): the core cancels it itself. Does not block.
+   */
+  default boolean cancelRemote(TaskHandle t, Failure why, boolean force) {
+    return false;
+  }
+
+  /**
    * Looks up a named actor in this job's namespace, placed or still being placed; empty if it is
    * dead or unknown. Blocks for one round trip, never until the actor is placed.
    */
@@ -115,6 +126,16 @@ public interface ClusterPorts {
    * port completes it with {@link CoreAccess#completeObject}. Does not block.
    */
   void fetchBorrowed(ObjectId id);
+
+  /**
+   * Waits at most {@code timeoutNanos} (0: does not wait), and no longer than the cluster takes to
+   * declare a silent node dead, until node {@code nodeId} is known dead: returns why it died, or
+   * null if it is alive then. A core asks when it could not read an object's bytes from that node,
+   * to tell a lost object from a passing error. The embedded runtime has no other node: null.
+   */
+  default String awaitNodeDeath(String nodeId, long timeoutNanos) {
+    return null;
+  }
 
   /** Object {@code id} of this process's table was freed; {@code value} may be null. */
   void released(ObjectId id, StoredValue value);

@@ -8,6 +8,7 @@ import dev.manta.runtime.spec.ResourceSet;
 import dev.manta.runtime.spec.TaskArg;
 import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.StoredValue;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -62,6 +63,15 @@ public interface CoreAccess {
    * maxRetries} -1 is forever); false if it must fail instead. Never blocks.
    */
   boolean nextAttempt(TaskHandle t);
+
+  /**
+   * The objects owned by this process that the ready result of {@code t} (a task that arrived from
+   * its owner) holds refs to, for the port to lend to that owner before it reports the result, so
+   * that they outlive this process's own refs until the owner borrowed them. Call while the result
+   * completes (in a callback registered on {@link #resultOf} before the task ran): the result
+   * object may be freed right after. Never blocks.
+   */
+  List<ObjectId> ownedRefsInResult(TaskHandle t);
 
   /** Completes with a task's result (never exceptionally). Never blocks. */
   CompletableFuture<StoredValue> resultOf(TaskHandle t);
@@ -128,6 +138,13 @@ public interface CoreAccess {
    * object lives in this process's table until reported. Does not run it.
    */
   TaskHandle accept(IncomingTask t);
+
+  /**
+   * Cancels the task {@code id} that arrived from its owner and is queued or running here: a
+   * running one is interrupted (its result becomes a cancellation), a queued one never runs. False
+   * if no such task is queued or running here. Never blocks.
+   */
+  boolean cancelHere(TaskId id);
 
   /** A new actor to be hosted here, not yet started; its class is the constructor's. */
   ActorProxy newHostedActor(ActorId id, String name, MantaFunction constructor, int maxConcurrency);

@@ -23,6 +23,14 @@ public interface PortsFactory {
     return Runnable::run;
   }
 
+  /**
+   * How many tasks deep the core keeps lineage, to rebuild objects lost with a node by running
+   * their tasks again (0: keeps none). The embedded runtime loses no objects: 0.
+   */
+  default int lineageMaxTasks() {
+    return 0;
+  }
+
   /** The node's object store. */
   ObjectStore openStore(MantaConfig config);
 

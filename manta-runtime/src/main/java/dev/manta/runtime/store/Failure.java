@@ -3,6 +3,8 @@ package dev.manta.runtime.store;
 import dev.manta.ActorDiedException;
 import dev.manta.MantaException;
 import dev.manta.ObjectFreedException;
+import dev.manta.ObjectLostException;
+import dev.manta.OwnerDiedException;
 import dev.manta.TaskCancelledException;
 import dev.manta.TaskException;
 import dev.manta.runtime.serial.filter.JavaInputFilter;
@@ -51,7 +53,11 @@ public record Failure(
     /** The worker process died (cluster): {@link dev.manta.WorkerDiedException}. */
     WORKER_DIED,
     /** The node died (cluster): {@link dev.manta.NodeDiedException}. */
-    NODE_DIED
+    NODE_DIED,
+    /** The object's only copy was lost and cannot be rebuilt: {@link ObjectLostException}. */
+    OBJECT_LOST,
+    /** The object's owner died: {@link OwnerDiedException}. */
+    OWNER_DIED
   }
 
   /** A task lost with its worker process ({@code nodeId} in the function-name slot). */
@@ -62,6 +68,16 @@ public record Failure(
   /** A task lost with its node ({@code nodeId} in the function-name slot). */
   public static Failure nodeDied(String taskId, String nodeId, String message) {
     return new Failure(Kind.NODE_DIED, taskId, nodeId, "", message, "", null, null);
+  }
+
+  /** Object {@code objectId} was lost and cannot be rebuilt; {@code message} says why. */
+  public static Failure objectLost(String objectId, String message) {
+    return new Failure(Kind.OBJECT_LOST, objectId, "", "", message, "", null, null);
+  }
+
+  /** The owner of object {@code objectId} died; {@code message} names it. */
+  public static Failure ownerDied(String objectId, String message) {
+    return new Failure(Kind.OWNER_DIED, objectId, "", "", message, "", null, null);
   }
 
   /** Captures {@code thrown}, keeping the exception itself when Java serialization allows. */
@@ -113,6 +129,8 @@ public record Failure(
       case FREED -> new ObjectFreedException(message);
       case WORKER_DIED -> new dev.manta.WorkerDiedException(subjectId, functionName, message);
       case NODE_DIED -> new dev.manta.NodeDiedException(subjectId, functionName, message);
+      case OBJECT_LOST -> new ObjectLostException(subjectId, message);
+      case OWNER_DIED -> new OwnerDiedException(subjectId, message);
     };
   }
 

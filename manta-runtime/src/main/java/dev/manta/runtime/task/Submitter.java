@@ -30,13 +30,26 @@ public final class Submitter {
   private final ReferenceTable table;
   private final ValueCodec codec;
   private final Abandoner executor;
+  private final int lineageMaxTasks;
 
-  /** A submitter issuing ids from {@code ids} and counting refs in {@code table}. */
+  /** A submitter issuing ids from {@code ids} and counting refs in {@code table}; no lineage. */
   public Submitter(Ids ids, ReferenceTable table, ValueCodec codec, Abandoner executor) {
+    this(ids, table, codec, executor, 0);
+  }
+
+  /**
+   * A submitter that also keeps the lineage of plain tasks up to {@code lineageMaxTasks} deep (0:
+   * none): a task within that depth pins the lineage of its ref arguments ({@link
+   * OwnedObject#pinLineage}), so their producing tasks stay known after they are freed; a deeper
+   * task pins nothing and starts a new lineage of depth 1.
+   */
+  public Submitter(
+      Ids ids, ReferenceTable table, ValueCodec codec, Abandoner executor, int lineageMaxTasks) {
     this.ids = ids;
     this.table = table;
     this.codec = codec;
     this.executor = executor;
+    this.lineageMaxTasks = lineageMaxTasks;
   }
 
   /**
@@ -108,7 +121,64 @@ public final class Submitter {
             List.copyOf(refs),
             actor);
     t.keepAlive = keep.isEmpty() ? List.of() : keep;
+    if (lineageMaxTasks > 0 && kind == TaskSpec.Kind.TASK) {
+      keepLineage(t);
+    }
     t.result = table.create(new ObjectId(id, 1), t);
+    return t;
+  }
+
+  /** Pins the lineage of {@code t}'s ref arguments, if within the depth kept (see constructor). */
+  private void keepLineage(TaskRun t) {
+    int depth = 1;
+    for (TaskArg a : t.args()) {
+      if (a instanceof OwnedObject o && o.producer() instanceof TaskRun p) {
+        depth = Math.max(depth, p.lineageDepth + 1);
+      }
+    }
+    if (depth > lineageMaxTasks) {
+      return; // too deep: what made the arguments is forgotten once they are freed
+    }
+    t.lineageDepth = depth;
+    for (TaskArg a : t.args()) {
+      if (a instanceof OwnedObject o) {
+        o.pinLineage();
+      }
+    }
+  }
+
+  /**
+   * A new run of {@code old}, a finished task, to make its result again into {@code result} (a
+   * pending object of this table: the old one reopened, or a new one with the same id). {@code
+   * args} are {@code old}'s arguments with freed ref arguments replaced by their own rebuilds;
+   * {@code argRefs} every object the run counts, which this counts now. The run keeps the task id,
+   * so a late result of an earlier try is told apart by the attempt, one more than {@code old}'s.
+   * Resolve it as any new task.
+   */
+  public TaskRun rerun(TaskRun old, TaskArg[] args, List<OwnedObject> argRefs, OwnedObject result) {
+    TaskSpec s = old.spec();
+    TaskRun t =
+        new TaskRun(
+            new TaskSpec(
+                s.id(),
+                s.kind(),
+                s.fn(),
+                s.info(),
+                args,
+                s.resources(),
+                s.name(),
+                s.maxRetries(),
+                s.retryExceptions(),
+                s.actor()),
+            List.copyOf(argRefs),
+            null);
+    for (OwnedObject o : argRefs) {
+      table.addTaskRef(o);
+    }
+    t.attempt = old.attempt + 1;
+    t.lineageDepth = old.lineageDepth;
+    t.result = result;
+    result.producer(t);
     return t;
   }
 

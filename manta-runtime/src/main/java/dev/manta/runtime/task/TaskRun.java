@@ -53,6 +53,16 @@ public final class TaskRun implements TaskHandle {
    */
   public int attempt;
 
+  /**
+   * How many tasks deep this task's kept lineage is: 1, plus the deepest of the tasks that made its
+   * ref arguments while their lineage is kept (see {@link Submitter}); written once, at build.
+   */
+  public int lineageDepth = 1;
+
+  /** Set by the first ending that releases {@link #argRefs}: each is released exactly once. */
+  public final java.util.concurrent.atomic.AtomicBoolean argsReleased =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   /** The thread running the task, for cancel and shutdown; null when not running. */
   public volatile Thread runner;
 

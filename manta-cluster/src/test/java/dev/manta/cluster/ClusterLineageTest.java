@@ -1,0 +1,107 @@
+package dev.manta.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.manta.Manta;
+import dev.manta.ObjectLostException;
+import dev.manta.ObjectRef;
+import dev.manta.cluster.config.ClusterConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Objects lost with their node (kill -9 of its agent and workers): one made by a task is rebuilt by
+ * running its lineage again on a node that joins later; one whose task has no retries left cannot
+ * be, and every {@code get} of it throws {@link ObjectLostException} at once, with or without a
+ * timeout, instead of hanging or reading a freed object.
+ */
+class ClusterLineageTest {
+  static final int SIZE = 10 << 20;
+  static final int CHAIN = 20;
+  @TempDir static Path dir;
+  static ClusterFixture cluster;
+  static ClusterFixture.Node doomed;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster =
+        new ClusterFixture(
+            dir,
+            "-Dmanta.health-check-period-ms=250",
+            "-Dmanta.health-check-timeout-ms=500",
+            "-Dmanta.health-check-failure-threshold=3",
+            "-Dmanta.prestart-workers=1");
+    cluster.startHead(2);
+    // Only this node has "lineage": every task of the chain lands there.
+    doomed = cluster.startNode("doomed", 2, "--resources", "{\"lineage\":4}");
+    // The driver's objects live on the head's node, which survives (not the first local one).
+    System.setProperty(ClusterConfig.DRIVER_AGENT, cluster.head().agent());
+    try {
+      Manta.init(cluster.address());
+    } finally {
+      System.clearProperty(ClusterConfig.DRIVER_AGENT);
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    Manta.shutdown();
+    cluster.close();
+  }
+
+  static byte[] produce(int size) {
+    byte[] a = new byte[size];
+    for (int i = 0; i < size; i++) {
+      a[i] = (byte) (i * 31 + 7);
+    }
+    return a;
+  }
+
+  static byte[] step(byte[] in) {
+    byte[] out = new byte[in.length];
+    for (int i = 0; i < in.length; i++) {
+      out[i] = (byte) (in[i] * 3 + (i >>> 12) + 1);
+    }
+    return out;
+  }
+
+  @Test
+  void nodeHoldingAChainDies_theChainIsRebuilt_andAnObjectWithoutRetriesIsLost() throws Exception {
+    ObjectRef<byte[]> x =
+        Manta.task(ClusterLineageTest::produce, SIZE).resource("lineage", 1).remote();
+    for (int i = 1; i < CHAIN; i++) {
+      x = Manta.task(ClusterLineageTest::step, x).resource("lineage", 1).remote();
+    }
+    ObjectRef<byte[]> lonely =
+        Manta.task(ClusterLineageTest::produce, SIZE).resource("lineage", 1).maxRetries(0).remote();
+    // Ready, but never read here: the only copies are on the doomed node.
+    assertThat(Manta.wait(List.of(x, lonely), 2, Duration.ofMinutes(3)).ready()).hasSize(2);
+
+    cluster.kill(doomed);
+    cluster.startNode("rescue", 2, "--resources", "{\"lineage\":4}");
+
+    byte[] expected = produce(SIZE);
+    for (int i = 1; i < CHAIN; i++) {
+      expected = step(expected);
+    }
+    byte[] rebuilt = Manta.get(x, Duration.ofMinutes(5));
+    assertThat(rebuilt).hasSize(SIZE);
+    assertThat(rebuilt).isEqualTo(expected);
+
+    ObjectRef<byte[]> lost = lonely;
+    assertThatThrownBy(() -> Manta.get(lost))
+        .isInstanceOf(ObjectLostException.class)
+        .hasMessageContaining(lost.id())
+        .hasMessageContaining(doomed.nodeId())
+        .hasMessageContaining("no retries left");
+    assertThatThrownBy(() -> Manta.get(lost, Duration.ofSeconds(30)))
+        .isInstanceOf(ObjectLostException.class)
+        .satisfies(e -> assertThat(((ObjectLostException) e).objectId()).isEqualTo(lost.id()));
+  }
+}
