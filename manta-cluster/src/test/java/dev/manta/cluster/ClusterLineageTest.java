@@ -85,6 +85,20 @@ class ClusterLineageTest {
 
     cluster.kill(doomed);
     cluster.startNode("rescue", 2, "--resources", "{\"lineage\":4}");
+    // A task no live node can take fails at once (it does not wait for a node to join), so wait
+    // until this driver can place one on the rescue node: the rebuild needs the same.
+    org.awaitility.Awaitility.await("the rescue node, seen by this driver")
+        .atMost(Duration.ofSeconds(120))
+        .ignoreExceptions()
+        .until(
+            () ->
+                Manta.get(
+                            Manta.task(ClusterLineageTest::produce, 1)
+                                .resource("lineage", 1)
+                                .remote(),
+                            Duration.ofSeconds(60))
+                        .length
+                    == 1);
 
     byte[] expected = produce(SIZE);
     for (int i = 1; i < CHAIN; i++) {
