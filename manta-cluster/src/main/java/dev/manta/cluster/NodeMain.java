@@ -202,7 +202,7 @@ public final class NodeMain {
                 agent == null
                     ? Map.of("head", headAddress)
                     : Map.of("node", agent.nodeId(), "head", headAddress),
-                agent == null ? List.of() : List.of(agent.metrics()));
+                binders(head, agent));
 
     CountDownLatch stop = new CountDownLatch(1);
     Server hs = headServer;
@@ -249,6 +249,19 @@ public final class NodeMain {
                 + ", agent "
                 + agent.address());
     stop.await();
+  }
+
+  /** The meters of this process's head and agent, each if it runs one. */
+  private static List<io.micrometer.core.instrument.binder.MeterBinder> binders(
+      HeadService head, NodeAgent agent) {
+    List<io.micrometer.core.instrument.binder.MeterBinder> b = new java.util.ArrayList<>();
+    if (head != null) {
+      b.add(head.metrics());
+    }
+    if (agent != null) {
+      b.add(agent.metrics());
+    }
+    return b;
   }
 
   /**

@@ -268,6 +268,11 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     return job + '\0' + key;
   }
 
+  /** The head's meters (nodes, actors and jobs by state), for its process's metrics endpoint. */
+  public io.micrometer.core.instrument.binder.MeterBinder metrics() {
+    return new HeadMetrics(nodes, actors, jobs);
+  }
+
   /** Stops the failure detector, ends subscriptions and closes the storage. */
   public void close() {
     detector.shutdownNow();

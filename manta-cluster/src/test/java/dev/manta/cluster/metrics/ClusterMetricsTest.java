@@ -76,6 +76,12 @@ class ClusterMetricsTest {
             .isGreaterThanOrEqualTo(5 << 20);
         assertThat(n.get("manta_worker_start_seconds{stat=\"max\"}")).isPositive();
         assertThat(n.keySet()).anyMatch(k -> k.startsWith("jvm_gc_"));
+        // The head runs in this node process: its tables, by state.
+        assertThat(n)
+            .containsEntry("manta_nodes{state=\"alive\"}", 1.0)
+            .containsEntry("manta_nodes{state=\"dead\"}", 0.0)
+            .containsEntry("manta_cluster_actors{state=\"alive\"}", 1.0)
+            .containsEntry("manta_jobs{state=\"running\"}", 1.0);
 
         // Each worker counts the runs it ended, just after storing each result: wait for them.
         Awaitility.await("the workers' counts of the driver's work")
