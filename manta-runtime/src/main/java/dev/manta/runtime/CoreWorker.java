@@ -433,6 +433,9 @@ public final class CoreWorker implements MantaRuntime {
           return true;
         }
       } else if (s == TaskRun.RUNNING) {
+        if (t.result != null && t.result.value().isDone()) {
+          return false; // its result is stored: it ran to the end, only its cleanup is left
+        }
         if (t.state.compareAndSet(s, TaskRun.CANCELLED)) {
           Thread th = t.runner;
           if (th != null) {
