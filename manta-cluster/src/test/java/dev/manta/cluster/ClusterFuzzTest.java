@@ -72,7 +72,9 @@ class ClusterFuzzTest {
   private static final Set<String> PARSER_ONLY =
       Set.of("manta.v1.CoreWorker/Exit", "manta.v1.NodeAgent/LeaseWorker");
 
-  @TempDir static Path dir;
+  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
+  static Path dir; // kept when the test fails: the node's log is there
+
   static ClusterFixture cluster;
   static ClusterFixture.Node node;
   static String driverAddress;
@@ -111,7 +113,8 @@ class ClusterFuzzTest {
       long nodeFdsBefore = fds(node.process().pid());
       long heapBefore = heapAfterGc();
       long fdsBefore = fds(ProcessHandle.current().pid());
-      System.out.printf("ClusterFuzzTest seed=%d count=%d per service%n", SEED, COUNT);
+      System.out.printf(
+          "ClusterFuzzTest seed=%d count=%d per service, node log in %s%n", SEED, COUNT, dir);
 
       Map<String, Outcome> outcomes = new TreeMap<>();
       Map<String, Long> millis = new TreeMap<>();
