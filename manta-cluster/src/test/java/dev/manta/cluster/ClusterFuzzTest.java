@@ -125,6 +125,19 @@ class ClusterFuzzTest {
       assertThat(node.process().isAlive()).as("node alive after fuzzing (seed %d)", SEED).isTrue();
       // Correct answers: the head's key-value store, the agent's store, a task end to end.
       HeadGrpc.HeadBlockingStub h = Rpc.deadline(HeadGrpc.newBlockingStub(head));
+      // The head still counts the node alive: under load its health checks of the real agent can
+      // time out (the fuzzed RegisterNode calls add thousands of fake nodes to check), and a node
+      // declared dead is fenced and rejoins under a new id and port.
+      assertThat(
+              h.getClusterView(Empty.getDefaultInstance()).getNodesList().stream()
+                  .filter(n -> n.getNodeId().equals(node.nodeId()))
+                  .map(n -> n.getAlive())
+                  .toList())
+          .as(
+              "node %s alive in the head's view after fuzzing (seed %d); if not, its log %s says"
+                  + " why it was declared dead",
+              node.nodeId(), SEED, dir.resolve("head.log"))
+          .containsExactly(true);
       h.kvPut(
           KvEntry.newBuilder()
               .setKey("fuzz-check")
