@@ -393,7 +393,19 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     if (n == null) {
       return;
     }
-    NodeAgentGrpc.newStub(agents.get(n.getAgentAddress()))
+    NodeAgentGrpc.NodeAgentStub agent;
+    try {
+      agent = NodeAgentGrpc.newStub(agents.get(n.getAgentAddress()));
+    } catch (RuntimeException e) {
+      // No channel can be made for this address (not host:port): this check fails now. Thrown out
+      // of the loop in detectFailures, it stopped the checks of every other node of the tick, and
+      // healthy nodes were declared dead (ClusterFuzzTest, issue 18).
+      health
+          .answered(c.nodeId(), c.seq(), "its agent address cannot be dialled: " + e.getMessage())
+          .ifPresent(this::diedLater);
+      return;
+    }
+    agent
         .withDeadlineAfter(healthCheckTimeoutMs, TimeUnit.MILLISECONDS)
         .storeInfo(
             Empty.getDefaultInstance(),

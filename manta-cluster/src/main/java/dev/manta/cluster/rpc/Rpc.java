@@ -217,7 +217,12 @@ public final class Rpc {
     }
     for (BindableService s : services) {
       // The last interceptor given runs first: the version, then the token, then the handler.
-      b.addService(ServerInterceptors.intercept(s, new TokenCheck(token), new VersionCheck()));
+      // A request that does not parse is refused cleanly (MalformedRequests), after both checks.
+      b.addService(
+          ServerInterceptors.intercept(
+              MalformedRequests.refuseCleanly(s.bindService()),
+              new TokenCheck(token),
+              new VersionCheck()));
     }
     try {
       return b.build().start();
