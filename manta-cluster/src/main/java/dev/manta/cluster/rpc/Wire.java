@@ -119,14 +119,14 @@ public final class Wire {
   static byte[] failure(Failure f) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      writeFailure(out, f);
+      writeFailure(out, f, 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
   }
 
-  private static void writeFailure(DataOutputStream out, Failure f) throws IOException {
+  private static void writeFailure(DataOutputStream out, Failure f, int depth) throws IOException {
     out.writeUTF(f.kind().name());
     out.writeUTF(f.subjectId());
     out.writeUTF(f.functionName());
@@ -138,9 +138,9 @@ public final class Wire {
     if (ex != null) {
       out.write(ex);
     }
-    out.writeBoolean(f.cause() != null);
-    if (f.cause() != null) {
-      writeFailure(out, f.cause());
+    out.writeBoolean(f.cause() != null && depth < MAX_CAUSE_DEPTH);
+    if (f.cause() != null && depth < MAX_CAUSE_DEPTH) {
+      writeFailure(out, f.cause(), depth + 1); // a deeper chain is cut, as a reader refuses it
     }
   }
 
@@ -151,20 +151,41 @@ public final class Wire {
   }
 
   private static String readLong(DataInputStream in) throws IOException {
-    byte[] b = new byte[in.readInt()];
+    byte[] b = new byte[length(in, in.readInt())];
     in.readFully(b);
     return new String(b, java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  /** Deepest chain of causes a failure from the wire may have. */
+  static final int MAX_CAUSE_DEPTH = 64;
+
+  /**
+   * {@code n}, a length just read from {@code in} (over a byte array, whose {@code available} is
+   * what is left), checked before anything of that size is allocated.
+   *
+   * @throws IllegalArgumentException if {@code n} is negative or more than the bytes left
+   */
+  private static int length(DataInputStream in, int n) throws IOException {
+    if (n < 0 || n > in.available()) {
+      throw new IllegalArgumentException(
+          "malformed failure: a length of " + n + " with " + in.available() + " bytes left");
+    }
+    return n;
+  }
+
   static Failure failure(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      return readFailure(in);
+      return readFailure(in, 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static Failure readFailure(DataInputStream in) throws IOException {
+  private static Failure readFailure(DataInputStream in, int depth) throws IOException {
+    if (depth > MAX_CAUSE_DEPTH) {
+      throw new IllegalArgumentException(
+          "malformed failure: causes nested deeper than " + MAX_CAUSE_DEPTH);
+    }
     Failure.Kind kind = Failure.Kind.valueOf(in.readUTF());
     String subject = in.readUTF();
     String fn = in.readUTF();
@@ -173,11 +194,11 @@ public final class Wire {
     String trace = readLong(in);
     int n = in.readInt();
     byte[] ex = null;
-    if (n >= 0) {
-      ex = new byte[n];
+    if (n != -1) {
+      ex = new byte[length(in, n)];
       in.readFully(ex);
     }
-    Failure cause = in.readBoolean() ? readFailure(in) : null;
+    Failure cause = in.readBoolean() ? readFailure(in, depth + 1) : null;
     return new Failure(kind, subject, fn, exClass, message, trace, ex, cause);
   }
 }
