@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
@@ -25,10 +23,8 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
@@ -309,24 +305,18 @@ public final class ClusterTls {
     if (Files.getFileAttributeView(file, PosixFileAttributeView.class) == null) {
       return;
     }
-    Set<PosixFilePermission> p;
+    String open;
     try {
-      p = Files.getPosixFilePermissions(file);
+      open = ClusterToken.openToOthers(file);
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(file.toString(), null, "the TLS key file does not exist");
     }
-    Set<PosixFilePermission> extra = EnumSet.copyOf(p);
-    extra.removeAll(
-        EnumSet.of(
-            PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE,
-            PosixFilePermission.OWNER_EXECUTE));
-    if (!extra.isEmpty()) {
+    if (open != null) {
       throw new IOException(
           "the TLS key file "
               + file
               + " is open to other users ("
-              + PosixFilePermissions.toString(p)
+              + open
               + "), so it is not used; make it private with: chmod 600 "
               + file);
     }

@@ -135,6 +135,23 @@ public final class ClusterToken {
   }
 
   /**
+   * The permissions of {@code file} (POSIX, {@code rw-r-----} form) if a user other than its owner
+   * may read, write or run it; null if it is private to its owner.
+   *
+   * @throws IOException if its permissions cannot be read (it does not exist, say)
+   */
+  static String openToOthers(Path file) throws IOException {
+    Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
+    Set<PosixFilePermission> extra = EnumSet.copyOf(p);
+    extra.removeAll(
+        EnumSet.of(
+            PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_EXECUTE));
+    return extra.isEmpty() ? null : PosixFilePermissions.toString(p);
+  }
+
+  /**
    * Reads the token in {@code file}. Like ssh with a private key, refuses a file that other users
    * may read or write.
    *
@@ -144,19 +161,13 @@ public final class ClusterToken {
   public static ClusterToken read(Path file) {
     try {
       if (posix(file)) {
-        Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
-        Set<PosixFilePermission> extra = EnumSet.copyOf(p);
-        extra.removeAll(
-            EnumSet.of(
-                PosixFilePermission.OWNER_READ,
-                PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.OWNER_EXECUTE));
-        if (!extra.isEmpty()) {
+        String open = openToOthers(file);
+        if (open != null) {
           throw new IllegalStateException(
               "The cluster token file "
                   + file
                   + " is open to other users ("
-                  + PosixFilePermissions.toString(p)
+                  + open
                   + "), so it is not used; make it private with: chmod 600 "
                   + file);
         }
