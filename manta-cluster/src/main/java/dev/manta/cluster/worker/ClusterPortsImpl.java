@@ -379,17 +379,28 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   /**
    * An owner cancelled task {@code id} it sent here: it is interrupted (or dropped if queued); with
    * {@code force} this worker exits at once, as Ray's {@code cancel(force=True)} kills the worker:
-   * its agent reports the death, and the owners of its other work retry or fail it.
+   * its agent reports the death, and the owners of its other work retry or fail it. A forced cancel
+   * of a task this process does not run (ended, or never sent here) is ignored, and a driver
+   * ignores every cancel (it runs no task sent by an owner).
    */
   private void cancelHere(dev.manta.runtime.id.TaskId id, boolean force) {
-    boolean found = parts.core().cancelHere(id);
-    if (force) {
-      LOG.warn(
-          "Task {} was cancelled with force by its owner{}: this worker exits now",
-          id.hex(),
-          found ? "" : " (it was not running here)");
-      Runtime.getRuntime().halt(CANCELLED_EXIT_CODE);
+    if (driver) {
+      // A driver runs no task sent by an owner: nothing to cancel, and never a peer's to end.
+      LOG.info("A cancel of task {} sent to this driver was ignored", id.hex());
+      return;
     }
+    boolean found = parts.core().cancelHere(id);
+    if (!force) {
+      return;
+    }
+    if (!found) {
+      // A task that ended already (or never came) takes nothing down with it: a late or forged
+      // forced cancel must not kill this worker and the other work it runs.
+      LOG.info("A forced cancel of task {} was ignored: it does not run here", id.hex());
+      return;
+    }
+    LOG.warn("Task {} was cancelled with force by its owner: this worker exits now", id.hex());
+    Runtime.getRuntime().halt(CANCELLED_EXIT_CODE);
   }
 
   /** The exit code of a worker killed by a forced cancel. */
