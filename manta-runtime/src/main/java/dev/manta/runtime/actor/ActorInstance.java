@@ -367,6 +367,7 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
   }
 
   /** Whether this is a proxy for an actor in another process. */
+  @Override
   public boolean isProxy() {
     return role == Role.PROXY;
   }
@@ -380,21 +381,25 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
    * The number of calls the actor runs at once, as requested when it was created; 0 for a proxy in
    * a process that did not create the actor (the actor's own process knows it).
    */
+  @Override
   public int maxConcurrency() {
     return maxConcurrency;
   }
 
   /** The actor's id. */
+  @Override
   public ActorId id() {
     return id;
   }
 
   /** The actor's name, or null. */
+  @Override
   public String name() {
     return name;
   }
 
   /** The simple name of the actor's class. */
+  @Override
   public String className() {
     return className;
   }
@@ -647,6 +652,7 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
    * After this actor died, waits up to {@code grace} for its threads to end; returns whether none
    * is left (no call of it still runs user code), so that its process may host another actor.
    */
+  @Override
   public boolean awaitThreadsEnded(Duration grace) throws InterruptedException {
     awaitThreads(grace);
     return threads.isEmpty();

@@ -15,11 +15,18 @@ public final class CoreMetrics {
   /** What ran. */
   public enum Kind {
     /** A remote function call. */
-    TASK,
+    TASK(0),
     /** An actor method call. */
-    ACTOR_CALL,
+    ACTOR_CALL(1),
     /** An actor's constructor. */
-    ACTOR_CREATION;
+    ACTOR_CREATION(2);
+
+    /** This kind's slot in the counter arrays. */
+    final int slot;
+
+    Kind(int slot) {
+      this.slot = slot;
+    }
 
     /** The label value: {@code task}, {@code actor_call} or {@code actor_creation}. */
     public String label() {
@@ -30,11 +37,18 @@ public final class CoreMetrics {
   /** How a run ended. */
   public enum Outcome {
     /** It returned a value. */
-    FINISHED,
+    FINISHED(0),
     /** It threw, after any retries. */
-    FAILED,
+    FAILED(1),
     /** It was cancelled while running. */
-    CANCELLED;
+    CANCELLED(2);
+
+    /** This outcome's slot in the counter arrays. */
+    final int slot;
+
+    Outcome(int slot) {
+      this.slot = slot;
+    }
 
     /** The label value: {@code finished}, {@code failed} or {@code cancelled}. */
     public String label() {
@@ -74,22 +88,22 @@ public final class CoreMetrics {
     for (Outcome o : Outcome.values()) {
       ends += ended(kind, o);
     }
-    return Math.max(0, started[kind.ordinal()].sum() - ends);
+    return Math.max(0, started[kind.slot].sum() - ends);
   }
 
   /** Counts one started run. */
   public void countStarted(Kind kind) {
-    started[kind.ordinal()].increment();
+    started[kind.slot].increment();
   }
 
   /** Runs of {@code kind} that ended with {@code outcome} so far. */
   public long ended(Kind kind, Outcome outcome) {
-    return ended[kind.ordinal() * OUTCOMES + outcome.ordinal()].sum();
+    return ended[kind.slot * OUTCOMES + outcome.slot].sum();
   }
 
   /** Counts one ended run. */
   public void countEnded(Kind kind, Outcome outcome) {
-    ended[kind.ordinal() * OUTCOMES + outcome.ordinal()].increment();
+    ended[kind.slot * OUTCOMES + outcome.slot].increment();
   }
 
   /**

@@ -52,6 +52,7 @@ public final class OwnedObject implements TaskArg.Ref {
   }
 
   /** The object's id. */
+  @Override
   public ObjectId id() {
     return id;
   }

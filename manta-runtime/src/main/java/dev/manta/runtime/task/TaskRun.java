@@ -83,21 +83,25 @@ public final class TaskRun implements TaskHandle {
   }
 
   /** The spec. */
+  @Override
   public TaskSpec spec() {
     return spec;
   }
 
   /** The spec's id. */
+  @Override
   public TaskId id() {
     return spec.id();
   }
 
   /** The spec's kind. */
+  @Override
   public TaskSpec.Kind kind() {
     return spec.kind();
   }
 
   /** The spec's function. */
+  @Override
   public MantaFunction fn() {
     return spec.fn();
   }
@@ -108,46 +112,55 @@ public final class TaskRun implements TaskHandle {
   }
 
   /** The spec's arguments (never modify the array). */
+  @Override
   public TaskArg[] args() {
     return spec.args();
   }
 
   /** The spec's demand. */
+  @Override
   public ResourceSet resources() {
     return spec.resources();
   }
 
   /** The spec's name, or null. */
+  @Override
   public String name() {
     return spec.name();
   }
 
   /** How often a failed task runs again (-1: forever). */
+  @Override
   public int maxRetries() {
     return spec.maxRetries();
   }
 
   /** Whether exceptions are retried. */
+  @Override
   public boolean retryExceptions() {
     return spec.retryExceptions();
   }
 
   /** The actor of an actor creation or call, else null. */
+  @Override
   public ActorId actorId() {
     return spec.actor();
   }
 
   /** The try this is (0 for the first). */
+  @Override
   public int attempt() {
     return attempt;
   }
 
   /** Whether the run counts references to objects (whose release may free them). */
+  @Override
   public boolean holdsRefs() {
     return !argRefs.isEmpty();
   }
 
   /** The name shown in errors: the user's task name, else the function's. */
+  @Override
   public String displayName() {
     return spec.displayName();
   }
