@@ -211,7 +211,7 @@ class MantaMetricsTest {
   /** Prometheus text format: {@code name{labels} value} per sample line, comments skipped. */
   static Map<String, Double> parse(String text) {
     Map<String, Double> out = new HashMap<>();
-    for (String line : text.split("\n")) {
+    for (String line : text.split("\n", -1)) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ final class WorkerArchive {
       Path cacheDir,
       Duration timeout) {
     List<Path> entries = new ArrayList<>();
-    for (String e : classPath.split(File.pathSeparator)) {
+    for (String e : classPath.split(Pattern.quote(File.pathSeparator), -1)) {
       Path p = Path.of(e);
       if (e.isEmpty() || !Files.isRegularFile(p) || !e.endsWith(".jar")) {
         LOG.debug("No worker class archive: class path entry '{}' is not a jar file", e);

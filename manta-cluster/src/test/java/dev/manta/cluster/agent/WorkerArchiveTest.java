@@ -66,7 +66,7 @@ class WorkerArchiveTest {
         classPath,
         List.of("demo.Boot"),
         cache,
-        Duration.ofSeconds(120));
+        Duration.ofMinutes(2));
   }
 
   @Test
@@ -91,7 +91,8 @@ class WorkerArchiveTest {
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
             .redirectErrorStream(true)
             .start();
-    String out = new String(p.getInputStream().readAllBytes());
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(out).isZero();
     assertThat(out).contains("booted 1");
 

@@ -48,7 +48,8 @@ class ClusterMetricsTest {
   @Test
   void nodeAndWorkers_serveMetricsThatMoveWithTheWork() throws Exception {
     Path metrics = dir.resolve("metrics");
-    try (ClusterFixture cluster = new ClusterFixture(dir)) {
+    ClusterFixture cluster = new ClusterFixture(dir); // close() may throw InterruptedException
+    try {
       cluster.startHead(2);
       Manta.init(cluster.address());
       try {
@@ -103,6 +104,8 @@ class ClusterMetricsTest {
       } finally {
         Manta.shutdown();
       }
+    } finally {
+      cluster.close();
     }
     Awaitility.await("every metrics entry removed once its process stopped")
         .atMost(Duration.ofSeconds(60))
@@ -140,7 +143,7 @@ class ClusterMetricsTest {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     Map<String, Double> out = new HashMap<>();
-    for (String line : r.body().split("\n")) {
+    for (String line : r.body().split("\n", -1)) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
