@@ -333,7 +333,9 @@ class ClusterFuzzTest {
       if (!Files.exists(f)) {
         continue;
       }
-      for (String line : Files.readAllLines(f).subList(1, Files.readAllLines(f).size())) {
+      List<String> lines =
+          Files.readAllLines(f); // read once: the table changes as sockets come and go
+      for (String line : lines.subList(1, lines.size())) {
         String[] c = line.trim().split("\\s+");
         if (c[3].equals("0A") && inodes.contains(c[9])) { // LISTEN, ours
           ports.add(Integer.parseInt(c[1].substring(c[1].indexOf(':') + 1), 16));
