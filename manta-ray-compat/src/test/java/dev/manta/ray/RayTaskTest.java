@@ -124,7 +124,7 @@ class RayTaskTest implements RayTestSupport.Source {
         Ray.task(RayTaskTest::square, gate.task(Gate::pass, 1).remote()).remote();
     assertThatThrownBy(() -> Ray.get(r, 50)).isInstanceOf(RayTimeoutException.class);
     gate.task(Gate::open).remote().get();
-    assertThat(r.get(10_000)).isEqualTo(1);
+    assertThat(r.get(120_000)).isEqualTo(1);
   }
 
   @Test
@@ -149,7 +149,7 @@ class RayTaskTest implements RayTestSupport.Source {
     List<ObjectRef<Integer>> refs =
         List.of(Ray.put(3), Ray.task(RayTaskTest::square, 3).remote(), Ray.put(1));
     assertThat(Ray.get(refs)).containsExactly(3, 9, 1);
-    assertThat(Ray.get(refs, 10_000)).containsExactly(3, 9, 1);
+    assertThat(Ray.get(refs, 120_000)).containsExactly(3, 9, 1);
   }
 
   @Test
