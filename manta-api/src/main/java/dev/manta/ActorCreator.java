@@ -35,7 +35,9 @@ public abstract class ActorCreator<A> extends ActorHandle<A> {
 
   /**
    * How many calls may wait or run at once before new calls are refused with {@link
-   * PendingCallsLimitException} (default {@value #DEFAULT_MAX_PENDING_CALLS}).
+   * PendingCallsLimitException} (default {@value #DEFAULT_MAX_PENDING_CALLS}). The count is per
+   * calling process, as in Ray: on a cluster, each process holding a handle (the creator, and each
+   * worker the handle was passed to) may have this many calls pending on its own.
    */
   public abstract ActorCreator<A> maxPendingCalls(int maxPendingCalls);
 

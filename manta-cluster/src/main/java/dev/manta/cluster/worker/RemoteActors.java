@@ -286,6 +286,7 @@ final class RemoteActors {
             .setJobId(jobId)
             .setMaxRestarts(a.maxRestarts())
             .setMaxTaskRetries(a.maxTaskRetries())
+            .setMaxPendingCalls(a.maxPendingCalls())
             .setNumRestarts(restartsDone.getOrDefault(a.id(), 0));
     if (a.name() != null) {
       b.setName(a.name());
@@ -355,7 +356,14 @@ final class RemoteActors {
       places.putIfAbsent(id, placeOf(a));
     }
     return Optional.of(
-        new RemoteActor(id, a.getName().isEmpty() ? null : a.getName(), a.getClassName(), placed));
+        new RemoteActor(
+            id,
+            a.getName().isEmpty() ? null : a.getName(),
+            a.getClassName(),
+            placed,
+            a.getMaxPendingCalls() > 0
+                ? a.getMaxPendingCalls()
+                : dev.manta.ActorCreator.DEFAULT_MAX_PENDING_CALLS));
   }
 
   private Place placeOf(ActorInfo a) {

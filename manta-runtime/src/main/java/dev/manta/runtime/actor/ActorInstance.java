@@ -426,6 +426,11 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
     return maxTaskRetries;
   }
 
+  @Override
+  public int maxPendingCalls() {
+    return maxPendingCalls;
+  }
+
   /**
    * A proxy's actor lost its process and restarts: back to CREATING, so calls queue here (drainers
    * stop at their next look, I2) until {@link #placed()}. False once dead.

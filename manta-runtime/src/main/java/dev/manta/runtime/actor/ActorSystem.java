@@ -274,7 +274,7 @@ public final class ActorSystem {
             info.name(),
             info.className(),
             0, // not known here: the actor's own process applies it
-            dev.manta.ActorCreator.DEFAULT_MAX_PENDING_CALLS,
+            info.maxPendingCalls(), // this process's calls count against it, as in Ray
             0, // restarts are the owner's; the head tells this process when they happen
             0,
             ResourceSet.EMPTY,

@@ -44,6 +44,14 @@ public interface ActorProxy {
   }
 
   /**
+   * How many calls this process may have pending on the actor at once (each calling process counts
+   * its own, as in Ray), as requested when the actor was created.
+   */
+  default int maxPendingCalls() {
+    return dev.manta.ActorCreator.DEFAULT_MAX_PENDING_CALLS;
+  }
+
+  /**
    * The actor behind this proxy lost its process and is being restarted: calls queue in the proxy
    * from now on, until {@link #placed()} lets them leave for the restarted actor. Returns false if
    * the actor is dead (then nothing changes). Never blocks.

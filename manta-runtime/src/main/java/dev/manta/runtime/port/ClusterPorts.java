@@ -150,6 +150,9 @@ public interface ClusterPorts {
    * @param name its name, or null
    * @param className its class's simple name
    * @param placed whether it runs on a worker already; if not, see {@link #awaitPlaced}
+   * @param maxPendingCalls the limit its creator set; a proxy here counts this process's calls
+   *     against it (each caller has its own count, as in Ray)
    */
-  record RemoteActor(ActorId id, String name, String className, boolean placed) {}
+  record RemoteActor(
+      ActorId id, String name, String className, boolean placed, int maxPendingCalls) {}
 }
