@@ -6,7 +6,8 @@ package dev.manta;
  * actor with the options set so far, after which options can no longer change.
  *
  * <p>Defaults: no name, {@code maxConcurrency} 1, {@code maxPendingCalls} {@value
- * #DEFAULT_MAX_PENDING_CALLS}, no restarts, no call retries, no CPU held while alive.
+ * #DEFAULT_MAX_PENDING_CALLS}, no restarts, no call retries, no CPU held while alive, the job's
+ * choice of worker JVM ({@link #isolated}).
  *
  * @param <A> the actor's class
  */
@@ -64,6 +65,18 @@ public abstract class ActorCreator<A> extends ActorHandle<A> {
    * effect, as {@link #maxRestarts}.
    */
   public abstract ActorCreator<A> maxTaskRetries(int maxTaskRetries);
+
+  /**
+   * On a cluster, whether the actor runs in a worker JVM of its own ({@code true}) or in the JVM
+   * its job shares among its actors on the node ({@code false}), each actor there with its own
+   * mailbox and virtual threads. Default: the job's {@code manta.actor-hosting} setting ({@code
+   * isolated}, unless the driver sets {@code shared}). A shared JVM starts an actor in milliseconds
+   * and holds thousands; but its actors share a heap and static fields, and a crash of that JVM
+   * (out of memory, a native fault, {@code System.exit}, a kill) kills every actor in it, each then
+   * restarted or not by its own {@link #maxRestarts}. Embedded, every actor lives in the driver's
+   * JVM: any value is accepted and has no effect.
+   */
+  public abstract ActorCreator<A> isolated(boolean isolated);
 
   /** CPUs the actor holds for its whole life (default 0). */
   public abstract ActorCreator<A> numCpus(double cpus);

@@ -271,6 +271,12 @@ final class RayRows {
                                   .remote()),
                   () -> kill(servers));
             }));
+    // Not a Ray microbenchmark row (Ray's many_actors release test creates 10,000 actors; its
+    // timing is not in `ray microbenchmark`): actors of one job sharing a worker JVM per node.
+    rows.add(
+        Row.runs(
+            ACTOR_STORM,
+            s -> Workload.of(s.batch(), () -> actorStorm(s.batch())))); // 1,000 at Ray's sizes
     // A fresh Ray instance with a custom resource, then Ray Client sessions.
     rows.add(Row.notBuilt("placement group create/removal", "placement groups"));
     for (String name :
@@ -286,6 +292,26 @@ final class RayRows {
       rows.add(Row.notBuilt(name, NO_CLIENT_MODE));
     }
     return List.copyOf(rows);
+  }
+
+  /** The name of the actor-creation row (not Ray's). */
+  static final String ACTOR_STORM =
+      "actors created per second (1,000 actors, each answering one call)";
+
+  /**
+   * Creates {@code n} actors sharing their job's actor JVM ({@code isolated(false)}), sends each
+   * one call, gets every answer, then kills them all.
+   */
+  private static void actorStorm(int n) {
+    List<ActorHandle<Actor>> storm = new ArrayList<>(n);
+    List<ObjectRef<byte[]>> answers = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ActorHandle<Actor> a = Manta.actor(Actor::new).isolated(false).remote();
+      storm.add(a);
+      answers.add(a.task(Actor::smallValue).remote());
+    }
+    Manta.get(answers);
+    kill(storm);
   }
 
   private static void put0() {

@@ -442,6 +442,10 @@ final class Report {
           the gigabyte rows included: a dropped ref's object is freed when the GC clears the
           ref, and a full store collects and frees such objects before it spills anything.
           `single client put gigabytes, freed at once` (not a Ray row) calls `Manta.free`.
+        - `actors created per second (1,000 actors, each answering one call)` (not a Ray row):
+          each call creates 1,000 actors with `isolated(false)`, sends each one call, gets the
+          answers and kills the actors; in cluster mode they share the job's actor JVM on the
+          node (docs/cluster.md, Actor density); embedded, every actor lives in the driver.
         - Manta embedded runs in-process: no worker processes, no IPC, values copied through the
           serializer. Ray runs a driver, a raylet and worker processes with a shared-memory store.
           Manta cluster compares like with like: a head node and its node agent in one JVM, the

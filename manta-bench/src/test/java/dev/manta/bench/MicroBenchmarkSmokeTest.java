@@ -41,7 +41,7 @@ class MicroBenchmarkSmokeTest {
     }
     assertThat(results.stream().filter(r -> r.measurement().isPresent()).count())
         .as("rows Manta runs")
-        .isEqualTo(23); // Ray's 22 rows Manta runs, and the put-gigabytes row with free
+        .isEqualTo(24); // Ray's 22 rows Manta runs, the put-gigabytes row with free, actors
   }
 
   @Test

@@ -364,6 +364,7 @@ final class StubWriter {
                 private int maxPendingCalls;
                 private int maxRestarts = java.lang.Integer.MIN_VALUE;
                 private int maxTaskRetries = java.lang.Integer.MIN_VALUE;
+                private int isolated = -1; // -1: the job's choice; 0: shared; 1: own JVM
                 private double numCpus = java.lang.Double.NaN;
                 private final java.util.Map<java.lang.String, java.lang.Double> resources =
                     new java.util.LinkedHashMap<>();
@@ -413,6 +414,12 @@ final class StubWriter {
                         "maxTaskRetries must be >= 0, or -1 for unlimited; was " + maxTaskRetries);
                   }
                   this.maxTaskRetries = maxTaskRetries;
+                  return this;
+                }
+
+                /** Whether the actor runs in a worker JVM of its own or its job's shared one. */
+                public Builder isolated(boolean isolated) {
+                  this.isolated = isolated ? 1 : 0;
                   return this;
                 }
 
@@ -478,6 +485,9 @@ final class StubWriter {
                   }
                   if (maxTaskRetries != java.lang.Integer.MIN_VALUE) {
                     creator.maxTaskRetries(maxTaskRetries);
+                  }
+                  if (isolated >= 0) {
+                    creator.isolated(isolated == 1);
                   }
                   if (!java.lang.Double.isNaN(numCpus)) {
                     creator.numCpus(numCpus);

@@ -100,6 +100,14 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   private final Path codeCache;
   private final Set<String> ownCode;
   private final Map<Long, Lease> leases = new ConcurrentHashMap<>();
+
+  /**
+   * The jobs leases were granted for, as the head registered them (a job's record does not change
+   * until it ends): a storm of actor leases asks the head for the cluster view once, not once per
+   * actor. Dropped when the job ends.
+   */
+  private final Map<String, JobInfo> jobs = new ConcurrentHashMap<>();
+
   private final AtomicLong leaseIds = new AtomicLong();
   private final Map<String, Double> reserved = new HashMap<>(); // guarded by itself
   private final Map<ObjectId, CompletableFuture<Void>> pulls = new ConcurrentHashMap<>();
@@ -121,7 +129,12 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
           + " SIZE`, e.g. 4g; a driver's MantaConfig.objectStoreBytes does not size a cluster's"
           + " stores)";
 
-  private record Lease(long id, WorkerPool.Worker worker, ResourceSet demand, boolean actor) {}
+  /**
+   * A granted lease; an actor's ({@code actor}) reserves its demand until it is returned or its
+   * worker dies, also in a shared actor host ({@code shared}), whose JVM holds nothing itself.
+   */
+  private record Lease(
+      long id, WorkerPool.Worker worker, ResourceSet demand, boolean actor, boolean shared) {}
 
   /** The flags this JDK needs on every Manta JVM (see {@code dev.manta.cluster.JvmFlags}). */
   private final List<String> jdkFlags;
@@ -378,6 +391,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
    * its processes dropped first) and its workers, which no other job may use.
    */
   private void endJob(String job) {
+    jobs.remove(job);
     WorkerPool.Stopped stopped = pool.stopJob(job);
     int workers = stopped.workers();
     stopped.drained().thenRun(() -> output.end(job)); // the driver's output streams complete
@@ -506,7 +520,10 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
               job.getDriverAddress(),
               job.getNamespace().isEmpty() ? "default" : job.getNamespace(),
               code,
-              req.getForActor(),
+              !req.getForActor()
+                  ? WorkerPool.Role.TASKS
+                  : req.getShared() ? WorkerPool.Role.ACTORS : WorkerPool.Role.ACTOR,
+              job.getSharedActors(),
               120_000);
     } catch (Exception e) {
       if (req.getForActor()) {
@@ -517,7 +534,8 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
       throw e;
     }
     long id = leaseIds.incrementAndGet();
-    leases.put(id, new Lease(id, w, demand, req.getForActor()));
+    leases.put(
+        id, new Lease(id, w, demand, req.getForActor(), req.getForActor() && req.getShared()));
     return LeaseReply.newBuilder()
         .setGranted(
             LeaseGrant.newBuilder()
@@ -551,9 +569,16 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   }
 
   private JobInfo job(String jobId) {
+    JobInfo known = jobs.get(jobId);
+    if (known != null) {
+      return known;
+    }
     ClusterView view = clusterView();
     for (JobInfo j : view.getJobsList()) {
       if (j.getJobId().equals(jobId)) {
+        if (!j.getFinished()) {
+          jobs.put(jobId, j);
+        }
         return j;
       }
     }
@@ -638,8 +663,8 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     Lease l = leases.remove(req.getLeaseId());
     if (l != null) {
       unreserve(l);
-      if (l.actor) {
-        pool.actorLeaseReturned(l.worker);
+      if (l.actor && !l.shared) {
+        pool.actorLeaseReturned(l.worker); // an actor host serves the job's other actors on
       }
     }
     out.onNext(Empty.getDefaultInstance());

@@ -25,28 +25,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's worker JVMs: prestarted idle ones wait for a job, then load its code and serve it.
- * Each job has one task worker per node (running the job's tasks under the node's CPUs) and one
- * worker per live actor; an ended actor's worker may host the job's next actor. Idle workers beyond
- * the prestart target are stopped; a worker whose job ended exits by itself. Thread-safe.
+ * Each job has one task worker per node (running the job's tasks under the node's CPUs), one worker
+ * per live isolated actor, and at most one actor host: the worker its shared actors run in, each on
+ * virtual threads of its own, which lives until its job ends or it dies. An ended isolated actor's
+ * worker may host the job's next isolated actor. Idle workers beyond the prestart target are
+ * stopped; a worker whose job ended exits by itself. Thread-safe.
  *
  * <p>Control between agent and worker is a line protocol on the worker's stdin and stdout: the
  * worker prints {@code MANTA-WORKER BOOTED} when its JVM is up, the agent writes {@code JOB <id>
- * <driver> <namespace, URL-encoded> <classpath>}, the worker prints {@code MANTA-WORKER READY
- * <address> <prefix>}; an actor's worker prints {@code MANTA-WORKER IDLE <actor>} when its actor
- * ended and none of its calls still runs, and is then parked for the job's next actor once its
- * lease is back. Every other line of output, stdout and stderr, goes to the worker's log file, and
- * once the worker serves a job to {@link WorkerOutput} for the job's driver (not the worker's own
- * log lines below WARN).
+ * <driver> <namespace, URL-encoded> <role: tasks, actor or actors> <the job's actor hosting:
+ * isolated or shared> <classpath>}, the worker prints {@code MANTA-WORKER READY <address>
+ * <prefix>}; an actor's worker prints {@code MANTA-WORKER IDLE <actor>} when its actor ended and
+ * none of its calls still runs, and is then parked for the job's next actor once its lease is back.
+ * Every other line of output, stdout and stderr, goes to the worker's log file, and once the worker
+ * serves a job to {@link WorkerOutput} for the job's driver (not the worker's own log lines below
+ * WARN).
  *
  * <pre>
  * Invariants:
  *   I1  a live worker is in at most one of: idle (booting or booted, no job), taskWorkers (its
- *       job's task worker), parked (an actor worker between actors, its actorEnded complete);
- *       in none while it serves an actor or stops.
+ *       job's task worker), actorHosts (its job's actor host), parked (an actor worker between
+ *       actors, its actorEnded complete); in none while it serves an isolated actor or stops.
+ *       An actor host is never parked: it serves its job's shared actors until the job ends.
  *   I2  a parked worker serves the job it is parked under and leaves parked only to host that
  *       job's next actor (unpark, with a fresh actorEnded) or to be stopped.
  *   I3  an exited worker is in none of the collections (exited() removes it).
- * The collections are concurrent; taskWorkers' monitor also guards its get-or-assign.
+ * The collections are concurrent; taskWorkers' monitor also guards its get-or-assign, and
+ * actorHosts' monitor its own.
  * </pre>
  */
 final class WorkerPool implements AutoCloseable {
@@ -67,6 +72,7 @@ final class WorkerPool implements AutoCloseable {
     volatile long prefix;
     volatile String jobId;
     volatile boolean forActor;
+    volatile boolean actorHost; // hosts its job's shared actors
     volatile boolean stopping;
     volatile String stopReason = ""; // why the agent stopped it, for the log
     volatile long bootMicros;
@@ -99,6 +105,7 @@ final class WorkerPool implements AutoCloseable {
   private final WorkerOutput output;
   private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
   private final Map<String, Worker> taskWorkers = new ConcurrentHashMap<>(); // by job
+  private final Map<String, Worker> actorHosts = new ConcurrentHashMap<>(); // by job
   private final Map<Long, Worker> all = new ConcurrentHashMap<>(); // by pid
   // Warm actor workers whose actor ended, waiting for the same job's next actor; by job.
   private final Map<String, ConcurrentLinkedDeque<Worker>> parked = new ConcurrentHashMap<>();
@@ -249,6 +256,9 @@ final class WorkerPool implements AutoCloseable {
     if (w.jobId != null && !w.forActor) {
       taskWorkers.remove(w.jobId, w);
     }
+    if (w.jobId != null && w.actorHost) {
+      actorHosts.remove(w.jobId, w);
+    }
     int code = w.process.exitValue();
     String why = "worker JVM " + w.pid() + " exited with code " + code + " before it was ready";
     w.booted.completeExceptionally(new IllegalStateException(why));
@@ -266,31 +276,59 @@ final class WorkerPool implements AutoCloseable {
     }
   }
 
+  /** What a lease asks the pool for: the job's task worker, an actor's own worker, or the host. */
+  enum Role {
+    TASKS("tasks"),
+    ACTOR("actor"),
+    ACTORS("actors");
+
+    final String word; // on the JOB line
+
+    Role(String word) {
+      this.word = word;
+    }
+  }
+
   /**
-   * A worker serving {@code jobId}: the job's task worker on this node, or a new worker of its own
-   * for an actor. Blocks until the worker is ready (at most {@code timeoutMs}).
+   * A worker serving {@code jobId} in {@code role}: the job's task worker on this node, a new
+   * worker of its own for an actor, or the job's actor host on this node (started by the first
+   * shared actor). {@code sharedActors} is the job's default for the actors its workers create.
+   * Blocks until the worker is ready (at most {@code timeoutMs}).
    */
   Worker acquire(
       String jobId,
       String driver,
       String namespace,
       List<Path> code,
-      boolean forActor,
+      Role role,
+      boolean sharedActors,
       long timeoutMs)
       throws Exception {
     Worker w;
-    if (!forActor) {
-      synchronized (taskWorkers) {
-        w = taskWorkers.get(jobId);
-        if (w == null) {
-          w = assign(jobId, driver, namespace, code, false);
-          taskWorkers.put(jobId, w);
+    switch (role) {
+      case TASKS -> {
+        synchronized (taskWorkers) {
+          w = taskWorkers.get(jobId);
+          if (w == null) {
+            w = assign(jobId, driver, namespace, code, role, sharedActors);
+            taskWorkers.put(jobId, w);
+          }
         }
       }
-    } else {
-      w = unpark(jobId);
-      if (w == null) {
-        w = assign(jobId, driver, namespace, code, true);
+      case ACTORS -> {
+        synchronized (actorHosts) {
+          w = actorHosts.get(jobId);
+          if (w == null || w.stopping || !w.process.isAlive()) {
+            w = assign(jobId, driver, namespace, code, role, sharedActors);
+            actorHosts.put(jobId, w);
+          }
+        }
+      }
+      default -> {
+        w = unpark(jobId);
+        if (w == null) {
+          w = assign(jobId, driver, namespace, code, role, sharedActors);
+        }
       }
     }
     try {
@@ -301,14 +339,20 @@ final class WorkerPool implements AutoCloseable {
   }
 
   private Worker assign(
-      String jobId, String driver, String namespace, List<Path> code, boolean forActor) {
+      String jobId,
+      String driver,
+      String namespace,
+      List<Path> code,
+      Role role,
+      boolean sharedActors) {
     Worker w = idle.poll();
     if (w == null) {
       w = launch();
     }
     Thread.ofVirtual().start(this::refill);
     w.jobId = jobId;
-    w.forActor = forActor;
+    w.forActor = role != Role.TASKS;
+    w.actorHost = role == Role.ACTORS;
     StringBuilder cp = new StringBuilder();
     for (Path p : code) {
       if (cp.length() > 0) {
@@ -326,6 +370,10 @@ final class WorkerPool implements AutoCloseable {
                     + driver
                     + " "
                     + java.net.URLEncoder.encode(namespace, java.nio.charset.StandardCharsets.UTF_8)
+                    + " "
+                    + role.word
+                    + " "
+                    + (sharedActors ? "shared" : "isolated")
                     + " "
                     + (cp.length() == 0 ? "-" : cp)));
     return w;

@@ -88,6 +88,13 @@ public final class ClusterConfig {
   /** How long a call to a restarting actor waits for the restart, in ms. */
   public static final String ACTOR_RESTART_WAIT_MS = "manta.actor-restart-wait-ms";
 
+  /**
+   * Driver only, for its whole job: {@code isolated} (default) gives each actor a worker JVM of its
+   * own; {@code shared} hosts the job's actors together in one worker JVM per node, unless an actor
+   * asks for its own ({@code ActorCreator.isolated(true)}). See docs/cluster.md, Actor density.
+   */
+  public static final String ACTOR_HOSTING = "manta.actor-hosting";
+
   /** Whether a driver's join failure keeps the gRPC exception as its cause. */
   public static final String VERBOSE = "manta.verbose";
 
@@ -197,6 +204,7 @@ public final class ClusterConfig {
   private final boolean directLinks;
   private final Duration headWait;
   private final Duration actorRestartWait;
+  private final boolean sharedActors;
   private final boolean verbose;
   private final String headStorage;
   private final int kvMaxKeysPerJob;
@@ -276,6 +284,15 @@ public final class ClusterConfig {
     this.directLinks = s.bool(DIRECT_LINKS, true);
     this.headWait = s.millis(HEAD_WAIT_MS, 30_000, 1, 3_600_000);
     this.actorRestartWait = s.millis(ACTOR_RESTART_WAIT_MS, 60_000, 1, 3_600_000);
+    String hosting = s.property(ACTOR_HOSTING).map(String::strip).orElse("isolated");
+    this.sharedActors =
+        switch (hosting) {
+          case "isolated" -> false;
+          case "shared" -> true;
+          default ->
+              throw new IllegalArgumentException(
+                  s.name(ACTOR_HOSTING) + " must be isolated or shared, was '" + hosting + "'");
+        };
     this.verbose = s.bool(VERBOSE, false);
     this.headStorage = s.property(HEAD_STORAGE).filter(v -> !v.isBlank()).orElse(null);
     this.kvMaxKeysPerJob = (int) s.integer(KV_MAX_KEYS_PER_JOB, 10_000, 1, Integer.MAX_VALUE);
@@ -394,6 +411,14 @@ public final class ClusterConfig {
   /** The {@code -Xmx} of worker JVMs, if set. */
   public Optional<String> workerHeap() {
     return Optional.ofNullable(workerHeap);
+  }
+
+  /**
+   * Whether a driver's job hosts its actors together in one JVM per node unless they ask for their
+   * own ({@link #ACTOR_HOSTING} is {@code shared}).
+   */
+  public boolean sharedActors() {
+    return sharedActors;
   }
 
   /** Whether an ended actor's worker may host the same job's next actor. */

@@ -119,7 +119,8 @@ public final class ClusterDriver {
             true,
             code,
             cluster.directLinks(),
-            cluster);
+            cluster,
+            cluster.sharedActors());
     return Cores.start(config, ports);
   }
 

@@ -101,6 +101,12 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
    */
   private final java.time.Duration nodeDeathBound;
 
+  /**
+   * The job's {@code manta.actor-hosting} ({@link ClusterConfig#sharedActors()}): the driver's
+   * setting, which it registers with the job and the agents hand to the job's workers.
+   */
+  private final boolean sharedActors;
+
   private final Map<String, CompletableFuture<String>> deaths = new ConcurrentHashMap<>(); // C4
 
   /** Where work leaves transport threads for; see {@link InflightTable}, I3. */
@@ -141,8 +147,10 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
       boolean driver,
       CodeShipper code,
       boolean directLinks,
-      ClusterConfig cluster) {
+      ClusterConfig cluster,
+      boolean sharedActors) {
     this.directLinks = directLinks;
+    this.sharedActors = sharedActors;
     this.lineageMaxTasks = cluster.lineageMaxTasks();
     this.nodeDeathBound = cluster.nodeDeathBound();
     this.jobId = jobId;
@@ -221,7 +229,8 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
             jobId,
             () -> closed,
             this::hostedActorEnded,
-            this::address);
+            this::address,
+            sharedActors);
     inflight.onRestarted(actors::restarted); // a restarted actor's constructor answered
     Borrowing borrowing = new Borrowing(core, view, channels, agentAddress, () -> closed);
     inflight.onNested(borrowing); // refs lent with results
@@ -313,6 +322,7 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
               .setJobId(jobId)
               .setDriverAddress(address)
               .setNamespace(namespace)
+              .setSharedActors(sharedActors)
               .addAllCode(code.entries())
               .build();
       dev.manta.cluster.rpc.Backoff.onHead(

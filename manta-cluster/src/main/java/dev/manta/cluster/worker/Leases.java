@@ -146,6 +146,14 @@ final class Leases {
    * @throws IllegalStateException if an agent does not answer, or the request bounced too often
    */
   LeaseGrant lease(String agent, ResourceSet demand, boolean forActor) {
+    return lease(agent, demand, forActor, false);
+  }
+
+  /**
+   * As {@link #lease(String, ResourceSet, boolean)}; with {@code shared} an actor's lease names the
+   * JVM its job shares among its actors on the granting node.
+   */
+  LeaseGrant lease(String agent, ResourceSet demand, boolean forActor, boolean shared) {
     int startFailures = 0;
     for (int hop = 0; hop < MAX_HOPS; hop++) {
       LeaseReply r;
@@ -157,6 +165,7 @@ final class Leases {
                         .setJobId(jobId)
                         .setDemand(Wire.resources(demand))
                         .setForActor(forActor)
+                        .setShared(shared)
                         .setNoSpillback(hop == MAX_HOPS - 1)
                         .build());
       } catch (StatusRuntimeException e) {

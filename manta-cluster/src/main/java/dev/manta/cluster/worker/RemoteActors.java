@@ -120,6 +120,9 @@ final class RemoteActors {
 
   private final Supplier<String> selfAddress;
 
+  /** The job's manta.actor-hosting: whether actors that do not choose share a JVM per node. */
+  private final boolean sharedByDefault;
+
   /**
    * Proxies of actors other processes own that were still being placed when their handle arrived
    * here (A2): their calls queue until the head publishes the actor ALIVE, or fail when it
@@ -143,8 +146,10 @@ final class RemoteActors {
       String jobId,
       BooleanSupplier closed,
       Consumer<ActorProxy> hostedEnded,
-      Supplier<String> selfAddress) {
+      Supplier<String> selfAddress,
+      boolean sharedByDefault) {
     this.selfAddress = selfAddress;
+    this.sharedByDefault = sharedByDefault;
     this.core = core;
     this.head = head;
     this.headAddress = view.headAddress();
@@ -182,7 +187,7 @@ final class RemoteActors {
 
   private void place(TaskHandle creation, ActorProxy proxy) {
     try {
-      LeaseGrant g = placement.leaseForActor(creation); // registered PENDING by register
+      LeaseGrant g = placement.leaseForActor(creation, shared(proxy)); // registered by register
       String agent = view.agentOf(g.getNodeId());
       places.put(proxy.id(), new Place(g.getWorkerAddress(), g.getNodeId(), g.getLeaseId(), agent));
       inflight.add(
@@ -203,6 +208,15 @@ final class RemoteActors {
               new IllegalStateException(
                   "Actor " + proxy.id().hex() + " could not be placed: " + Rpc.rootMessage(e), e)));
     }
+  }
+
+  /** Whether actor {@code p} (owned here) runs in its job's shared JVM of a node. */
+  private boolean shared(ActorProxy p) {
+    return switch (p.hosting()) {
+      case SHARED -> true;
+      case ISOLATED -> false;
+      case JOB_DEFAULT -> sharedByDefault;
+    };
   }
 
   /**
@@ -644,7 +658,9 @@ final class RemoteActors {
     try {
       g =
           dev.manta.cluster.rpc.Backoff.untilDone(
-              "Restarting actor " + p.id().hex(), leftMs, () -> placement.leaseForActor(creation));
+              "Restarting actor " + p.id().hex(),
+              leftMs,
+              () -> placement.leaseForActor(creation, shared(p)));
     } catch (RuntimeException e) {
       giveUp(
           r,

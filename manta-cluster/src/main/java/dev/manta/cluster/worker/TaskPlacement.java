@@ -175,13 +175,14 @@ final class TaskPlacement {
   }
 
   /**
-   * Leases a worker for an actor's creation, trying another feasible node when a node's agent does
-   * not answer (see {@link NodeView#UNREACHABLE_AVOID_NANOS}). Blocks.
+   * Leases a worker for an actor's creation (with {@code shared}, the JVM its job shares among its
+   * actors on the node), trying another feasible node when a node's agent does not answer (see
+   * {@link NodeView#UNREACHABLE_AVOID_NANOS}). Blocks.
    *
    * @throws IllegalArgumentException if no live node has the demand, or an agent refuses it
    * @throws IllegalStateException if no node that has it answered, naming each and why
    */
-  LeaseGrant leaseForActor(TaskHandle creation) {
+  LeaseGrant leaseForActor(TaskHandle creation, boolean shared) {
     Set<String> tried = new HashSet<>();
     StringBuilder failures = new StringBuilder();
     while (true) {
@@ -191,7 +192,7 @@ final class TaskPlacement {
             "no node that has " + creation.resources() + " answered:" + failures);
       }
       try {
-        return leases.lease(n.info.getAgentAddress(), creation.resources(), true);
+        return leases.lease(n.info.getAgentAddress(), creation.resources(), true, shared);
       } catch (IllegalStateException e) { // the agent did not answer; refusals propagate
         n.leaseFailed();
         tried.add(n.info.getNodeId());

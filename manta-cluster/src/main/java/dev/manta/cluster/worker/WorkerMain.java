@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A worker JVM, started by a node agent. It boots, says so, waits for a job on stdin, loads the
  * job's code, serves tasks and actor calls until its driver goes away or it is asked to exit. An
- * actor's worker whose actor died says {@code IDLE} and may host the same job's next actor. See the
- * agent's {@code WorkerPool} for the line protocol.
+ * isolated actor's worker whose actor died says {@code IDLE} and may host the same job's next
+ * actor; a job's actor host (role {@code actors}) serves its job's shared actors until the job
+ * ends. See the agent's {@code WorkerPool} for the line protocol.
  */
 public final class WorkerMain {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
@@ -63,13 +64,15 @@ public final class WorkerMain {
       return; // the agent went away, or stopped an idle worker
     }
     long jobStart = System.nanoTime();
-    String[] job = line.split(" ", 5);
+    String[] job = line.split(" ", 7);
     String jobId = job[1];
     String driver = job[2];
     String namespace = java.net.URLDecoder.decode(job[3], StandardCharsets.UTF_8);
+    boolean actorHost = job[4].equals("actors"); // hosts the job's shared actors on this node
+    boolean sharedActors = job[5].equals("shared"); // the job's manta.actor-hosting
     List<URL> urls = new ArrayList<>();
-    if (!job[4].equals("-")) {
-      for (String p : job[4].split(File.pathSeparator)) {
+    if (!job[6].equals("-")) {
+      for (String p : job[6].split(File.pathSeparator)) {
         urls.add(Path.of(p).toUri().toURL());
       }
     }
@@ -98,7 +101,8 @@ public final class WorkerMain {
             false,
             null,
             cluster.directLinks(),
-            cluster);
+            cluster,
+            sharedActors);
     MantaRuntime core = Cores.start(config, ports);
     // User code in tasks calls Manta: it gets this worker's core, handed over here.
     Manta.init(config, hosted(core));
@@ -114,7 +118,9 @@ public final class WorkerMain {
           }
         };
     ports.onExit(exit);
-    ports.onHostedActorEnded(a -> Thread.ofVirtual().start(() -> actorEnded(a, exit)));
+    if (!actorHost) {
+      ports.onHostedActorEnded(a -> Thread.ofVirtual().start(() -> actorEnded(a, exit)));
+    } // an actor host serves its job's other actors on: one actor's end is no reason to exit
     System.out.println("MANTA-WORKER READY " + ports.address() + " " + ports.prefix());
     System.out.flush();
     LOG.info(

@@ -13,6 +13,7 @@ class ClusterConfigTest {
   @Test
   void defaults_areTheDocumentedOnes() {
     ClusterConfig c = ClusterConfig.defaults();
+    assertThat(c.sharedActors()).isFalse();
     assertThat(c.rpcDeadline()).isEqualTo(Duration.ofSeconds(10));
     assertThat(c.maxMessageBytes()).isEqualTo(128 << 20);
     assertThat(c.tokenFile()).isEmpty();
@@ -64,7 +65,8 @@ class ClusterConfigTest {
                 Map.entry("manta.kv-max-key-bytes", "9"),
                 Map.entry("manta.health-check-period-ms", "200"),
                 Map.entry("manta.health-check-timeout-ms", "300"),
-                Map.entry("manta.health-check-failure-threshold", "2")),
+                Map.entry("manta.health-check-failure-threshold", "2"),
+                Map.entry("manta.actor-hosting", " shared")),
             Map.of("MANTA_HEARTBEAT_MS", "999", "MANTA_MAX_PULLS", "2"));
     assertThat(c.rpcDeadline()).isEqualTo(Duration.ofMillis(2500));
     assertThat(c.maxMessageBytes()).isEqualTo(64 << 20);
@@ -88,6 +90,7 @@ class ClusterConfigTest {
     assertThat(c.healthCheckTimeout()).isEqualTo(Duration.ofMillis(300));
     assertThat(c.healthCheckFailureThreshold()).isEqualTo(2);
     assertThat(c.nodeDeathBound()).isEqualTo(Duration.ofMillis(200 + 2 * 300));
+    assertThat(c.sharedActors()).isTrue();
   }
 
   @Test
@@ -141,6 +144,7 @@ class ClusterConfigTest {
     refused("manta.direct-links", "yes", "manta.direct-links", "must be true or false, was 'yes'");
     refused("manta.reuse-actor-workers", "1", "reuse-actor-workers", "true or false");
     refused("manta.worker-jit", "c2", "manta.worker-jit", "must be tiered or c1, was 'c2'");
+    refused("manta.actor-hosting", "pooled", "must be isolated or shared, was 'pooled'");
     refused("manta.worker-heap", "lots", "manta.worker-heap", "such as 512m or 2g, was 'lots'");
   }
 

@@ -50,7 +50,8 @@ class RemoteActorsTest {
           "job",
           () -> false,
           hostedEnded::add,
-          () -> "self:1");
+          () -> "self:1",
+          false);
 
   @AfterEach
   void close() throws InterruptedException {

@@ -28,6 +28,8 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> implements Leased 
     int maxPendingCalls = DEFAULT_MAX_PENDING_CALLS;
     int maxRestarts;
     int maxTaskRetries;
+    dev.manta.runtime.port.ActorProxy.Hosting hosting =
+        dev.manta.runtime.port.ActorProxy.Hosting.JOB_DEFAULT;
     double numCpus;
     final Map<String, Double> custom = new LinkedHashMap<>();
     ResourceSet resources = ResourceSet.EMPTY;
@@ -218,6 +220,20 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> implements Leased 
     lock.lock();
     try {
       editable().maxTaskRetries = maxTaskRetries;
+    } finally {
+      lock.unlock();
+    }
+    return this;
+  }
+
+  @Override
+  public ActorCreator<A> isolated(boolean isolated) {
+    lock.lock();
+    try {
+      editable().hosting =
+          isolated
+              ? dev.manta.runtime.port.ActorProxy.Hosting.ISOLATED
+              : dev.manta.runtime.port.ActorProxy.Hosting.SHARED;
     } finally {
       lock.unlock();
     }

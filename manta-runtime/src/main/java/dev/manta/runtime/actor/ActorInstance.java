@@ -72,6 +72,7 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
   final int maxRestarts;
   final int maxTaskRetries;
   final ResourceSet resources;
+  private final Hosting hosting;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<TaskRun> queue = new ArrayDeque<>(); // guarded by lock
@@ -139,7 +140,8 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
         resources,
         env,
         null,
-        true);
+        true,
+        Hosting.JOB_DEFAULT);
   }
 
   /**
@@ -159,7 +161,8 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
       ResourceSet resources,
       Env env,
       Consumer<TaskRun> sender,
-      boolean owner) {
+      boolean owner,
+      Hosting hosting) {
     return new ActorInstance(
         Role.PROXY,
         id,
@@ -172,7 +175,8 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
         resources,
         env,
         java.util.Objects.requireNonNull(sender, "sender"),
-        owner);
+        owner,
+        hosting);
   }
 
   /**
@@ -193,7 +197,8 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
         ResourceSet.EMPTY,
         env,
         null,
-        false);
+        false,
+        Hosting.JOB_DEFAULT);
   }
 
   private ActorInstance(
@@ -208,8 +213,10 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
       ResourceSet resources,
       Env env,
       Consumer<TaskRun> remote,
-      boolean retireWhenOrphaned) {
+      boolean retireWhenOrphaned,
+      Hosting hosting) {
     this.role = role;
+    this.hosting = hosting;
     this.remote = remote;
     this.retireWhenOrphaned = retireWhenOrphaned;
     this.id = id;
@@ -429,6 +436,11 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
   @Override
   public int maxPendingCalls() {
     return maxPendingCalls;
+  }
+
+  @Override
+  public Hosting hosting() {
+    return hosting;
   }
 
   /**

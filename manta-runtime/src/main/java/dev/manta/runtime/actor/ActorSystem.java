@@ -110,7 +110,8 @@ public final class ActorSystem {
                 opts.maxRestarts,
                 opts.maxTaskRetries,
                 opts.resources,
-                true);
+                true,
+                opts.hosting);
     if (opts.name != null && byName.putIfAbsent(opts.name, a) != null) {
       throw new IllegalArgumentException(
           "An actor named '"
@@ -248,7 +249,8 @@ public final class ActorSystem {
       int maxRestarts,
       int maxTaskRetries,
       ResourceSet resources,
-      boolean owner) {
+      boolean owner,
+      dev.manta.runtime.port.ActorProxy.Hosting hosting) {
     ActorInstance[] self = new ActorInstance[1];
     self[0] =
         ActorInstance.proxy(
@@ -262,7 +264,8 @@ public final class ActorSystem {
             resources,
             env,
             call -> ports.sendActorCall(call, self[0]),
-            owner);
+            owner,
+            hosting);
     return self[0];
   }
 
@@ -278,7 +281,8 @@ public final class ActorSystem {
             0, // restarts are the owner's; the head tells this process when they happen
             0,
             ResourceSet.EMPTY,
-            false);
+            false,
+            dev.manta.runtime.port.ActorProxy.Hosting.JOB_DEFAULT);
     ActorInstance a = byId.putIfAbsent(info.id(), fresh);
     if (a == null) {
       if (info.placed()) {

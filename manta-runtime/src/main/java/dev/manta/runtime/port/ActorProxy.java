@@ -52,6 +52,24 @@ public interface ActorProxy {
   }
 
   /**
+   * Where the actor's owner asked for it to run on a cluster; {@link Hosting#JOB_DEFAULT} for a
+   * proxy in a process that did not create the actor, and for an actor hosted here.
+   */
+  default Hosting hosting() {
+    return Hosting.JOB_DEFAULT;
+  }
+
+  /** Which worker JVM an actor asks for ({@code ActorCreator.isolated}). */
+  enum Hosting {
+    /** Whatever the job's {@code manta.actor-hosting} setting says. */
+    JOB_DEFAULT,
+    /** The JVM the job's shared actors use on the node. */
+    SHARED,
+    /** A worker JVM of its own. */
+    ISOLATED
+  }
+
+  /**
    * The actor behind this proxy lost its process and is being restarted: calls queue in the proxy
    * from now on, until {@link #placed()} lets them leave for the restarted actor. Returns false if
    * the actor is dead (then nothing changes). Never blocks.
