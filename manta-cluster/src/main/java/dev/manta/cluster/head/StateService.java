@@ -182,9 +182,11 @@ final class StateService extends StateGrpc.StateImplBase {
     try {
       return f.get(timeoutMs + 1_000, TimeUnit.MILLISECONDS); // the call's deadline ends it first
     } catch (ExecutionException e) {
-      b.addUnreachable(w.getAddress() + ": " + Status.fromThrowable(e.getCause()));
+      b.addUnreachable(
+          w.getAddress() + " (pid " + w.getPid() + "): " + Status.fromThrowable(e.getCause()));
     } catch (TimeoutException e) {
-      b.addUnreachable(w.getAddress() + ": no answer in " + timeoutMs + " ms");
+      b.addUnreachable(
+          w.getAddress() + " (pid " + w.getPid() + "): no answer in " + timeoutMs + " ms");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       b.addUnreachable(w.getAddress() + ": interrupted");

@@ -93,7 +93,11 @@ final class ProcessStateService extends ProcessStateGrpc.ProcessStateImplBase {
   }
 
   private ProcessObjectsReply objects() {
-    List<CoreAccess.OwnedObjectState> owned = core.get().ownedObjects();
+    CoreAccess c = core.get();
+    // The table also holds stand-ins for objects others own (arguments, results in flight): their
+    // owners list them; ids carry the prefix of the process that owns them.
+    List<CoreAccess.OwnedObjectState> owned =
+        c.ownedObjects().stream().filter(o -> o.id().task().prefix() == c.prefix()).toList();
     Map<ObjectId, Integer> borrowers = borrowing.get().borrowersByObject();
     List<ObjectId> inStore = new ArrayList<>();
     for (CoreAccess.OwnedObjectState o : owned) {
