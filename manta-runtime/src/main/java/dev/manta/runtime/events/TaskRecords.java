@@ -64,7 +64,7 @@ public final class TaskRecords {
     }
   }
 
-  private record Ended(String state, long micros) {}
+  record Ended(String state, long micros) {}
 
   private long nowMicros() {
     return baseMicros + (System.nanoTime() - baseNanos) / 1_000;
