@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code manta} command: {@code start}, {@code stop} and {@code status} a cluster; {@code tls
- * init} its TLS files.
+ * init} its TLS files; {@code list}, {@code get}, {@code summary}, {@code memory}, {@code timeline}
+ * and {@code logs} its state ({@link StateCommands}).
  *
  * <p>Exit codes: 0 success, 1 failure (the message goes to stderr), 2 usage error. A failure is
  * printed as one paragraph, {@code Error: } and what went wrong and what to do; its stack trace
@@ -30,6 +31,12 @@ import picocli.CommandLine.Spec;
       StartCommand.class,
       StopCommand.class,
       StatusCommand.class,
+      StateCommands.ListCommand.class,
+      StateCommands.GetCommand.class,
+      StateCommands.SummaryCommand.class,
+      StateCommands.MemoryCommand.class,
+      StateCommands.TimelineCommand.class,
+      StateCommands.LogsCommand.class,
       TlsCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -55,6 +62,7 @@ public final class MantaCli implements Runnable {
   /** The command line, reading environment variables from {@code env}. */
   static CommandLine commandLine(Map<String, String> env) {
     var cli = new CommandLine(new MantaCli(env));
+    cli.setCaseInsensitiveEnumValuesAllowed(true); // --format json or JSON
     cli.setExecutionExceptionHandler(
         (ex, cl, parseResult) -> {
           String message;
@@ -90,7 +98,9 @@ public final class MantaCli implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "Missing command: give one of start, stop, status, tls");
+        spec.commandLine(),
+        "Missing command: give one of start, stop, status, list, get, summary, memory, timeline,"
+            + " logs, tls");
   }
 
   /** {@code manta --version}: the Manta version, from the filtered version.properties. */

@@ -66,6 +66,7 @@ final class NodeLauncher {
       String java, String classPath, int javaFeature, NodeSpec spec, Path sessionDir, Path ready) {
     var cmd = new ArrayList<String>();
     cmd.add(java);
+    cmd.add(NodeProcesses.NODE_MARKER); // first: within what ProcessHandle.Info shows
     cmd.addAll(jvmFlags(javaFeature));
     cmd.add("-cp");
     cmd.add(classPath);

@@ -33,6 +33,7 @@ class NodeLauncherTest {
     assertThat(cmd)
         .containsExactly(
             "/jdk/bin/java",
+            "-Ddev.manta.cli.node=true",
             "--enable-native-access=ALL-UNNAMED",
             "--sun-misc-unsafe-memory-access=allow",
             "-cp",
@@ -62,6 +63,7 @@ class NodeLauncherTest {
     assertThat(cmd)
         .containsExactly(
             "java",
+            "-Ddev.manta.cli.node=true",
             "--enable-native-access=ALL-UNNAMED",
             "-cp",
             "cp",

@@ -155,7 +155,10 @@ public final class NodeMain {
               ? new HeadService(clusterId, config)
               : HeadService.withStorage(clusterId, config, storage);
       headServer =
-          Rpc.serve(bind, Integer.parseInt(a.getOrDefault("--port", "6380")), List.of(head));
+          Rpc.serve(
+              bind,
+              Integer.parseInt(a.getOrDefault("--port", "6380")),
+              List.of(head, head.stateService()));
       headAddress = connectHost(bind) + ":" + headServer.getPort();
     } else {
       headAddress = a.get("--address").replaceFirst("^manta://", "");

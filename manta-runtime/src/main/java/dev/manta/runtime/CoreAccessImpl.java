@@ -275,4 +275,26 @@ final class CoreAccessImpl implements CoreAccess {
       table.removeTaskRef(o);
     }
   }
+
+  @Override
+  public List<dev.manta.runtime.events.TaskRecord> recentTasks() {
+    return executor.records().snapshot();
+  }
+
+  @Override
+  public List<OwnedObjectState> ownedObjects() {
+    List<OwnedObjectState> out = new ArrayList<>();
+    for (OwnedObject o : table.snapshot()) {
+      OwnedObject.Counts c = o.counts();
+      out.add(
+          new OwnedObjectState(
+              o.id(),
+              o.value().getNow(null),
+              c.localRefs(),
+              c.taskRefs(),
+              c.containedIn(),
+              c.readers()));
+    }
+    return out;
+  }
 }

@@ -171,7 +171,8 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     this.codeCache = config.codeCache();
     this.ownCode = hashOwnClasspath();
     this.output = new WorkerOutput(nodeId, bind);
-    this.server = Rpc.serve(bind, 0, List.of(this));
+    this.server =
+        Rpc.serve(bind, 0, List.of(this, new WorkerLogs(nodeId, sessionDir.resolve("logs"))));
     this.address = bind + ":" + server.getPort();
     double cpus = resources.getOrDefault("CPU", 1.0);
     List<String> cmd = new ArrayList<>();

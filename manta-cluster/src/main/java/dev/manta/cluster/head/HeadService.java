@@ -131,6 +131,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("manta-head-detector").unstarted(r));
   private final JobEnds jobEnds;
+  private final StateService state;
 
   /**
    * A head for the cluster {@code clusterId} with {@code config}, whose tables live in memory only;
@@ -174,6 +175,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
             System::nanoTime);
     this.kv = KvStore.from(config);
     this.jobEnds = new JobEnds(detector, failureTimeoutMs, this::jobEnded);
+    this.state = new StateService(nodes, actors, jobs, workers, agents);
     this.storage = storage;
     HeadStorage.Table meta = storage.table("meta");
     this.nodeTable = storage.table("nodes");
@@ -273,9 +275,18 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     return new HeadMetrics(nodes, actors, jobs);
   }
 
+  /**
+   * The head's state API ({@code State} in manta.proto): serve it beside this service so that
+   * {@code manta list} and {@code dev.manta.cluster.state.ClusterState} find it.
+   */
+  public io.grpc.BindableService stateService() {
+    return state;
+  }
+
   /** Stops the failure detector, ends subscriptions and closes the storage. */
   public void close() {
     detector.shutdownNow();
+    state.close();
     agents.close();
     for (ServerCallStreamObserver<Event> s : subscribers) {
       try {

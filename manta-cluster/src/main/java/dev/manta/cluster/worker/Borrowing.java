@@ -325,4 +325,18 @@ final class Borrowing {
           }
         });
   }
+
+  /**
+   * How many borrows other processes hold of each object owned here (B2: the occurrences over all
+   * {@code lent} lists), for the state API. Never blocks; a snapshot while borrows change.
+   */
+  Map<ObjectId, Integer> borrowersByObject() {
+    Map<ObjectId, Integer> out = new java.util.HashMap<>();
+    for (List<ObjectId> ids : lent.values()) {
+      for (ObjectId id : ids) {
+        out.merge(id, 1, Integer::sum);
+      }
+    }
+    return out;
+  }
 }

@@ -114,6 +114,7 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("manta-callback-", 1).factory());
 
   private volatile Parts parts; // C1
+  private volatile ObjectStore store; // the node's store, as openStore made it
   private volatile Server server;
   private volatile String address;
   private volatile boolean closed; // C3
@@ -188,7 +189,9 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
 
   @Override
   public ObjectStore openStore(MantaConfig config) {
-    return new SharedStoreClient(channels.get(agentAddress), jobId);
+    SharedStoreClient s = new SharedStoreClient(channels.get(agentAddress), jobId);
+    this.store = s;
+    return s;
   }
 
   @Override
@@ -263,7 +266,13 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
                     actors,
                     code,
                     this::exitRequested,
-                    this::cancelHere)),
+                    this::cancelHere),
+                new ProcessStateService(
+                    () -> parts.core(),
+                    () -> parts.borrowing(),
+                    () -> store,
+                    view.nodeId(),
+                    offload)),
             true);
     if (directLinks && !driver) { // owners push work to workers only
       reports.startLinkServer(bind, intake::acceptAll);
@@ -313,6 +322,7 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
             .setAddress(address)
             .setNodeId(view.nodeId())
             .setJobId(jobId)
+            .setPid(ProcessHandle.current().pid())
             .build();
     dev.manta.cluster.rpc.Backoff.onHead(
         "Registering this process", ms -> Rpc.headDeadline(view.head(), ms).registerWorker(me));

@@ -375,4 +375,14 @@ class FakeCore implements CoreAccess {
   public void borrowerReleased(ObjectId id) {
     borrowCounts.merge(id, -1, Integer::sum);
   }
+
+  @Override
+  public java.util.List<dev.manta.runtime.events.TaskRecord> recentTasks() {
+    return java.util.List.of();
+  }
+
+  @Override
+  public java.util.List<OwnedObjectState> ownedObjects() {
+    return java.util.List.of();
+  }
 }

@@ -26,6 +26,8 @@ public final class TaskExecutor implements Abandoner {
   private final ValueCodec codec;
   private final ReferenceTable table;
   private final CoreMetrics metrics = new CoreMetrics();
+  private final dev.manta.runtime.events.TaskRecords records =
+      new dev.manta.runtime.events.TaskRecords();
 
   @SuppressWarnings("ThreadLocalUsage") // per executor: several runtimes may share a JVM
   private final ThreadLocal<TaskRun> executing = new ThreadLocal<>();
@@ -41,6 +43,11 @@ public final class TaskExecutor implements Abandoner {
   /** The counters of the runs this executor ended. */
   public CoreMetrics metrics() {
     return metrics;
+  }
+
+  /** The last runs this executor started, for the state API. */
+  public dev.manta.runtime.events.TaskRecords records() {
+    return records;
   }
 
   /** From now on, tasks that end (interrupted by shutdown) count as cancelled. */
@@ -66,6 +73,7 @@ public final class TaskExecutor implements Abandoner {
     t.runner = Thread.currentThread();
     CoreMetrics.Outcome outcome = CoreMetrics.Outcome.FAILED; // if a VirtualMachineError escapes
     jdk.jfr.Event event = Events.begin(t);
+    t.record = records.started(t.id(), t.displayName(), label(t.kind()), t.actorId(), t.attempt);
     metrics.countStarted(kindOf(t));
     CoreMetrics.DurationSink sink = metrics.durations();
     long start = sink == null ? 0L : System.nanoTime();
@@ -99,6 +107,18 @@ public final class TaskExecutor implements Abandoner {
       sink.record(kind, System.nanoTime() - start);
     }
     Events.end(event, t, outcome);
+    dev.manta.runtime.events.TaskRecords.Run r = t.record;
+    if (r != null) {
+      records.ended(r, outcome.name());
+    }
+  }
+
+  private static String label(TaskSpec.Kind kind) {
+    return switch (kind) {
+      case TASK -> "task";
+      case ACTOR_CREATION -> "actor creation";
+      case ACTOR_CALL -> "actor call";
+    };
   }
 
   private static CoreMetrics.Kind kindOf(TaskRun t) {

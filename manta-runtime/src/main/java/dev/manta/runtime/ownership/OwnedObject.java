@@ -101,6 +101,18 @@ public final class OwnedObject implements TaskArg.Ref {
     return localHandles == 0 && borrowHandles == 0 && taskRefs == 0 && containedIn == 0;
   }
 
+  /**
+   * Why the object is alive, as counts read together: live local refs (generations of local handles
+   * and of borrowed stand-ins), task references (pending tasks that take it, and remote borrowers),
+   * objects that contain it, and readers that pin it now.
+   */
+  public record Counts(int localRefs, int taskRefs, int containedIn, int readers) {}
+
+  /** The counts that keep this object alive, read under its monitor. */
+  public synchronized Counts counts() {
+    return new Counts(localHandles + borrowHandles, taskRefs, containedIn, readers);
+  }
+
   /** A one-line account of why the object is alive, for {@code memorySummary}. */
   public synchronized String reasons() {
     StringBuilder sb = new StringBuilder();

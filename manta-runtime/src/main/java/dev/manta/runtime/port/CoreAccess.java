@@ -182,4 +182,24 @@ public interface CoreAccess {
    * A borrower released object {@code id} (or died): drops one count {@link #borrowerAdded} took.
    */
   void borrowerReleased(ObjectId id);
+
+  /**
+   * The last runs this process executed (tasks, actor creations and calls), oldest first, at most
+   * {@link dev.manta.runtime.events.TaskRecords#CAPACITY}. Never blocks.
+   */
+  List<dev.manta.runtime.events.TaskRecord> recentTasks();
+
+  /**
+   * The objects this process owns, with the counts that keep each alive. Never blocks; the counts
+   * of each object are read together, those of different objects at slightly different times.
+   */
+  List<OwnedObjectState> ownedObjects();
+
+  /**
+   * One owned object: its value ({@code null} while its task has not stored it), and why it is
+   * alive: live local refs, task references (pending tasks that take it plus remote borrowers),
+   * objects containing it, readers pinning it now.
+   */
+  record OwnedObjectState(
+      ObjectId id, StoredValue value, int localRefs, int taskRefs, int containedIn, int readers) {}
 }

@@ -1,10 +1,10 @@
 /**
  * The core worker's ports: contracts only, importing nothing of the engine (only {@code spec},
- * {@code id}, {@code store} and the public API). Outbound, {@link
- * dev.manta.runtime.port.ClusterPorts}: where a task runs, where an actor lives, where an object's
- * bytes are, who else exists. Inbound, {@link dev.manta.runtime.port.CoreAccess}: the one door
- * through which ports act on the core. {@link dev.manta.runtime.port.PortsFactory} opens them; the
- * engine's tasks and actors appear only as {@link dev.manta.runtime.port.TaskHandle} and {@link
+ * {@code id}, {@code store}, the task records of {@code events} and the public API). Outbound,
+ * {@link dev.manta.runtime.port.ClusterPorts}: where a task runs, where an actor lives, where an
+ * object's bytes are, who else exists. Inbound, {@link dev.manta.runtime.port.CoreAccess}: the one
+ * door through which ports act on the core. {@link dev.manta.runtime.port.PortsFactory} opens them;
+ * the engine's tasks and actors appear only as {@link dev.manta.runtime.port.TaskHandle} and {@link
  * dev.manta.runtime.port.ActorProxy}. The embedded runtime implements the ports in process, {@code
  * manta-cluster} over gRPC.
  *

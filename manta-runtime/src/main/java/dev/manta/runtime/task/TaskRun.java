@@ -66,6 +66,9 @@ public final class TaskRun implements TaskHandle {
   /** The thread running the task, for cancel and shutdown; null when not running. */
   public volatile Thread runner;
 
+  /** This run's entry in the executor's task records, while it runs (set by the executor). */
+  public volatile dev.manta.runtime.events.TaskRecords.Run record;
+
   /** Whether the task gave its resources back while blocked in get. */
   boolean resourcesReleased;
 
