@@ -1,5 +1,6 @@
 package dev.manta.cluster.config;
 
+import dev.manta.runtime.serial.filter.ValueClassFilter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -143,6 +144,13 @@ public final class ClusterConfig {
    */
   public static final String DRIVER_AGENT = "manta.driver-agent";
 
+  /**
+   * Classes that task arguments, results and {@code put} values may be of, beyond the built-in
+   * allowlist ({@link ValueClassFilter}): comma-separated class names, package prefixes ending in
+   * {@code .}, or {@code *} for every class.
+   */
+  public static final String SERIALIZATION_ALLOW = ValueClassFilter.ALLOW_SETTING;
+
   /** Settings no longer read, refused so that nobody relies on them: name to what replaced it. */
   private static final Map<String, String> RETIRED =
       Map.of(
@@ -173,6 +181,7 @@ public final class ClusterConfig {
           LINEAGE_MAX_TASKS,
           "manta.task-max-retries",
           "manta.fory.codegen",
+          SERIALIZATION_ALLOW,
           WORKER_METRICS);
 
   private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgGtT]?");
@@ -211,6 +220,7 @@ public final class ClusterConfig {
   private final boolean workerClassArchive;
   private final int lineageMaxTasks;
   private final String driverAgent;
+  private final ValueClassFilter valueClassFilter;
   private final Map<String, String> workerProperties;
 
   private ClusterConfig(Function<String, String> props, Function<String, String> env) {
@@ -290,6 +300,13 @@ public final class ClusterConfig {
     this.workerClassArchive = s.bool(WORKER_CLASS_ARCHIVE, true);
     this.lineageMaxTasks = (int) s.integer(LINEAGE_MAX_TASKS, 1_000, 0, 1_000_000);
     this.driverAgent = s.property(DRIVER_AGENT).orElse(null);
+    try {
+      this.valueClassFilter =
+          ValueClassFilter.withExtra(
+              s.raw(SERIALIZATION_ALLOW).map(v -> List.of(v.split(","))).orElse(List.of()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(s.name(SERIALIZATION_ALLOW) + ": " + e.getMessage(), e);
+    }
     Map<String, String> forWorkers = new LinkedHashMap<>();
     for (String key : FOR_WORKERS) {
       s.property(key).ifPresent(v -> forWorkers.put(key, v));
@@ -531,6 +548,14 @@ public final class ClusterConfig {
   /** The agent a driver uses ({@code host:port}), or null for the first live one on its machine. */
   public String driverAgent() {
     return driverAgent;
+  }
+
+  /**
+   * The classes this process lets values be of ({@value #SERIALIZATION_ALLOW} added to the built-in
+   * allowlist), checked by name before a class is loaded.
+   */
+  public ValueClassFilter valueClassFilter() {
+    return valueClassFilter;
   }
 
   /**
