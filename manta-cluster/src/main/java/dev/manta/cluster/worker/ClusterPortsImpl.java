@@ -195,7 +195,7 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
 
   @Override
   public Optional<ValueClassFilter> valueClassFilter() {
-    return Optional.of(valueClassFilter);
+    return valueClassFilter.allowsEverything() ? Optional.empty() : Optional.of(valueClassFilter);
   }
 
   @Override

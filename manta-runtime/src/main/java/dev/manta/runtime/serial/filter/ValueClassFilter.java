@@ -303,6 +303,11 @@ public final class ValueClassFilter {
     return !startsWithAny(name, DENIED_LIBRARIES);
   }
 
+  /** Whether this filter lets every class through ({@code *}): then no check is installed. */
+  public boolean allowsEverything() {
+    return allowAll;
+  }
+
   /**
    * Checks {@code className} ({@link #allows}).
    *
