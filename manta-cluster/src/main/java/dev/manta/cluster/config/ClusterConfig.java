@@ -33,6 +33,12 @@ public final class ClusterConfig {
   /** Largest message a process accepts. */
   public static final String MAX_MESSAGE_BYTES = "manta.max-message-bytes";
 
+  /** Largest header block (metadata) of a gRPC call a process accepts. */
+  public static final String MAX_METADATA_BYTES = "manta.max-metadata-bytes";
+
+  /** Calls a gRPC server runs at once per client connection; further calls wait. */
+  public static final String MAX_CALLS_PER_CONNECTION = "manta.max-calls-per-connection";
+
   /**
    * A file holding the cluster token (after {@code $MANTA_TOKEN} and {@code $MANTA_TOKEN_FILE}).
    */
@@ -171,6 +177,8 @@ public final class ClusterConfig {
       List.of(
           RPC_DEADLINE_MS,
           MAX_MESSAGE_BYTES,
+          MAX_METADATA_BYTES,
+          MAX_CALLS_PER_CONNECTION,
           DIRECT_LINKS,
           HEAD_WAIT_MS,
           TLS_CERT,
@@ -188,6 +196,8 @@ public final class ClusterConfig {
 
   private final Duration rpcDeadline;
   private final int maxMessageBytes;
+  private final int maxMetadataBytes;
+  private final int maxCallsPerConnection;
   private final Path tokenFile;
   private final Path tlsCert;
   private final Path tlsKey;
@@ -234,6 +244,9 @@ public final class ClusterConfig {
     this.rpcDeadline = s.millis(RPC_DEADLINE_MS, 10_000, 1, 3_600_000);
     this.maxMessageBytes =
         (int) s.bytes(MAX_MESSAGE_BYTES, 128L << 20, 8L << 20, Integer.MAX_VALUE);
+    this.maxMetadataBytes = (int) s.bytes(MAX_METADATA_BYTES, 16L << 10, 1L << 10, 1L << 20);
+    this.maxCallsPerConnection =
+        (int) s.integer(MAX_CALLS_PER_CONNECTION, 10_000, 1, Integer.MAX_VALUE);
     this.tokenFile = s.property(TOKEN_FILE).map(Path::of).orElse(null);
     this.tlsCert = s.raw(TLS_CERT).map(Path::of).orElse(null);
     this.tlsKey = s.raw(TLS_KEY).map(Path::of).orElse(null);
@@ -344,6 +357,24 @@ public final class ClusterConfig {
   /** Largest message a process accepts, on gRPC and on direct links. */
   public int maxMessageBytes() {
     return maxMessageBytes;
+  }
+
+  /**
+   * Largest header block of a gRPC call a server or channel accepts ({@value #MAX_METADATA_BYTES},
+   * default 16 KiB; Manta's own headers are a few dozen bytes).
+   */
+  public int maxMetadataBytes() {
+    return maxMetadataBytes;
+  }
+
+  /**
+   * Calls a gRPC server of this process runs at once per client connection ({@value
+   * #MAX_CALLS_PER_CONNECTION}, default 10,000): a client's further calls wait until one ends. A
+   * borrower's {@code GetObject} waits at its owner until the object is ready, so this bounds the
+   * objects one process can wait for at once from one owner, and must stay well above that.
+   */
+  public int maxCallsPerConnection() {
+    return maxCallsPerConnection;
   }
 
   /** The token file named by {@code -Dmanta.token-file}, if any (a system property only). */
