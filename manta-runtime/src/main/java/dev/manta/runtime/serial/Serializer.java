@@ -152,7 +152,6 @@ public final class Serializer {
           || filter.allows(c.getName())) {
         continue;
       }
-      System.err.println("FILTER builtin refused " + c.getName());
       refuse(resolver, c, filter);
     }
   }

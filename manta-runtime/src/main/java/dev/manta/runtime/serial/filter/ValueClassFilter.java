@@ -314,7 +314,6 @@ public final class ValueClassFilter {
    * @throws RefusedTypeException naming the class and how to allow it, if it is refused
    */
   public void check(String className) {
-    System.err.println("FILTER? " + className + " " + allows(className));
     if (!allows(className)) {
       throw new RefusedTypeException(elementName(className), className);
     }
