@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import dev.manta.ActorHandle;
 import dev.manta.Manta;
+import dev.manta.cluster.proto.ActorInfo;
+import dev.manta.cluster.proto.ActorState;
 import dev.manta.cluster.proto.CoreWorkerGrpc;
 import dev.manta.cluster.proto.Empty;
 import dev.manta.cluster.proto.HeadGrpc;
@@ -49,11 +52,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mutated protobuf messages, sent with the valid cluster token to every method of the head's and
- * the node agent's services (a real node JVM) and of the core worker's (this test JVM's driver):
- * raw bytes, so malformed ones reach the server's parser. Afterwards the node is alive, answers
- * correctly, runs a task, and holds no more heap (after a GC, within a stated slack) and no more
- * file descriptors than before. The throughput of a simple valid call before and after is printed,
- * not asserted.
+ * the node agent's services (a real node JVM) and of the core worker's (this test JVM's driver, and
+ * a worker JVM hosting an actor): raw bytes, so malformed ones reach the server's parser.
+ * Afterwards the node is alive, answers correctly, runs a task, and holds no more heap (after a GC,
+ * within a stated slack) and no more file descriptors than before. The throughput of a simple valid
+ * call before and after is printed, not asserted.
  *
  * <p>{@code -Dmanta.fuzz.count=N} mutants per service, spread over its methods (default 2,000; the
  * campaign of issue 18 runs 100,000: docs/cluster.md, Security), {@code -Dmanta.fuzz.seed=S}
@@ -78,6 +81,9 @@ class ClusterFuzzTest {
   static ClusterFixture cluster;
   static ClusterFixture.Node node;
   static String driverAddress;
+  static ActorHandle<Probe> probe;
+  static long workerPid;
+  static String workerAddress;
 
   @BeforeAll
   static void start() throws Exception {
@@ -85,12 +91,44 @@ class ClusterFuzzTest {
     node = cluster.startHead(1);
     Manta.init(cluster.address());
     driverAddress = findDriverAddress();
+    // Placed before any fuzzing: the head's fuzzed RegisterNode calls add fake nodes.
+    probe = Manta.actor(Probe::new).remote();
+    workerPid = Manta.get(probe.task(Probe::pid).remote(), Duration.ofSeconds(60));
+    workerAddress = findWorkerAddress();
   }
 
   @AfterAll
   static void stop() throws Exception {
     Manta.shutdown();
     cluster.close();
+  }
+
+  /** An actor that says which process hosts it: its worker is the one fuzzed. */
+  public static final class Probe {
+    public long pid() {
+      return ProcessHandle.current().pid();
+    }
+  }
+
+  /** The gRPC address of the probe's worker, as the head lists it. */
+  private static String findWorkerAddress() {
+    ManagedChannel ch = Rpc.channel(node.head());
+    try {
+      List<String> addresses =
+          Rpc.deadline(HeadGrpc.newBlockingStub(ch))
+              .getClusterView(Empty.getDefaultInstance())
+              .getActorsList()
+              .stream()
+              .filter(a -> a.getClassName().endsWith("ClusterFuzzTest$Probe"))
+              .filter(a -> a.getState() == ActorState.ALIVE)
+              .map(ActorInfo::getWorkerAddress)
+              .distinct()
+              .toList();
+      assertThat(addresses).as("the probe actor's worker in the head's view").hasSize(1);
+      return addresses.get(0);
+    } finally {
+      ch.shutdownNow();
+    }
   }
 
   /** What one method's mutants got back, by status code. */
@@ -163,22 +201,7 @@ class ClusterFuzzTest {
           .until(() -> fds(ProcessHandle.current().pid()) <= fdsBefore);
 
       StringBuilder report = new StringBuilder();
-      List<String> findings = new ArrayList<>();
-      outcomes.forEach(
-          (method, o) -> {
-            report.append(String.format("  %-40s %6d ms ", method, millis.get(method)));
-            Map<Status.Code, LongAdder> sorted = new TreeMap<>(o.codes());
-            sorted.forEach((c, n) -> report.append(' ').append(c).append('=').append(n.sum()));
-            report.append('\n');
-            boolean streaming =
-                o.sample().containsKey(Status.Code.DEADLINE_EXCEEDED) && isStream(method);
-            for (Status.Code c : sorted.keySet()) {
-              boolean hang = c == Status.Code.DEADLINE_EXCEEDED && !streaming;
-              if (c == Status.Code.UNAVAILABLE || c == Status.Code.UNKNOWN || hang) {
-                findings.add(method + " " + c + ": " + o.sample().get(c));
-              }
-            }
-          });
+      List<String> findings = findings(outcomes, millis, report);
       System.out.printf(
           "ClusterFuzzTest results (seed %d):%n%snode heap %d -> %d KiB, fds %d -> %d; driver heap"
               + " %d -> %d KiB, fds %d -> %d%nvalid calls/s before: %s%nvalid calls/s after:  %s%n",
@@ -208,6 +231,72 @@ class ClusterFuzzTest {
     }
   }
 
+  /**
+   * Appends each method's status counts to {@code report}; returns the findings: a lost connection
+   * ({@code UNAVAILABLE}), an unhandled error ({@code UNKNOWN}) or a unary call past its deadline.
+   */
+  private static List<String> findings(
+      Map<String, Outcome> outcomes, Map<String, Long> millis, StringBuilder report) {
+    List<String> findings = new ArrayList<>();
+    outcomes.forEach(
+        (method, o) -> {
+          report.append(String.format("  %-40s %6d ms ", method, millis.get(method)));
+          Map<Status.Code, LongAdder> sorted = new TreeMap<>(o.codes());
+          sorted.forEach((c, n) -> report.append(' ').append(c).append('=').append(n.sum()));
+          report.append('\n');
+          boolean streaming =
+              o.sample().containsKey(Status.Code.DEADLINE_EXCEEDED) && isStream(method);
+          for (Status.Code c : sorted.keySet()) {
+            boolean hang = c == Status.Code.DEADLINE_EXCEEDED && !streaming;
+            if (c == Status.Code.UNAVAILABLE || c == Status.Code.UNKNOWN || hang) {
+              findings.add(method + " " + c + ": " + o.sample().get(c));
+            }
+          }
+        });
+    return findings;
+  }
+
+  /**
+   * A worker JVM's core-worker server, as fuzzed above for the driver's: its owner (this driver)
+   * talks to it, and so may anyone with the token. {@code Exit} and {@code KillActor} get only
+   * mutants that do not parse (a valid one would end the worker or its actor).
+   */
+  @Test
+  void mutatedMessages_toAWorkersCoreWorker_failCleanly_andTheWorkerServesOn() throws Exception {
+    ManagedChannel worker = Rpc.channel(workerAddress);
+    try {
+      Map<String, Outcome> outcomes = new TreeMap<>();
+      Map<String, Long> millis = new TreeMap<>();
+      fuzz(
+          worker,
+          CoreWorkerGrpc.getServiceDescriptor(),
+          COUNT,
+          Set.of("manta.v1.CoreWorker/Exit", "manta.v1.CoreWorker/KillActor"),
+          outcomes,
+          millis);
+      StringBuilder report = new StringBuilder();
+      List<String> findings = findings(outcomes, millis, report);
+      System.out.printf(
+          "ClusterFuzzTest worker %s (pid %d) results (seed %d, %d mutants):%n%s",
+          workerAddress, workerPid, SEED, COUNT, report);
+
+      assertThat(ProcessHandle.of(workerPid).map(ProcessHandle::isAlive))
+          .as("worker alive after fuzzing (seed %d)", SEED)
+          .contains(true);
+      assertThat(findings).as("crashes, hangs and unhandled errors (seed %d)", SEED).isEmpty();
+      // It still answers: a valid call to its server, and its actor from the same process.
+      assertThat(
+              Rpc.deadline(CoreWorkerGrpc.newBlockingStub(worker))
+                  .openLink(Empty.getDefaultInstance())
+                  .getPort())
+          .isPositive();
+      assertThat(Manta.get(probe.task(Probe::pid).remote(), Duration.ofSeconds(60)))
+          .isEqualTo(workerPid);
+    } finally {
+      worker.shutdownNow();
+    }
+  }
+
   private static final Set<String> STREAMS = ConcurrentHashMap.newKeySet();
 
   private static boolean isStream(String method) {
@@ -220,8 +309,23 @@ class ClusterFuzzTest {
       Map<String, Outcome> outcomes,
       Map<String, Long> millis)
       throws InterruptedException {
+    fuzz(ch, service, COUNT, PARSER_ONLY, outcomes, millis);
+  }
+
+  /**
+   * Sends {@code count} mutants, spread over {@code service}'s methods, on {@code ch}; the methods
+   * in {@code parserOnly} get only mutants that do not parse.
+   */
+  private static void fuzz(
+      ManagedChannel ch,
+      ServiceDescriptor service,
+      int count,
+      Set<String> parserOnlyMethods,
+      Map<String, Outcome> outcomes,
+      Map<String, Long> millis)
+      throws InterruptedException {
     int perMethod =
-        Math.max(1, (COUNT + service.getMethods().size() - 1) / service.getMethods().size());
+        Math.max(1, (count + service.getMethods().size() - 1) / service.getMethods().size());
     long seed = SEED ^ service.getName().hashCode();
     for (MethodDescriptor<?, ?> m : service.getMethods()) {
       Message proto =
@@ -234,7 +338,7 @@ class ClusterFuzzTest {
               List.of(
                   ProtoMutator.filled(proto).toByteArray(),
                   proto.getDefaultInstanceForType().toByteArray()));
-      boolean parserOnly = PARSER_ONLY.contains(m.getFullMethodName());
+      boolean parserOnly = parserOnlyMethods.contains(m.getFullMethodName());
       boolean stream = m.getType() != MethodDescriptor.MethodType.UNARY;
       if (stream) {
         STREAMS.add(m.getFullMethodName());

@@ -114,6 +114,53 @@ class ClusterSecurityTest {
             });
   }
 
+  /**
+   * A value of the job's own code: a record holding an enum, JDK values and an array of records.
+   */
+  public record Reading(
+      Unit unit, java.math.BigDecimal value, java.util.UUID id, Reading[] parts) {}
+
+  /** An enum of the job's. */
+  public enum Unit {
+    CELSIUS,
+    KELVIN
+  }
+
+  static Reading convert(Reading r) {
+    return new Reading(
+        Unit.KELVIN, r.value().add(java.math.BigDecimal.valueOf(273)), r.id(), r.parts());
+  }
+
+  static Object urlValue() throws java.net.MalformedURLException {
+    return List.of(java.net.URI.create("http://example.invalid/").toURL());
+  }
+
+  @Test
+  void valuesOfTheJobsClassesTravel_othersAreRefusedNamingTheClassAndTheSetting() {
+    java.util.UUID id = java.util.UUID.randomUUID();
+    Reading leaf = new Reading(Unit.CELSIUS, java.math.BigDecimal.ONE, id, new Reading[0]);
+    Reading in = new Reading(Unit.CELSIUS, java.math.BigDecimal.TEN, id, new Reading[] {leaf});
+    Reading out =
+        Manta.get(Manta.task(ClusterSecurityTest::convert, in).remote(), Duration.ofSeconds(60));
+    assertThat(out.unit()).isEqualTo(Unit.KELVIN);
+    assertThat(out.value()).isEqualByComparingTo("283");
+    assertThat(out.parts()[0].id()).isEqualTo(id);
+
+    // The sender refuses first: the driver's put, then a worker's result.
+    assertThatThrownBy(() -> Manta.put(new java.util.PriorityQueue<>(List.of(2, 1))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("java.util.PriorityQueue")
+        .hasMessageContaining("manta.serialization-allow");
+    var url = Manta.task(ClusterSecurityTest::urlValue).remote();
+    assertThatThrownBy(() -> Manta.get(url, Duration.ofSeconds(60)))
+        .isInstanceOf(dev.manta.TaskException.class)
+        .hasMessageContaining("java.net.URL")
+        .hasMessageContaining("manta.serialization-allow");
+    // The worker serves on.
+    assertThat(Manta.get(Manta.task(ClusterSecurityTest::convert, leaf).remote()).unit())
+        .isEqualTo(Unit.KELVIN);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"none", "wrong"})
   void head_refusesCallsWithoutTheToken_changesNothing_andServesTheNextValidCall(String kind) {

@@ -96,7 +96,10 @@ public final class CoreWorker implements MantaRuntime {
     table.callbacks(factory.callbackExecutor());
     Serializer serializer =
         new Serializer(
-            List.of(new RefCodec(), new ActorCodec()), loader, config.serializerCodegen());
+            List.of(new RefCodec(), new ActorCodec()),
+            loader,
+            config.serializerCodegen(),
+            factory.valueClassFilter().orElse(null));
     this.store = factory.openStore(config);
     store.reclaimer(table::reclaimUnreachable); // free dropped refs' objects before spilling
     this.codec = new ValueCodec(serializer, loader, store, config.inlineThresholdBytes());

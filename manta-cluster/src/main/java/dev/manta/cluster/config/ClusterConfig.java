@@ -1,5 +1,6 @@
 package dev.manta.cluster.config;
 
+import dev.manta.runtime.serial.filter.ValueClassFilter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -31,6 +32,12 @@ public final class ClusterConfig {
 
   /** Largest message a process accepts. */
   public static final String MAX_MESSAGE_BYTES = "manta.max-message-bytes";
+
+  /** Largest header block (metadata) of a gRPC call a process accepts. */
+  public static final String MAX_METADATA_BYTES = "manta.max-metadata-bytes";
+
+  /** Calls a gRPC server runs at once per client connection; further calls wait. */
+  public static final String MAX_CALLS_PER_CONNECTION = "manta.max-calls-per-connection";
 
   /**
    * A file holding the cluster token (after {@code $MANTA_TOKEN} and {@code $MANTA_TOKEN_FILE}).
@@ -150,6 +157,13 @@ public final class ClusterConfig {
    */
   public static final String DRIVER_AGENT = "manta.driver-agent";
 
+  /**
+   * Classes that task arguments, results and {@code put} values may be of, beyond the built-in
+   * allowlist ({@link ValueClassFilter}): comma-separated class names, package prefixes ending in
+   * {@code .}, or {@code *} for every class.
+   */
+  public static final String SERIALIZATION_ALLOW = ValueClassFilter.ALLOW_SETTING;
+
   /** Settings no longer read, refused so that nobody relies on them: name to what replaced it. */
   private static final Map<String, String> RETIRED =
       Map.of(
@@ -170,6 +184,8 @@ public final class ClusterConfig {
       List.of(
           RPC_DEADLINE_MS,
           MAX_MESSAGE_BYTES,
+          MAX_METADATA_BYTES,
+          MAX_CALLS_PER_CONNECTION,
           DIRECT_LINKS,
           HEAD_WAIT_MS,
           TLS_CERT,
@@ -180,12 +196,15 @@ public final class ClusterConfig {
           LINEAGE_MAX_TASKS,
           "manta.task-max-retries",
           "manta.fory.codegen",
+          SERIALIZATION_ALLOW,
           WORKER_METRICS);
 
   private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgGtT]?");
 
   private final Duration rpcDeadline;
   private final int maxMessageBytes;
+  private final int maxMetadataBytes;
+  private final int maxCallsPerConnection;
   private final Path tokenFile;
   private final Path tlsCert;
   private final Path tlsKey;
@@ -219,6 +238,7 @@ public final class ClusterConfig {
   private final boolean workerClassArchive;
   private final int lineageMaxTasks;
   private final String driverAgent;
+  private final ValueClassFilter valueClassFilter;
   private final Map<String, String> workerProperties;
 
   private ClusterConfig(Function<String, String> props, Function<String, String> env) {
@@ -232,6 +252,9 @@ public final class ClusterConfig {
     this.rpcDeadline = s.millis(RPC_DEADLINE_MS, 10_000, 1, 3_600_000);
     this.maxMessageBytes =
         (int) s.bytes(MAX_MESSAGE_BYTES, 128L << 20, 8L << 20, Integer.MAX_VALUE);
+    this.maxMetadataBytes = (int) s.bytes(MAX_METADATA_BYTES, 16L << 10, 1L << 10, 1L << 20);
+    this.maxCallsPerConnection =
+        (int) s.integer(MAX_CALLS_PER_CONNECTION, 10_000, 1, Integer.MAX_VALUE);
     this.tokenFile = s.property(TOKEN_FILE).map(Path::of).orElse(null);
     this.tlsCert = s.raw(TLS_CERT).map(Path::of).orElse(null);
     this.tlsKey = s.raw(TLS_KEY).map(Path::of).orElse(null);
@@ -307,6 +330,13 @@ public final class ClusterConfig {
     this.workerClassArchive = s.bool(WORKER_CLASS_ARCHIVE, true);
     this.lineageMaxTasks = (int) s.integer(LINEAGE_MAX_TASKS, 1_000, 0, 1_000_000);
     this.driverAgent = s.property(DRIVER_AGENT).orElse(null);
+    try {
+      this.valueClassFilter =
+          ValueClassFilter.withExtra(
+              s.raw(SERIALIZATION_ALLOW).map(v -> List.of(v.split(","))).orElse(List.of()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(s.name(SERIALIZATION_ALLOW) + ": " + e.getMessage(), e);
+    }
     Map<String, String> forWorkers = new LinkedHashMap<>();
     for (String key : FOR_WORKERS) {
       s.property(key).ifPresent(v -> forWorkers.put(key, v));
@@ -344,6 +374,24 @@ public final class ClusterConfig {
   /** Largest message a process accepts, on gRPC and on direct links. */
   public int maxMessageBytes() {
     return maxMessageBytes;
+  }
+
+  /**
+   * Largest header block of a gRPC call a server or channel accepts ({@value #MAX_METADATA_BYTES},
+   * default 16 KiB; Manta's own headers are a few dozen bytes).
+   */
+  public int maxMetadataBytes() {
+    return maxMetadataBytes;
+  }
+
+  /**
+   * Calls a gRPC server of this process runs at once per client connection ({@value
+   * #MAX_CALLS_PER_CONNECTION}, default 10,000): a client's further calls wait until one ends. A
+   * borrower's {@code GetObject} waits at its owner until the object is ready, so this bounds the
+   * objects one process can wait for at once from one owner, and must stay well above that.
+   */
+  public int maxCallsPerConnection() {
+    return maxCallsPerConnection;
   }
 
   /** The token file named by {@code -Dmanta.token-file}, if any (a system property only). */
@@ -556,6 +604,14 @@ public final class ClusterConfig {
   /** The agent a driver uses ({@code host:port}), or null for the first live one on its machine. */
   public String driverAgent() {
     return driverAgent;
+  }
+
+  /**
+   * The classes this process lets values be of ({@value #SERIALIZATION_ALLOW} added to the built-in
+   * allowlist), checked by name before a class is loaded.
+   */
+  public ValueClassFilter valueClassFilter() {
+    return valueClassFilter;
   }
 
   /**

@@ -65,9 +65,6 @@ public final class Rpc {
    */
   private static volatile ClusterConfig settings = ClusterConfig.defaults();
 
-  /** Largest header block a server accepts (the token and the version are a few dozen bytes). */
-  static final int MAX_METADATA_BYTES = 16 << 10;
-
   private static final Metadata.Key<String> VERSION =
       Metadata.Key.of("manta-protocol", Metadata.ASCII_STRING_MARSHALLER);
   private static final Metadata.Key<String> TOKEN =
@@ -206,12 +203,11 @@ public final class Rpc {
         (tls == null
                 ? NettyServerBuilder.forAddress(at)
                 : NettyServerBuilder.forAddress(at, tls.serverCredentials("gRPC server")))
-            .maxInboundMessageSize(maxMessageBytes())
-            .maxInboundMetadataSize(MAX_METADATA_BYTES)
             .permitKeepAliveWithoutCalls(true)
             .permitKeepAliveTime(10, TimeUnit.SECONDS)
             // A head restarted on its port at once binds it although old connections linger.
             .withOption(io.grpc.netty.shaded.io.netty.channel.ChannelOption.SO_REUSEADDR, true);
+    ServerLimits.apply(b, settings);
     if (direct) {
       b.directExecutor();
     }
@@ -265,7 +261,7 @@ public final class Rpc {
             ? NettyChannelBuilder.forTarget(address).usePlaintext()
             : NettyChannelBuilder.forTarget(address, tls.channelCredentials());
     return b.maxInboundMessageSize(maxMessageBytes())
-        .maxInboundMetadataSize(MAX_METADATA_BYTES)
+        .maxInboundMetadataSize(settings.maxMetadataBytes())
         .intercept(new Headers(token))
         .build();
   }

@@ -16,6 +16,7 @@ import dev.manta.runtime.port.ClusterPorts;
 import dev.manta.runtime.port.CoreAccess;
 import dev.manta.runtime.port.PortsFactory;
 import dev.manta.runtime.port.TaskHandle;
+import dev.manta.runtime.serial.filter.ValueClassFilter;
 import dev.manta.runtime.spec.ResourceSet;
 import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.ObjectStore;
@@ -96,6 +97,9 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   /** How many tasks deep this process keeps lineage ({@link ClusterConfig#lineageMaxTasks}). */
   private final int lineageMaxTasks;
 
+  /** The classes values may be of ({@link ClusterConfig#valueClassFilter}). */
+  private final ValueClassFilter valueClassFilter;
+
   /**
    * The longest to wait to hear of a silent node's death ({@link ClusterConfig#nodeDeathBound}).
    */
@@ -153,6 +157,7 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
     this.directLinks = directLinks;
     this.sharedActors = sharedActors;
     this.lineageMaxTasks = cluster.lineageMaxTasks();
+    this.valueClassFilter = cluster.valueClassFilter();
     this.nodeDeathBound = cluster.nodeDeathBound();
     this.jobId = jobId;
     this.namespace = namespace;
@@ -197,6 +202,11 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   @Override
   public int lineageMaxTasks() {
     return lineageMaxTasks;
+  }
+
+  @Override
+  public Optional<ValueClassFilter> valueClassFilter() {
+    return valueClassFilter.allowsEverything() ? Optional.empty() : Optional.of(valueClassFilter);
   }
 
   @Override

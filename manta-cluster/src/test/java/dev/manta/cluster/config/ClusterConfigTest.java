@@ -137,6 +137,35 @@ class ClusterConfigTest {
     refused("manta.health-check-period-ms", "1.5", "health-check-period-ms", "'1.5'");
     refused("manta.kv-max-value-bytes", "100m", "kv-max-value-bytes", "[1, 67108864]");
     refused("manta.idle-worker-ms", "-5", "manta.idle-worker-ms", "[0, ");
+    refused("manta.max-calls-per-connection", "0", "max-calls-per-connection", "[1, ");
+    refused("manta.max-metadata-bytes", "100", "manta.max-metadata-bytes", "[1024, 1048576]");
+  }
+
+  @Test
+  void theLimitsAndTheValueAllowlist_defaultAndOverride() {
+    ClusterConfig d = ClusterConfig.defaults();
+    assertThat(d.maxCallsPerConnection()).isEqualTo(10_000);
+    assertThat(d.maxMetadataBytes()).isEqualTo(16 << 10);
+    assertThat(d.valueClassFilter().allows("java.util.PriorityQueue")).isFalse();
+    assertThat(d.valueClassFilter().allowsEverything()).isFalse();
+    ClusterConfig c =
+        ClusterConfig.from(
+            Map.of(
+                "manta.max-calls-per-connection", "64",
+                "manta.max-metadata-bytes", "4k",
+                "manta.serialization-allow", "java.util.PriorityQueue, javax.money."),
+            Map.of());
+    assertThat(c.maxCallsPerConnection()).isEqualTo(64);
+    assertThat(c.maxMetadataBytes()).isEqualTo(4 << 10);
+    assertThat(c.valueClassFilter().allows("java.util.PriorityQueue")).isTrue();
+    assertThat(c.valueClassFilter().allows("javax.money.Rate")).isTrue();
+    assertThat(c.workerProperties()).containsKeys("manta.serialization-allow");
+    assertThat(
+            ClusterConfig.from(Map.of(), Map.of("MANTA_SERIALIZATION_ALLOW", "*"))
+                .valueClassFilter()
+                .allowsEverything())
+        .isTrue();
+    refused("manta.serialization-allow", "java.util. Oops", "not a class name");
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.manta.runtime.port;
 
 import dev.manta.MantaConfig;
+import dev.manta.runtime.serial.filter.ValueClassFilter;
 import dev.manta.runtime.store.ObjectStore;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -29,6 +31,15 @@ public interface PortsFactory {
    */
   default int lineageMaxTasks() {
     return 0;
+  }
+
+  /**
+   * The classes that values (arguments, results, {@code put} values) may be of, checked by name
+   * before a class is loaded, for processes that read bytes other processes sent. Empty, the
+   * default: every class, as in the embedded runtime, whose bytes never leave the process.
+   */
+  default Optional<ValueClassFilter> valueClassFilter() {
+    return Optional.empty();
   }
 
   /** The node's object store. */

@@ -1,5 +1,7 @@
 package dev.manta.runtime.serial;
 
+import dev.manta.runtime.serial.filter.RefusedTypeException;
+import dev.manta.runtime.serial.filter.ValueClassFilter;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.ref.Reference;
@@ -51,6 +53,9 @@ public final class Serializer {
    *  - Classes that hold threads, streams, sockets or locks are refused before Fory sees them:
    *    a copy of such an object would be a silent lie.
    */
+  /** Fory's internal type ids are below this (its INTERNAL_NATIVE_ID_LIMIT). */
+  private static final int BUILT_IN_TYPE_IDS = 250;
+
   private static final ThreadLocal<Consumer<Object>> SINK = new ThreadLocal<>();
   private static final List<Class<?>> NEVER_SERIALIZABLE =
       List.of(
@@ -79,10 +84,23 @@ public final class Serializer {
    * Fory's reflective path instead of generated code ({@code MantaConfig#serializerCodegen}).
    */
   public Serializer(List<HandleCodec<?>> codecs, ClassLoader classLoader, boolean codegen) {
+    this(codecs, classLoader, codegen, null);
+  }
+
+  /**
+   * A serializer as above that, with a {@code filter} (cluster mode), reads and writes only the
+   * classes it allows, refusing others by name before they are loaded; null: every class (embedded
+   * mode, where no bytes come from another process).
+   */
+  public Serializer(
+      List<HandleCodec<?>> codecs,
+      ClassLoader classLoader,
+      boolean codegen,
+      ValueClassFilter filter) {
     List<HandleCodec<?>> all = List.copyOf(codecs);
     checkTypeIds(all);
     this.loaders = new LoaderChain(classLoader);
-    this.fory =
+    var builder =
         Fory.builder()
             .withLanguage(Language.JAVA)
             .withRefTracking(true)
@@ -90,21 +108,87 @@ public final class Serializer {
             .requireClassRegistration(false)
             .suppressClassRegistrationWarnings(true)
             .withCodegen(codegen)
-            .withClassLoader(loaders)
-            .buildThreadSafeForyPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+            .withClassLoader(loaders);
+    if (filter != null) {
+      // Fory asks before it loads a class named in the bytes, and before it makes a serializer
+      // for a class it writes; it remembers each name accepted (see ValueClassFilter).
+      builder.withTypeChecker((resolver, className) -> check(filter, className));
+    }
+    this.fory =
+        builder.buildThreadSafeForyPool(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     fory.registerCallback(
         f -> {
           for (HandleCodec<?> codec : all) {
             register(f, codec);
           }
+          if (filter != null) {
+            refuseBuiltIns(f, filter);
+          }
         });
+  }
+
+  /**
+   * Puts a refusing serializer in place of each of Fory's built-in ones for a JDK class that {@code
+   * filter} refuses ({@code PriorityQueue}, {@code Class}, and what the filter's setting leaves
+   * out): those travel as a type id, not a name, so the type checker never sees them. Their classes
+   * are the JDK's, loaded when Fory registered them; what is refused is rebuilding one from bytes.
+   */
+  private static void refuseBuiltIns(Fory f, ValueClassFilter filter) {
+    TypeResolver resolver = f.getTypeResolver();
+    for (int id = 0; id < BUILT_IN_TYPE_IDS; id++) {
+      Class<?> c;
+      try {
+        org.apache.fory.resolver.TypeInfo info = resolver.getTypeInfoByTypeId(id);
+        c = info == null ? null : info.getType();
+      } catch (RuntimeException e) {
+        continue; // an id Fory keeps for user types, or none
+      }
+      if (c == null
+          || c.getName().startsWith("org.apache.fory.") // Fory's own stubs and types
+          || c.isPrimitive()
+          || c.isInterface()
+          || java.lang.reflect.Modifier.isAbstract(c.getModifiers())
+          || filter.allows(c.getName())) {
+        continue;
+      }
+      refuse(resolver, c, filter);
+    }
+  }
+
+  private static <T> void refuse(TypeResolver resolver, Class<T> c, ValueClassFilter filter) {
+    resolver.registerInternalSerializer(c, new RefusingSerializer<>(resolver, c, filter));
+  }
+
+  /** Stands in for a built-in serializer of a refused class: reading or writing one throws. */
+  private static final class RefusingSerializer<T>
+      extends org.apache.fory.serializer.Serializer<T> {
+    private final ValueClassFilter filter;
+
+    RefusingSerializer(TypeResolver resolver, Class<T> type, ValueClassFilter filter) {
+      super(resolver.getConfig(), type);
+      this.filter = filter;
+    }
+
+    @Override
+    public void write(WriteContext ctx, T value) {
+      filter.check(type.getName());
+      throw new IllegalStateException("unreachable: " + type.getName() + " is refused");
+    }
+
+    @Override
+    public T read(ReadContext ctx) {
+      filter.check(type.getName());
+      throw new IllegalStateException("unreachable: " + type.getName() + " is refused");
+    }
   }
 
   /**
    * Serializes {@code value}; each handle met on the way is passed to {@code onHandle}.
    *
-   * @throws IllegalArgumentException if the value (or an object inside it) cannot be serialized;
-   *     the message names the class
+   * @throws IllegalArgumentException if the value (or an object inside it) cannot be serialized, or
+   *     is of a class the filter refuses (then its cause is a {@link RefusedTypeException}); the
+   *     message names the class
    */
   public byte[] serialize(Object value, Consumer<Object> onHandle) {
     checkSerializable(value);
@@ -115,19 +199,29 @@ public final class Serializer {
     SINK.set(onHandle);
     try {
       return fory.serialize(value);
-    } catch (RuntimeException | StackOverflowError e) {
-      throw new IllegalArgumentException(
-          "Cannot serialize a "
-              + value.getClass().getName()
-              + ": "
-              + rootMessage(e)
-              + ". Manta copies every argument, return value and put value; use plain data"
-              + " (records, collections, arrays, classes with serializable fields) and pass"
-              + " resources such as streams or threads by name instead",
-          e);
+    } catch (RuntimeException e) {
+      RefusedTypeException refused = refusal(e);
+      if (refused != null) {
+        throw new IllegalArgumentException(refused.getMessage(), refused);
+      }
+      throw cannotSerialize(value, e);
+    } catch (StackOverflowError e) {
+      throw cannotSerialize(value, e);
     } finally {
       SINK.set(previous);
     }
+  }
+
+  private static IllegalArgumentException cannotSerialize(Object value, Throwable e) {
+    return new IllegalArgumentException(
+        "Cannot serialize a "
+            + value.getClass().getName()
+            + ": "
+            + rootMessage(e)
+            + ". Manta copies every argument, return value and put value; use plain data"
+            + " (records, collections, arrays, classes with serializable fields) and pass"
+            + " resources such as streams or threads by name instead",
+        e);
   }
 
   /** Remembers where {@code c} comes from, so values of classes from its loader deserialize. */
@@ -138,24 +232,48 @@ public final class Serializer {
   /**
    * Rebuilds a value from {@link #serialize} output.
    *
+   * @throws RefusedTypeException if the bytes name a class the filter refuses (never loaded)
    * @throws IllegalStateException if the bytes cannot be read (a class missing here, say)
    */
   public Object deserialize(byte[] bytes) {
     try {
       return fory.deserialize(bytes);
     } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          "Cannot deserialize a value of " + bytes.length + " bytes: " + rootMessage(e), e);
+      throw cannotDeserialize(e, bytes.length);
     }
+  }
+
+  private static RuntimeException cannotDeserialize(RuntimeException e, int length) {
+    RefusedTypeException refused = refusal(e);
+    if (refused != null) {
+      return refused;
+    }
+    return new IllegalStateException(
+        "Cannot deserialize a value of " + length + " bytes: " + rootMessage(e), e);
+  }
+
+  private static boolean check(ValueClassFilter filter, String className) {
+    filter.check(className); // throws: Fory's own refusal would not name the setting
+    return true;
+  }
+
+  /** The filter's refusal inside {@code e}, which Fory may have wrapped, or null. */
+  private static RefusedTypeException refusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof RefusedTypeException r) {
+        return r;
+      }
+    }
+    return null;
   }
 
   /** Rebuilds a value from bytes in a buffer (for example a view of store memory). */
   public Object deserialize(ByteBuffer bytes) {
+    int length = bytes.remaining();
     try {
       return fory.deserialize(bytes);
     } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          "Cannot deserialize a value of " + bytes.remaining() + " bytes: " + rootMessage(e), e);
+      throw cannotDeserialize(e, length);
     }
   }
 
