@@ -6,6 +6,8 @@ import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
+import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.ForwardingClientCall;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -91,6 +93,15 @@ public final class Rpc {
    */
   public static void useToken(ClusterToken token) {
     installed = new Installed(token);
+  }
+
+  /**
+   * Forgets what {@link #useToken} set, so that {@link #processToken()} looks in the environment
+   * again: a driver's job credential is its job's only, and goes with the job ({@code
+   * Manta.shutdown}).
+   */
+  public static void forgetToken() {
+    installed = null;
   }
 
   /**
@@ -519,7 +530,25 @@ public final class Rpc {
   }
 
   /**
-   * Refuses a call without the token, or with another, before its handler runs; the refusal is
+   * The refusal of a caller presenting job {@code claimed}'s credential to a process of another job
+   * ({@code mine}, a job credential): a job's processes take calls and links of their own job only.
+   */
+  static String otherJob(ClusterToken mine, String claimed, String what) {
+    return "Permission denied: this process serves job "
+        + mine.jobId()
+        + " only, and the "
+        + what
+        + " presented job "
+        + claimed
+        + "'s credential; a job's processes serve their own job (and the cluster's nodes and the"
+        + " admin token) alone";
+  }
+
+  /**
+   * Refuses a call without the token, or with another, before its handler runs; resolves who the
+   * caller is ({@link ClusterToken#resolve}) into the call's {@link Context} for the handlers
+   * ({@link Principal#current()}), and refuses a principal the method is not for ({@link
+   * Principal#refusal}) with {@code PERMISSION_DENIED}; the refusal is
    * logged at DEBUG only (a caller must not be able to fill the log), and never with what was sent.
    */
   private static final class TokenCheck implements ServerInterceptor {
@@ -536,17 +565,31 @@ public final class Rpc {
         return next.startCall(call, headers);
       }
       String sent = headers.get(TOKEN);
-      if (sent == null || !token.matches(sent.getBytes(StandardCharsets.US_ASCII))) {
+      byte[] sentBytes = sent == null ? null : sent.getBytes(StandardCharsets.US_ASCII);
+      Principal p = sentBytes == null ? null : token.resolve(sentBytes);
+      String method = call.getMethodDescriptor().getFullMethodName();
+      if (p == null) {
+        String claimed = sentBytes == null ? null : ClusterToken.claimedJob(sentBytes);
         LOG.debug(
             "Refused {} from {}: {} cluster token",
-            call.getMethodDescriptor().getFullMethodName(),
+            method,
             call.getAttributes().get(io.grpc.Grpc.TRANSPORT_ATTR_REMOTE_ADDR),
-            sent == null ? "no" : "a wrong");
+            sent == null ? "no" : claimed != null ? "another job's" : "a wrong");
         call.close(
-            Status.UNAUTHENTICATED.withDescription(refusal(sent == null, "call")), new Metadata());
+            claimed != null && token.kind() == Principal.Kind.JOB
+                ? Status.PERMISSION_DENIED.withDescription(otherJob(token, claimed, "call"))
+                : Status.UNAUTHENTICATED.withDescription(refusal(sent == null, "call")),
+            new Metadata());
         return new ServerCall.Listener<>() {};
       }
-      return next.startCall(call, headers);
+      String refused = p.refusal(method);
+      if (refused != null) {
+        LOG.debug("Refused {}: {}", method, refused);
+        call.close(Status.PERMISSION_DENIED.withDescription(refused), new Metadata());
+        return new ServerCall.Listener<>() {};
+      }
+      return Contexts.interceptCall(
+          Context.current().withValue(Principal.KEY, p), call, headers, next);
     }
   }
 

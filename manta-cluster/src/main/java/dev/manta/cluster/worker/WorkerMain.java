@@ -41,8 +41,9 @@ public final class WorkerMain {
   private WorkerMain() {}
 
   /**
-   * Entry point: {@code --head H --agent A --node N --bind B --num-cpus C --token-from env|none}.
-   * With {@code env} the cluster token is in {@code $MANTA_TOKEN} (the agent puts it there).
+   * Entry point: {@code --head H --agent A --node N --bind B --num-cpus C --token-from job|none}.
+   * With {@code job} the agent writes the job's credential in the {@code JOB} line: the worker,
+   * which runs the job's code, never holds the cluster token.
    */
   public static void main(String[] argv) throws Exception {
     Map<String, String> args = new HashMap<>();
@@ -52,7 +53,10 @@ public final class WorkerMain {
     // This worker's settings, read once: the agent passed its node's on (ClusterConfig).
     ClusterConfig cluster = ClusterConfig.fromSystemProperties();
     Rpc.useSettings(cluster);
-    Rpc.useToken(token(args.getOrDefault("--token-from", "env")));
+    boolean tokens = !args.getOrDefault("--token-from", "job").equals("none");
+    // No credential until the agent names the job: the warm-up call is refused by a cluster with
+    // tokens, which warms the same paths.
+    Rpc.useToken(null);
     warmUp(args.get("--agent"));
     System.out.println("MANTA-WORKER BOOTED");
     System.out.flush();
@@ -63,13 +67,14 @@ public final class WorkerMain {
       return; // the agent went away, or stopped an idle worker
     }
     long jobStart = System.nanoTime();
-    String[] job = line.split(" ", 5);
+    String[] job = line.split(" ", 6);
     String jobId = job[1];
     String driver = job[2];
     String namespace = java.net.URLDecoder.decode(job[3], StandardCharsets.UTF_8);
+    Rpc.useToken(tokens ? credential(job[4], jobId) : null);
     List<URL> urls = new ArrayList<>();
-    if (!job[4].equals("-")) {
-      for (String p : job[4].split(File.pathSeparator)) {
+    if (!job[5].equals("-")) {
+      for (String p : job[5].split(File.pathSeparator)) {
         urls.add(Path.of(p).toUri().toURL());
       }
     }
@@ -169,19 +174,24 @@ public final class WorkerMain {
     };
   }
 
-  /** The token the agent gave this worker: in {@code $MANTA_TOKEN}, or none. */
-  private static ClusterToken token(String from) {
-    if (from.equals("none")) {
-      return null;
-    }
-    String value = System.getenv(ClusterToken.TOKEN_ENV);
-    if (value == null || value.isBlank()) {
+  /**
+   * The credential of job {@code jobId} the agent gave this worker on its control pipe: {@code
+   * credential,clusterDigest,adminDigest} (see the agent's {@code WorkerPool}).
+   */
+  private static ClusterToken credential(String field, String jobId) {
+    String[] parts = field.split(",", -1);
+    if (parts.length != 3) {
       throw new IllegalStateException(
-          "This worker was started without its cluster token in $"
-              + ClusterToken.TOKEN_ENV
-              + "; workers are started by a node agent, which puts it there");
+          "This worker's agent sent no credential for job "
+              + jobId
+              + "; workers are started by a node agent of the same Manta version");
     }
-    return ClusterToken.of(value.strip(), "$" + ClusterToken.TOKEN_ENV + " (from the node agent)");
+    ClusterToken t =
+        ClusterToken.jobCredential(parts[0], parts[1], parts[2], "the node agent (job " + jobId + ")");
+    if (!t.jobId().equals(jobId)) {
+      throw new IllegalStateException("The node agent sent another job's credential");
+    }
+    return t;
   }
 
   /**
