@@ -78,7 +78,8 @@ final class StatusCommand implements Callable<Integer> {
 
   /**
    * The token to ask with: {@code $MANTA_TOKEN}, {@code $MANTA_TOKEN_FILE}, else the admin token in
-   * {@code session_latest} (which lists every job), else the cluster token there; null when there is none (a cluster without tokens).
+   * {@code session_latest} (which lists every job), else the cluster token there; null when there
+   * is none (a cluster without tokens).
    */
   ClusterToken resolveToken() {
     Sessions sessions = sessionRoot.sessions(parent.env());

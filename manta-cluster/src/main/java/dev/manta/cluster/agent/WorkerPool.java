@@ -33,12 +33,12 @@ import org.slf4j.LoggerFactory;
  * worker prints {@code MANTA-WORKER BOOTED} when its JVM is up, the agent writes {@code JOB <id>
  * <driver> <namespace, URL-encoded> <credential> <classpath>} (the credential: the job's, its
  * cluster-token and admin-token digests, comma-separated, or {@code -} without tokens; a worker
- * never holds the cluster token, since it runs the job's code), the worker prints {@code MANTA-WORKER READY
- * <address> <prefix>}; an actor's worker prints {@code MANTA-WORKER IDLE <actor>} when its actor
- * ended and none of its calls still runs, and is then parked for the job's next actor once its
- * lease is back. Every other line of output, stdout and stderr, goes to the worker's log file, and
- * once the worker serves a job to {@link WorkerOutput} for the job's driver (not the worker's own
- * log lines below WARN).
+ * never holds the cluster token, since it runs the job's code), the worker prints {@code
+ * MANTA-WORKER READY <address> <prefix>}; an actor's worker prints {@code MANTA-WORKER IDLE
+ * <actor>} when its actor ended and none of its calls still runs, and is then parked for the job's
+ * next actor once its lease is back. Every other line of output, stdout and stderr, goes to the
+ * worker's log file, and once the worker serves a job to {@link WorkerOutput} for the job's driver
+ * (not the worker's own log lines below WARN).
  *
  * <pre>
  * Invariants:

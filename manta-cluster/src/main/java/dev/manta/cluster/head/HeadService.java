@@ -17,8 +17,8 @@ import dev.manta.cluster.proto.HelloRequest;
 import dev.manta.cluster.proto.JobInfo;
 import dev.manta.cluster.proto.KvEntry;
 import dev.manta.cluster.proto.KvKey;
-import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NewJobReply;
+import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.RegisterNodeReply;
 import dev.manta.cluster.proto.StoreInfoReply;
@@ -80,8 +80,8 @@ import org.slf4j.event.Level;
  * starts empty (see docs/cluster.md, "Head restart and its storage").
  *
  * <p>Authorization by job ({@link Principal}): the token check puts the caller's principal into
- * each call. A job's credential reaches that job's jobs entry, workers, actors (named ones too), key
- * -value entries and events only: a call naming another job's is refused with {@code
+ * each call. A job's credential reaches that job's jobs entry, workers, actors (named ones too),
+ * key -value entries and events only: a call naming another job's is refused with {@code
  * PERMISSION_DENIED} before it changes anything, and {@code GetClusterView} lists the caller's own
  * job and actors (and every node, which a driver needs to place work). The client token may only
  * call {@code NewJob}, which hands out a fresh job id and its credential; the cluster and admin
@@ -147,6 +147,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   /** Job ids handed out by NewJob and not registered yet, so that none is handed out twice. */
   private final Set<String> issuedJobs = ConcurrentHashMap.newKeySet();
+
   private final ScheduledExecutorService detector =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("manta-head-detector").unstarted(r));
@@ -525,9 +526,9 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   }
 
   /**
-   * A fresh job id, never registered nor handed out before, with its credential: a caller can
-   * never obtain the credential of a job that exists. The cluster, admin and client tokens may ask;
-   * a job's credential may not (a job's processes need no second job).
+   * A fresh job id, never registered nor handed out before, with its credential: a caller can never
+   * obtain the credential of a job that exists. The cluster, admin and client tokens may ask; a
+   * job's credential may not (a job's processes need no second job).
    */
   @Override
   public void newJob(Empty req, StreamObserver<NewJobReply> out) {

@@ -401,7 +401,8 @@ public final class ClusterToken {
   public static ClusterToken jobCredential(
       String value, String nodeDigestHex, String adminDigestHex, String source) {
     ClusterToken t =
-        new ClusterToken(value, source, unhex(nodeDigestHex, source), unhex(adminDigestHex, source));
+        new ClusterToken(
+            value, source, unhex(nodeDigestHex, source), unhex(adminDigestHex, source));
     if (t.kind != Principal.Kind.JOB) {
       throw new IllegalStateException("The job credential from " + source + " is not one");
     }
@@ -420,8 +421,8 @@ public final class ClusterToken {
 
   /**
    * The credential's text, for handing a job credential to the job's own processes only (the head's
-   * {@code NewJob} reply to its driver, the agent's control pipe to its workers) and for writing the
-   * derived tokens to their owner-only files. Never for a log or a message.
+   * {@code NewJob} reply to its driver, the agent's control pipe to its workers) and for writing
+   * the derived tokens to their owner-only files. Never for a log or a message.
    */
   public String secret() {
     return new String(value, StandardCharsets.US_ASCII);
@@ -453,8 +454,7 @@ public final class ClusterToken {
       String job = claimedJob(presented);
       if (job != null
           && !job.isEmpty()
-          && MessageDigest.isEqual(
-              sha256(derived(JOB_PREFIX + job + ".", jobMessage(job))), d)) {
+          && MessageDigest.isEqual(sha256(derived(JOB_PREFIX + job + ".", jobMessage(job))), d)) {
         return Principal.job(job);
       }
     }

@@ -49,9 +49,9 @@ import org.slf4j.LoggerFactory;
  * <p>Security: a server with a token ({@link ClusterToken}) refuses a client without a credential
  * it recognises ({@link ClusterToken#resolve}) before it makes a receiver: no byte of such a client
  * reaches a parser. A job's process serves links of its own job's credential (and of the cluster
- * and admin tokens) only, so a driver or worker of another job is refused, saying so. A frame's memory
- * grows with the bytes that arrive, not with the length a peer announces: a peer announcing the
- * largest frame and sending nothing costs {@link #EAGER_FRAME_BYTES}, not {@link
+ * and admin tokens) only, so a driver or worker of another job is refused, saying so. A frame's
+ * memory grows with the bytes that arrive, not with the length a peer announces: a peer announcing
+ * the largest frame and sending nothing costs {@link #EAGER_FRAME_BYTES}, not {@link
  * Rpc#maxMessageBytes()}; a length above the limit ends the link before anything is allocated.
  *
  * <p>Threads and blocking: {@link #send} writes on the caller's thread, under a lock, and blocks

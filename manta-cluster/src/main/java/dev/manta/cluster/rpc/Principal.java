@@ -15,12 +15,12 @@ import java.util.Set;
  * <ul>
  *   <li>{@link Kind#NODE}: the cluster token itself: the head and the node agents. May do anything;
  *       the only principal that may register a node, beat for one or report a worker's death.
- *   <li>{@link Kind#ADMIN}: the admin token ({@code <session dir>/admin-token}, the CLI's): sees and
- *       acts on every job, but cannot register nodes.
+ *   <li>{@link Kind#ADMIN}: the admin token ({@code <session dir>/admin-token}, the CLI's): sees
+ *       and acts on every job, but cannot register nodes.
  *   <li>{@link Kind#CLIENT}: the client token ({@code <session dir>/client-token}): may only say
  *       hello, see the nodes, and start a new job ({@code NewJob}), whose credential it then uses.
- *   <li>{@link Kind#JOB}: job {@link #jobId}'s credential (its driver and workers): sees and touches
- *       that job's objects, actors, workers, key-value entries and code only.
+ *   <li>{@link Kind#JOB}: job {@link #jobId}'s credential (its driver and workers): sees and
+ *       touches that job's objects, actors, workers, key-value entries and code only.
  * </ul>
  *
  * <p>A call on a server without a token (a cluster started with {@code --insecure-no-token}), and a
@@ -46,7 +46,9 @@ public record Principal(Kind kind, String jobId) {
   /** Calls only the cluster token may make: they change the cluster's membership. */
   private static final Set<String> NODE_ONLY =
       Set.of(
-          "manta.v1.Head/RegisterNode", "manta.v1.Head/Heartbeat", "manta.v1.Head/ReportWorkerDeath");
+          "manta.v1.Head/RegisterNode",
+          "manta.v1.Head/Heartbeat",
+          "manta.v1.Head/ReportWorkerDeath");
 
   /** Calls the client token may make: enough to start a job, and nothing of any job's. */
   private static final Set<String> CLIENT_MAY =

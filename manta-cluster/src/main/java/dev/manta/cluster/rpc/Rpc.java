@@ -548,8 +548,8 @@ public final class Rpc {
    * Refuses a call without the token, or with another, before its handler runs; resolves who the
    * caller is ({@link ClusterToken#resolve}) into the call's {@link Context} for the handlers
    * ({@link Principal#current()}), and refuses a principal the method is not for ({@link
-   * Principal#refusal}) with {@code PERMISSION_DENIED}; the refusal is
-   * logged at DEBUG only (a caller must not be able to fill the log), and never with what was sent.
+   * Principal#refusal}) with {@code PERMISSION_DENIED}; the refusal is logged at DEBUG only (a
+   * caller must not be able to fill the log), and never with what was sent.
    */
   private static final class TokenCheck implements ServerInterceptor {
     private final ClusterToken token; // null: every call passes

@@ -33,8 +33,8 @@ public final class ClusterDriver {
    * environment; its token (the cluster token or the client token) is looked up now ({@link
    * ClusterToken#findForThisProcess}), so a token rotated with a restart of the cluster is found by
    * the next {@code Manta.init}. With it the driver asks the head for a new job ({@code NewJob});
-   * the job's credential becomes the process's ({@link Rpc#useToken}) for everything after, so
-   * the driver reaches its own job's state only.
+   * the job's credential becomes the process's ({@link Rpc#useToken}) for everything after, so the
+   * driver reaches its own job's state only.
    *
    * <p>Joining retries with backoff ({@link dev.manta.cluster.rpc.Backoff}): a head that answers
    * late (its machine is busy) is asked again, each time with a longer deadline (from {@code
@@ -136,7 +136,9 @@ public final class ClusterDriver {
     return Cores.start(config, ports);
   }
 
-  /** What joining brought: the cluster as the head showed it, and the new job's id and credential. */
+  /**
+   * What joining brought: the cluster as the head showed it, and the new job's id and credential.
+   */
   private record Joined(ClusterView view, NewJobReply job) {}
 
   /**

@@ -187,7 +187,8 @@ public final class WorkerMain {
               + "; workers are started by a node agent of the same Manta version");
     }
     ClusterToken t =
-        ClusterToken.jobCredential(parts[0], parts[1], parts[2], "the node agent (job " + jobId + ")");
+        ClusterToken.jobCredential(
+            parts[0], parts[1], parts[2], "the node agent (job " + jobId + ")");
     if (!t.jobId().equals(jobId)) {
       throw new IllegalStateException("The node agent sent another job's credential");
     }
