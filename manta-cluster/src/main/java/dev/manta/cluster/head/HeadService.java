@@ -38,7 +38,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -145,8 +144,19 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   /** The cluster token, from which job credentials derive; null in a cluster without tokens. */
   private final ClusterToken token = Rpc.processToken();
 
-  /** Job ids handed out by NewJob and not registered yet, so that none is handed out twice. */
-  private final Set<String> issuedJobs = ConcurrentHashMap.newKeySet();
+  /**
+   * Job ids handed out by NewJob and not registered yet, with when (System.nanoTime), so that none
+   * is handed out twice; one older than {@link #ISSUED_JOB_TTL_NANOS} no longer counts toward
+   * {@link #maxJobs} and is forgotten.
+   */
+  private final Map<String, Long> issuedJobs = new ConcurrentHashMap<>();
+
+  private static final long ISSUED_JOB_TTL_NANOS = TimeUnit.MINUTES.toNanos(10);
+
+  /** The table bounds ({@link ClusterConfig#maxNodes()}, {@link ClusterConfig#maxJobs()}). */
+  private final int maxNodes;
+
+  private final int maxJobs;
 
   private final ScheduledExecutorService detector =
       Executors.newSingleThreadScheduledExecutor(
@@ -194,6 +204,8 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
             config.healthCheckFailureThreshold(),
             System::nanoTime);
     this.kv = KvStore.from(config);
+    this.maxNodes = config.maxNodes();
+    this.maxJobs = config.maxJobs();
     this.jobEnds = new JobEnds(detector, failureTimeoutMs, this::jobEnded);
     this.storage = storage;
     HeadStorage.Table meta = storage.table("meta");
@@ -352,6 +364,27 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
           "Refused node {}: declared dead before, it must join as a new node", known.getNodeId());
       out.onError(Status.FAILED_PRECONDITION.withDescription(fenced(known)).asRuntimeException());
       return;
+    }
+    if (known == null) {
+      long alive = nodes.values().stream().filter(NodeInfo::getAlive).count();
+      if (alive >= maxNodes) {
+        out.onError(
+            Status.RESOURCE_EXHAUSTED
+                .withDescription(
+                    "The head has "
+                        + alive
+                        + " live nodes, its limit ("
+                        + ClusterConfig.MAX_NODES
+                        + " = "
+                        + maxNodes
+                        + "); node "
+                        + req.getNodeId()
+                        + " is refused. Start the head with a higher "
+                        + ClusterConfig.MAX_NODES
+                        + " if the cluster is meant to be this large")
+                .asRuntimeException());
+        return;
+      }
     }
     NodeInfo n =
         req.toBuilder().setAlive(true).setLastHeartbeatMs(System.currentTimeMillis()).build();
@@ -544,11 +577,31 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
               .asRuntimeException());
       return;
     }
+    long now = System.nanoTime();
+    issuedJobs.values().removeIf(t -> now - t > ISSUED_JOB_TTL_NANOS);
+    long running = jobs.values().stream().filter(j -> !j.getFinished()).count();
+    if (running + issuedJobs.size() >= maxJobs) {
+      out.onError(
+          Status.RESOURCE_EXHAUSTED
+              .withDescription(
+                  "The head runs "
+                      + running
+                      + " jobs and has "
+                      + issuedJobs.size()
+                      + " more starting, its limit ("
+                      + ClusterConfig.MAX_JOBS
+                      + " = "
+                      + maxJobs
+                      + "); end a job, or start the head with a higher "
+                      + ClusterConfig.MAX_JOBS)
+              .asRuntimeException());
+      return;
+    }
     java.security.SecureRandom random = new java.security.SecureRandom();
     String id;
     do {
       id = HexFormat.of().toHexDigits(random.nextInt());
-    } while (jobs.containsKey(id) || !issuedJobs.add(id));
+    } while (jobs.containsKey(id) || issuedJobs.putIfAbsent(id, now) != null);
     NewJobReply.Builder r = NewJobReply.newBuilder().setJobId(id);
     if (token != null && token.kind() == Principal.Kind.NODE) {
       ClusterToken c = token.forJob(id);

@@ -40,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * differs from {@link #PROTOCOL_VERSION} with {@code FAILED_PRECONDITION}. Every call also carries
  * the cluster token (header {@code manta-token}, see {@link ClusterToken}); a server with a token
  * refuses a call without it, or with another, with {@code UNAUTHENTICATED} before any handler runs.
+ * "It" is any credential the server's token recognises ({@link ClusterToken#resolve}): the cluster
+ * token, the admin and client tokens derived from it, or a job's credential; the check puts the
+ * caller's {@link Principal} into the call's context for the handlers to authorize by job, and
+ * refuses a principal that the method is not for with {@code PERMISSION_DENIED}. A process of a job
+ * (driver, worker) presents its job's credential ({@link #useToken}) and serves its own job only.
  *
  * <p>The process's token: servers and channels made without one explicitly use {@link
  * #processToken()}, which {@code NodeMain}, {@code WorkerMain} and {@code ClusterDriver} set at
