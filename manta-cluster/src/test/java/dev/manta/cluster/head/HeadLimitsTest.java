@@ -89,14 +89,18 @@ class HeadLimitsTest {
     assertThat(register("n1").error()).as("a known node registers again").isNull();
   }
 
+  private Answer<NewJobReply> newJob() {
+    return call((StreamObserver<NewJobReply> o) -> head.newJob(Empty.getDefaultInstance(), o));
+  }
+
   @Test
   void aJobPastTheLimit_isRefused_namingTheSetting() {
-    Answer<NewJobReply> a = call(o -> head.newJob(Empty.getDefaultInstance(), o));
-    Answer<NewJobReply> b = call(o -> head.newJob(Empty.getDefaultInstance(), o));
+    Answer<NewJobReply> a = newJob();
+    Answer<NewJobReply> b = newJob();
     assertThat(a.error()).isNull();
     assertThat(b.error()).isNull();
     assertThat(a.value().getJobId()).isNotEqualTo(b.value().getJobId());
-    Throwable refused = call(o -> head.newJob(Empty.getDefaultInstance(), o)).error();
+    Throwable refused = newJob().error();
     assertThat(refused).isNotNull();
     assertThat(Status.fromThrowable(refused).getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
     assertThat(Status.fromThrowable(refused).getDescription()).contains(ClusterConfig.MAX_JOBS);
