@@ -31,6 +31,9 @@ import java.util.function.LongPredicate;
  *   <li>{@code logs/<name>.log}: each node's stdout and stderr; {@code <name>.ready}: the ready
  *       file that node wrote;
  *   <li>{@code token}: the cluster token of a head's session (mode 0600).
+ *   <li>{@code admin-token}, {@code client-token}: the admin token (the CLI's, sees every job) and
+ *       the client token (for drivers that should reach their own job only), derived from the
+ *       cluster token, mode 0600 (see docs/cluster.md#security).
  * </ul>
  *
  * A session directory and its {@code logs} are made owner-only (0700).

@@ -168,8 +168,16 @@ final class StartCommand implements Callable<Integer> {
       out.println(
           "Cluster token: "
               + token
-              + " (owner-only; nodes and drivers on other machines need a copy: --token-file or"
+              + " (owner-only; nodes on other machines need a copy: --token-file or"
               + " MANTA_TOKEN_FILE)");
+      if (node.head()) {
+        out.println(
+            "Client token: "
+                + session.resolve(ClusterToken.CLIENT_FILE_NAME)
+                + " (for drivers: a job started with it reaches its own job only); admin token: "
+                + session.resolve(ClusterToken.ADMIN_FILE_NAME)
+                + " (the CLI's)");
+      }
     } else if (!noToken) {
       out.println("Cluster token: from $MANTA_TOKEN or $MANTA_TOKEN_FILE");
     } else {
@@ -240,20 +248,34 @@ final class StartCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Writes the admin token (the CLI's: sees and acts on every job) and the client token (for
+   * drivers that should reach only their own job) beside the cluster token, owner-only; see
+   * docs/cluster.md#security, "Authorization by job".
+   */
+  private static void writeDerived(ClusterToken cluster, Path session) {
+    cluster.admin().writeTo(session.resolve(ClusterToken.ADMIN_FILE_NAME));
+    cluster.client().writeTo(session.resolve(ClusterToken.CLIENT_FILE_NAME));
+  }
+
   private Path findToken(boolean head, Path session) {
     if (noToken) return null;
     if (tokenFile != null) {
-      ClusterToken.read(tokenFile); // fails now, with the reason, rather than in the node's log
+      // Read now: fails with the reason, rather than in the node's log.
+      ClusterToken t = ClusterToken.read(tokenFile);
+      if (head) writeDerived(t, session);
       return tokenFile;
     }
     Map<String, String> env = parent.env();
     if (present(env.get(ClusterToken.TOKEN_ENV)) || present(env.get(ClusterToken.TOKEN_FILE_ENV))) {
-      ClusterToken.find(env, new java.util.Properties(), List.of()); // fails now if broken
+      // fails now if broken
+      ClusterToken t = ClusterToken.find(env, new java.util.Properties(), List.of()).orElseThrow();
+      if (head) writeDerived(t, session);
       return null;
     }
     Path own = session.resolve(ClusterToken.FILE_NAME);
     if (head) {
-      ClusterToken.generate(own);
+      writeDerived(ClusterToken.generate(own), session);
       return own;
     }
     if (Files.exists(own)) return own;

@@ -77,13 +77,20 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   /**
-   * The token to ask with: {@code $MANTA_TOKEN}, {@code $MANTA_TOKEN_FILE}, else the one in {@code
-   * session_latest}; null when there is none (a cluster without tokens).
+   * The token to ask with: {@code $MANTA_TOKEN}, {@code $MANTA_TOKEN_FILE}, else the admin token in
+   * {@code session_latest} (which lists every job), else the cluster token there; null when there
+   * is none (a cluster without tokens).
    */
   ClusterToken resolveToken() {
     Sessions sessions = sessionRoot.sessions(parent.env());
     List<Path> defaults =
-        sessions.latest().map(s -> List.of(s.resolve(ClusterToken.FILE_NAME))).orElse(List.of());
+        sessions
+            .latest()
+            .map(
+                s ->
+                    List.of(
+                        s.resolve(ClusterToken.ADMIN_FILE_NAME), s.resolve(ClusterToken.FILE_NAME)))
+            .orElse(List.of());
     try {
       return ClusterToken.find(parent.env(), new Properties(), defaults).orElse(null);
     } catch (IllegalStateException e) {

@@ -98,7 +98,7 @@ class ClusterActorNodeDeathTest {
   }
 
   private static ActorInfo headRecord(String name) {
-    ManagedChannel ch = Rpc.channel(cluster.head().head());
+    ManagedChannel ch = Rpc.channel(cluster.head().head(), dev.manta.cluster.ClusterFixture.TOKEN);
     try {
       return Rpc.deadline(HeadGrpc.newBlockingStub(ch))
           .getClusterView(Empty.getDefaultInstance())

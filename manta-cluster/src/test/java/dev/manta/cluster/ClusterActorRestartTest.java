@@ -300,7 +300,7 @@ class ClusterActorRestartTest {
 
   /** The head's record of this test's actor named {@code name} (the newest, if several). */
   private static ActorInfo headRecord(String name) {
-    ManagedChannel ch = Rpc.channel(cluster.head().head());
+    ManagedChannel ch = Rpc.channel(cluster.head().head(), dev.manta.cluster.ClusterFixture.TOKEN);
     try {
       return Rpc.deadline(HeadGrpc.newBlockingStub(ch))
           .getClusterView(Empty.getDefaultInstance())

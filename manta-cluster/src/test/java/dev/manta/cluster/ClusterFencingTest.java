@@ -78,7 +78,7 @@ class ClusterFencingTest {
   }
 
   private static List<NodeInfo> nodes() {
-    ManagedChannel ch = Rpc.channel(cluster.head().head());
+    ManagedChannel ch = Rpc.channel(cluster.head().head(), dev.manta.cluster.ClusterFixture.TOKEN);
     try {
       return Rpc.deadline(HeadGrpc.newBlockingStub(ch))
           .getClusterView(Empty.getDefaultInstance())
@@ -157,7 +157,7 @@ class ClusterFencingTest {
     // The head refuses the old id, and its record says why it died.
     NodeInfo dead = node(oldId).orElseThrow();
     assertThat(dead.getAlive()).isFalse();
-    ManagedChannel ch = Rpc.channel(cluster.head().head());
+    ManagedChannel ch = Rpc.channel(cluster.head().head(), dev.manta.cluster.ClusterFixture.TOKEN);
     try {
       assertThatThrownBy(
               () ->

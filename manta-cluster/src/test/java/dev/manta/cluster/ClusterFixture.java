@@ -24,6 +24,18 @@ public final class ClusterFixture implements AutoCloseable {
   /** The token file of this test JVM's clusters (mode 0600, in an owner-only folder). */
   public static final Path TOKEN_FILE = makeToken();
 
+  /**
+   * The cluster token of this test JVM's clusters, for a test's own calls that must act as a node
+   * (a driver's process token is its job's credential once it joined).
+   */
+  public static final ClusterToken TOKEN = ClusterToken.read(TOKEN_FILE);
+
+  /** The admin token of this test JVM's clusters (the CLI's: sees every job). */
+  public static final ClusterToken ADMIN = TOKEN.admin();
+
+  /** The client token of this test JVM's clusters (may only start a job). */
+  public static final ClusterToken CLIENT = TOKEN.client();
+
   private static Path makeToken() {
     try {
       Path dir = Files.createTempDirectory("manta-test-token"); // 0700

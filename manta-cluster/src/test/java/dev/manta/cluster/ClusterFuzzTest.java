@@ -141,9 +141,9 @@ class ClusterFuzzTest {
   @Test
   void mutatedMessages_toEveryMethod_failCleanly_andTheNodeStaysWhole() throws Exception {
     assertThat(Manta.get(Manta.task(ClusterSmokeTest::square, 6).remote())).isEqualTo(36);
-    ManagedChannel head = Rpc.channel(node.head());
-    ManagedChannel agent = Rpc.channel(node.agent());
-    ManagedChannel driver = Rpc.channel(driverAddress);
+    ManagedChannel head = Rpc.channel(node.head(), dev.manta.cluster.ClusterFixture.TOKEN);
+    ManagedChannel agent = Rpc.channel(node.agent(), dev.manta.cluster.ClusterFixture.TOKEN);
+    ManagedChannel driver = Rpc.channel(driverAddress, dev.manta.cluster.ClusterFixture.TOKEN);
     try {
       throughput(head, agent, driver); // warms up the JIT of both sides
       String before = throughput(head, agent, driver);
@@ -447,7 +447,7 @@ class ClusterFuzzTest {
       }
     }
     for (int port : ports) {
-      ManagedChannel ch = Rpc.channel("127.0.0.1:" + port);
+      ManagedChannel ch = Rpc.channel("127.0.0.1:" + port, dev.manta.cluster.ClusterFixture.TOKEN);
       try {
         Rpc.deadline(CoreWorkerGrpc.newBlockingStub(ch), 5_000)
             .openLink(Empty.getDefaultInstance());

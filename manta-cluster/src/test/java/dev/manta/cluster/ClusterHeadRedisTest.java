@@ -97,7 +97,7 @@ class ClusterHeadRedisTest {
   }
 
   private static NodeInfo nodeInView(String nodeId) {
-    ManagedChannel ch = Rpc.channel(cluster.head().head());
+    ManagedChannel ch = Rpc.channel(cluster.head().head(), dev.manta.cluster.ClusterFixture.TOKEN);
     try {
       return Rpc.deadline(HeadGrpc.newBlockingStub(ch))
           .getClusterView(Empty.getDefaultInstance())
@@ -130,7 +130,7 @@ class ClusterHeadRedisTest {
   void headKilledAndRestartedOnTheSameRedis_actorsDriverAndKeysCarryOn() throws Exception {
     ActorHandle<Counter> kept = Manta.actor(Counter::new).name("kept").remote();
     assertThat(Manta.get(kept.task(Counter::add, 5).remote(), BOUND)).isEqualTo(5);
-    ManagedChannel ch = Rpc.channel(cluster.head().head());
+    ManagedChannel ch = Rpc.channel(cluster.head().head(), dev.manta.cluster.ClusterFixture.TOKEN);
     try {
       Rpc.deadline(HeadGrpc.newBlockingStub(ch))
           .kvPut(
@@ -175,7 +175,7 @@ class ClusterHeadRedisTest {
     assertThat(Manta.get(found.task(Counter::add, 0).remote(), BOUND)).isEqualTo(7);
     assertThat(Manta.get(Manta.task(ClusterHeadRedisTest::square, 5).remote(), BOUND))
         .isEqualTo(25);
-    ManagedChannel ch2 = Rpc.channel(cluster.head().head());
+    ManagedChannel ch2 = Rpc.channel(cluster.head().head(), dev.manta.cluster.ClusterFixture.TOKEN);
     try {
       KvEntry e =
           Rpc.deadline(HeadGrpc.newBlockingStub(ch2))

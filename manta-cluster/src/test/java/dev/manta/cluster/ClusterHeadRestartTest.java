@@ -91,7 +91,7 @@ class ClusterHeadRestartTest {
   }
 
   private static ManagedChannel channel(String address) {
-    return Rpc.channel(address);
+    return Rpc.channel(address, dev.manta.cluster.ClusterFixture.TOKEN);
   }
 
   private static double availableCpus(String nodeId) {

@@ -51,8 +51,8 @@ class ClusterJobEndTest {
             "-Dmanta.prestart-workers=1");
     cluster.startHead(2, "--resources", "{\"nodeA\":8}");
     second = cluster.startNode("second", 2, "--resources", "{\"nodeB\":8}");
-    agents.add(Rpc.channel(cluster.head().agent()));
-    agents.add(Rpc.channel(second.agent()));
+    agents.add(Rpc.channel(cluster.head().agent(), dev.manta.cluster.ClusterFixture.TOKEN));
+    agents.add(Rpc.channel(second.agent(), dev.manta.cluster.ClusterFixture.TOKEN));
   }
 
   @AfterAll

@@ -267,7 +267,7 @@ class ClusterObjectsTest {
   }
 
   private static NodeStatsReply stats(String agent) {
-    var ch = Rpc.channel(agent);
+    var ch = Rpc.channel(agent, dev.manta.cluster.ClusterFixture.TOKEN);
     try {
       return Rpc.deadline(NodeAgentGrpc.newBlockingStub(ch)).nodeStats(Empty.getDefaultInstance());
     } finally {

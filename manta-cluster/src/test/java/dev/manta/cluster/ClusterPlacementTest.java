@@ -52,7 +52,7 @@ class ClusterPlacementTest {
                 }
               }
             });
-    head = Rpc.channel(cluster.head().head());
+    head = Rpc.channel(cluster.head().head(), dev.manta.cluster.ClusterFixture.TOKEN);
     String fake = "0123456789abcdef";
     // Many CPUs, so a least-loaded placement would choose it for every task and actor.
     Resources total = Resources.newBuilder().putAmounts("CPU", 64).build();

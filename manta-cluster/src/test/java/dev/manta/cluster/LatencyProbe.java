@@ -42,7 +42,9 @@ public final class LatencyProbe {
           }
           System.out.printf("sync task: %.1f us/call%n", (System.nanoTime() - t0) / 1e3 / n);
         }
-        var ch = dev.manta.cluster.rpc.Rpc.channel(c.head().agent());
+        var ch =
+            dev.manta.cluster.rpc.Rpc.channel(
+                c.head().agent(), dev.manta.cluster.ClusterFixture.TOKEN);
         var stub = dev.manta.cluster.proto.NodeAgentGrpc.newBlockingStub(ch);
         for (int round = 0; round < 5; round++) {
           long t0 = System.nanoTime();

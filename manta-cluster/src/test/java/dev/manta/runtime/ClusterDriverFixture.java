@@ -66,8 +66,8 @@ public final class ClusterDriverFixture implements MantaFixture {
       c.closeOnExit();
       ClusterFixture.Node head = c.startHead(2);
       ClusterFixture.Node second = c.startNode("node2", 2);
-      agents.put("head", Rpc.channel(head.agent()));
-      agents.put("node2", Rpc.channel(second.agent()));
+      agents.put("head", Rpc.channel(head.agent(), dev.manta.cluster.ClusterFixture.TOKEN));
+      agents.put("node2", Rpc.channel(second.agent(), dev.manta.cluster.ClusterFixture.TOKEN));
       cluster = c;
     }
     Manta.init(cluster.address());

@@ -40,6 +40,11 @@ final class JobObjects {
     }
   }
 
+  /** The job object {@code id} belongs to; null if none is known (not here, or not tracked). */
+  String jobOf(ObjectId id) {
+    return jobs.get(id);
+  }
+
   void pinned(ObjectId id) {
     pins.merge(id, 1, Integer::sum);
   }

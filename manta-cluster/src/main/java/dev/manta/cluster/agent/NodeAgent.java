@@ -33,6 +33,7 @@ import dev.manta.cluster.proto.WorkerDeath;
 import dev.manta.cluster.proto.WorkerOutputRequest;
 import dev.manta.cluster.rpc.Backoff;
 import dev.manta.cluster.rpc.ClusterToken;
+import dev.manta.cluster.rpc.Principal;
 import dev.manta.cluster.rpc.Rpc;
 import dev.manta.cluster.rpc.Wire;
 import dev.manta.runtime.events.TransferEvent;
@@ -73,6 +74,12 @@ import org.slf4j.LoggerFactory;
  * The node agent: registers the node with the head and beats, runs the worker pool, grants worker
  * leases (spilling a request back to another node when this one has no room), hosts the node's
  * object store in a shared memory-mapped file, and pulls objects from other nodes in chunks.
+ *
+ * <p>Authorization by job ({@link Principal}): a job's credential reaches that job's leases,
+ * objects ({@link JobObjects} knows each object's job) and worker output only; a call naming
+ * another job's is refused with {@code PERMISSION_DENIED} before anything changes. A pull for a pin
+ * names the pinning job, and the source agent refuses an object of another job. Workers are given
+ * their job's credential on their control pipe, never the cluster token.
  *
  * <p>Pulls: at most {@code manta.max-pulls} ({@link ClusterConfig#maxPulls()}) run at once, each a
  * server-streaming call of {@link #CHUNK_BYTES} chunks written straight into the reserved block;
@@ -219,21 +226,22 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
             "--metrics-dir",
             sessionDir.resolve("metrics").toString()));
     ClusterToken token = Rpc.processToken();
-    cmd.addAll(List.of("--token-from", token == null ? "none" : "env"));
+    cmd.addAll(List.of("--token-from", token == null ? "none" : "job"));
     this.pool =
         new WorkerPool(
             cmd,
-            env -> {
-              if (token == null) {
-                ClusterToken.clearFrom(env);
-              } else {
-                token.exportTo(env);
-              }
-            },
+            ClusterToken::clearFrom, // a worker runs a job's code: it gets the job's credential
             sessionDir.resolve("logs"),
             config,
             this::workerDied,
-            output);
+            output,
+            job -> {
+              if (token == null) {
+                return "-";
+              }
+              ClusterToken c = token.forJob(job);
+              return c.secret() + "," + c.nodeDigestHex() + "," + c.adminDigestHex();
+            });
     register();
     beats.scheduleAtFixedRate(this::beat, 0, config.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
     pool.refill();
@@ -461,6 +469,9 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   @Override
   public void workerOutput(WorkerOutputRequest req, StreamObserver<OutputLine> out) {
+    if (!allowed(req.getJobId(), "the output of job " + req.getJobId() + "'s workers", out)) {
+      return;
+    }
     output.subscribe(req.getJobId(), out);
   }
 
@@ -468,6 +479,9 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   @Override
   public void leaseWorker(LeaseRequest req, StreamObserver<LeaseReply> out) {
+    if (!allowed(req.getJobId(), "a lease of a worker for job " + req.getJobId(), out)) {
+      return;
+    }
     try {
       out.onNext(lease(req));
       out.onCompleted();
@@ -661,6 +675,12 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   @Override
   public void returnLease(LeaseId req, StreamObserver<Empty> out) {
+    Lease known = leases.get(req.getLeaseId());
+    if (known != null
+        && known.worker.jobId != null
+        && !allowed(known.worker.jobId, "lease " + req.getLeaseId(), out)) {
+      return;
+    }
     Lease l = leases.remove(req.getLeaseId());
     if (l != null) {
       unreserve(l);
@@ -688,8 +708,14 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   @Override
   public void createObject(CreateRequest req, StreamObserver<CreateReply> out) {
+    if (!allowed(req.getJobId(), "creating an object for job " + req.getJobId(), out)) {
+      return;
+    }
     try {
       ObjectId id = Wire.id(req.getId());
+      if (!objectAllowed(id, out)) {
+        return;
+      }
       long offset =
           req.getIfRoom()
               ? store.reserveIfRoom(id, req.getLength(), Duration.ofMillis(req.getIfRoomWaitMs()))
@@ -709,6 +735,9 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   @Override
   public void sealObject(ObjectIdMsg req, StreamObserver<Empty> out) {
+    if (!objectAllowed(Wire.id(req), out)) {
+      return;
+    }
     try {
       store.seal(Wire.id(req));
       out.onNext(Empty.getDefaultInstance());
@@ -720,6 +749,9 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   @Override
   public void abortObject(ObjectIdMsg req, StreamObserver<Empty> out) {
+    if (!objectAllowed(Wire.id(req), out)) {
+      return;
+    }
     store.abort(Wire.id(req));
     out.onNext(Empty.getDefaultInstance());
     out.onCompleted();
@@ -728,10 +760,14 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   @Override
   public void pinObject(PinRequest req, StreamObserver<PinReply> out) {
     ObjectId id = Wire.id(req.getId());
+    if (!objectAllowed(id, out)
+        || !allowed(req.getJobId(), "pinning an object for job " + req.getJobId(), out)) {
+      return;
+    }
     try {
       boolean pulled = false;
       if (!store.contains(id) && !req.getSourceAgent().isEmpty()) {
-        pulled = pull(id, req.getLength(), req.getSourceAgent());
+        pulled = pull(id, req.getLength(), req.getSourceAgent(), req.getJobId());
       }
       long offset = store.pinExternal(id);
       jobObjects.pinned(id);
@@ -760,7 +796,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   }
 
   /** Pulls object {@code id} from the agent at {@code source}; true if this call pulled it. */
-  private boolean pull(ObjectId id, int length, String source) {
+  private boolean pull(ObjectId id, int length, String source, String job) {
     CompletableFuture<Void> mine = new CompletableFuture<>();
     CompletableFuture<Void> running = pulls.putIfAbsent(id, mine);
     if (running != null) {
@@ -775,7 +811,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
           event.begin();
           boolean ok = false;
           try {
-            ok = fetchInto(id, length, source);
+            ok = fetchInto(id, length, source, job);
           } finally {
             if (event.shouldCommit()) {
               event.objectId = id.hex();
@@ -800,10 +836,15 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   }
 
   /** Copies object {@code id} from the store of the agent at {@code source}; true when done. */
-  private boolean fetchInto(ObjectId id, int length, String source) {
+  private boolean fetchInto(ObjectId id, int length, String source, String job) {
     Iterator<Chunk> chunks =
         Rpc.deadline(NodeAgentGrpc.newBlockingStub(channels.get(source)), 600_000)
-            .fetch(FetchRequest.newBuilder().setId(Wire.id(id)).setChunkBytes(CHUNK_BYTES).build());
+            .fetch(
+                FetchRequest.newBuilder()
+                    .setId(Wire.id(id))
+                    .setChunkBytes(CHUNK_BYTES)
+                    .setJobId(job)
+                    .build());
     store.put(
         id,
         length,
@@ -836,6 +877,9 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   @Override
   public void unpinObject(ObjectIdMsg req, StreamObserver<Empty> out) {
+    if (!objectAllowed(Wire.id(req), out)) {
+      return;
+    }
     store.unpinExternal(Wire.id(req));
     jobObjects.unpinned(Wire.id(req));
     out.onNext(Empty.getDefaultInstance());
@@ -844,6 +888,11 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   @Override
   public void freeObjects(FreeRequest req, StreamObserver<Empty> out) {
+    for (ObjectIdMsg m : req.getIdsList()) { // all checked first: a refused call frees nothing
+      if (!objectAllowed(Wire.id(m), out)) {
+        return;
+      }
+    }
     for (ObjectIdMsg m : req.getIdsList()) {
       ObjectId id = Wire.id(m);
       store.free(id);
@@ -856,6 +905,15 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   @Override
   public void fetch(FetchRequest req, StreamObserver<Chunk> out) {
     ObjectId id = Wire.id(req.getId());
+    String owner = jobObjects.jobOf(id);
+    if (!objectAllowed(id, out)) {
+      return;
+    }
+    if (owner != null && !req.getJobId().isEmpty() && !owner.equals(req.getJobId())) {
+      // An agent pulling for a pin of another job: that job's process may not read it either.
+      out.onError(Principal.job(req.getJobId()).denied("object " + id.hex(), owner));
+      return;
+    }
     int chunk = req.getChunkBytes() > 0 ? req.getChunkBytes() : CHUNK_BYTES;
     try (NodeStore.Pin pin = store.pin(id)) {
       ByteBuffer all = pin.bytes();
@@ -905,6 +963,11 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   @Override
   public void locate(ObjectIds req, StreamObserver<Locations> out) {
+    for (ObjectIdMsg m : req.getIdsList()) {
+      if (!objectAllowed(Wire.id(m), out)) {
+        return;
+      }
+    }
     Locations.Builder b = Locations.newBuilder();
     for (ObjectIdMsg m : req.getIdsList()) {
       ObjectId id = Wire.id(m);
@@ -912,6 +975,27 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     }
     out.onNext(b.build());
     out.onCompleted();
+  }
+
+  // --- authorization by job (Principal) ---
+
+  /** Refuses {@code out}'s call when the caller may not act for {@code job}; true if it may. */
+  private static boolean allowed(String job, String what, StreamObserver<?> out) {
+    Principal p = Principal.current();
+    if (p.mayActFor(job)) {
+      return true;
+    }
+    out.onError(p.denied(what, job));
+    return false;
+  }
+
+  /**
+   * Refuses {@code out}'s call when object {@code id} belongs to a job ({@link JobObjects}) the
+   * caller may not act for; true if it may (an object of no known job: nothing to protect here).
+   */
+  private boolean objectAllowed(ObjectId id, StreamObserver<?> out) {
+    String job = jobObjects.jobOf(id);
+    return job == null || allowed(job, "object " + id.hex(), out);
   }
 
   /** Waits until the agent's server ends. */

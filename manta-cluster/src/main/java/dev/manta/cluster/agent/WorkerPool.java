@@ -34,12 +34,14 @@ import org.slf4j.LoggerFactory;
  * <p>Control between agent and worker is a line protocol on the worker's stdin and stdout: the
  * worker prints {@code MANTA-WORKER BOOTED} when its JVM is up, the agent writes {@code JOB <id>
  * <driver> <namespace, URL-encoded> <role: tasks, actor or actors> <the job's actor hosting:
- * isolated or shared> <classpath>}, the worker prints {@code MANTA-WORKER READY <address>
- * <prefix>}; an actor's worker prints {@code MANTA-WORKER IDLE <actor>} when its actor ended and
- * none of its calls still runs, and is then parked for the job's next actor once its lease is back.
- * Every other line of output, stdout and stderr, goes to the worker's log file, and once the worker
- * serves a job to {@link WorkerOutput} for the job's driver (not the worker's own log lines below
- * WARN).
+ * isolated or shared> <credential> <classpath>} (the credential: the job's, its cluster-token and
+ * admin-token digests, comma-separated, or {@code -} without tokens; a worker never holds the
+ * cluster token, since it runs the job's code), the worker prints {@code MANTA-WORKER READY
+ * <address> <prefix>}; an actor's worker prints {@code MANTA-WORKER IDLE <actor>} when its actor
+ * ended and none of its calls still runs, and is then parked for the job's next actor once its
+ * lease is back. Every other line of output, stdout and stderr, goes to the worker's log file, and
+ * once the worker serves a job to {@link WorkerOutput} for the job's driver (not the worker's own
+ * log lines below WARN).
  *
  * <pre>
  * Invariants:
@@ -99,6 +101,7 @@ final class WorkerPool implements AutoCloseable {
 
   private final List<String> command;
   private final java.util.function.Consumer<java.util.Map<String, String>> environment;
+  private final java.util.function.Function<String, String> credentials; // job -> JOB line field
   private final Path logDir;
   private final int prestart;
   private final BiConsumer<Worker, Integer> onUnexpectedExit;
@@ -125,7 +128,8 @@ final class WorkerPool implements AutoCloseable {
    * A pool launching {@code command} (a java command line) per worker, its environment this
    * process's changed by {@code environment} (the cluster token goes there, never on the command
    * line, which every user can read); logs go to {@code logDir}; {@code config} says how many idle
-   * workers are kept ready and whether and how long ended actors' workers are kept.
+   * workers are kept ready and whether and how long ended actors' workers are kept; {@code
+   * credentials} gives the credential field of a job's {@code JOB} line (see the class comment).
    */
   WorkerPool(
       List<String> command,
@@ -133,8 +137,10 @@ final class WorkerPool implements AutoCloseable {
       Path logDir,
       ClusterConfig config,
       BiConsumer<Worker, Integer> onUnexpectedExit,
-      WorkerOutput output) {
+      WorkerOutput output,
+      java.util.function.Function<String, String> credentials) {
     this.output = output;
+    this.credentials = credentials;
     this.command = command;
     this.environment = environment;
     this.logDir = logDir;
@@ -361,6 +367,7 @@ final class WorkerPool implements AutoCloseable {
       cp.append(p);
     }
     Worker target = w;
+    String credential = credentials.apply(jobId);
     w.booted.thenRun(
         () ->
             target.control.println(
@@ -374,6 +381,8 @@ final class WorkerPool implements AutoCloseable {
                     + role.word
                     + " "
                     + (sharedActors ? "shared" : "isolated")
+                    + " "
+                    + credential
                     + " "
                     + (cp.length() == 0 ? "-" : cp)));
     return w;

@@ -123,6 +123,12 @@ public final class ClusterConfig {
   /** The head's key-value store: characters of one key. */
   public static final String KV_MAX_KEY_BYTES = "manta.kv-max-key-bytes";
 
+  /** The most live nodes the head takes. */
+  public static final String MAX_NODES = "manta.max-nodes";
+
+  /** The most jobs the head runs at once (started with NewJob and not ended). */
+  public static final String MAX_JOBS = "manta.max-jobs";
+
   /** How often the head checks each node, in ms. */
   public static final String HEALTH_CHECK_PERIOD_MS = "manta.health-check-period-ms";
 
@@ -230,6 +236,8 @@ public final class ClusterConfig {
   private final long kvMaxBytesPerJob;
   private final int kvMaxValueBytes;
   private final int kvMaxKeyBytes;
+  private final int maxNodes;
+  private final int maxJobs;
   private final Duration healthCheckPeriod;
   private final Duration healthCheckTimeout;
   private final int healthCheckFailureThreshold;
@@ -322,6 +330,8 @@ public final class ClusterConfig {
     this.kvMaxBytesPerJob = s.bytes(KV_MAX_BYTES_PER_JOB, 64L << 20, 1, Long.MAX_VALUE);
     this.kvMaxValueBytes = (int) s.bytes(KV_MAX_VALUE_BYTES, 1 << 20, 1, maxMessageBytes / 2);
     this.kvMaxKeyBytes = (int) s.integer(KV_MAX_KEY_BYTES, 1 << 10, 1, 1 << 20);
+    this.maxNodes = (int) s.integer(MAX_NODES, 10_000, 1, 1_000_000);
+    this.maxJobs = (int) s.integer(MAX_JOBS, 1_000, 1, 1_000_000);
     this.healthCheckPeriod = s.millis(HEALTH_CHECK_PERIOD_MS, 1_000, 10, 3_600_000);
     this.healthCheckTimeout = s.millis(HEALTH_CHECK_TIMEOUT_MS, 1_000, 10, 3_600_000);
     this.healthCheckFailureThreshold = (int) s.integer(HEALTH_CHECK_FAILURE_THRESHOLD, 5, 1, 1_000);
@@ -544,6 +554,19 @@ public final class ClusterConfig {
   /** Whether this process takes direct links and opens them to workers that do. */
   public boolean directLinks() {
     return directLinks;
+  }
+
+  /** The most live nodes the head takes ({@code manta.max-nodes}, default 10,000). */
+  public int maxNodes() {
+    return maxNodes;
+  }
+
+  /**
+   * The most jobs the head runs at once, counting those started ({@code NewJob}) and not yet
+   * registered ({@code manta.max-jobs}, default 1,000).
+   */
+  public int maxJobs() {
+    return maxJobs;
   }
 
   /** The head's key-value store: most keys a job holds. */

@@ -17,6 +17,7 @@ import dev.manta.cluster.proto.HelloRequest;
 import dev.manta.cluster.proto.JobInfo;
 import dev.manta.cluster.proto.KvEntry;
 import dev.manta.cluster.proto.KvKey;
+import dev.manta.cluster.proto.NewJobReply;
 import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.RegisterNodeReply;
@@ -25,6 +26,8 @@ import dev.manta.cluster.proto.SubscribeRequest;
 import dev.manta.cluster.proto.WorkerDeath;
 import dev.manta.cluster.proto.WorkerInfo;
 import dev.manta.cluster.proto.WorkerLookup;
+import dev.manta.cluster.rpc.ClusterToken;
+import dev.manta.cluster.rpc.Principal;
 import dev.manta.cluster.rpc.Rpc;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -35,7 +38,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,6 +77,14 @@ import org.slf4j.event.Level;
  * for their driver to subscribe again, and actors, named actors, workers, jobs (with their code
  * manifests) and the key-value store are as they were. Without durable storage a restarted head
  * starts empty (see docs/cluster.md, "Head restart and its storage").
+ *
+ * <p>Authorization by job ({@link Principal}): the token check puts the caller's principal into
+ * each call. A job's credential reaches that job's jobs entry, workers, actors (named ones too),
+ * key -value entries and events only: a call naming another job's is refused with {@code
+ * PERMISSION_DENIED} before it changes anything, and {@code GetClusterView} lists the caller's own
+ * job and actors (and every node, which a driver needs to place work). The client token may only
+ * call {@code NewJob}, which hands out a fresh job id and its credential; the cluster and admin
+ * tokens see everything. Only the cluster token registers nodes.
  */
 public final class HeadService extends HeadGrpc.HeadImplBase {
   /*
@@ -126,7 +136,28 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   private final Map<String, ActorInfo> actors = new ConcurrentHashMap<>(); // by "prefix:seq"
   private final Map<String, String> names = new ConcurrentHashMap<>(); // "ns/name" -> actor key
   private final KvStore kv;
-  private final Set<ServerCallStreamObserver<Event>> subscribers = ConcurrentHashMap.newKeySet();
+  // Each subscriber with the job whose events it gets ("": every event; a job's credential gets
+  // its job's actors and workers, and every node).
+  private final Map<ServerCallStreamObserver<Event>, String> subscribers =
+      new ConcurrentHashMap<>();
+
+  /** The cluster token, from which job credentials derive; null in a cluster without tokens. */
+  private final ClusterToken token = Rpc.processToken();
+
+  /**
+   * Job ids handed out by NewJob and not registered yet, with when (System.nanoTime), so that none
+   * is handed out twice; one older than {@link #ISSUED_JOB_TTL_NANOS} no longer counts toward
+   * {@link #maxJobs} and is forgotten.
+   */
+  private final Map<String, Long> issuedJobs = new ConcurrentHashMap<>();
+
+  private static final long ISSUED_JOB_TTL_NANOS = TimeUnit.MINUTES.toNanos(10);
+
+  /** The table bounds ({@link ClusterConfig#maxNodes()}, {@link ClusterConfig#maxJobs()}). */
+  private final int maxNodes;
+
+  private final int maxJobs;
+
   private final ScheduledExecutorService detector =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("manta-head-detector").unstarted(r));
@@ -174,6 +205,8 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
             config.healthCheckFailureThreshold(),
             System::nanoTime);
     this.kv = KvStore.from(config);
+    this.maxNodes = config.maxNodes();
+    this.maxJobs = config.maxJobs();
     this.jobEnds = new JobEnds(detector, failureTimeoutMs, this::jobEnded);
     this.state = new StateService(nodes, actors, jobs, workers, agents);
     this.storage = storage;
@@ -288,7 +321,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     detector.shutdownNow();
     state.close();
     agents.close();
-    for (ServerCallStreamObserver<Event> s : subscribers) {
+    for (ServerCallStreamObserver<Event> s : subscribers.keySet()) {
       try {
         s.onCompleted();
       } catch (RuntimeException ignored) {
@@ -342,6 +375,27 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
           "Refused node {}: declared dead before, it must join as a new node", known.getNodeId());
       out.onError(Status.FAILED_PRECONDITION.withDescription(fenced(known)).asRuntimeException());
       return;
+    }
+    if (known == null) {
+      long alive = nodes.values().stream().filter(NodeInfo::getAlive).count();
+      if (alive >= maxNodes) {
+        out.onError(
+            Status.RESOURCE_EXHAUSTED
+                .withDescription(
+                    "The head has "
+                        + alive
+                        + " live nodes, its limit ("
+                        + ClusterConfig.MAX_NODES
+                        + " = "
+                        + maxNodes
+                        + "); node "
+                        + req.getNodeId()
+                        + " is refused. Start the head with a higher "
+                        + ClusterConfig.MAX_NODES
+                        + " if the cluster is meant to be this large")
+                .asRuntimeException());
+        return;
+      }
     }
     NodeInfo n =
         req.toBuilder().setAlive(true).setLastHeartbeatMs(System.currentTimeMillis()).build();
@@ -483,7 +537,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   private void processDied(ActorInfo a, String why) {
     int max = a.getMaxRestarts();
     if (max == -1 || a.getNumRestarts() < max) {
-      updateActor(
+      changeActor(
           a.toBuilder().setState(ActorState.RESTARTING).setDeathReason(why).build(), IGNORE);
     } else {
       markDead(
@@ -501,18 +555,91 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   @Override
   public void getClusterView(Empty req, StreamObserver<ClusterView> out) {
-    out.onNext(
-        ClusterView.newBuilder()
-            .addAllNodes(nodes.values())
-            .addAllActors(actors.values())
-            .addAllJobs(jobs.values())
-            .setFailureTimeoutMs(failureTimeoutMs)
-            .build());
+    Principal p = Principal.current();
+    ClusterView.Builder v =
+        ClusterView.newBuilder().addAllNodes(nodes.values()).setFailureTimeoutMs(failureTimeoutMs);
+    if (p.seesAll()) {
+      v.addAllActors(actors.values()).addAllJobs(jobs.values());
+    } else {
+      // A job sees its own job and actors; the client token, none (it has no job yet).
+      actors.values().stream().filter(a -> p.mayActFor(a.getJobId())).forEach(v::addActors);
+      jobs.values().stream().filter(j -> p.mayActFor(j.getJobId())).forEach(v::addJobs);
+    }
+    out.onNext(v.build());
     out.onCompleted();
+  }
+
+  /**
+   * A fresh job id, never registered nor handed out before, with its credential: a caller can never
+   * obtain the credential of a job that exists. The cluster, admin and client tokens may ask; a
+   * job's credential may not (a job's processes need no second job).
+   */
+  @Override
+  public void newJob(Empty req, StreamObserver<NewJobReply> out) {
+    Principal p = Principal.current();
+    if (p.kind() == Principal.Kind.JOB) {
+      out.onError(
+          Status.PERMISSION_DENIED
+              .withDescription(
+                  "Permission denied: "
+                      + p.describe()
+                      + " cannot start another job; a driver starts one with the client token"
+                      + " (<session dir>/client-token) or the cluster token")
+              .asRuntimeException());
+      return;
+    }
+    long now = System.nanoTime();
+    issuedJobs.values().removeIf(t -> now - t > ISSUED_JOB_TTL_NANOS);
+    long running = jobs.values().stream().filter(j -> !j.getFinished()).count();
+    if (running + issuedJobs.size() >= maxJobs) {
+      out.onError(
+          Status.RESOURCE_EXHAUSTED
+              .withDescription(
+                  "The head runs "
+                      + running
+                      + " jobs and has "
+                      + issuedJobs.size()
+                      + " more starting, its limit ("
+                      + ClusterConfig.MAX_JOBS
+                      + " = "
+                      + maxJobs
+                      + "); end a job, or start the head with a higher "
+                      + ClusterConfig.MAX_JOBS)
+              .asRuntimeException());
+      return;
+    }
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    String id;
+    do {
+      id = HexFormat.of().toHexDigits(random.nextInt());
+    } while (jobs.containsKey(id) || issuedJobs.putIfAbsent(id, now) != null);
+    NewJobReply.Builder r = NewJobReply.newBuilder().setJobId(id);
+    if (token != null && token.kind() == Principal.Kind.NODE) {
+      ClusterToken c = token.forJob(id);
+      r.setCredential(c.secret())
+          .setNodeDigest(c.nodeDigestHex())
+          .setAdminDigest(c.adminDigestHex());
+    }
+    out.onNext(r.build());
+    out.onCompleted();
+  }
+
+  /** Refuses {@code out}'s call when the caller may not act for {@code job}; true if it may. */
+  private static boolean allowed(String job, String what, StreamObserver<?> out) {
+    Principal p = Principal.current();
+    if (p.mayActFor(job)) {
+      return true;
+    }
+    out.onError(p.denied(what, job));
+    return false;
   }
 
   @Override
   public void registerJob(JobInfo req, StreamObserver<JobInfo> out) {
+    if (!allowed(req.getJobId(), "job " + req.getJobId(), out)) {
+      return;
+    }
+    issuedJobs.remove(req.getJobId());
     JobInfo j = req.toBuilder().setStartedMs(System.currentTimeMillis()).build();
     JobInfo old = jobs.putIfAbsent(j.getJobId(), j);
     if (old != null) { // its driver registers again after a head restart: the first one holds
@@ -529,6 +656,9 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   @Override
   public void finishJob(JobInfo req, StreamObserver<Empty> out) {
+    if (!allowed(req.getJobId(), "job " + req.getJobId(), out)) {
+      return;
+    }
     jobEnds.finish(req.getJobId(), "its driver shut down");
     out.onNext(Empty.getDefaultInstance());
     out.onCompleted();
@@ -550,6 +680,12 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   @Override
   public void registerWorker(WorkerInfo req, StreamObserver<Empty> out) {
+    WorkerInfo old = workers.get(req.getPrefix());
+    if (!allowed(req.getJobId(), "worker " + Long.toHexString(req.getPrefix()), out)
+        || (old != null
+            && !allowed(old.getJobId(), "worker " + Long.toHexString(req.getPrefix()), out))) {
+      return;
+    }
     NodeInfo node = nodes.get(req.getNodeId());
     if (node != null && !node.getAlive()) { // fencing: no new worker of a dead node
       out.onError(Status.FAILED_PRECONDITION.withDescription(fenced(node)).asRuntimeException());
@@ -572,6 +708,9 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
               .asRuntimeException());
       return;
     }
+    if (!allowed(w.getJobId(), "worker " + Long.toHexString(req.getPrefix()), out)) {
+      return;
+    }
     out.onNext(w);
     out.onCompleted();
   }
@@ -579,6 +718,11 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   @Override
   public void registerActor(ActorInfo req, StreamObserver<ActorInfo> out) {
     String k = key(req.getPrefix(), req.getSequence());
+    ActorInfo mine = actors.get(k);
+    if (!allowed(req.getJobId(), "actor " + k, out)
+        || (mine != null && !allowed(mine.getJobId(), "actor " + k, out))) {
+      return;
+    }
     synchronized (this) {
       if (!req.getName().isEmpty()) {
         String nk = req.getNamespace() + "/" + req.getName();
@@ -614,6 +758,20 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   @Override
   public void updateActor(ActorInfo req, StreamObserver<Empty> out) {
     String k = key(req.getPrefix(), req.getSequence());
+    ActorInfo known = actors.get(k);
+    String job =
+        known != null
+            ? known.getJobId()
+            : req.getJobId().isEmpty() ? Principal.current().jobId() : req.getJobId();
+    if (!allowed(job, "actor " + k, out)) {
+      return;
+    }
+    changeActor(req, out);
+  }
+
+  /** Applies an actor's update (S4); the caller, if any, was checked. */
+  private void changeActor(ActorInfo req, StreamObserver<Empty> out) {
+    String k = key(req.getPrefix(), req.getSequence());
     ActorInfo updated;
     synchronized (this) {
       ActorInfo old = actors.get(k);
@@ -648,7 +806,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   }
 
   private void markDead(ActorInfo a, String reason) {
-    updateActor(a.toBuilder().setState(ActorState.DEAD).setDeathReason(reason).build(), IGNORE);
+    changeActor(a.toBuilder().setState(ActorState.DEAD).setDeathReason(reason).build(), IGNORE);
   }
 
   private static final StreamObserver<Empty> IGNORE =
@@ -695,12 +853,23 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
       out.onError(Status.NOT_FOUND.withDescription("no such actor").asRuntimeException());
       return;
     }
+    if (!allowed(
+        a.getJobId(),
+        req.hasId()
+            ? "actor " + key(a.getPrefix(), a.getSequence())
+            : "the actor named '" + req.getName() + "' in namespace '" + req.getNamespace() + "'",
+        out)) {
+      return;
+    }
     out.onNext(a);
     out.onCompleted();
   }
 
   @Override
   public void kvPut(KvEntry req, StreamObserver<Empty> out) {
+    if (!allowed(req.getJobId(), "the key-value entries", out)) {
+      return;
+    }
     try {
       synchronized (kvTable) { // the table's value is the store's, for each key
         kv.put(req.getJobId(), req.getKey(), req.getValue().toByteArray());
@@ -717,6 +886,9 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   @Override
   public void kvGet(KvKey req, StreamObserver<KvEntry> out) {
+    if (!allowed(req.getJobId(), "the key-value entries", out)) {
+      return;
+    }
     byte[] v = kv.get(req.getJobId(), req.getKey());
     KvEntry.Builder e = KvEntry.newBuilder().setJobId(req.getJobId()).setKey(req.getKey());
     if (v != null) {
@@ -728,6 +900,9 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   @Override
   public void kvDelete(KvKey req, StreamObserver<Empty> out) {
+    if (!allowed(req.getJobId(), "the key-value entries", out)) {
+      return;
+    }
     synchronized (kvTable) {
       kv.delete(req.getJobId(), req.getKey());
       kvTable.remove(kvKey(req.getJobId(), req.getKey()));
@@ -739,6 +914,10 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   @Override
   public void subscribe(SubscribeRequest req, StreamObserver<Event> out) {
+    Principal p = Principal.current();
+    if (!p.seesAll() && !allowed(req.getJobId(), "the events of job " + req.getJobId(), out)) {
+      return;
+    }
     ServerCallStreamObserver<Event> s = (ServerCallStreamObserver<Event>) out;
     String job = req.getDriver() ? req.getJobId() : "";
     if (!job.isEmpty()) {
@@ -751,7 +930,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
             jobEnds.driverStreamClosed(job);
           }
         });
-    subscribers.add(s);
+    subscribers.put(s, p.seesAll() ? "" : p.jobId());
   }
 
   @Override
@@ -769,7 +948,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
       workerTable.remove(workerKey(req.getPrefix()));
       storage.commit();
     }
-    publish(Event.newBuilder().setWorkerDied(req).build());
+    publish(Event.newBuilder().setWorkerDied(req).build(), w == null ? "" : w.getJobId());
     for (ActorInfo a : actors.values()) {
       if (w != null
           && a.getWorkerAddress().equals(w.getAddress())
@@ -792,8 +971,20 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   }
 
   private void publish(Event e) {
+    publish(e, e.hasActor() ? e.getActor().getJobId() : "");
+  }
+
+  /**
+   * Sends {@code e} to every subscriber that may see job {@code job}'s events ({@code job} empty:
+   * an event of the cluster's, a node's, which all get).
+   */
+  private void publish(Event e, String job) {
     List<ServerCallStreamObserver<Event>> gone = new ArrayList<>();
-    for (ServerCallStreamObserver<Event> s : subscribers) {
+    for (Map.Entry<ServerCallStreamObserver<Event>, String> sub : subscribers.entrySet()) {
+      ServerCallStreamObserver<Event> s = sub.getKey();
+      if (!job.isEmpty() && !sub.getValue().isEmpty() && !sub.getValue().equals(job)) {
+        continue;
+      }
       try {
         synchronized (s) {
           if (s.isCancelled()) {
@@ -806,6 +997,6 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
         gone.add(s);
       }
     }
-    subscribers.removeAll(gone);
+    gone.forEach(subscribers::remove);
   }
 }

@@ -16,6 +16,7 @@ import dev.manta.cluster.proto.TaskRecordMsg;
 import dev.manta.cluster.proto.WorkerInfo;
 import dev.manta.cluster.proto.WorkerLogReply;
 import dev.manta.cluster.proto.WorkerLogRequest;
+import dev.manta.cluster.rpc.Principal;
 import dev.manta.cluster.rpc.Rpc;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -73,17 +74,13 @@ final class StateService extends StateGrpc.StateImplBase {
   }
 
   /**
-   * The jobs whose rows the caller of this call may see. Every caller that passed the cluster token
-   * sees every job today; a per-job principal narrows it here (nodes are shared by all jobs and
-   * always visible).
+   * The jobs whose rows the caller of this call may see, read from its {@link Principal} on the
+   * handler's thread: every job for the cluster and admin tokens (the CLI's), its own job only for
+   * a job's credential (nodes are shared by all jobs and always visible).
    */
-  private static boolean visible(String jobId) {
-    return true;
-  }
-
-  /** {@link #visible} as a predicate, taken once per call. */
   private static Predicate<String> visibleJobs() {
-    return StateService::visible;
+    Principal p = Principal.current();
+    return p.seesAll() ? job -> true : p::mayActFor;
   }
 
   @Override

@@ -61,15 +61,59 @@ public final class ClusterToken {
   private static final Set<PosixFilePermission> OWNER_ONLY =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
+  /** The admin token's file name in a session directory (beside {@link #FILE_NAME}). */
+  public static final String ADMIN_FILE_NAME = "admin-token";
+
+  /** The client token's file name in a session directory (beside {@link #FILE_NAME}). */
+  public static final String CLIENT_FILE_NAME = "client-token";
+
+  private static final String JOB_PREFIX = "mjob.";
+  private static final String ADMIN_PREFIX = "madm.";
+  private static final String CLIENT_PREFIX = "mcli.";
+
   private final byte[] value; // printable ASCII, as sent
   private final byte[] digest; // SHA-256 of value: compared, so the length leaks nothing
   private final String source;
+  private final Principal.Kind kind; // what holding this token makes a process
+  private final String jobId; // a job credential's job; "" otherwise
+
+  // What this token's holder recognises besides itself, as digests (null: nothing). A cluster
+  // token derives them; a job credential is given them with it (ClusterToken#jobCredential).
+  private final byte[] nodeDigest;
+  private final byte[] adminDigest;
+  private final byte[] clientDigest; // cluster tokens only
 
   private ClusterToken(String value, String source) {
+    this(value, source, null, null);
+  }
+
+  private ClusterToken(String value, String source, byte[] nodeDigest, byte[] adminDigest) {
     checkFormat(value, source);
     this.value = value.getBytes(StandardCharsets.US_ASCII);
     this.digest = sha256(this.value);
     this.source = source;
+    if (value.startsWith(JOB_PREFIX) && value.lastIndexOf('.') > JOB_PREFIX.length()) {
+      this.kind = Principal.Kind.JOB;
+      this.jobId = value.substring(JOB_PREFIX.length(), value.lastIndexOf('.'));
+    } else if (value.startsWith(ADMIN_PREFIX)) {
+      this.kind = Principal.Kind.ADMIN;
+      this.jobId = "";
+    } else if (value.startsWith(CLIENT_PREFIX)) {
+      this.kind = Principal.Kind.CLIENT;
+      this.jobId = "";
+    } else {
+      this.kind = Principal.Kind.NODE;
+      this.jobId = "";
+    }
+    if (kind == Principal.Kind.NODE) {
+      this.nodeDigest = digest;
+      this.adminDigest = sha256(derived(ADMIN_PREFIX, "manta admin token v1"));
+      this.clientDigest = sha256(derived(CLIENT_PREFIX, "manta client token v1"));
+    } else {
+      this.nodeDigest = nodeDigest;
+      this.adminDigest = adminDigest;
+      this.clientDigest = null;
+    }
   }
 
   /** A token given as text (from {@code source}, for messages), e.g. a test's or an operator's. */
@@ -95,6 +139,22 @@ public final class ClusterToken {
     byte[] b = new byte[RANDOM_BYTES];
     new SecureRandom().nextBytes(b);
     String hex = HexFormat.of().formatHex(b);
+    write(file, hex);
+    return new ClusterToken(hex, file.toString());
+  }
+
+  /**
+   * Writes this token to {@code file} as {@link #generate} writes a new one (mode 0600, complete or
+   * not at all): {@code manta start --head} so writes the admin and client tokens beside the
+   * cluster token.
+   *
+   * @throws UncheckedIOException if the file cannot be written, or already exists
+   */
+  public void writeTo(Path file) {
+    write(file, secret());
+  }
+
+  private static void write(Path file, String hex) {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     try {
@@ -131,7 +191,6 @@ public final class ClusterToken {
       }
       throw new UncheckedIOException("Cannot write a new cluster token to " + file, e);
     }
-    return new ClusterToken(hex, file.toString());
   }
 
   /**
@@ -274,6 +333,179 @@ public final class ClusterToken {
   public static void clearFrom(Map<String, String> env) {
     env.remove(TOKEN_ENV);
     env.remove(TOKEN_FILE_ENV);
+  }
+
+  /**
+   * What holding this token makes a process: {@link Principal.Kind#NODE} for a cluster token, else
+   * the kind of the derived credential it is.
+   */
+  public Principal.Kind kind() {
+    return kind;
+  }
+
+  /** The job of a job credential; empty for the other kinds. */
+  public String jobId() {
+    return jobId;
+  }
+
+  /**
+   * The credential of job {@code jobId}: {@code mjob.<job>.<HMAC-SHA256(this token, job)>}, so that
+   * every process holding the cluster token (head, agents) verifies it without asking anyone. It
+   * carries the digests of this cluster token and of the admin token, so that the job's processes
+   * recognise their agent and the CLI ({@link #resolve}) without holding either.
+   *
+   * @throws IllegalStateException if this is not a cluster token
+   */
+  public ClusterToken forJob(String jobId) {
+    requireCluster("derive a job credential");
+    if (jobId.isEmpty() || jobId.indexOf('.') >= 0) {
+      throw new IllegalArgumentException("A job id for a credential is not empty and has no '.'");
+    }
+    return new ClusterToken(
+        new String(derived(JOB_PREFIX + jobId + ".", jobMessage(jobId)), StandardCharsets.US_ASCII),
+        "job " + jobId + "'s credential",
+        digest,
+        adminDigest);
+  }
+
+  /**
+   * The admin token of this cluster ({@code madm.<HMAC-SHA256(this token, "admin")>}): what {@code
+   * manta start --head} writes to {@code <session dir>/admin-token} for the CLI.
+   */
+  public ClusterToken admin() {
+    requireCluster("derive the admin token");
+    return new ClusterToken(
+        new String(derived(ADMIN_PREFIX, "manta admin token v1"), StandardCharsets.US_ASCII),
+        "the admin token");
+  }
+
+  /**
+   * The client token of this cluster ({@code mcli.<HMAC-SHA256(this token, "client")>}): what
+   * {@code manta start --head} writes to {@code <session dir>/client-token} for drivers that should
+   * reach their own job only.
+   */
+  public ClusterToken client() {
+    requireCluster("derive the client token");
+    return new ClusterToken(
+        new String(derived(CLIENT_PREFIX, "manta client token v1"), StandardCharsets.US_ASCII),
+        "the client token");
+  }
+
+  /**
+   * A job credential handed to a process of the job (by the head in its {@code NewJob} reply, by
+   * the agent on a worker's control pipe), with the digests of the cluster and admin tokens (hex,
+   * empty: unknown) that it may recognise.
+   *
+   * @throws IllegalStateException if {@code value} is not a job credential
+   */
+  public static ClusterToken jobCredential(
+      String value, String nodeDigestHex, String adminDigestHex, String source) {
+    ClusterToken t =
+        new ClusterToken(
+            value, source, unhex(nodeDigestHex, source), unhex(adminDigestHex, source));
+    if (t.kind != Principal.Kind.JOB) {
+      throw new IllegalStateException("The job credential from " + source + " is not one");
+    }
+    return t;
+  }
+
+  /** The digest of the cluster token this token recognises, in hex; empty if none. */
+  public String nodeDigestHex() {
+    return nodeDigest == null ? "" : HexFormat.of().formatHex(nodeDigest);
+  }
+
+  /** The digest of the admin token this token recognises, in hex; empty if none. */
+  public String adminDigestHex() {
+    return adminDigest == null ? "" : HexFormat.of().formatHex(adminDigest);
+  }
+
+  /**
+   * The credential's text, for handing a job credential to the job's own processes only (the head's
+   * {@code NewJob} reply to its driver, the agent's control pipe to its workers) and for writing
+   * the derived tokens to their owner-only files. Never for a log or a message.
+   */
+  public String secret() {
+    return new String(value, StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Who a caller presenting {@code presented} is, as this token's holder sees it; null if it is no
+   * credential this holder recognises (refuse it as unauthenticated). A cluster token recognises
+   * itself ({@link Principal.Kind#NODE}), the admin and client tokens, and every job's credential
+   * (its HMAC checked); a job credential recognises itself and, by digest, the cluster and admin
+   * tokens; the other kinds only themselves. Every comparison is of SHA-256 digests, in constant
+   * time.
+   */
+  public Principal resolve(byte[] presented) {
+    byte[] d = sha256(presented);
+    if (MessageDigest.isEqual(digest, d)) {
+      return kind == Principal.Kind.JOB ? Principal.job(jobId) : new Principal(kind, "");
+    }
+    if (nodeDigest != null && MessageDigest.isEqual(nodeDigest, d)) {
+      return new Principal(Principal.Kind.NODE, "");
+    }
+    if (adminDigest != null && MessageDigest.isEqual(adminDigest, d)) {
+      return new Principal(Principal.Kind.ADMIN, "");
+    }
+    if (clientDigest != null && MessageDigest.isEqual(clientDigest, d)) {
+      return new Principal(Principal.Kind.CLIENT, "");
+    }
+    if (kind == Principal.Kind.NODE) {
+      String job = claimedJob(presented);
+      if (job != null
+          && !job.isEmpty()
+          && MessageDigest.isEqual(sha256(derived(JOB_PREFIX + job + ".", jobMessage(job))), d)) {
+        return Principal.job(job);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The job that {@code presented} claims to be a credential of (its form only: not verified), or
+   * null if it is not of that form; for refusals that say "this process serves another job".
+   */
+  public static String claimedJob(byte[] presented) {
+    String s = new String(presented, StandardCharsets.US_ASCII);
+    int dot = s.lastIndexOf('.');
+    if (!s.startsWith(JOB_PREFIX) || dot <= JOB_PREFIX.length() || s.length() > MAX_CHARS) {
+      return null;
+    }
+    return s.substring(JOB_PREFIX.length(), dot);
+  }
+
+  private void requireCluster(String what) {
+    if (kind != Principal.Kind.NODE) {
+      throw new IllegalStateException(
+          "Only the cluster token can " + what + "; this is " + source + " (a " + kind + " token)");
+    }
+  }
+
+  private static String jobMessage(String jobId) {
+    return "manta job credential v1\0" + jobId;
+  }
+
+  /** {@code prefix} and the hex of HMAC-SHA256 of {@code message} keyed with this token. */
+  private byte[] derived(String prefix, String message) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(value, "HmacSHA256"));
+      byte[] h = mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+      return (prefix + HexFormat.of().formatHex(h)).getBytes(StandardCharsets.US_ASCII);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("This JVM has no HmacSHA256", e);
+    }
+  }
+
+  private static byte[] unhex(String hex, String source) {
+    if (hex == null || hex.isEmpty()) {
+      return null;
+    }
+    try {
+      return HexFormat.of().parseHex(hex);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("A token digest from " + source + " is not hex", e);
+    }
   }
 
   /** Whether {@code presented} is this token; in constant time (both sides are hashed first). */

@@ -46,10 +46,12 @@ import org.slf4j.LoggerFactory;
  * (and refuses a client without one if {@code manta.tls-require-client-cert}); a failed handshake
  * ends the connection before the server reads anything of the client's.
  *
- * <p>Security: a server with a token ({@link ClusterToken}) refuses a client without it, or with
- * another, before it makes a receiver: no byte of such a client reaches a parser. A frame's memory
- * grows with the bytes that arrive, not with the length a peer announces: a peer announcing the
- * largest frame and sending nothing costs {@link #EAGER_FRAME_BYTES}, not {@link
+ * <p>Security: a server with a token ({@link ClusterToken}) refuses a client without a credential
+ * it recognises ({@link ClusterToken#resolve}) before it makes a receiver: no byte of such a client
+ * reaches a parser. A job's process serves links of its own job's credential (and of the cluster
+ * and admin tokens) only, so a driver or worker of another job is refused, saying so. A frame's
+ * memory grows with the bytes that arrive, not with the length a peer announces: a peer announcing
+ * the largest frame and sending nothing costs {@link #EAGER_FRAME_BYTES}, not {@link
  * Rpc#maxMessageBytes()}; a length above the limit ends the link before anything is allocated.
  *
  * <p>Threads and blocking: {@link #send} writes on the caller's thread, under a lock, and blocks
@@ -519,12 +521,18 @@ public final class DirectLink implements AutoCloseable {
         }
         byte[] sent = new byte[tokenLength];
         in.readFully(sent);
-        if (token != null && (tokenLength == 0 || !token.matches(sent))) {
+        if (token != null && (tokenLength == 0 || token.resolve(sent) == null)) {
+          String claimed = tokenLength == 0 ? null : ClusterToken.claimedJob(sent);
           LOG.debug(
               "Refused a link from {}: {} cluster token",
               s.getRemoteSocketAddress(),
-              tokenLength == 0 ? "no" : "a wrong");
-          refuse(s, o, Rpc.refusal(tokenLength == 0, "link"));
+              tokenLength == 0 ? "no" : claimed != null ? "another job's" : "a wrong");
+          refuse(
+              s,
+              o,
+              claimed != null && token.kind() == Principal.Kind.JOB
+                  ? Rpc.otherJob(token, claimed, "link")
+                  : Rpc.refusal(tokenLength == 0, "link"));
           return;
         }
         o.writeInt(ACCEPTED);

@@ -6,6 +6,8 @@ import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
+import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.ForwardingClientCall;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -38,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * differs from {@link #PROTOCOL_VERSION} with {@code FAILED_PRECONDITION}. Every call also carries
  * the cluster token (header {@code manta-token}, see {@link ClusterToken}); a server with a token
  * refuses a call without it, or with another, with {@code UNAUTHENTICATED} before any handler runs.
+ * "It" is any credential the server's token recognises ({@link ClusterToken#resolve}): the cluster
+ * token, the admin and client tokens derived from it, or a job's credential; the check puts the
+ * caller's {@link Principal} into the call's context for the handlers to authorize by job, and
+ * refuses a principal that the method is not for with {@code PERMISSION_DENIED}. A process of a job
+ * (driver, worker) presents its job's credential ({@link #useToken}) and serves its own job only.
  *
  * <p>The process's token: servers and channels made without one explicitly use {@link
  * #processToken()}, which {@code NodeMain}, {@code WorkerMain} and {@code ClusterDriver} set at
@@ -88,6 +95,15 @@ public final class Rpc {
    */
   public static void useToken(ClusterToken token) {
     installed = new Installed(token);
+  }
+
+  /**
+   * Forgets what {@link #useToken} set, so that {@link #processToken()} looks in the environment
+   * again: a driver's job credential is its job's only, and goes with the job ({@code
+   * Manta.shutdown}).
+   */
+  public static void forgetToken() {
+    installed = null;
   }
 
   /**
@@ -515,8 +531,26 @@ public final class Rpc {
   }
 
   /**
-   * Refuses a call without the token, or with another, before its handler runs; the refusal is
-   * logged at DEBUG only (a caller must not be able to fill the log), and never with what was sent.
+   * The refusal of a caller presenting job {@code claimed}'s credential to a process of another job
+   * ({@code mine}, a job credential): a job's processes take calls and links of their own job only.
+   */
+  static String otherJob(ClusterToken mine, String claimed, String what) {
+    return "Permission denied: this process serves job "
+        + mine.jobId()
+        + " only, and the "
+        + what
+        + " presented job "
+        + claimed
+        + "'s credential; a job's processes serve their own job (and the cluster's nodes and the"
+        + " admin token) alone";
+  }
+
+  /**
+   * Refuses a call without the token, or with another, before its handler runs; resolves who the
+   * caller is ({@link ClusterToken#resolve}) into the call's {@link Context} for the handlers
+   * ({@link Principal#current()}), and refuses a principal the method is not for ({@link
+   * Principal#refusal}) with {@code PERMISSION_DENIED}; the refusal is logged at DEBUG only (a
+   * caller must not be able to fill the log), and never with what was sent.
    */
   private static final class TokenCheck implements ServerInterceptor {
     private final ClusterToken token; // null: every call passes
@@ -532,17 +566,31 @@ public final class Rpc {
         return next.startCall(call, headers);
       }
       String sent = headers.get(TOKEN);
-      if (sent == null || !token.matches(sent.getBytes(StandardCharsets.US_ASCII))) {
+      byte[] sentBytes = sent == null ? null : sent.getBytes(StandardCharsets.US_ASCII);
+      Principal p = sentBytes == null ? null : token.resolve(sentBytes);
+      String method = call.getMethodDescriptor().getFullMethodName();
+      if (p == null) {
+        String claimed = sentBytes == null ? null : ClusterToken.claimedJob(sentBytes);
         LOG.debug(
             "Refused {} from {}: {} cluster token",
-            call.getMethodDescriptor().getFullMethodName(),
+            method,
             call.getAttributes().get(io.grpc.Grpc.TRANSPORT_ATTR_REMOTE_ADDR),
-            sent == null ? "no" : "a wrong");
+            sent == null ? "no" : claimed != null ? "another job's" : "a wrong");
         call.close(
-            Status.UNAUTHENTICATED.withDescription(refusal(sent == null, "call")), new Metadata());
+            claimed != null && token.kind() == Principal.Kind.JOB
+                ? Status.PERMISSION_DENIED.withDescription(otherJob(token, claimed, "call"))
+                : Status.UNAUTHENTICATED.withDescription(refusal(sent == null, "call")),
+            new Metadata());
         return new ServerCall.Listener<>() {};
       }
-      return next.startCall(call, headers);
+      String refused = p.refusal(method);
+      if (refused != null) {
+        LOG.debug("Refused {}: {}", method, refused);
+        call.close(Status.PERMISSION_DENIED.withDescription(refused), new Metadata());
+        return new ServerCall.Listener<>() {};
+      }
+      return Contexts.interceptCall(
+          Context.current().withValue(Principal.KEY, p), call, headers, next);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.manta.cluster.proto.ClusterView;
 import dev.manta.cluster.proto.Empty;
 import dev.manta.cluster.proto.HeadGrpc;
 import dev.manta.cluster.proto.HelloRequest;
+import dev.manta.cluster.proto.NewJobReply;
 import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.rpc.ClusterToken;
@@ -17,7 +18,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
-import java.util.HexFormat;
 import java.util.List;
 
 /** Joins a driver to a cluster: checks the head, finds this machine's agent, ships the code. */
@@ -30,9 +30,11 @@ public final class ClusterDriver {
   /**
    * A core worker for a driver of a new job on the cluster at {@code config.address()}. The
    * driver's cluster settings ({@link ClusterConfig}) are read now from its system properties and
-   * environment; its cluster token is looked up now ({@link ClusterToken#findForThisProcess}) and
-   * becomes the process's ({@link Rpc#useToken}), so a token rotated with a restart of the cluster
-   * is found by the next {@code Manta.init}.
+   * environment; its token (the cluster token or the client token) is looked up now ({@link
+   * ClusterToken#findForThisProcess}), so a token rotated with a restart of the cluster is found by
+   * the next {@code Manta.init}. With it the driver asks the head for a new job ({@code NewJob});
+   * the job's credential becomes the process's ({@link Rpc#useToken}) for everything after, so the
+   * driver reaches its own job's state only.
    *
    * <p>Joining retries with backoff ({@link dev.manta.cluster.rpc.Backoff}): a head that answers
    * late (its machine is busy) is asked again, each time with a longer deadline (from {@code
@@ -64,9 +66,9 @@ public final class ClusterDriver {
     long connectMs = cluster.connectTimeout().toMillis();
     ClusterToken token = ClusterToken.findForThisProcess(cluster).orElse(null);
     ManagedChannel ch = Rpc.channel(address, token);
-    ClusterView view;
+    Joined joined;
     try {
-      view =
+      joined =
           dev.manta.cluster.rpc.Backoff.untilReachable(
               "Joining the head at " + address,
               connectMs,
@@ -75,7 +77,8 @@ public final class ClusterDriver {
               ms -> {
                 HeadGrpc.HeadBlockingStub head = Rpc.deadline(HeadGrpc.newBlockingStub(ch), ms);
                 head.hello(HelloRequest.getDefaultInstance());
-                return head.getClusterView(Empty.getDefaultInstance());
+                ClusterView v = head.getClusterView(Empty.getDefaultInstance());
+                return new Joined(v, head.newJob(Empty.getDefaultInstance()));
               });
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED) {
@@ -88,7 +91,18 @@ public final class ClusterDriver {
     } finally {
       ch.shutdownNow();
     }
-    Rpc.useToken(token);
+    ClusterView view = joined.view();
+    String jobId = joined.job().getJobId();
+    // From here on this process presents its job's credential, never the token it joined with:
+    // the head, the agents and the job's other processes then let it reach this job alone.
+    Rpc.useToken(
+        joined.job().getCredential().isEmpty()
+            ? null
+            : ClusterToken.jobCredential(
+                joined.job().getCredential(),
+                joined.job().getNodeDigest(),
+                joined.job().getAdminDigest(),
+                "the head (job " + jobId + ")"));
     java.util.List<NodeInfo> nodes = view.getNodesList();
     if (cluster.driverAgent() != null) { // chosen, rather than the first on this machine
       nodes =
@@ -107,7 +121,6 @@ public final class ClusterDriver {
       }
     }
     NodeInfo local = chooseLocal(nodes, agent -> probe(agent, connectMs), address);
-    String jobId = HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt());
     CodeShipper code = new CodeShipper(System.getProperty("java.class.path"));
     ClusterPortsImpl ports =
         new ClusterPortsImpl(
@@ -123,6 +136,11 @@ public final class ClusterDriver {
             cluster.sharedActors());
     return Cores.start(config, ports);
   }
+
+  /**
+   * What joining brought: the cluster as the head showed it, and the new job's id and credential.
+   */
+  private record Joined(ClusterView view, NewJobReply job) {}
 
   /**
    * A driver that cannot join fails with {@code message} alone, which says what went wrong and what

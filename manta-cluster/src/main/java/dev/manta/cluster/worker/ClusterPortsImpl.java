@@ -640,6 +640,9 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
       p.links().close();
     }
     channels.close();
+    if (driver) {
+      Rpc.forgetToken(); // the job's credential ends with it; the next Manta.init gets its own
+    }
   }
 
   /** Waits up to {@code millis} until every result has reached its owner. */

@@ -42,8 +42,9 @@ public final class WorkerMain {
   private WorkerMain() {}
 
   /**
-   * Entry point: {@code --head H --agent A --node N --bind B --num-cpus C --token-from env|none}.
-   * With {@code env} the cluster token is in {@code $MANTA_TOKEN} (the agent puts it there).
+   * Entry point: {@code --head H --agent A --node N --bind B --num-cpus C --token-from job|none}.
+   * With {@code job} the agent writes the job's credential in the {@code JOB} line: the worker,
+   * which runs the job's code, never holds the cluster token.
    */
   public static void main(String[] argv) throws Exception {
     Map<String, String> args = new HashMap<>();
@@ -53,7 +54,10 @@ public final class WorkerMain {
     // This worker's settings, read once: the agent passed its node's on (ClusterConfig).
     ClusterConfig cluster = ClusterConfig.fromSystemProperties();
     Rpc.useSettings(cluster);
-    Rpc.useToken(token(args.getOrDefault("--token-from", "env")));
+    boolean tokens = !args.getOrDefault("--token-from", "job").equals("none");
+    // No credential until the agent names the job: the warm-up call is refused by a cluster with
+    // tokens, which warms the same paths.
+    Rpc.useToken(null);
     warmUp(args.get("--agent"));
     System.out.println("MANTA-WORKER BOOTED");
     System.out.flush();
@@ -64,15 +68,16 @@ public final class WorkerMain {
       return; // the agent went away, or stopped an idle worker
     }
     long jobStart = System.nanoTime();
-    String[] job = line.split(" ", 7);
+    String[] job = line.split(" ", 8);
     String jobId = job[1];
     String driver = job[2];
     String namespace = java.net.URLDecoder.decode(job[3], StandardCharsets.UTF_8);
     boolean actorHost = job[4].equals("actors"); // hosts the job's shared actors on this node
     boolean sharedActors = job[5].equals("shared"); // the job's manta.actor-hosting
+    Rpc.useToken(tokens ? credential(job[6], jobId) : null);
     List<URL> urls = new ArrayList<>();
-    if (!job[6].equals("-")) {
-      for (String p : job[6].split(File.pathSeparator)) {
+    if (!job[7].equals("-")) {
+      for (String p : job[7].split(File.pathSeparator)) {
         urls.add(Path.of(p).toUri().toURL());
       }
     }
@@ -175,19 +180,25 @@ public final class WorkerMain {
     };
   }
 
-  /** The token the agent gave this worker: in {@code $MANTA_TOKEN}, or none. */
-  private static ClusterToken token(String from) {
-    if (from.equals("none")) {
-      return null;
-    }
-    String value = System.getenv(ClusterToken.TOKEN_ENV);
-    if (value == null || value.isBlank()) {
+  /**
+   * The credential of job {@code jobId} the agent gave this worker on its control pipe: {@code
+   * credential,clusterDigest,adminDigest} (see the agent's {@code WorkerPool}).
+   */
+  private static ClusterToken credential(String field, String jobId) {
+    String[] parts = field.split(",", -1);
+    if (parts.length != 3) {
       throw new IllegalStateException(
-          "This worker was started without its cluster token in $"
-              + ClusterToken.TOKEN_ENV
-              + "; workers are started by a node agent, which puts it there");
+          "This worker's agent sent no credential for job "
+              + jobId
+              + "; workers are started by a node agent of the same Manta version");
     }
-    return ClusterToken.of(value.strip(), "$" + ClusterToken.TOKEN_ENV + " (from the node agent)");
+    ClusterToken t =
+        ClusterToken.jobCredential(
+            parts[0], parts[1], parts[2], "the node agent (job " + jobId + ")");
+    if (!t.jobId().equals(jobId)) {
+      throw new IllegalStateException("The node agent sent another job's credential");
+    }
+    return t;
   }
 
   /**
