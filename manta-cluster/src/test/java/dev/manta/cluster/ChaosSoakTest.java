@@ -75,7 +75,7 @@ class ChaosSoakTest {
   static final int SEQUENCE = Integer.getInteger("manta.chaos.sequence", 300);
   static final long ACTOR_KILL_MS = Long.getLong("manta.chaos.actor-kill-every-ms", 10_000);
   static final Duration BOUND = Duration.ofMinutes(20);
-  static final long HEALTH_PERIOD_MS = 1_000;
+  static final long HEALTH_PERIOD_MS = 500;
 
   @TempDir Path dir;
   ClusterFixture cluster;
@@ -391,13 +391,13 @@ class ChaosSoakTest {
     return new ClusterFixture(dir, "-Dmanta.prestart-workers=1");
   }
 
-  /** A cluster whose head declares a silent node dead within about 5 s. */
+  /** A cluster whose head declares a silent node dead within about 3.5 s. */
   private ClusterFixture fastHealthChecks() {
     return new ClusterFixture(
         dir,
         "-Dmanta.prestart-workers=1",
         "-Dmanta.health-check-period-ms=" + HEALTH_PERIOD_MS,
-        "-Dmanta.health-check-timeout-ms=2000",
+        "-Dmanta.health-check-timeout-ms=1000",
         "-Dmanta.health-check-failure-threshold=3");
   }
 
