@@ -256,11 +256,16 @@ class ClusterActorRestartTest {
   void anActorOnAReusedWorker_isListedAliveThere_asSoonAsItAnswers() {
     // The race the head's keying by id and restart count fixes (RemoteActors, R5): a new actor
     // on the warm JVM of a killed one must be listed ALIVE where it runs once it answered a call,
-    // however late the old actor's end notice for the same worker address comes.
+    // however late the old actor's end notice for the same worker address comes. The agent hands
+    // out its oldest parked JVM first, which may be one an earlier test parked: every JVM an
+    // actor of this test was killed on counts.
+    Map<Long, String> killedOn = new HashMap<>(); // pid -> the name of the actor killed there
+    Map<Long, String> addressOf = new HashMap<>();
     ActorHandle<Probe> first = Manta.actor(Probe::new, 0, "").name("reused-0").remote();
     long pid = Manta.get(first.task(Probe::pid).remote(), BOUND);
-    String address = headRecord("reused-0").getWorkerAddress();
+    addressOf.put(pid, headRecord("reused-0").getWorkerAddress());
     first.kill();
+    killedOn.put(pid, "reused-0");
     boolean[] reused = {false};
     int[] round = {0};
     Awaitility.await()
@@ -275,12 +280,15 @@ class ClusterActorRestartTest {
               assertThat(listed.getState())
                   .as("%s, right after its first answer", name)
                   .isEqualTo(ActorState.ALIVE);
-              reused[0] = on == pid;
+              String before = killedOn.get(on);
+              reused[0] = before != null;
               if (reused[0]) {
-                assertThat(listed.getWorkerAddress()).isEqualTo(address);
-                assertThat(headRecord("reused-0").getState()).isEqualTo(ActorState.DEAD);
+                assertThat(listed.getWorkerAddress()).isEqualTo(addressOf.get(on));
+                assertThat(headRecord(before).getState()).isEqualTo(ActorState.DEAD);
               }
+              addressOf.put(on, listed.getWorkerAddress());
               next.kill();
+              killedOn.put(on, name);
               return reused[0];
             });
   }
