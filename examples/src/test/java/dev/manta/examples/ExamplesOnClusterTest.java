@@ -139,12 +139,25 @@ class ExamplesOnClusterTest {
     return builder(address, main, args).start();
   }
 
+  /**
+   * Cheaper boots for the test's short-lived JVMs (nodes, their workers, drivers) on a 2-core
+   * machine: C1 only, one compiler thread, the serial collector (as manta-cluster's
+   * ClusterFixture).
+   */
+  private static final List<String> LEAN_JVM_FLAGS =
+      List.of(
+          "-XX:TieredStopAtLevel=1",
+          "-XX:CICompilerCount=1",
+          "-XX:+UseSerialGC",
+          "-Dmanta.worker-jit=c1");
+
   /** A driver JVM running {@code main} with {@code MANTA_ADDRESS=address} and the test's token. */
   private ProcessBuilder builder(String address, Class<?> main, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(JvmFlags.forThisJdk());
     // A loaded build machine may take more than the default 5 s to answer a new driver.
+    cmd.addAll(LEAN_JVM_FLAGS);
     cmd.addAll(
         List.of(
             "-Xmx512m",
@@ -166,6 +179,7 @@ class ExamplesOnClusterTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(JvmFlags.forThisJdk());
+    cmd.addAll(LEAN_JVM_FLAGS);
     cmd.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path")));
     cmd.add(NodeMain.class.getName());
     cmd.addAll(role);

@@ -175,12 +175,28 @@ public final class ClusterFixture implements AutoCloseable {
     return n;
   }
 
+  /**
+   * Flags that make the suite's many short-lived JVMs (heads, nodes, their workers, drivers)
+   * cheaper to boot on a 2-core machine: C1 only (the C2 compiler threads of dozens of JVMs are
+   * most of their boot's CPU, for code that runs a few seconds), one compiler thread, the serial
+   * collector. {@code -Dmanta.test.full-jit=true} on the test JVM turns them off.
+   */
+  public static final List<String> LEAN_JVM_FLAGS =
+      List.of(
+          "-XX:TieredStopAtLevel=1",
+          "-XX:CICompilerCount=1",
+          "-XX:+UseSerialGC",
+          "-Dmanta.worker-jit=c1");
+
   /** This JVM's java with the flags and class path a cluster JVM needs, plus {@code extra}. */
   static List<String> javaCommand(List<String> extra) {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.addAll(JvmFlags.forThisJdk());
     cmd.add("-Xmx512m");
+    if (!Boolean.getBoolean("manta.test.full-jit")) {
+      cmd.addAll(LEAN_JVM_FLAGS);
+    }
     cmd.add("-D" + ClusterToken.TOKEN_FILE_PROPERTY + "=" + TOKEN_FILE);
     cmd.addAll(extra);
     cmd.add("-cp");

@@ -375,6 +375,7 @@ class TlsClusterTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.addAll(JvmFlags.forThisJdk());
+    cmd.addAll(dev.manta.cluster.ClusterFixture.LEAN_JVM_FLAGS);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(TokenlessDriver.class.getName());

@@ -24,6 +24,7 @@ class ClusterWordCountTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.addAll(JvmFlags.forThisJdk());
+    cmd.addAll(dev.manta.cluster.ClusterFixture.LEAN_JVM_FLAGS);
     cmd.addAll(
         List.of(
             "-cp",
