@@ -22,8 +22,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RefCountStressTest {
 
   private static void settles(CoreWorker w) {
+    // Each poll runs a full collection, which stops the reaper too: poll every 500 ms (not
+    // Awaitility's 100 ms), so that on a loaded machine the reaper still gets most of the time to
+    // settle a million trackers (CI saw 248,583 left after a minute of polls every 100 ms at a
+    // load average of 20).
     Awaitility.await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
         .alias("live objects and weak trackers return to zero")
         .until(
             () -> {
