@@ -216,6 +216,17 @@ public final class NodeMain {
     } else {
       LOG.info("{} requires the cluster token from {}", self, token.source());
     }
+    if (config.tlsCa().isPresent()) {
+      LOG.info(
+          "{} speaks TLS 1.3 only, with certificate {} from the CA in {}{}",
+          self,
+          config.tlsCert().map(Path::toString).orElse("(none)"),
+          config.tlsCa().get(),
+          config.tlsRequireClientCert() ? "; clients must show a certificate" : "");
+    } else {
+      LOG.info(
+          "{} speaks plaintext (no {}): the token is its only guard", self, ClusterConfig.TLS_CA);
+    }
 
     Path metricsDir = session.resolve("metrics");
     MetricsExport.removeDead(metricsDir);
