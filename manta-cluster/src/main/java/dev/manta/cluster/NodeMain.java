@@ -224,8 +224,7 @@ public final class NodeMain {
           config.tlsCa().get(),
           config.tlsRequireClientCert() ? "; clients must show a certificate" : "");
     } else {
-      LOG.info(
-          "{} speaks plaintext (no {}): the token is its only guard", self, ClusterConfig.TLS_CA);
+      LOG.info("{} speaks plaintext (no {} set)", self, ClusterConfig.TLS_CA);
     }
 
     Path metricsDir = session.resolve("metrics");
