@@ -78,9 +78,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Authorization by job ({@link Principal}): a job's credential reaches that job's leases,
  * objects ({@link JobObjects} knows each object's job) and worker output only; a call naming
- * another job's is refused with {@code PERMISSION_DENIED} before anything changes. A pull for a pin
- * names the pinning job, and the source agent refuses an object of another job. Workers are given
- * their job's credential on their control pipe, never the cluster token.
+ * another job's is refused with {@code PERMISSION_DENIED} before anything changes. An object of no
+ * job (made with the cluster or admin token and an empty job id), or one in the store whose job is
+ * not known, is reached by the cluster and admin tokens only. A pull for a pin names the pinning
+ * job, and the source agent refuses an object of another job, or of none. Workers are given their
+ * job's credential on their control pipe, never the cluster token.
  *
  * <p>Pulls: at most {@code manta.max-pulls} ({@link ClusterConfig#maxPulls()}) run at once, each a
  * server-streaming call of {@link #CHUNK_BYTES} chunks written straight into the reserved block;
