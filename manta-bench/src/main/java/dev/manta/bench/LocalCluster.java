@@ -74,6 +74,14 @@ final class LocalCluster implements AutoCloseable {
             session.toString(),
             "--ready-file",
             ready.toString()));
+    // Extra NodeMain arguments, to measure the cluster's security settings against each other:
+    // "--insecure-no-token" runs the cluster without a token. (TLS takes no argument: NodeMain
+    // reads MANTA_TLS_CERT, MANTA_TLS_KEY and MANTA_TLS_CA from the environment it inherits from
+    // this JVM, which reads the same three as the driver, and the node hands them to its workers.)
+    String nodeArgs = System.getenv("MANTA_BENCH_NODE_ARGS");
+    if (nodeArgs != null && !nodeArgs.isBlank()) {
+      cmd.addAll(List.of(nodeArgs.trim().split("\\s+")));
+    }
     Process p =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     // If this JVM dies or is interrupted (Ctrl-C) before close(), still take the cluster down.
@@ -109,7 +117,11 @@ final class LocalCluster implements AutoCloseable {
       }
       // The head made the cluster token in its session (unless $MANTA_TOKEN or $MANTA_TOKEN_FILE
       // named one, which this JVM, the driver, finds first anyway).
-      System.setProperty("manta.token-file", session.resolve("token").toString());
+      // A head started with --insecure-no-token made none: then the driver needs none.
+      Path token = session.resolve("token");
+      if (Files.exists(token)) {
+        System.setProperty("manta.token-file", token.toString());
+      }
       return new LocalCluster(p, session, address);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +51,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class NodeMain {
   private static final Logger LOG = LoggerFactory.getLogger(NodeMain.class);
+
+  /** The flags that take a value. */
+  private static final Set<String> VALUED_FLAGS =
+      Set.of(
+          "--address",
+          "--bind",
+          "--num-cpus",
+          "--object-store-memory",
+          "--port",
+          "--ready-file",
+          "--resources",
+          "--session-dir",
+          "--storage",
+          "--token-file");
 
   private NodeMain() {}
 
@@ -84,6 +100,15 @@ public final class NodeMain {
         noAgent = true;
       } else if (argv[i].equals("--insecure-no-token")) {
         noToken = true;
+      } else if (!VALUED_FLAGS.contains(argv[i])) {
+        // Refused rather than ignored: a node given --tls-cert, say, must not start plaintext.
+        throw new IllegalArgumentException(
+            "unknown flag "
+                + argv[i]
+                + "; NodeMain takes --head, --no-agent, --insecure-no-token and "
+                + String.join(", ", new TreeSet<>(VALUED_FLAGS))
+                + " (TLS and the other settings are system properties or environment variables:"
+                + " -Dmanta.tls-cert or MANTA_TLS_CERT, etc.; see docs/cluster.md, Settings)");
       } else if (i + 1 < argv.length) {
         a.put(argv[i], argv[++i]);
       } else {
@@ -190,6 +215,16 @@ public final class NodeMain {
           self);
     } else {
       LOG.info("{} requires the cluster token from {}", self, token.source());
+    }
+    if (config.tlsCa().isPresent()) {
+      LOG.info(
+          "{} speaks TLS 1.3 only, with certificate {} from the CA in {}{}",
+          self,
+          config.tlsCert().map(Path::toString).orElse("(none)"),
+          config.tlsCa().get(),
+          config.tlsRequireClientCert() ? "; clients must show a certificate" : "");
+    } else {
+      LOG.info("{} speaks plaintext (no {} set)", self, ClusterConfig.TLS_CA);
     }
 
     Path metricsDir = session.resolve("metrics");

@@ -265,6 +265,8 @@ class ClusterFuzzTest {
   void mutatedMessages_toAWorkersCoreWorker_failCleanly_andTheWorkerServesOn() throws Exception {
     ManagedChannel worker = Rpc.channel(workerAddress);
     try {
+      workerThroughput(worker); // warms up the JIT of both sides
+      String before = workerThroughput(worker);
       Map<String, Outcome> outcomes = new TreeMap<>();
       Map<String, Long> millis = new TreeMap<>();
       fuzz(
@@ -292,9 +294,34 @@ class ClusterFuzzTest {
           .isPositive();
       assertThat(Manta.get(probe.task(Probe::pid).remote(), Duration.ofSeconds(60)))
           .isEqualTo(workerPid);
+      System.out.printf(
+          "worker valid calls/s before: %s%nworker valid calls/s after:  %s%n",
+          before, workerThroughput(worker));
     } finally {
       worker.shutdownNow();
     }
+  }
+
+  /**
+   * Valid calls per second to the worker (printed, never asserted): its server's {@code OpenLink},
+   * and its actor's method, called and awaited one after the other.
+   */
+  private static String workerThroughput(ManagedChannel worker) {
+    int links = 2_000;
+    int calls = 500;
+    CoreWorkerGrpc.CoreWorkerBlockingStub w = CoreWorkerGrpc.newBlockingStub(worker);
+    long t0 = System.nanoTime();
+    for (int i = 0; i < links; i++) {
+      Rpc.deadline(w).openLink(Empty.getDefaultInstance());
+    }
+    long t1 = System.nanoTime();
+    for (int i = 0; i < calls; i++) {
+      Manta.get(probe.task(Probe::pid).remote(), Duration.ofSeconds(60));
+    }
+    long t2 = System.nanoTime();
+    return String.format(
+        "CoreWorker/OpenLink %.0f, actor calls %.0f",
+        links / ((t1 - t0) / 1e9), calls / ((t2 - t1) / 1e9));
   }
 
   private static final Set<String> STREAMS = ConcurrentHashMap.newKeySet();

@@ -13,6 +13,7 @@ import dev.manta.cluster.proto.ActorState;
 import dev.manta.cluster.proto.CancelTaskRequest;
 import dev.manta.cluster.proto.ClusterView;
 import dev.manta.cluster.proto.CoreWorkerGrpc;
+import dev.manta.cluster.proto.CreateRequest;
 import dev.manta.cluster.proto.Empty;
 import dev.manta.cluster.proto.FetchRequest;
 import dev.manta.cluster.proto.FreeRequest;
@@ -279,6 +280,71 @@ class ClusterJobIsolationTest {
     assertThat(Manta.get(large)).hasSize(2 << 20);
     assertThat(Manta.get(Manta.task(() -> 6 * 7).remote(), Duration.ofSeconds(60))).isEqualTo(42);
     vault.kill();
+  }
+
+  @Test
+  void anObjectOfNoJob_isReachedByTheClusterAndAdminTokensOnly() {
+    // An object made with the admin token and no job id (as a tool or an agent outside any job
+    // would make one) is no job's: before, the agent found no owner and let every job through.
+    var admin =
+        Rpc.deadline(
+            NodeAgentGrpc.newBlockingStub(channel(cluster.head().agent(), ClusterFixture.ADMIN)));
+    ObjectIdMsg id =
+        ObjectIdMsg.newBuilder()
+            .setPrefix(0x7e57_0000_0000_0001L)
+            .setSequence(1)
+            .setIndex(1)
+            .build();
+    admin.createObject(CreateRequest.newBuilder().setId(id).setLength(4096).build());
+    admin.sealObject(id);
+
+    ClusterToken second = secondJob();
+    String j2 = second.jobId();
+    var agent =
+        Rpc.deadline(NodeAgentGrpc.newBlockingStub(channel(cluster.head().agent(), second)));
+    assertDenied(
+        () -> agent.pinObject(PinRequest.newBuilder().setId(id).setJobId(j2).build()),
+        "is of no job",
+        "job " + j2 + "'s credential");
+    assertDenied(
+        () -> agent.fetch(FetchRequest.newBuilder().setId(id).setJobId(j2).build()).hasNext(),
+        "is of no job");
+    assertDenied(
+        () -> agent.fetch(FetchRequest.newBuilder().setId(id).build()).hasNext(), "is of no job");
+    assertDenied(() -> agent.locate(ObjectIds.newBuilder().addIds(id).build()), "is of no job");
+    assertDenied(
+        () -> agent.freeObjects(FreeRequest.newBuilder().addIds(id).build()), "is of no job");
+    assertDenied(() -> agent.unpinObject(id), "is of no job");
+    assertDenied(() -> agent.abortObject(id), "is of no job");
+    assertDenied(() -> agent.sealObject(id), "is of no job");
+    assertDenied(
+        () ->
+            agent.createObject(
+                CreateRequest.newBuilder().setId(id).setLength(16).setJobId(j2).build()),
+        "is of no job");
+    // A job's credential cannot make an object of no job either.
+    ObjectIdMsg other = id.toBuilder().setIndex(2).build();
+    assertDenied(
+        () -> agent.createObject(CreateRequest.newBuilder().setId(other).setLength(16).build()),
+        "is of no job");
+
+    // The object is intact, and the admin token still reaches it.
+    assertThat(admin.locate(ObjectIds.newBuilder().addIds(id).build()).getWhereList())
+        .containsExactly("store");
+    long bytes = 0;
+    for (var it = admin.fetch(FetchRequest.newBuilder().setId(id).build()); it.hasNext(); ) {
+      bytes += it.next().getData().size();
+    }
+    assertThat(bytes).isEqualTo(4096);
+    admin.freeObjects(FreeRequest.newBuilder().addIds(id).build());
+    assertThat(admin.locate(ObjectIds.newBuilder().addIds(id).build()).getWhereList())
+        .containsExactly("freed");
+    asJob2Finished(second);
+  }
+
+  private void asJob2Finished(ClusterToken second) {
+    Rpc.deadline(HeadGrpc.newBlockingStub(channel(cluster.head().head(), second)))
+        .finishJob(JobInfo.newBuilder().setJobId(second.jobId()).build());
   }
 
   @Test

@@ -452,6 +452,35 @@ class ClusterSecurityTest {
     assertThat(Files.exists(dir.resolve("open-node").resolve(ClusterToken.FILE_NAME))).isFalse();
   }
 
+  @Test
+  void aNodeGivenAFlagItDoesNotKnow_likeTlsCert_refusesToStart_ratherThanRunPlaintext()
+      throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.addAll(JvmFlags.forThisJdk());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(NodeMain.class.getName());
+    cmd.addAll(
+        List.of(
+            "--head",
+            "--port",
+            "0",
+            "--tls-cert",
+            dir.resolve("node.crt").toString(),
+            "--session-dir",
+            Files.createDirectories(dir.resolve("flag-node")).toString()));
+    Path log = dir.resolve("flag-node.log");
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the node exits").isTrue();
+    assertThat(p.exitValue()).isNotZero();
+    assertThat(Files.readString(log))
+        .contains(NodeMain.FAILED + "unknown flag --tls-cert")
+        .contains("MANTA_TLS_CERT");
+    assertThat(Files.exists(dir.resolve("flag-node").resolve(ClusterToken.FILE_NAME))).isFalse();
+  }
+
   /** Runs {@link TokenlessDriver} with no token but what {@code env} adds; returns its output. */
   private static String driver(Map<String, String> env) throws Exception {
     List<String> cmd = new ArrayList<>();

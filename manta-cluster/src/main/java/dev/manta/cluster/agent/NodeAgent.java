@@ -59,6 +59,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,9 +78,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Authorization by job ({@link Principal}): a job's credential reaches that job's leases,
  * objects ({@link JobObjects} knows each object's job) and worker output only; a call naming
- * another job's is refused with {@code PERMISSION_DENIED} before anything changes. A pull for a pin
- * names the pinning job, and the source agent refuses an object of another job. Workers are given
- * their job's credential on their control pipe, never the cluster token.
+ * another job's is refused with {@code PERMISSION_DENIED} before anything changes. An object of no
+ * job (made with the cluster or admin token and an empty job id), or one in the store whose job is
+ * not known, is reached by the cluster and admin tokens only. A pull for a pin names the pinning
+ * job, and the source agent refuses an object of another job, or of none. Workers are given their
+ * job's credential on their control pipe, never the cluster token.
  *
  * <p>Pulls: at most {@code manta.max-pulls} ({@link ClusterConfig#maxPulls()}) run at once, each a
  * server-streaming call of {@link #CHUNK_BYTES} chunks written straight into the reserved block;
@@ -677,8 +680,8 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   public void returnLease(LeaseId req, StreamObserver<Empty> out) {
     Lease known = leases.get(req.getLeaseId());
     if (known != null
-        && known.worker.jobId != null
-        && !allowed(known.worker.jobId, "lease " + req.getLeaseId(), out)) {
+        && !allowed(
+            Objects.requireNonNullElse(known.worker.jobId, ""), "lease " + req.getLeaseId(), out)) {
       return;
     }
     Lease l = leases.remove(req.getLeaseId());
@@ -708,7 +711,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   @Override
   public void createObject(CreateRequest req, StreamObserver<CreateReply> out) {
-    if (!allowed(req.getJobId(), "creating an object for job " + req.getJobId(), out)) {
+    if (!allowed(req.getJobId(), "creating an object for job " + named(req.getJobId()), out)) {
       return;
     }
     try {
@@ -753,6 +756,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
       return;
     }
     store.abort(Wire.id(req));
+    jobObjects.freed(Wire.id(req));
     out.onNext(Empty.getDefaultInstance());
     out.onCompleted();
   }
@@ -761,7 +765,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   public void pinObject(PinRequest req, StreamObserver<PinReply> out) {
     ObjectId id = Wire.id(req.getId());
     if (!objectAllowed(id, out)
-        || !allowed(req.getJobId(), "pinning an object for job " + req.getJobId(), out)) {
+        || !allowed(req.getJobId(), "pinning an object for job " + named(req.getJobId()), out)) {
       return;
     }
     try {
@@ -837,6 +841,23 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   /** Copies object {@code id} from the store of the agent at {@code source}; true when done. */
   private boolean fetchInto(ObjectId id, int length, String source, String job) {
+    // The copy is the pinning job's from the moment it can be seen: another of that job's pins,
+    // checked while this one pulls, must not find it in the store with no owner (refused).
+    jobObjects.created(id, job);
+    try {
+      fetchChunks(id, length, source, job);
+    } catch (RuntimeException e) {
+      if (!store.contains(id)) {
+        jobObjects.notCreated(id, job);
+      }
+      throw e;
+    }
+    pullsTotal.incrementAndGet();
+    pulledBytes.addAndGet(length);
+    return true;
+  }
+
+  private void fetchChunks(ObjectId id, int length, String source, String job) {
     Iterator<Chunk> chunks =
         Rpc.deadline(NodeAgentGrpc.newBlockingStub(channels.get(source)), 600_000)
             .fetch(
@@ -870,9 +891,6 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
                     + " bytes");
           }
         });
-    pullsTotal.incrementAndGet();
-    pulledBytes.addAndGet(length);
-    return true;
   }
 
   @Override
@@ -905,7 +923,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   @Override
   public void fetch(FetchRequest req, StreamObserver<Chunk> out) {
     ObjectId id = Wire.id(req.getId());
-    String owner = jobObjects.jobOf(id);
+    String owner = ownerOf(id);
     if (!objectAllowed(id, out)) {
       return;
     }
@@ -979,6 +997,11 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   // --- authorization by job (Principal) ---
 
+  /** A job id for messages: "(none)" for the empty one. */
+  private static String named(String job) {
+    return job.isEmpty() ? "(none)" : job;
+  }
+
   /** Refuses {@code out}'s call when the caller may not act for {@code job}; true if it may. */
   private static boolean allowed(String job, String what, StreamObserver<?> out) {
     Principal p = Principal.current();
@@ -990,11 +1013,23 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   }
 
   /**
-   * Refuses {@code out}'s call when object {@code id} belongs to a job ({@link JobObjects}) the
-   * caller may not act for; true if it may (an object of no known job: nothing to protect here).
+   * The job object {@code id} belongs to ({@link JobObjects}); {@link JobObjects#NO_JOB} for one
+   * made for no job, and for one in the store whose job is not known (nothing may be reachable by
+   * every job's credential just because it has no owner here); null for an object not here.
+   */
+  private String ownerOf(ObjectId id) {
+    String job = jobObjects.jobOf(id);
+    return job != null ? job : store.contains(id) ? JobObjects.NO_JOB : null;
+  }
+
+  /**
+   * Refuses {@code out}'s call when object {@code id} belongs to a job the caller may not act for,
+   * or to no job and the caller holds a job's credential (only the cluster and admin tokens reach
+   * those); true if it may. An object not here has nothing to protect: a pin that pulls it is
+   * checked by the source agent, and a create claims it for the creator's job.
    */
   private boolean objectAllowed(ObjectId id, StreamObserver<?> out) {
-    String job = jobObjects.jobOf(id);
+    String job = ownerOf(id);
     return job == null || allowed(job, "object " + id.hex(), out);
   }
 

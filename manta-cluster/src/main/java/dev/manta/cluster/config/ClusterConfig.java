@@ -117,6 +117,9 @@ public final class ClusterConfig {
   /** The head's key-value store: bytes (keys and values) per job. */
   public static final String KV_MAX_BYTES_PER_JOB = "manta.kv-max-bytes-per-job";
 
+  /** The head's key-value store: bytes (keys and values) of all jobs together. */
+  public static final String KV_MAX_BYTES = "manta.kv-max-bytes";
+
   /** The head's key-value store: bytes of one value. */
   public static final String KV_MAX_VALUE_BYTES = "manta.kv-max-value-bytes";
 
@@ -234,6 +237,7 @@ public final class ClusterConfig {
   private final String headStorage;
   private final int kvMaxKeysPerJob;
   private final long kvMaxBytesPerJob;
+  private final long kvMaxBytes;
   private final int kvMaxValueBytes;
   private final int kvMaxKeyBytes;
   private final int maxNodes;
@@ -328,6 +332,7 @@ public final class ClusterConfig {
     this.headStorage = s.property(HEAD_STORAGE).filter(v -> !v.isBlank()).orElse(null);
     this.kvMaxKeysPerJob = (int) s.integer(KV_MAX_KEYS_PER_JOB, 10_000, 1, Integer.MAX_VALUE);
     this.kvMaxBytesPerJob = s.bytes(KV_MAX_BYTES_PER_JOB, 64L << 20, 1, Long.MAX_VALUE);
+    this.kvMaxBytes = s.bytes(KV_MAX_BYTES, 512L << 20, 1, Long.MAX_VALUE);
     this.kvMaxValueBytes = (int) s.bytes(KV_MAX_VALUE_BYTES, 1 << 20, 1, maxMessageBytes / 2);
     this.kvMaxKeyBytes = (int) s.integer(KV_MAX_KEY_BYTES, 1 << 10, 1, 1 << 20);
     this.maxNodes = (int) s.integer(MAX_NODES, 10_000, 1, 1_000_000);
@@ -577,6 +582,11 @@ public final class ClusterConfig {
   /** The head's key-value store: most bytes (keys and values) a job holds. */
   public long kvMaxBytesPerJob() {
     return kvMaxBytesPerJob;
+  }
+
+  /** The head's key-value store: bytes of all jobs together ({@link #KV_MAX_BYTES}). */
+  public long kvMaxBytes() {
+    return kvMaxBytes;
   }
 
   /** The head's key-value store: largest value. */

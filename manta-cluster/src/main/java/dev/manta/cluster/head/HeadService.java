@@ -948,7 +948,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
       workerTable.remove(workerKey(req.getPrefix()));
       storage.commit();
     }
-    publish(Event.newBuilder().setWorkerDied(req).build(), w == null ? "" : w.getJobId());
+    publish(Event.newBuilder().setWorkerDied(req).build(), w == null ? null : w.getJobId());
     for (ActorInfo a : actors.values()) {
       if (w != null
           && a.getWorkerAddress().equals(w.getAddress())
@@ -971,18 +971,20 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   }
 
   private void publish(Event e) {
-    publish(e, e.hasActor() ? e.getActor().getJobId() : "");
+    publish(e, e.hasActor() ? e.getActor().getJobId() : null);
   }
 
   /**
-   * Sends {@code e} to every subscriber that may see job {@code job}'s events ({@code job} empty:
-   * an event of the cluster's, a node's, which all get).
+   * Sends {@code e} to every subscriber that may see job {@code job}'s events: {@code job} null, an
+   * event of the cluster's (a node's, an unknown worker's death), which all get; empty, of no job
+   * (an actor or worker registered with the cluster or admin token and no job id), which only those
+   * that see every job get, like every other job's.
    */
   private void publish(Event e, String job) {
     List<ServerCallStreamObserver<Event>> gone = new ArrayList<>();
     for (Map.Entry<ServerCallStreamObserver<Event>, String> sub : subscribers.entrySet()) {
       ServerCallStreamObserver<Event> s = sub.getKey();
-      if (!job.isEmpty() && !sub.getValue().isEmpty() && !sub.getValue().equals(job)) {
+      if (job != null && !sub.getValue().isEmpty() && !sub.getValue().equals(job)) {
         continue;
       }
       try {

@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The head's key-value store: each job's keys apart, each job bounded in keys and bytes, so that no
- * caller can grow the head's heap without limit; a job's keys go when the job ends.
+ * The head's key-value store: each job's keys apart, each job bounded in keys and bytes, and all
+ * jobs together bounded in bytes, so that no caller, nor many jobs at once, can grow the head's
+ * heap without limit; a job's keys go when the job ends.
  *
  * <p>Bounds (settings of the head, {@link ClusterConfig}): {@code manta.kv-max-keys-per-job}
  * (default 10,000), {@code manta.kv-max-bytes-per-job} (keys and values, default 64 MiB), {@code
+ * manta.kv-max-bytes} (keys and values of every job, default 512 MiB), {@code
  * manta.kv-max-value-bytes} (default 1 MiB), {@code manta.kv-max-key-bytes} (default 1 KiB). A put
  * past one is refused with {@link LimitException}, whose message names the bound.
  *
@@ -22,9 +24,12 @@ final class KvStore {
    *  I1  for every job j: bytes(j) == sum over its entries of key length + value length, and
    *      entries(j) <= maxKeys, bytes(j) <= maxBytes, after every operation.
    *  I2  a job with no entries has no Job record.
+   *  I3  total == sum over jobs of bytes(j); a put that adds bytes leaves total <= maxTotalBytes
+   *      (one that shrinks an entry is taken even above it: it can only be, after a restart with a
+   *      lower bound).
    *  Locks: one lock for the whole store; operations are short (a map lookup and a count), and
    *  nothing is called with it held.
-   *  checkInvariants() asserts I1 and I2.
+   *  checkInvariants() asserts I1, I2 and I3.
    */
 
   /** A put refused for a bound; the message says which and how to stay within it. */
@@ -43,14 +48,17 @@ final class KvStore {
 
   private final int maxKeys;
   private final long maxBytes;
+  private final long maxTotalBytes;
   private final int maxValueBytes;
   private final int maxKeyBytes;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, Job> jobs = new HashMap<>(); // guarded by lock
+  private long total; // guarded by lock
 
-  KvStore(int maxKeys, long maxBytes, int maxValueBytes, int maxKeyBytes) {
+  KvStore(int maxKeys, long maxBytes, long maxTotalBytes, int maxValueBytes, int maxKeyBytes) {
     this.maxKeys = maxKeys;
     this.maxBytes = maxBytes;
+    this.maxTotalBytes = maxTotalBytes;
     this.maxValueBytes = maxValueBytes;
     this.maxKeyBytes = maxKeyBytes;
   }
@@ -60,6 +68,7 @@ final class KvStore {
     return new KvStore(
         config.kvMaxKeysPerJob(),
         config.kvMaxBytesPerJob(),
+        config.kvMaxBytes(),
         config.kvMaxValueBytes(),
         config.kvMaxKeyBytes());
   }
@@ -67,8 +76,8 @@ final class KvStore {
   /**
    * Sets {@code key} of {@code job} to {@code value}.
    *
-   * @throws LimitException if the key or value is too large, or the job would hold too many keys or
-   *     bytes; nothing changes then
+   * @throws LimitException if the key or value is too large, the job would hold too many keys or
+   *     bytes, or all jobs together too many bytes; nothing changes then
    */
   void put(String job, String key, byte[] value) {
     int keyBytes = key.length(); // UTF-16 units: a bound, not an exact size
@@ -115,8 +124,20 @@ final class KvStore {
                 + maxBytes
                 + " (manta.kv-max-bytes-per-job on the head); delete keys it no longer needs");
       }
+      long added = after - j.bytes;
+      if (added > 0 && total + added > maxTotalBytes) {
+        dropIfEmpty(job, j);
+        throw new LimitException(
+            "The head's key-value store would hold "
+                + (total + added)
+                + " bytes of all jobs, above its limit of "
+                + maxTotalBytes
+                + " (manta.kv-max-bytes on the head); delete keys no job needs, or raise the"
+                + " limit on the head if its heap has room");
+      }
       j.entries.put(key, value.clone());
       j.bytes = after;
+      total += added;
     } finally {
       lock.unlock();
     }
@@ -145,6 +166,7 @@ final class KvStore {
       byte[] old = j.entries.remove(key);
       if (old != null) {
         j.bytes -= key.length() + old.length;
+        total -= key.length() + old.length;
       }
       dropIfEmpty(job, j);
     } finally {
@@ -157,6 +179,9 @@ final class KvStore {
     lock.lock();
     try {
       Job j = jobs.remove(job);
+      if (j != null) {
+        total -= j.bytes;
+      }
       return j == null ? java.util.Set.of() : java.util.Set.copyOf(j.entries.keySet());
     } finally {
       lock.unlock();
@@ -185,10 +210,21 @@ final class KvStore {
     }
   }
 
-  /** Asserts I1 and I2. */
+  /** Bytes held by all jobs together. */
+  long totalBytes() {
+    lock.lock();
+    try {
+      return total;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Asserts I1, I2 and I3. */
   void checkInvariants() {
     lock.lock();
     try {
+      long all = 0;
       for (Map.Entry<String, Job> e : jobs.entrySet()) {
         Job j = e.getValue();
         long sum = 0;
@@ -201,6 +237,10 @@ final class KvStore {
         if (j.entries.isEmpty()) {
           throw new AssertionError("I2 broken: job " + e.getKey() + " has an empty record");
         }
+        all += j.bytes;
+      }
+      if (all != total) {
+        throw new AssertionError("I3 broken: total " + total + ", the jobs hold " + all);
       }
     } finally {
       lock.unlock();

@@ -93,13 +93,18 @@ public record Principal(Kind kind, String jobId) {
     }
   }
 
-  /** The refusal of {@link #check}: {@code what} belongs to {@code job}, which this is not. */
+  /**
+   * The refusal of {@link #check}: {@code what} belongs to {@code job}, which this is not ({@code
+   * job} empty: to no job, which only the cluster and admin tokens reach).
+   */
   public StatusRuntimeException denied(String what, String job) {
     return Status.PERMISSION_DENIED
         .withDescription(
             "Permission denied: "
                 + what
-                + (job.isEmpty() ? "" : " belongs to job " + job)
+                + (job.isEmpty()
+                    ? " is of no job (made with the cluster or admin token: only those reach it)"
+                    : " belongs to job " + job)
                 + ", and the caller holds "
                 + describe()
                 + "; a job's credential reaches only that job's objects, actors, workers, code and"

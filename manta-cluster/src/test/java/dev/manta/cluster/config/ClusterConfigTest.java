@@ -31,6 +31,7 @@ class ClusterConfigTest {
     assertThat(c.directLinks()).isTrue();
     assertThat(c.kvMaxKeysPerJob()).isEqualTo(10_000);
     assertThat(c.kvMaxBytesPerJob()).isEqualTo(64L << 20);
+    assertThat(c.kvMaxBytes()).isEqualTo(512L << 20);
     assertThat(c.kvMaxValueBytes()).isEqualTo(1 << 20);
     assertThat(c.kvMaxKeyBytes()).isEqualTo(1 << 10);
     assertThat(c.healthCheckPeriod()).isEqualTo(Duration.ofSeconds(1));

@@ -2,8 +2,11 @@ package dev.manta.cluster.head;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import dev.manta.cluster.config.ClusterConfig;
 import dev.manta.cluster.proto.Empty;
+import dev.manta.cluster.proto.KvEntry;
+import dev.manta.cluster.proto.KvKey;
 import dev.manta.cluster.proto.NewJobReply;
 import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.RegisterNodeReply;
@@ -17,16 +20,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The head's tables are bounded: past {@code manta.max-nodes} live nodes a new node is refused, and
- * past {@code manta.max-jobs} jobs a new job, each with {@code RESOURCE_EXHAUSTED} naming the
- * setting; the table is unchanged and what it holds keeps working.
+ * The head's tables are bounded: past {@code manta.max-nodes} live nodes a new node is refused,
+ * past {@code manta.max-jobs} jobs a new job, and past {@code manta.kv-max-bytes} of all jobs'
+ * key-value entries a put, each with {@code RESOURCE_EXHAUSTED} naming the setting; the table is
+ * unchanged and what it holds keeps working.
  */
 class HeadLimitsTest {
   private final HeadService head =
       new HeadService(
           "c0ffee",
           ClusterConfig.from(
-              Map.of(ClusterConfig.MAX_NODES, "2", ClusterConfig.MAX_JOBS, "2"), Map.of()));
+              Map.of(
+                  ClusterConfig.MAX_NODES,
+                  "2",
+                  ClusterConfig.MAX_JOBS,
+                  "2",
+                  ClusterConfig.KV_MAX_BYTES,
+                  "100"),
+              Map.of()));
 
   @AfterEach
   void close() {
@@ -104,5 +115,42 @@ class HeadLimitsTest {
     assertThat(refused).isNotNull();
     assertThat(Status.fromThrowable(refused).getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
     assertThat(Status.fromThrowable(refused).getDescription()).contains(ClusterConfig.MAX_JOBS);
+  }
+
+  private Answer<Empty> kvPut(String job, String key, int bytes) {
+    return call(
+        (StreamObserver<Empty> o) ->
+            head.kvPut(
+                KvEntry.newBuilder()
+                    .setJobId(job)
+                    .setKey(key)
+                    .setValue(ByteString.copyFrom(new byte[bytes]))
+                    .build(),
+                o));
+  }
+
+  private KvEntry kvGet(String job, String key) {
+    return call((StreamObserver<KvEntry> o) ->
+            head.kvGet(KvKey.newBuilder().setJobId(job).setKey(key).build(), o))
+        .value();
+  }
+
+  @Test
+  void keyValueEntriesPastTheBoundOfAllJobs_areRefused_namingTheSetting() {
+    // Each job is far below its own limit (64 MiB); together they reach the head's 100 bytes.
+    assertThat(kvPut("j1", "k", 59).error()).isNull(); // 60 bytes with the key
+    Throwable refused = kvPut("j2", "k", 59).error();
+    assertThat(refused).isNotNull();
+    assertThat(Status.fromThrowable(refused).getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    assertThat(Status.fromThrowable(refused).getDescription())
+        .contains(ClusterConfig.KV_MAX_BYTES)
+        .contains("120 bytes of all jobs");
+    assertThat(kvGet("j2", "k").getFound()).isFalse();
+    assertThat(kvGet("j1", "k").getValue().size()).isEqualTo(59);
+    assertThat(kvPut("j2", "k", 39).error()).as("what fits still goes in").isNull();
+    call(
+        (StreamObserver<Empty> o) ->
+            head.kvDelete(KvKey.newBuilder().setJobId("j1").setKey("k").build(), o));
+    assertThat(kvPut("j2", "more", 50).error()).as("a deleted entry gives its bytes back").isNull();
   }
 }

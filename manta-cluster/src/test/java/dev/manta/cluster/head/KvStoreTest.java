@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class KvStoreTest {
-  private final KvStore kv = new KvStore(3, 100, 40, 10);
+  private final KvStore kv = new KvStore(3, 100, 1000, 40, 10);
 
   @AfterEach
   void invariants() {
@@ -62,9 +62,34 @@ class KvStoreTest {
 
   @Test
   void aRefusedFirstPutLeavesNoRecordBehind() {
-    KvStore tiny = new KvStore(0, 100, 40, 10);
+    KvStore tiny = new KvStore(0, 100, 1000, 40, 10);
     assertThatThrownBy(() -> tiny.put("j", "a", new byte[1])).hasMessageContaining("0 keys");
     tiny.checkInvariants();
     assertThat(tiny.keys("j")).isZero();
+  }
+
+  @Test
+  void put_pastTheBytesOfAllJobs_isRefused_andAnEndedJobGivesItsBytesBack() {
+    KvStore shared = new KvStore(10, 100, 150, 80, 10);
+    shared.put("j1", "a", new byte[79]); // 80 bytes
+    shared.put("j2", "a", new byte[49]); // 50: 130 in all
+    assertThatThrownBy(() -> shared.put("j3", "a", new byte[20]))
+        .isInstanceOf(KvStore.LimitException.class)
+        .hasMessageContaining("would hold 151 bytes of all jobs")
+        .hasMessageContaining("limit of 150")
+        .hasMessageContaining("manta.kv-max-bytes");
+    assertThatThrownBy(() -> shared.put("j2", "a", new byte[70])) // a larger value of a key
+        .hasMessageContaining("manta.kv-max-bytes");
+    shared.checkInvariants();
+    assertThat(shared.keys("j3")).isZero();
+    assertThat(shared.get("j2", "a")).hasSize(49);
+    assertThat(shared.totalBytes()).isEqualTo(130);
+    shared.put("j2", "a", new byte[9]); // shrinking is always taken
+    shared.dropJob("j1");
+    assertThat(shared.totalBytes()).isEqualTo(10);
+    shared.put("j3", "a", new byte[79]);
+    shared.delete("j2", "a");
+    assertThat(shared.totalBytes()).isEqualTo(80);
+    shared.checkInvariants();
   }
 }

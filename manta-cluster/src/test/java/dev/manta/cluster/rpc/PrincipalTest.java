@@ -112,4 +112,15 @@ class PrincipalTest {
                   .contains("job ab12's credential");
             });
   }
+
+  @Test
+  void somethingOfNoJob_isTheClustersAndTheAdminsOnly() {
+    assertThat(Principal.job("ab12").mayActFor("")).isFalse();
+    assertThat(new Principal(Principal.Kind.CLIENT, "").mayActFor("")).isFalse();
+    assertThat(new Principal(Principal.Kind.ADMIN, "").mayActFor("")).isTrue();
+    assertThat(new Principal(Principal.Kind.NODE, "").mayActFor("")).isTrue();
+    assertThat(Principal.job("ab12").denied("object 0a", "").getStatus().getDescription())
+        .contains("object 0a is of no job")
+        .contains("job ab12's credential");
+  }
 }
