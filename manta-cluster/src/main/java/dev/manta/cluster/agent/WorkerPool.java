@@ -381,7 +381,9 @@ final class WorkerPool implements AutoCloseable {
    * worker of its own for an actor, or the job's actor host on this node (started by the first
    * shared actor). {@code sharedActors} is the job's default for the actors its workers create.
    * Blocks until a new JVM's turn to boot comes (at most {@code turnTimeoutMs}, see {@link
-   * BootGate}), then until the worker is ready (at most {@code timeoutMs} more).
+   * BootGate}), then until the worker is ready (at most {@code timeoutMs} more, and not past the
+   * turn's bound). An isolated actor's new worker that is not ready in time is parked for the job's
+   * next actor lease (its owner asks again), not lost.
    */
   Worker acquire(
       String jobId,
@@ -421,8 +423,26 @@ final class WorkerPool implements AutoCloseable {
         }
       }
     }
+    long readyMs =
+        Math.max(
+            1, Math.min(timeoutMs, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
     try {
-      return w.ready.get(timeoutMs, TimeUnit.MILLISECONDS);
+      return w.ready.get(readyMs, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      if (role == Role.ACTOR && w.process.isAlive() && !w.stopping && !closed) {
+        // I1/I2: it serves this job and no actor yet, as a parked worker does.
+        w.parkedNanos = System.nanoTime();
+        parked.computeIfAbsent(jobId, j -> new ConcurrentLinkedDeque<>()).addLast(w);
+      }
+      throw new IllegalStateException(
+          "Worker JVM "
+              + w.pid()
+              + " was not ready within "
+              + readyMs
+              + " ms (this node: "
+              + gate.describe()
+              + ")",
+          e);
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
     }
