@@ -277,6 +277,11 @@ final class RayRows {
         Row.runs(
             ACTOR_STORM,
             s -> Workload.of(s.batch(), () -> actorStorm(s.batch())))); // 1,000 at Ray's sizes
+    // The size of Ray's many_actors release test, all in one host on one node.
+    rows.add(
+        Row.runs(
+            ACTOR_STORM_10K,
+            s -> Workload.of(s.batch() * 10, () -> actorStorm(s.batch() * 10)))); // 10,000
     // A fresh Ray instance with a custom resource, then Ray Client sessions.
     rows.add(Row.notBuilt("placement group create/removal", "placement groups"));
     for (String name :
@@ -297,6 +302,10 @@ final class RayRows {
   /** The name of the actor-creation row (not Ray's). */
   static final String ACTOR_STORM =
       "actors created per second (1,000 actors, each answering one call)";
+
+  /** The 10,000-actor creation row (not Ray's). */
+  static final String ACTOR_STORM_10K =
+      "actors created per second (10,000 actors on one node, each answering one call)";
 
   /**
    * Creates {@code n} actors sharing their job's actor JVM ({@code isolated(false)}), sends each

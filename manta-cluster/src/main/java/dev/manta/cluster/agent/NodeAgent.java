@@ -542,7 +542,8 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
                   ? WorkerPool.Role.TASKS
                   : req.getShared() ? WorkerPool.Role.ACTORS : WorkerPool.Role.ACTOR,
               job.getSharedActors(),
-              120_000);
+              120_000,
+              turnTimeoutMs());
     } catch (Exception e) {
       if (req.getForActor()) {
         synchronized (reserved) {
@@ -562,6 +563,15 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
                 .setWorkerPrefix(w.prefix)
                 .setNodeId(nodeId))
         .build();
+  }
+
+  /**
+   * How long a lease may wait for its new JVM's turn to boot: until shortly before the caller's
+   * deadline (it then hears why instead of a bare timeout), else 2 minutes.
+   */
+  private static long turnTimeoutMs() {
+    io.grpc.Deadline d = io.grpc.Context.current().getDeadline();
+    return d == null ? 120_000 : Math.max(1, d.timeRemaining(TimeUnit.MILLISECONDS) - 2_000);
   }
 
   /** Another live node whose total (or, if {@code now}, available) resources fit; else null. */

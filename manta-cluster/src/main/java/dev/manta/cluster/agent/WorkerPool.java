@@ -52,8 +52,13 @@ import org.slf4j.LoggerFactory;
  *   I2  a parked worker serves the job it is parked under and leaves parked only to host that
  *       job's next actor (unpark, with a fresh actorEnded) or to be stopped.
  *   I3  an exited worker is in none of the collections (exited() removes it).
- * The collections are concurrent; taskWorkers' monitor also guards its get-or-assign, and
- * actorHosts' monitor its own.
+ *   I4  a worker holds a BootGate permit from its launch until it booted or exited (or, stuck,
+ *       for BOOT_PERMIT_MAX_MS), and gives it back once (holdsPermit).
+ * The collections are concurrent; a job's lock (jobLocks) guards the get-or-assign of its task
+ * worker and of its actor host, so a launch that waits for its turn at the gate holds up only
+ * its own job's leases. Launches wait at the gate on the leasing thread (a gRPC handler) or on a
+ * virtual thread refilling the idle workers (refillLock keeps one refill at a time, so they do
+ * not overshoot the prestart target), never on a worker's output pump, which frees permits.
  * </pre>
  */
 final class WorkerPool implements AutoCloseable {
@@ -78,6 +83,10 @@ final class WorkerPool implements AutoCloseable {
     volatile boolean stopping;
     volatile String stopReason = ""; // why the agent stopped it, for the log
     volatile long bootMicros;
+
+    /** Whether it still holds its {@link BootGate} permit (I4). */
+    final java.util.concurrent.atomic.AtomicBoolean holdsPermit =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
 
     /** Completed when the worker says its actor ended and none of its calls still runs. */
     volatile CompletableFuture<Void> actorEnded = new CompletableFuture<>();
@@ -113,6 +122,9 @@ final class WorkerPool implements AutoCloseable {
   // Warm actor workers whose actor ended, waiting for the same job's next actor; by job.
   private final Map<String, ConcurrentLinkedDeque<Worker>> parked = new ConcurrentHashMap<>();
   private final List<Long> bootMicros = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final BootGate gate;
+  private final Map<String, Object> jobLocks = new ConcurrentHashMap<>(); // by role and job
+  private final Object refillLock = new Object();
   private volatile boolean closed;
 
   /** Whether an ended actor's worker may host the same job's next actor. */
@@ -123,6 +135,12 @@ final class WorkerPool implements AutoCloseable {
 
   private static final int MAX_PARKED_PER_JOB = 8;
   private static final long ACTOR_END_WAIT_MS = 5_000;
+
+  /** A JVM not booted this long after its launch gives its boot permit back anyway. */
+  private static final long BOOT_PERMIT_MAX_MS = 30_000;
+
+  /** How long a prestart launch waits for its turn before it tries again. */
+  private static final long PRESTART_WAIT_MS = 600_000;
 
   /**
    * A pool launching {@code command} (a java command line) per worker, its environment this
@@ -141,7 +159,8 @@ final class WorkerPool implements AutoCloseable {
       java.util.function.Function<String, String> credentials) {
     this.output = output;
     this.credentials = credentials;
-    this.command = command;
+    this.command = niced(command, config.workerNice());
+    this.gate = new BootGate(config.maxBootingWorkers());
     this.environment = environment;
     this.logDir = logDir;
     this.prestart = config.prestartWorkers();
@@ -150,37 +169,99 @@ final class WorkerPool implements AutoCloseable {
     this.onUnexpectedExit = onUnexpectedExit;
   }
 
+  /**
+   * {@code command} run under {@code nice -n NICE} when {@code nice} is above 0 and the machine has
+   * the command ({@code nice} execs the JVM, so the process's pid is the JVM's).
+   */
+  static List<String> niced(List<String> command, int nice) {
+    if (nice <= 0) {
+      return command;
+    }
+    for (String dir : List.of("/usr/bin/nice", "/bin/nice")) {
+      if (Files.isExecutable(Path.of(dir))) {
+        List<String> niced = new ArrayList<>(List.of(dir, "-n", Integer.toString(nice)));
+        niced.addAll(command);
+        return List.copyOf(niced);
+      }
+    }
+    LOG.warn(
+        "{}={} is set but this machine has no nice command (/usr/bin/nice, /bin/nice): worker"
+            + " JVMs start at the agent's priority",
+        ClusterConfig.WORKER_NICE,
+        nice);
+    return command;
+  }
+
   /** Starts idle workers until {@code prestart} are idle or booting. */
   void refill() {
-    while (!closed && idle.size() < prestart) {
-      idle.add(launch());
+    synchronized (refillLock) {
+      while (!closed && idle.size() < prestart) {
+        try {
+          idle.add(
+              launch(
+                  false,
+                  System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PRESTART_WAIT_MS),
+                  PRESTART_WAIT_MS));
+        } catch (IllegalStateException e) {
+          LOG.debug("prestart: {}", e.getMessage()); // a lease's launch will try again
+          return;
+        }
+      }
     }
   }
 
-  private Worker launch() {
+  /**
+   * Launches a worker JVM once the {@link BootGate} gives it its turn ({@code urgent}: a job's task
+   * worker or actor host); waits for the turn until {@code deadlineNanos}.
+   */
+  private Worker launch(boolean urgent, long deadlineNanos, long timeoutMs) {
+    try {
+      gate.enter(urgent, deadlineNanos);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(
+          "No worker JVM could start within "
+              + timeoutMs
+              + " ms: other worker JVMs of this node were booting ("
+              + gate.describe()
+              + "; "
+              + ClusterConfig.MAX_BOOTING_WORKERS
+              + " bounds how many boot at once)");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting to start a worker JVM", e);
+    }
+    Process p;
     try {
       Files.createDirectories(logDir);
       ProcessBuilder pb = new ProcessBuilder(command);
       environment.accept(pb.environment());
-      Process p = pb.start();
-      Worker w = new Worker(p);
-      all.put(p.pid(), w);
-      Path log = logDir.resolve("worker-" + p.pid() + ".log");
-      CompletableFuture<Void> out = new CompletableFuture<>();
-      CompletableFuture<Void> err = new CompletableFuture<>();
-      CompletableFuture.allOf(out, err).whenComplete((v, e) -> w.drained.complete(null));
-      Thread.ofPlatform()
-          .daemon()
-          .name("manta-worker-out-" + p.pid())
-          .start(() -> pump(w, log, out));
-      Thread.ofPlatform()
-          .daemon()
-          .name("manta-worker-err-" + p.pid())
-          .start(() -> pumpErr(w, log, err));
-      p.onExit().thenRun(() -> exited(w));
-      return w;
+      p = pb.start();
     } catch (IOException e) {
+      gate.leave();
       throw new UncheckedIOException("Cannot start a worker JVM: " + command, e);
+    }
+    Worker w = new Worker(p);
+    // I4: booted completes (exceptionally, too) when the JVM booted or exited.
+    w.booted.whenComplete((v, e) -> givePermitBack(w));
+    CompletableFuture.delayedExecutor(BOOT_PERMIT_MAX_MS, TimeUnit.MILLISECONDS)
+        .execute(() -> givePermitBack(w));
+    all.put(p.pid(), w);
+    Path log = logDir.resolve("worker-" + p.pid() + ".log");
+    CompletableFuture<Void> out = new CompletableFuture<>();
+    CompletableFuture<Void> err = new CompletableFuture<>();
+    CompletableFuture.allOf(out, err).whenComplete((v, e) -> w.drained.complete(null));
+    Thread.ofPlatform().daemon().name("manta-worker-out-" + p.pid()).start(() -> pump(w, log, out));
+    Thread.ofPlatform()
+        .daemon()
+        .name("manta-worker-err-" + p.pid())
+        .start(() -> pumpErr(w, log, err));
+    p.onExit().thenRun(() -> exited(w));
+    return w;
+  }
+
+  private void givePermitBack(Worker w) {
+    if (w.holdsPermit.compareAndSet(true, false)) {
+      gate.leave();
     }
   }
 
@@ -299,7 +380,10 @@ final class WorkerPool implements AutoCloseable {
    * A worker serving {@code jobId} in {@code role}: the job's task worker on this node, a new
    * worker of its own for an actor, or the job's actor host on this node (started by the first
    * shared actor). {@code sharedActors} is the job's default for the actors its workers create.
-   * Blocks until the worker is ready (at most {@code timeoutMs}).
+   * Blocks until a new JVM's turn to boot comes (at most {@code turnTimeoutMs}, see {@link
+   * BootGate}), then until the worker is ready (at most {@code timeoutMs} more, and not past the
+   * turn's bound). An isolated actor's new worker that is not ready in time is parked for the job's
+   * next actor lease (its owner asks again), not lost.
    */
   Worker acquire(
       String jobId,
@@ -308,24 +392,26 @@ final class WorkerPool implements AutoCloseable {
       List<Path> code,
       Role role,
       boolean sharedActors,
-      long timeoutMs)
+      long timeoutMs,
+      long turnTimeoutMs)
       throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(turnTimeoutMs);
     Worker w;
     switch (role) {
       case TASKS -> {
-        synchronized (taskWorkers) {
+        synchronized (jobLocks.computeIfAbsent("tasks " + jobId, k -> new Object())) {
           w = taskWorkers.get(jobId);
           if (w == null) {
-            w = assign(jobId, driver, namespace, code, role, sharedActors);
+            w = assign(jobId, driver, namespace, code, role, sharedActors, deadline, turnTimeoutMs);
             taskWorkers.put(jobId, w);
           }
         }
       }
       case ACTORS -> {
-        synchronized (actorHosts) {
+        synchronized (jobLocks.computeIfAbsent("actors " + jobId, k -> new Object())) {
           w = actorHosts.get(jobId);
           if (w == null || w.stopping || !w.process.isAlive()) {
-            w = assign(jobId, driver, namespace, code, role, sharedActors);
+            w = assign(jobId, driver, namespace, code, role, sharedActors, deadline, turnTimeoutMs);
             actorHosts.put(jobId, w);
           }
         }
@@ -333,12 +419,30 @@ final class WorkerPool implements AutoCloseable {
       default -> {
         w = unpark(jobId);
         if (w == null) {
-          w = assign(jobId, driver, namespace, code, role, sharedActors);
+          w = assign(jobId, driver, namespace, code, role, sharedActors, deadline, turnTimeoutMs);
         }
       }
     }
+    long readyMs =
+        Math.max(
+            1, Math.min(timeoutMs, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
     try {
-      return w.ready.get(timeoutMs, TimeUnit.MILLISECONDS);
+      return w.ready.get(readyMs, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      if (role == Role.ACTOR && w.process.isAlive() && !w.stopping && !closed) {
+        // I1/I2: it serves this job and no actor yet, as a parked worker does.
+        w.parkedNanos = System.nanoTime();
+        parked.computeIfAbsent(jobId, j -> new ConcurrentLinkedDeque<>()).addLast(w);
+      }
+      throw new IllegalStateException(
+          "Worker JVM "
+              + w.pid()
+              + " was not ready within "
+              + readyMs
+              + " ms (this node: "
+              + gate.describe()
+              + ")",
+          e);
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
     }
@@ -350,10 +454,13 @@ final class WorkerPool implements AutoCloseable {
       String namespace,
       List<Path> code,
       Role role,
-      boolean sharedActors) {
+      boolean sharedActors,
+      long deadlineNanos,
+      long timeoutMs) {
     Worker w = idle.poll();
     if (w == null) {
-      w = launch();
+      // A job's task worker or actor host first: all of its job's tasks or shared actors wait.
+      w = launch(role != Role.ACTOR, deadlineNanos, timeoutMs);
     }
     Thread.ofVirtual().start(this::refill);
     w.jobId = jobId;
@@ -472,6 +579,8 @@ final class WorkerPool implements AutoCloseable {
    * output of each of the job's workers is drained (at most 5 s later), and how many it stopped.
    */
   Stopped stopJob(String jobId) {
+    jobLocks.remove("tasks " + jobId);
+    jobLocks.remove("actors " + jobId);
     int n = 0;
     List<CompletableFuture<Void>> drained = new ArrayList<>();
     for (Worker w : all.values()) {

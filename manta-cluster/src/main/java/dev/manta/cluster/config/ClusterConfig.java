@@ -65,6 +65,12 @@ public final class ClusterConfig {
   /** Idle workers a node agent keeps booted. */
   public static final String PRESTART_WORKERS = "manta.prestart-workers";
 
+  /** Worker JVMs a node agent lets boot at once; the others wait their turn. */
+  public static final String MAX_BOOTING_WORKERS = "manta.max-booting-workers";
+
+  /** The niceness a node agent starts worker JVMs with (0: the agent's own). */
+  public static final String WORKER_NICE = "manta.worker-nice";
+
   /** How often a node agent reports to the head, in ms. */
   public static final String HEARTBEAT_MS = "manta.heartbeat-ms";
 
@@ -222,6 +228,8 @@ public final class ClusterConfig {
   private final int maxPulls;
   private final Path codeCache;
   private final int prestartWorkers;
+  private final int maxBootingWorkers;
+  private final int workerNice;
   private final Duration heartbeat;
   private final boolean workerC1Only;
   private final List<String> workerJvmOptions;
@@ -293,6 +301,9 @@ public final class ClusterConfig {
             .map(Path::of)
             .orElse(Path.of(System.getProperty("user.home"), ".cache", "manta", "code"));
     this.prestartWorkers = (int) s.integer(PRESTART_WORKERS, 2, 0, 256);
+    this.maxBootingWorkers =
+        (int) s.integer(MAX_BOOTING_WORKERS, Runtime.getRuntime().availableProcessors(), 1, 256);
+    this.workerNice = (int) s.integer(WORKER_NICE, 0, 0, 19);
     this.heartbeat = s.millis(HEARTBEAT_MS, 500, 10, 600_000);
     String jit = s.raw(WORKER_JIT).orElse("tiered");
     this.workerC1Only =
@@ -454,6 +465,19 @@ public final class ClusterConfig {
   /** How many idle workers a node agent keeps booted. */
   public int prestartWorkers() {
     return prestartWorkers;
+  }
+
+  /**
+   * How many worker JVMs a node agent lets boot at once (default: the machine's cores); later ones
+   * wait, in order, for one to boot.
+   */
+  public int maxBootingWorkers() {
+    return maxBootingWorkers;
+  }
+
+  /** The niceness (0 – 19) worker JVMs start with; 0: the agent's own. */
+  public int workerNice() {
+    return workerNice;
   }
 
   /** How often a node agent reports its resources and store to the head. */
@@ -674,6 +698,10 @@ public final class ClusterConfig {
         + directLinks
         + ", prestartWorkers="
         + prestartWorkers
+        + ", maxBootingWorkers="
+        + maxBootingWorkers
+        + ", workerNice="
+        + workerNice
         + "}";
   }
 

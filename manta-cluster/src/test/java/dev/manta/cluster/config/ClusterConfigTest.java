@@ -21,6 +21,8 @@ class ClusterConfigTest {
     assertThat(c.codeCache())
         .isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "manta", "code"));
     assertThat(c.prestartWorkers()).isEqualTo(2);
+    assertThat(c.maxBootingWorkers()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(c.workerNice()).isZero();
     assertThat(c.heartbeat()).isEqualTo(Duration.ofMillis(500));
     assertThat(c.workerC1Only()).isFalse();
     assertThat(c.workerJvmOptions()).isEmpty();
@@ -52,6 +54,8 @@ class ClusterConfigTest {
                 Map.entry("manta.max-pulls", "8"),
                 Map.entry("manta.code-cache", "/cache"),
                 Map.entry("manta.prestart-workers", "0"),
+                Map.entry("manta.max-booting-workers", "3"),
+                Map.entry("manta.worker-nice", "10"),
                 Map.entry("manta.heartbeat-ms", "100"),
                 Map.entry("manta.worker-jit", "c1"),
                 Map.entry("manta.worker-jvm-options", " -Xlog:gc   -Dx=1 "),
@@ -75,6 +79,8 @@ class ClusterConfigTest {
     assertThat(c.maxPulls()).isEqualTo(8);
     assertThat(c.codeCache()).isEqualTo(Path.of("/cache"));
     assertThat(c.prestartWorkers()).isZero();
+    assertThat(c.maxBootingWorkers()).isEqualTo(3);
+    assertThat(c.workerNice()).isEqualTo(10);
     assertThat(c.heartbeat()).isEqualTo(Duration.ofMillis(100));
     assertThat(c.workerC1Only()).isTrue();
     assertThat(c.workerJvmOptions()).containsExactly("-Xlog:gc", "-Dx=1");
@@ -132,6 +138,8 @@ class ClusterConfigTest {
     refused("manta.rpc-deadline-ms", "0", "manta.rpc-deadline-ms", "[1, 3600000]");
     refused("manta.max-pulls", "0", "manta.max-pulls", "[1, 256]");
     refused("manta.prestart-workers", "-1", "manta.prestart-workers", "[0, 256]");
+    refused("manta.max-booting-workers", "0", "manta.max-booting-workers", "[1, 256]");
+    refused("manta.worker-nice", "20", "manta.worker-nice", "[0, 19]");
     refused("manta.max-message-bytes", "1m", "manta.max-message-bytes", "[8388608, 2147483647]");
     refused("manta.max-message-bytes", "lots", "manta.max-message-bytes", "'lots'");
     refused("manta.health-check-failure-threshold", "0", "failure-threshold", "[1, 1000]");
