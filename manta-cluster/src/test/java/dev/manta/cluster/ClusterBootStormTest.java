@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A storm of isolated actors on a real one-node cluster (a worker JVM each; 30 by default, the
+ * A storm of isolated actors on a real one-node cluster (a worker JVM each; 20 by default, the
  * issue's 50 with {@code -Dmanta.storm.actors=50}) must not starve the control plane: while the
  * storm's JVMs still boot (the node lets {@code manta.max-booting-workers} boot at once, a job's
  * task worker before the storm's queued actors), a second driver process joins and gets a task's
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code manta.worker-nice} (docs/cluster.md, Boot storms).
  */
 class ClusterBootStormTest {
-  private static final int STORM = Integer.getInteger("manta.storm.actors", 30);
+  private static final int STORM = Integer.getInteger("manta.storm.actors", 20);
   private static final Duration BOUND = Duration.ofSeconds(600);
 
   @TempDir static Path dir;
