@@ -60,10 +60,14 @@ final class Report {
 
     /**
      * Whether the cluster target applies: the task and actor rows (name mentions a task or an
-     * actor), Ray Client's remote-driver rows excepted.
+     * actor) that Ray has a figure for, Ray Client's remote-driver rows excepted. A row of Manta's
+     * own (the actor-creation rows: Ray cannot hold their actors here) has no ratio to hold to a
+     * target.
      */
     boolean isTaskOrActorRow() {
-      return !name.startsWith("client:") && (name.contains("task") || name.contains("actor"));
+      return ray != null
+          && !name.startsWith("client:")
+          && (name.contains("task") || name.contains("actor"));
     }
 
     /** A task or actor row whose cluster ratio is missing or under {@link #CLUSTER_TARGET}. */

@@ -120,6 +120,27 @@ class ReportTest {
   }
 
   @Test
+  void aRowRayHasNoFigureFor_hasNoClusterTarget() {
+    var mantaOnly =
+        new Report.Merged(
+            "actors created per second (1,000 actors)",
+            "/s",
+            null,
+            null,
+            9e4,
+            1.0,
+            null,
+            240.0,
+            1.0,
+            null);
+    var underTarget =
+        new Report.Merged(
+            "1:1 actor calls sync", "/s", 800.0, 1.0, 9e4, 1.0, null, 5000.0, 1.0, null);
+    assertThat(mantaOnly.missesClusterTarget()).isFalse();
+    assertThat(underTarget.missesClusterTarget()).isTrue();
+  }
+
+  @Test
   void withoutAClusterRun_theColumnSaysSo() {
     List<Report.Merged> rows = Report.merge(parse(RAY), parse(MANTA));
 
