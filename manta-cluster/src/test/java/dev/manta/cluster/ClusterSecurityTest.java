@@ -424,61 +424,65 @@ class ClusterSecurityTest {
   @Test
   void aNodeWithoutATokenOnANonLoopbackAddress_isRefusedAtStartup_sayingHowToTurnItOn()
       throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.addAll(JvmFlags.forThisJdk());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(NodeMain.class.getName());
-    cmd.addAll(
-        List.of(
-            "--head",
-            "--insecure-no-token",
-            "--bind",
-            "0.0.0.0",
-            "--port",
-            "0",
-            "--session-dir",
-            Files.createDirectories(dir.resolve("open-node")).toString()));
-    Path log = dir.resolve("open-node.log");
-    Process p =
-        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the node exits").isTrue();
-    assertThat(p.exitValue()).isNotZero();
-    assertThat(Files.readString(log))
+    Path session = Files.createDirectories(dir.resolve("open-node"));
+    String log =
+        refusedNode(
+            "open-node",
+            List.of(
+                "--head",
+                "--insecure-no-token",
+                "--bind",
+                "0.0.0.0",
+                "--port",
+                "0",
+                "--session-dir",
+                session.toString()));
+    assertThat(log)
         .contains("Refusing to start a Manta node on 0.0.0.0 without a cluster token")
         .contains("Drop --insecure-no-token")
         .contains("bind 127.0.0.1");
-    assertThat(Files.exists(dir.resolve("open-node").resolve(ClusterToken.FILE_NAME))).isFalse();
+    assertThat(Files.exists(session.resolve(ClusterToken.FILE_NAME))).isFalse();
   }
 
   @Test
   void aNodeGivenAFlagItDoesNotKnow_likeTlsCert_refusesToStart_ratherThanRunPlaintext()
       throws Exception {
+    Path session = Files.createDirectories(dir.resolve("flag-node"));
+    String log =
+        refusedNode(
+            "flag-node",
+            List.of(
+                "--head",
+                "--port",
+                "0",
+                "--tls-cert",
+                dir.resolve("node.crt").toString(),
+                "--session-dir",
+                session.toString()));
+    assertThat(log)
+        .contains(NodeMain.FAILED + "unknown flag --tls-cert")
+        .contains("MANTA_TLS_CERT");
+    assertThat(Files.exists(session.resolve(ClusterToken.FILE_NAME))).isFalse();
+  }
+
+  /**
+   * Runs {@link NodeMain} with {@code args}, asserts that it exits with an error, and returns what
+   * it printed (also kept in {@code <name>.log}).
+   */
+  private static String refusedNode(String name, List<String> args) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.addAll(JvmFlags.forThisJdk());
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(NodeMain.class.getName());
-    cmd.addAll(
-        List.of(
-            "--head",
-            "--port",
-            "0",
-            "--tls-cert",
-            dir.resolve("node.crt").toString(),
-            "--session-dir",
-            Files.createDirectories(dir.resolve("flag-node")).toString()));
-    Path log = dir.resolve("flag-node.log");
+    cmd.addAll(args);
+    Path log = dir.resolve(name + ".log");
     Process p =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the node exits").isTrue();
     assertThat(p.exitValue()).isNotZero();
-    assertThat(Files.readString(log))
-        .contains(NodeMain.FAILED + "unknown flag --tls-cert")
-        .contains("MANTA_TLS_CERT");
-    assertThat(Files.exists(dir.resolve("flag-node").resolve(ClusterToken.FILE_NAME))).isFalse();
+    return Files.readString(log);
   }
 
   /** Runs {@link TokenlessDriver} with no token but what {@code env} adds; returns its output. */
