@@ -334,6 +334,15 @@ public final class Manta {
     return runtime().memorySummary();
   }
 
+  /**
+   * The runtime's nodes, like {@code ray.nodes()}: the one node of the embedded runtime, or every
+   * node a cluster has known (alive or declared dead), sorted by id. On a cluster the list is this
+   * process's view of the head's table, which follows the head's changes within moments.
+   */
+  public static List<Node> nodes() {
+    return runtime().nodes();
+  }
+
   /** Describes where the calling code runs (task, actor, node). */
   public static RuntimeContext runtimeContext() {
     return runtime().runtimeContext();

@@ -51,6 +51,9 @@ public interface MantaRuntime {
   /** A human-readable report of every live object and why it is alive. */
   String memorySummary();
 
+  /** The nodes of this runtime: one when embedded; every known node of a cluster. */
+  List<dev.manta.Node> nodes();
+
   /** Describes where the calling thread runs. */
   dev.manta.RuntimeContext runtimeContext();
 

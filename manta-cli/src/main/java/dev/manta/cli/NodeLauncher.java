@@ -39,8 +39,8 @@ final class NodeLauncher {
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
   /**
-   * What NodeMain is asked to be. {@code port}, {@code resources}, {@code objectStoreBytes} may be
-   * null.
+   * What NodeMain is asked to be. {@code port}, {@code resources}, {@code objectStoreBytes} and
+   * {@code labels} may be null.
    */
   record NodeSpec(
       boolean head,
@@ -49,7 +49,20 @@ final class NodeLauncher {
       String bind,
       int numCpus,
       CustomResources resources,
-      Long objectStoreBytes) {}
+      Long objectStoreBytes,
+      String labels) {
+    /** A node without labels. */
+    NodeSpec(
+        boolean head,
+        String headAddress,
+        Integer port,
+        String bind,
+        int numCpus,
+        CustomResources resources,
+        Long objectStoreBytes) {
+      this(head, headAddress, port, bind, numCpus, resources, objectStoreBytes, null);
+    }
+  }
 
   /** What the node reported in its ready file. */
   record Ready(String head, String agent, String node, long pid) {}
@@ -88,6 +101,10 @@ final class NodeLauncher {
     if (spec.resources() != null) {
       cmd.add("--resources");
       cmd.add(spec.resources().json());
+    }
+    if (spec.labels() != null && !spec.labels().isBlank()) {
+      cmd.add("--labels");
+      cmd.add(spec.labels());
     }
     if (spec.objectStoreBytes() != null) {
       cmd.add("--object-store-memory");

@@ -81,6 +81,14 @@ final class StartCommand implements Callable<Integer> {
   CustomResources resources;
 
   @Option(
+      names = "--labels",
+      paramLabel = "K=V,...",
+      description =
+          "This node's labels, key=value pairs separated by commas (e.g. zone=eu-1,disk=ssd):"
+              + " Manta.nodes() and the Ray API's node info report them.")
+  String labels;
+
+  @Option(
       names = "--object-store-memory",
       paramLabel = "SIZE",
       converter = SizeConverter.class,
@@ -386,8 +394,22 @@ final class StartCommand implements Callable<Integer> {
     if (!head && storage != null) throw usage("--storage is for the head: use it with --head");
     int cpus = numCpus == null ? Runtime.getRuntime().availableProcessors() : numCpus;
     if (cpus < 0) throw usage("--num-cpus must be >= 0, was " + cpus);
+    if (labels != null) {
+      try {
+        dev.manta.cluster.agent.NodeAgent.parseLabels(labels);
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage());
+      }
+    }
     return new NodeLauncher.NodeSpec(
-        head, head ? null : role.address, headPort, bind, cpus, resources, objectStoreBytes);
+        head,
+        head ? null : role.address,
+        headPort,
+        bind,
+        cpus,
+        resources,
+        objectStoreBytes,
+        labels);
   }
 
   /** The smallest {@code --object-store-memory} accepted: room for a few ordinary objects. */

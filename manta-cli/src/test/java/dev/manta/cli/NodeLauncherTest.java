@@ -27,7 +27,14 @@ class NodeLauncherTest {
   void command_head_passesEveryFlagInTheContractOrder() {
     var spec =
         new NodeLauncher.NodeSpec(
-            true, null, 0, "0.0.0.0", 8, CustomResources.parse("{\"GPU\":1}"), 536870912L);
+            true,
+            null,
+            0,
+            "0.0.0.0",
+            8,
+            CustomResources.parse("{\"GPU\":1}"),
+            536870912L,
+            "zone=a");
     List<String> cmd =
         NodeLauncher.command("/jdk/bin/java", "a.jar:b.jar", 25, spec, dir, dir.resolve("r"));
     assertThat(cmd)
@@ -48,6 +55,8 @@ class NodeLauncherTest {
             "8",
             "--resources",
             "{\"GPU\":1}",
+            "--labels",
+            "zone=a",
             "--object-store-memory",
             "536870912",
             "--session-dir",

@@ -32,13 +32,14 @@ import org.slf4j.LoggerFactory;
  * until SIGTERM.
  *
  * <p>Flags: {@code --head | --address HOST:PORT}, {@code --port N} (head; 0 = any), {@code --bind
- * HOST} (default 127.0.0.1), {@code --num-cpus N}, {@code --resources JSON}, {@code
- * --object-store-memory BYTES}, {@code --session-dir DIR}, {@code --ready-file PATH} (written once
- * the node serves: Java properties {@code head}, {@code agent}, {@code node}, {@code pid}), {@code
- * --token-file PATH}, {@code --insecure-no-token}, {@code --storage DIR} (head: keep the head's
- * tables in {@code DIR}, so a head restarted on it resumes the cluster; else {@code
- * -Dmanta.head-storage}; neither: in memory, lost with the head), {@code --no-agent} (head: no node
- * agent in this process, so the head can be restarted alone).
+ * HOST} (default 127.0.0.1), {@code --num-cpus N}, {@code --resources JSON}, {@code --labels
+ * k=v,...} (the node's labels, {@link NodeAgent#parseLabels}), {@code --object-store-memory BYTES},
+ * {@code --session-dir DIR}, {@code --ready-file PATH} (written once the node serves: Java
+ * properties {@code head}, {@code agent}, {@code node}, {@code pid}), {@code --token-file PATH},
+ * {@code --insecure-no-token}, {@code --storage DIR} (head: keep the head's tables in {@code DIR},
+ * so a head restarted on it resumes the cluster; else {@code -Dmanta.head-storage}; neither: in
+ * memory, lost with the head), {@code --no-agent} (head: no node agent in this process, so the head
+ * can be restarted alone).
  *
  * <p>Settings: {@link ClusterConfig} and {@link MantaConfig} (store size and full-store timeout),
  * read once here from system properties and environment; a bad value stops the node before it
@@ -57,6 +58,7 @@ public final class NodeMain {
       Set.of(
           "--address",
           "--bind",
+          "--labels",
           "--num-cpus",
           "--object-store-memory",
           "--port",
@@ -145,6 +147,7 @@ public final class NodeMain {
             a.getOrDefault(
                 "--num-cpus", Integer.toString(Runtime.getRuntime().availableProcessors()))));
     resources.putAll(parseResources(a.getOrDefault("--resources", "{}")));
+    Map<String, String> labels = NodeAgent.parseLabels(a.getOrDefault("--labels", ""));
     for (StoreFiles.Entry gone :
         StoreFiles.removeDead(StoreFiles.SHARED_MEMORY, StoreFiles::isAlive)) {
       LOG.info(
@@ -195,6 +198,7 @@ public final class NodeMain {
                 agentHead,
                 connectHost(bind),
                 resources,
+                labels,
                 storeBytes,
                 core.storeFullTimeout(),
                 session,

@@ -17,12 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterSmokeTest {
   @TempDir static Path dir;
   static ClusterFixture cluster;
+  static ClusterFixture.Node secondNode;
 
   @BeforeAll
   static void start() throws Exception {
     cluster = new ClusterFixture(dir);
     cluster.startHead(2);
-    cluster.startNode("second", 2, "--resources", "{\"second\":1}");
+    secondNode =
+        cluster.startNode(
+            "second", 2, "--resources", "{\"second\":1}", "--labels", "zone=eu-1,disk=ssd");
     Manta.init(cluster.address());
   }
 
@@ -65,6 +68,32 @@ class ClusterSmokeTest {
     long pid = Manta.get(a.task(Where::pid).remote(), Duration.ofSeconds(60));
     a.kill();
     return pid;
+  }
+
+  static String nodeOfTask() {
+    return Manta.runtimeContext().nodeId();
+  }
+
+  @Test
+  void nodes_listsBothNodes_withTheirResourcesAndLabels() {
+    java.util.List<dev.manta.Node> nodes = Manta.nodes();
+    assertThat(nodes).hasSize(2).allSatisfy(n -> assertThat(n.alive()).isTrue());
+    assertThat(nodes).extracting(dev.manta.Node::id).isSorted().doesNotHaveDuplicates();
+    dev.manta.Node second =
+        nodes.stream().filter(n -> n.resources().containsKey("second")).findFirst().orElseThrow();
+    assertThat(second.labels())
+        .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("zone", "eu-1", "disk", "ssd"));
+    assertThat(second.id()).isEqualTo(secondNode.nodeId());
+    assertThat(second.address()).isEqualTo(secondNode.agent());
+    dev.manta.Node head = nodes.stream().filter(n -> n != second).findFirst().orElseThrow();
+    assertThat(head.labels()).isEmpty();
+    assertThat(head.resources()).containsEntry("CPU", 2.0);
+    // The node a task runs on is one of them, by the same id.
+    String ranOn =
+        Manta.get(
+            Manta.task(ClusterSmokeTest::nodeOfTask).resource("second", 1).remote(),
+            Duration.ofSeconds(60));
+    assertThat(ranOn).isEqualTo(second.id());
   }
 
   @Test

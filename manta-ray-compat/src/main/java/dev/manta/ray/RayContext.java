@@ -58,20 +58,34 @@ final class RayContext implements RuntimeContext {
     return manta.isEmbedded();
   }
 
+  /**
+   * {@inheritDoc} Manta's nodes ({@code Manta.nodes()}): the embedded runtime's one node, or every
+   * node of the cluster, dead ones included. The address is the node agent's; the object store and
+   * raylet socket names are empty (Manta has neither); labels are the node's own ({@code manta
+   * start --labels}) and {@code ray.io/node-id}, the node's id in hex.
+   */
   @Override
   public List<NodeInfo> getAllNodeInfo() {
-    return List.of(
-        new NodeInfo(
-            RayIds.EMBEDDED_NODE,
-            "127.0.0.1",
-            "localhost",
-            0,
-            "",
-            "",
-            true,
-            Map.copyOf(manta.totalResources()),
-            Map.of()));
+    List<NodeInfo> out = new ArrayList<>();
+    for (dev.manta.Node n : runtime.manta().nodes()) {
+      UniqueId id = RayIds.node(n.id());
+      String host = "127.0.0.1";
+      int port = 0;
+      int colon = n.address().lastIndexOf(':');
+      if (colon > 0) {
+        host = n.address().substring(0, colon);
+        port = Integer.parseInt(n.address().substring(colon + 1));
+      }
+      Map<String, String> labels = new java.util.TreeMap<>(n.labels());
+      labels.put(NODE_ID_LABEL, id.toString());
+      out.add(
+          new NodeInfo(id, host, host, port, "", "", n.alive(), Map.copyOf(n.resources()), labels));
+    }
+    return out;
   }
+
+  /** The label every node carries, as in Ray: its node id in hex. */
+  static final String NODE_ID_LABEL = "ray.io/node-id";
 
   @Override
   public List<ActorInfo> getAllActorInfo() {
@@ -124,7 +138,7 @@ final class RayContext implements RuntimeContext {
 
   @Override
   public UniqueId getCurrentNodeId() {
-    return RayIds.EMBEDDED_NODE;
+    return RayIds.node(manta.nodeId());
   }
 
   /** {@inheritDoc} Runtime environments are not supported: always null. */

@@ -13,6 +13,13 @@ final class RayIds {
 
   private RayIds() {}
 
+  /** The Ray id of a Manta node: its hex id, or {@link #EMBEDDED_NODE} for the embedded one. */
+  static UniqueId node(String mantaId) {
+    return mantaId.matches("[0-9a-fA-F]+")
+        ? UniqueId.fromBytes(bytes(mantaId, UniqueId.LENGTH))
+        : EMBEDDED_NODE;
+  }
+
   static TaskId task(String mantaHex) {
     return TaskId.fromBytes(bytes(mantaHex, TaskId.LENGTH));
   }

@@ -11,6 +11,7 @@ import io.ray.api.exception.RayTaskException;
 import io.ray.api.exception.RayTimeoutException;
 import io.ray.api.exception.UnreconstructableException;
 import io.ray.api.id.TaskId;
+import io.ray.api.runtimecontext.NodeInfo;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -189,6 +190,24 @@ class RayTaskTest implements RayTestSupport.Source {
     assertThat(Ray.getRuntimeContext().isLocalMode()).isEqualTo(rayMode().isEmbedded());
     assertThat(Ray.getRuntimeContext().getNamespace()).isEqualTo("test");
     assertThat(Ray.getRuntimeContext().getCurrentJobId().isNil()).isFalse();
+  }
+
+  static String nodeId() {
+    return Ray.getRuntimeContext().getCurrentNodeId().toString();
+  }
+
+  @Test
+  void allNodeInfo_listsEveryNode_withItsIdLabel_andTheNodeTasksRunOn() {
+    List<NodeInfo> nodes = Ray.getRuntimeContext().getAllNodeInfo();
+    assertThat(nodes).isNotEmpty().allSatisfy(n -> assertThat(n.isAlive).isTrue());
+    assertThat(nodes)
+        .allSatisfy(n -> assertThat(n.labels).containsEntry("ray.io/node-id", n.nodeId.toString()));
+    // 4 CPUs in all, in both modes (embedded: one node; cluster: two of 2).
+    assertThat(nodes.stream().mapToDouble(n -> n.resources.get("CPU")).sum()).isEqualTo(4.0);
+    List<String> ids = nodes.stream().map(n -> n.nodeId.toString()).toList();
+    assertThat(ids).doesNotHaveDuplicates();
+    assertThat(ids).contains(Ray.getRuntimeContext().getCurrentNodeId().toString());
+    assertThat(ids).contains(Ray.task(RayTaskTest::nodeId).remote().get());
   }
 
   @Test

@@ -489,6 +489,11 @@ public final class CoreWorker implements MantaRuntime {
   }
 
   @Override
+  public List<dev.manta.Node> nodes() {
+    return ports.nodes();
+  }
+
+  @Override
   public ObjectStoreStats storeStats() {
     return store.stats();
   }

@@ -423,6 +423,26 @@ abstract class TaskBehaviour<F extends MantaFixture> implements MantaFixture.Sou
   }
 
   @Test
+  void nodes_listTheNodeATaskRunsOn_andAddUpToTheRuntimesResources() {
+    List<dev.manta.Node> nodes = Manta.nodes();
+    assertThat(nodes).isNotEmpty();
+    assertThat(nodes).extracting(dev.manta.Node::id).isSorted().doesNotHaveDuplicates();
+    String ranOn = Manta.task(Ctx::nodeId).remote().get();
+    assertThat(nodes)
+        .extracting(dev.manta.Node::id)
+        .contains(ranOn, Manta.runtimeContext().nodeId());
+    double liveCpus =
+        nodes.stream()
+            .filter(dev.manta.Node::alive)
+            .mapToDouble(n -> n.resources().getOrDefault("CPU", 0.0))
+            .sum();
+    assertThat(liveCpus).isEqualTo(Manta.runtimeContext().totalResources().get("CPU"));
+    if (fixture().isEmbedded()) {
+      assertThat(nodes).singleElement().satisfies(n -> assertThat(n.labels()).isEmpty());
+    }
+  }
+
+  @Test
   void memorySummary_namesTheModeAndTheJob() {
     ObjectRef<Integer> r = Manta.put(7);
     String summary = Manta.memorySummary();
@@ -474,6 +494,10 @@ abstract class TaskBehaviour<F extends MantaFixture> implements MantaFixture.Sou
 
     static String describe() {
       return Manta.runtimeContext().toString();
+    }
+
+    static String nodeId() {
+      return Manta.runtimeContext().nodeId();
     }
   }
 }

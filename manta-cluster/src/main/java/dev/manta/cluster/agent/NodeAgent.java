@@ -98,6 +98,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   private final String bind;
   private final ResourceSet total;
   private final Map<String, Double> totalMap;
+  private final Map<String, String> labels;
   private final NodeStore store;
   private final JobObjects jobObjects = new JobObjects();
   private volatile double busyCpus; // what the workers used over the last heartbeat interval
@@ -164,6 +165,33 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
       Path sessionDir,
       List<String> jdkFlags,
       ClusterConfig config) {
+    this(
+        headAddress,
+        bind,
+        resources,
+        Map.of(),
+        storeBytes,
+        storeFullTimeout,
+        sessionDir,
+        jdkFlags,
+        config);
+  }
+
+  /**
+   * As {@link #NodeAgent(String, String, Map, long, Duration, Path, List, ClusterConfig)}, with the
+   * node's {@code labels} (checked by {@link #parseLabels}), which the head's table carries.
+   */
+  public NodeAgent(
+      String headAddress,
+      String bind,
+      Map<String, Double> resources,
+      Map<String, String> labels,
+      long storeBytes,
+      Duration storeFullTimeout,
+      Path sessionDir,
+      List<String> jdkFlags,
+      ClusterConfig config) {
+    this.labels = Map.copyOf(labels);
     this.jdkFlags = List.copyOf(jdkFlags);
     this.pullSlots = new Semaphore(config.maxPulls());
     this.nodeId = HexFormat.of().toHexDigits(new java.security.SecureRandom().nextLong());
@@ -353,7 +381,54 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
         .setObjectStoreCapacity(store.capacity())
         .setObjectStoreUsed(store.stats().usedBytes())
         .setHostname(host)
+        .putAllLabels(labels)
         .build();
+  }
+
+  /** Label keys Manta and the Ray API set themselves; a node's own labels may not use them. */
+  private static final List<String> RESERVED_LABEL_PREFIXES = List.of("ray.io/", "manta.io/");
+
+  /**
+   * Reads {@code --labels}: {@code key=value} pairs separated by commas ({@code
+   * zone=eu-1,disk=ssd}); empty gives none. A key is 1-256 characters of letters, digits and {@code
+   * -_./}, and may not start with {@code ray.io/} or {@code manta.io/} (those the runtime sets); a
+   * value is up to 256 characters without commas or {@code =}.
+   *
+   * @throws IllegalArgumentException naming the bad pair and the form expected
+   */
+  public static Map<String, String> parseLabels(String text) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (text.isBlank()) {
+      return out;
+    }
+    for (String pair : text.split(",", -1)) {
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? "" : pair.substring(0, eq).trim();
+      String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
+      if (eq < 0 || !key.matches("[A-Za-z0-9_./-]{1,256}") || !value.matches("[^,=]{0,256}")) {
+        throw new IllegalArgumentException(
+            "--labels: cannot read '"
+                + pair
+                + "' in '"
+                + text
+                + "'; give key=value pairs separated by commas, such as zone=eu-1,disk=ssd (keys:"
+                + " letters, digits and -_./)");
+      }
+      for (String reserved : RESERVED_LABEL_PREFIXES) {
+        if (key.startsWith(reserved)) {
+          throw new IllegalArgumentException(
+              "--labels: the key '"
+                  + key
+                  + "' starts with "
+                  + reserved
+                  + ", which the runtime sets itself; choose another key");
+        }
+      }
+      if (out.put(key, value) != null) {
+        throw new IllegalArgumentException("--labels: the key '" + key + "' is given twice");
+      }
+    }
+    return out;
   }
 
   /** This agent's meters, for its process's Prometheus endpoint. */

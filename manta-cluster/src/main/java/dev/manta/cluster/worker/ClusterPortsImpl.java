@@ -467,6 +467,11 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
   }
 
   @Override
+  public List<dev.manta.Node> nodes() {
+    return view.publicNodes();
+  }
+
+  @Override
   public String jobId() {
     return jobId;
   }

@@ -188,6 +188,23 @@ final class ClusterView {
     return false;
   }
 
+  /** Every node known, dead ones included, as the public API reports them, sorted by id. */
+  java.util.List<dev.manta.Node> publicNodes() {
+    java.util.List<dev.manta.Node> out = new java.util.ArrayList<>();
+    for (NodeView v : nodes.values()) {
+      NodeInfo n = v.info;
+      out.add(
+          new dev.manta.Node(
+              n.getNodeId(),
+              n.getAgentAddress(),
+              n.getAlive(),
+              n.getTotal().getAmountsMap(),
+              n.getLabelsMap()));
+    }
+    out.sort(java.util.Comparator.comparing(dev.manta.Node::id));
+    return out;
+  }
+
   /** The sum of the live nodes' resources. */
   Map<String, Double> totalResources() {
     Map<String, Double> sum = new LinkedHashMap<>();

@@ -129,6 +129,11 @@ public final class NullRuntime implements MantaRuntime {
   }
 
   @Override
+  public List<dev.manta.Node> nodes() {
+    return List.of();
+  }
+
+  @Override
   public String memorySummary() {
     return "";
   }

@@ -45,6 +45,15 @@ public interface ClusterPorts {
   String nodeId();
 
   /**
+   * Every node known (alive or dead), sorted by id; for {@code Manta.nodes()}. By default this
+   * process's node alone, with {@link #totalResources()} and no labels.
+   */
+  default java.util.List<dev.manta.Node> nodes() {
+    return java.util.List.of(
+        new dev.manta.Node(nodeId(), "", true, totalResources(), java.util.Map.of()));
+  }
+
+  /**
    * Where to run a task: takes a READY task owned here and runs it on some worker (or here, with
    * {@link CoreAccess#runLocally}). The port completes it later with {@link CoreAccess#complete}.
    */
