@@ -26,6 +26,15 @@ public abstract class ActorHandle<A> {
   public abstract Optional<String> name();
 
   /**
+   * The actor's state as this process knows it now: {@link ActorState#PENDING_CREATION} until its
+   * constructor has run, {@link ActorState#ALIVE}, {@link ActorState#RESTARTING} while a restart
+   * after its process died is under way, {@link ActorState#DEAD} for good. On a cluster a process
+   * other than the actor's owner learns of changes from the head, so it may lag by moments. Like
+   * any use of an unused {@link ActorCreator}, it creates the actor.
+   */
+  public abstract ActorState state();
+
+  /**
    * Kills the actor now: a running call is interrupted, queued and future calls fail with {@link
    * ActorDiedException}, and a name it had is released. Killing a dead actor does nothing.
    */

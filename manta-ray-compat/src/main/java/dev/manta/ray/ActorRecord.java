@@ -184,6 +184,26 @@ final class ActorRecord {
     return restarts.get();
   }
 
+  /**
+   * Ray's state of this actor: DEAD once dead for good; else its current Manta actor's state, a
+   * pending creation counting as RESTARTING when it is a restart this record made (after {@code
+   * Ray.kill} with restarts left).
+   */
+  io.ray.api.runtimecontext.ActorState rayState() {
+    if (dead) {
+      return io.ray.api.runtimecontext.ActorState.DEAD;
+    }
+    return switch (current.state()) {
+      case PENDING_CREATION ->
+          restarts.get() > 0
+              ? io.ray.api.runtimecontext.ActorState.RESTARTING
+              : io.ray.api.runtimecontext.ActorState.PENDING_CREATION;
+      case ALIVE -> io.ray.api.runtimecontext.ActorState.ALIVE;
+      case RESTARTING -> io.ray.api.runtimecontext.ActorState.RESTARTING;
+      case DEAD -> io.ray.api.runtimecontext.ActorState.DEAD;
+    };
+  }
+
   boolean isDead() {
     return dead;
   }

@@ -92,7 +92,12 @@ final class RayContext implements RuntimeContext {
     return getAllActorInfo(null, null);
   }
 
-  /** {@inheritDoc} Every actor belongs to this runtime's one job. */
+  /**
+   * {@inheritDoc} Every actor belongs to this runtime's one job. States are Ray's: {@code
+   * PENDING_CREATION} until the constructor ran, {@code ALIVE}, {@code RESTARTING} while a restart
+   * (after its process died, or after {@code Ray.kill} with restarts left) is under way, {@code
+   * DEAD}.
+   */
   @Override
   public List<ActorInfo> getAllActorInfo(JobId jobId, ActorState state) {
     List<ActorInfo> out = new ArrayList<>();
@@ -101,7 +106,7 @@ final class RayContext implements RuntimeContext {
     }
     Address address = new Address(RayIds.EMBEDDED_NODE, "127.0.0.1", 0);
     for (ActorRecord r : runtime.actors()) {
-      ActorState s = r.isDead() ? ActorState.DEAD : ActorState.ALIVE;
+      ActorState s = r.rayState();
       if (state == null || state == s) {
         out.add(new ActorInfo(r.rayId, s, r.restarts(), address, r.name == null ? "" : r.name));
       }

@@ -18,6 +18,7 @@ import io.ray.api.runtimecontext.ActorState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -144,6 +145,53 @@ class RayActorTest implements RayTestSupport.Source {
     c.kill(false); // no restarts left
     assertThatThrownBy(() -> c.task(Counter::get).remote().get())
         .isInstanceOf(RayActorException.class);
+  }
+
+  /** Holds {@link SlowStart}'s constructor (in this JVM only: embedded). */
+  static volatile java.util.concurrent.CountDownLatch ctorGate =
+      new java.util.concurrent.CountDownLatch(0);
+
+  /** An actor whose constructor waits for {@link #ctorGate}. */
+  public static final class SlowStart {
+    public SlowStart() throws InterruptedException {
+      ctorGate.await();
+    }
+
+    public String ping() {
+      return "pong";
+    }
+  }
+
+  private static ActorState stateOf(ActorHandle<?> a) {
+    return Ray.getRuntimeContext().getAllActorInfo().stream()
+        .filter(i -> i.actorId.equals(a.getId()))
+        .findFirst()
+        .orElseThrow()
+        .state;
+  }
+
+  @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // holds constructors on a latch of this JVM
+  void actorInfo_isPendingCreation_thenAlive_thenRestarting_thenDead() {
+    ctorGate = new java.util.concurrent.CountDownLatch(1);
+    ActorHandle<SlowStart> a = Ray.actor(SlowStart::new).setMaxRestarts(1).remote();
+    assertThat(stateOf(a)).isEqualTo(ActorState.PENDING_CREATION);
+    assertThat(Ray.getRuntimeContext().getAllActorInfo(null, ActorState.PENDING_CREATION))
+        .extracting(i -> i.actorId)
+        .contains(a.getId());
+    ctorGate.countDown();
+    assertThat(a.task(SlowStart::ping).remote().get()).isEqualTo("pong");
+    assertThat(stateOf(a)).isEqualTo(ActorState.ALIVE);
+
+    ctorGate = new java.util.concurrent.CountDownLatch(1);
+    a.kill(false); // a restart: the constructor runs again, and waits
+    assertThat(stateOf(a)).isEqualTo(ActorState.RESTARTING);
+    ctorGate.countDown();
+    assertThat(a.task(SlowStart::ping).remote().get()).isEqualTo("pong");
+    assertThat(stateOf(a)).isEqualTo(ActorState.ALIVE);
+
+    a.kill();
+    assertThat(stateOf(a)).isEqualTo(ActorState.DEAD);
   }
 
   @Test

@@ -45,6 +45,26 @@ abstract class ActorBehaviour<F extends MantaFixture> implements MantaFixture.So
   }
 
   @Test
+  void state_isPendingUntilTheConstructorRan_thenAlive_thenDeadAfterKill() {
+    Fns.gate = new CountDownLatch(1); // blocks only where the task runs in this JVM (embedded)
+    ObjectRef<Integer> start = Manta.task(Fns::awaitGate, 7).remote();
+    ActorHandle<Counter> c =
+        Manta.actor((dev.manta.Fn1<Integer, Counter>) Counter::new, start).remote();
+    if (fixture().isEmbedded()) {
+      assertThat(c.state()).isEqualTo(dev.manta.ActorState.PENDING_CREATION);
+    } else {
+      assertThat(c.state()).isIn(dev.manta.ActorState.PENDING_CREATION, dev.manta.ActorState.ALIVE);
+    }
+    Fns.gate.countDown();
+    assertThat(c.task(Counter::add, 1).remote().get()).isEqualTo(8);
+    assertThat(c.state()).isEqualTo(dev.manta.ActorState.ALIVE);
+    c.kill();
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(c::state, s -> s == dev.manta.ActorState.DEAD);
+  }
+
+  @Test
   void creator_isUsableAsHandleDirectly() {
     ActorHandle<Counter> c = Manta.actor(Counter::new);
     assertThat(c.task(Counter::add, 2).remote().get()).isEqualTo(2);

@@ -129,6 +129,11 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> implements Leased 
   }
 
   @Override
+  public dev.manta.ActorState state() {
+    return actor().publicState();
+  }
+
+  @Override
   protected <R> ActorCall<R> newCall(MantaFunction method, Object[] args, long refMask) {
     ActorInstance a = actor();
     ActorHandleImpl<A> self = this;

@@ -77,6 +77,7 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<TaskRun> queue = new ArrayDeque<>(); // guarded by lock
   private State state = State.CREATING; // guarded by lock
+  private boolean wasAlive; // guarded by lock: state was ALIVE once, so CREATING is a restart
   private int drainers; // guarded by lock
   private int idleDrainers; // drainers spinning for the next call; at most 1; guarded by lock
   private volatile Failure death;
@@ -472,6 +473,21 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
     return death != null;
   }
 
+  /** The state {@code ActorHandle.state()} reports: CREATING is a restart once it was ALIVE. */
+  dev.manta.ActorState publicState() {
+    lock.lock();
+    try {
+      return switch (state) {
+        case CREATING ->
+            wasAlive ? dev.manta.ActorState.RESTARTING : dev.manta.ActorState.PENDING_CREATION;
+        case ALIVE -> dev.manta.ActorState.ALIVE;
+        case DEAD -> dev.manta.ActorState.DEAD;
+      };
+    } finally {
+      lock.unlock();
+    }
+  }
+
   String describe() {
     return (name != null ? "'" + name + "' " : "") + className + " (" + id.hex() + ")";
   }
@@ -582,6 +598,7 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
       holdsResources = !resources.isEmpty();
       instance = newInstance;
       state = State.ALIVE;
+      wasAlive = true;
       maybeStartDrainer();
       return true;
     } finally {
