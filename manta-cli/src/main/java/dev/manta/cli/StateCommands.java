@@ -72,6 +72,59 @@ final class StateCommands {
     }
   }
 
+  /**
+   * Which rows a listing prints and how: {@code --filter}, {@code --limit}, {@code --format};
+   * shared by {@code list} and {@code memory}.
+   */
+  static final class Selection {
+    @Option(
+        names = "--filter",
+        paramLabel = "KEY=VALUE",
+        description =
+            "Only rows whose KEY is VALUE (KEY!=VALUE: is not); repeat to combine. Keys as in"
+                + " --format json, e.g. state, name, node_id, job_id, where.")
+    List<String> filters;
+
+    @Option(
+        names = "--limit",
+        paramLabel = "N",
+        description =
+            "At most N rows (default: 100; 0: all). Tasks: the N most recent runs; others: the"
+                + " first N.")
+    int limit = 100;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
+    Format format = Format.TABLE;
+
+    /** The filter, after checking every option. */
+    Filter check(CommandSpec spec) {
+      if (limit < 0) {
+        throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, was " + limit);
+      }
+      return filter(spec, filters);
+    }
+
+    /**
+     * Prints the rows of {@code all} that pass {@code f}, cut to {@code --limit} ({@code newest}:
+     * the last ones), with a note in a table when rows were left out.
+     */
+    <R extends Row> void print(
+        CommandSpec spec, Listing<R> all, Filter f, boolean newest, int columns) {
+      Listing<R> passing = all.select(f, 0);
+      Listing<R> shown =
+          newest ? passing.selectLast(Filter.all(), limit) : passing.select(Filter.all(), limit);
+      StateCommands.print(spec, shown, format, columns);
+      int left = passing.rows().size() - shown.rows().size();
+      if (left > 0 && format == Format.TABLE) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(
+            "Note: %d of %d rows shown (%s); --limit 0 shows all%n",
+            shown.rows().size(), passing.rows().size(), newest ? "the most recent" : "the first");
+        out.flush();
+      }
+    }
+  }
+
   /** Output format. */
   enum Format {
     TABLE,
@@ -133,27 +186,11 @@ final class StateCommands {
         description = "nodes, actors, tasks, objects, jobs or workers")
     String what;
 
-    @Option(
-        names = "--filter",
-        paramLabel = "KEY=VALUE",
-        description = "Only rows whose KEY is VALUE (KEY!=VALUE: is not); repeat to combine.")
-    List<String> filters;
-
-    @Option(
-        names = "--limit",
-        paramLabel = "N",
-        description = "At most N rows (default: 100; 0: all).")
-    int limit = 100;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
-    Format format = Format.TABLE;
+    @Mixin Selection selection;
 
     @Override
     public Integer call() {
-      if (limit < 0) {
-        throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, was " + limit);
-      }
-      Filter f = filter(spec, filters);
+      Filter f = selection.check(spec);
       Function<ClusterState, Listing<? extends Row>> query;
       int columns;
       switch (what.toLowerCase(Locale.ROOT)) {
@@ -190,13 +227,9 @@ final class StateCommands {
       }
       try (ClusterState state = target.connect(parent, spec)) {
         Listing<? extends Row> l = ask(state, query);
-        print(spec, select(l, f, limit), format, columns);
+        selection.print(spec, l, f, what.equalsIgnoreCase("tasks"), columns);
       }
       return 0;
-    }
-
-    private static <R extends Row> Listing<R> select(Listing<R> l, Filter f, int limit) {
-      return l.select(f, limit);
     }
   }
 
@@ -302,28 +335,15 @@ final class StateCommands {
     @Spec CommandSpec spec;
     @Mixin Target target;
 
-    @Option(
-        names = "--filter",
-        paramLabel = "KEY=VALUE",
-        description = "Only objects whose KEY is VALUE (e.g. where=store, job_id=...).")
-    List<String> filters;
-
-    @Option(
-        names = "--limit",
-        paramLabel = "N",
-        description = "At most N rows (default: 100; 0: all).")
-    int limit = 100;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
-    Format format = Format.TABLE;
+    @Mixin Selection selection;
 
     @Override
     public Integer call() {
-      Filter f = filter(spec, filters);
+      Filter f = selection.check(spec);
       try (ClusterState state = target.connect(parent, spec)) {
         Listing<ObjectRow> all = ask(state, ClusterState::objects).select(f, 0);
-        if (format == Format.JSON) {
-          print(spec, all.select(Filter.all(), limit), format, 0);
+        if (selection.format == Format.JSON) {
+          selection.print(spec, all, Filter.all(), false, 0);
           return 0;
         }
         long bytes = 0;
@@ -340,7 +360,7 @@ final class StateCommands {
         out.printf(
             "%d objects, %d bytes%s%n",
             all.rows().size(), bytes, parts.isEmpty() ? "" : ": " + String.join(", ", parts));
-        print(spec, all.select(Filter.all(), limit), format, 7);
+        selection.print(spec, all, Filter.all(), false, 7);
       }
       return 0;
     }

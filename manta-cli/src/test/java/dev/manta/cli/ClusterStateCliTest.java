@@ -144,7 +144,20 @@ class ClusterStateCliTest {
     assertThat(running.out()).contains("TASK_ID", "NAME", "STATE", "wait", "hold", "RUNNING");
     assertThat(running.out()).doesNotContain("square", "FINISHED");
 
-    assertThat(rows("list", "tasks", "--filter", "name=square", "--limit", "2")).hasSize(2);
+    // --limit keeps the most recent runs, still printed oldest first.
+    List<JsonObject> lastTwo = rows("list", "tasks", "--filter", "name=square", "--limit", "2");
+    assertThat(lastTwo)
+        .extracting(t -> t.get("start_micros").getAsLong())
+        .containsExactlyElementsOf(
+            squares.subList(SQUARES - 2, SQUARES).stream()
+                .map(t -> t.get("start_micros").getAsLong())
+                .toList());
+    Result cut = cli("list", "tasks", "--filter", "name=square", "--limit", "2");
+    assertThat(cut.out())
+        .contains("Note: 2 of " + SQUARES + " rows shown (the most recent); --limit 0 shows all");
+    Result negative = cli("memory", "--limit", "-1");
+    assertThat(negative.exit()).isNotZero();
+    assertThat(negative.err()).contains("--limit must be 0 or more, was -1");
     assertThat(rows("list", "tasks", "--filter", "state!=RUNNING", "--filter", "name!=square"))
         .extracting(t -> str(t, "name"))
         .doesNotContain("square", "wait", "hold")
