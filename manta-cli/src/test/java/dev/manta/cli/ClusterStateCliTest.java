@@ -42,6 +42,7 @@ class ClusterStateCliTest {
   static ObjectRef<byte[]> big;
   static ActorHandle<Tally> tally;
   static List<ObjectRef<Integer>> held = new ArrayList<>();
+  static ObjectRef<Integer> after;
   static String previousTokenFile;
 
   /** An actor to list. */
@@ -111,6 +112,8 @@ class ClusterStateCliTest {
     Awaitility.await("both waiting tasks run")
         .atMost(Duration.ofSeconds(60))
         .until(() -> rows("list", "tasks", "--filter", "state=RUNNING").size() == 2);
+    // Waits for the result of "wait", which comes only when the test ends: never runs before.
+    after = Manta.task(ClusterStateCliTest::square, held.get(0)).name("after").remote();
   }
 
   @AfterAll
@@ -119,6 +122,7 @@ class ClusterStateCliTest {
       if (release != null) {
         Files.createFile(release);
         Manta.get(held);
+        assertThat(Manta.get(after)).isZero();
       }
       Manta.shutdown();
     } finally {
@@ -162,6 +166,23 @@ class ClusterStateCliTest {
         .extracting(t -> str(t, "name"))
         .doesNotContain("square", "wait", "hold")
         .contains("seven");
+  }
+
+  @Test
+  void listTasks_showsATaskWaitingForItsArgument_untilItRuns() {
+    assertThat(rows("list", "tasks", "--filter", "name=after"))
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(str(t, "state")).isEqualTo("PENDING_ARGS");
+              assertThat(str(t, "task_id")).isEqualTo(after.id().substring(0, 32));
+              assertThat(t.get("start_micros").getAsLong()).isZero();
+              assertThat(str(t, "pid")).isEqualTo(Long.toString(ProcessHandle.current().pid()));
+            });
+    // Listed last, as the newest: --limit 1 keeps it.
+    assertThat(rows("list", "tasks", "--limit", "1"))
+        .singleElement()
+        .satisfies(t -> assertThat(str(t, "name")).isEqualTo("after"));
   }
 
   @Test
@@ -272,7 +293,16 @@ class ClusterStateCliTest {
         assertThat(o.has("pid") && o.has("tid")).isTrue();
       }
     }
-    List<JsonObject> ended = rows("list", "tasks", "--filter", "state!=RUNNING", "--limit", "0");
+    List<JsonObject> ended =
+        rows(
+            "list",
+            "tasks",
+            "--filter",
+            "state!=RUNNING",
+            "--filter",
+            "state!=PENDING_ARGS",
+            "--limit",
+            "0");
     assertThat(runs).hasSize(ended.size());
     assertThat(runs).filteredOn(o -> str(o, "name").equals("square")).hasSize(SQUARES);
     assertThat(r.out()).contains("Wrote " + ended.size() + " task runs to " + file);

@@ -282,6 +282,44 @@ final class CoreAccessImpl implements CoreAccess {
   }
 
   @Override
+  public List<dev.manta.runtime.events.TaskRecord> pendingTasks() {
+    List<dev.manta.runtime.events.TaskRecord> out = new ArrayList<>();
+    for (OwnedObject o : table.snapshot()) {
+      // A task's result object, pending, produced by a run of this process.
+      if (!(o.producer() instanceof dev.manta.runtime.task.TaskRun t)
+          || t.result != o
+          || o.value().isDone()) {
+        continue;
+      }
+      String state =
+          switch (t.state.get()) {
+            case dev.manta.runtime.task.TaskRun.WAITING -> "PENDING_ARGS";
+            case dev.manta.runtime.task.TaskRun.READY -> "PENDING_SCHEDULING";
+            case dev.manta.runtime.task.TaskRun.RUNNING -> "SUBMITTED";
+            default -> null; // done or cancelled: its result is about to be stored
+          };
+      if (state != null) {
+        out.add(
+            new dev.manta.runtime.events.TaskRecord(
+                t.id().hex(),
+                t.displayName(),
+                switch (t.kind()) {
+                  case TASK -> "task";
+                  case ACTOR_CREATION -> "actor creation";
+                  case ACTOR_CALL -> "actor call";
+                },
+                t.actorId() == null ? "" : t.actorId().hex(),
+                t.attempt,
+                state,
+                0,
+                0,
+                0));
+      }
+    }
+    return out;
+  }
+
+  @Override
   public List<OwnedObjectState> ownedObjects() {
     List<OwnedObjectState> out = new ArrayList<>();
     for (OwnedObject o : table.snapshot()) {

@@ -135,6 +135,7 @@ final class StateService extends StateGrpc.StateImplBase {
           .processTasks(Empty.getDefaultInstance(), observer(f));
       calls.add(f);
     }
+    List<TaskRecordMsg> all = new ArrayList<>();
     for (int i = 0; i < ws.size(); i++) {
       WorkerInfo w = ws.get(i);
       ProcessTasksReply r = await(calls.get(i), w, timeoutMs, b);
@@ -142,15 +143,34 @@ final class StateService extends StateGrpc.StateImplBase {
         continue;
       }
       for (TaskRecordMsg t : r.getTasksList()) {
-        b.addTasks(
+        all.add(
             t.toBuilder()
                 .setNodeId(w.getNodeId())
                 .setWorkerAddress(w.getAddress())
                 .setPid(r.getPid())
-                .setJobId(w.getJobId()));
+                .setJobId(w.getJobId())
+                .build());
+      }
+    }
+    // An owner lists what it submitted that has no result yet; once a process runs that attempt,
+    // its own record (RUNNING, then ended) is the one shown.
+    java.util.Set<String> ran = new java.util.HashSet<>();
+    for (TaskRecordMsg t : all) {
+      if (!PENDING_STATES.contains(t.getState())) {
+        ran.add(t.getTaskId() + "/" + t.getAttempt());
+      }
+    }
+    for (TaskRecordMsg t : all) {
+      if (!PENDING_STATES.contains(t.getState())
+          || !ran.contains(t.getTaskId() + "/" + t.getAttempt())) {
+        b.addTasks(t);
       }
     }
   }
+
+  /** The states of an owner's record of a task that has not run (CoreAccess.pendingTasks). */
+  private static final java.util.Set<String> PENDING_STATES =
+      java.util.Set.of("PENDING_ARGS", "PENDING_SCHEDULING", "SUBMITTED");
 
   private void objects(ListStateReply.Builder b, Predicate<String> visible, long timeoutMs) {
     List<WorkerInfo> ws = liveProcesses(visible);

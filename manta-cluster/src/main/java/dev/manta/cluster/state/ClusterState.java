@@ -231,7 +231,10 @@ public final class ClusterState implements AutoCloseable {
   }
 
   /**
-   * The task runs every live process recorded (its last 4096), oldest start first.
+   * The task runs every live process recorded (its last 4096), oldest start first, then the tasks
+   * their owners submitted that no process runs yet ({@code PENDING_ARGS}: waiting for ref
+   * arguments; {@code PENDING_SCHEDULING}: for resources or a worker; {@code SUBMITTED}: sent to a
+   * worker that has not started it).
    *
    * @throws IllegalStateException if the head does not answer, naming why
    */
@@ -255,7 +258,10 @@ public final class ClusterState implements AutoCloseable {
               t.getEndMicros(),
               t.getThreadId()));
     }
-    rows.sort(Comparator.comparingLong(TaskRow::startMicros));
+    // Runs by start; tasks that have not started (start 0) after them, as the newest.
+    rows.sort(
+        Comparator.comparingLong(
+            (TaskRow t) -> t.startMicros() == 0 ? Long.MAX_VALUE : t.startMicros()));
     return new Listing<>(rows, r.getUnreachableList());
   }
 
@@ -288,7 +294,14 @@ public final class ClusterState implements AutoCloseable {
   }
 
   private static final List<String> TASK_STATES =
-      List.of("RUNNING", "FINISHED", "FAILED", "CANCELLED");
+      List.of(
+          "RUNNING",
+          "FINISHED",
+          "FAILED",
+          "CANCELLED",
+          "PENDING_ARGS",
+          "PENDING_SCHEDULING",
+          "SUBMITTED");
   private static final List<String> ACTOR_STATES =
       List.of("PENDING_CREATION", "ALIVE", "RESTARTING", "DEAD");
 

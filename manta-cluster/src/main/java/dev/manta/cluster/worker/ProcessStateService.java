@@ -25,8 +25,9 @@ import java.util.function.Supplier;
 
 /**
  * The {@code ProcessState} gRPC service of every driver and worker: the runs this process executed
- * ({@link CoreAccess#recentTasks}) and the objects it owns with what keeps each alive, for the
- * head's state API.
+ * ({@link CoreAccess#recentTasks}), the tasks it submitted that have not run yet ({@link
+ * CoreAccess#pendingTasks}), and the objects it owns with what keeps each alive, for the head's
+ * state API.
  *
  * <p>Implementation notes: the server runs handlers on transport threads; the object listing asks
  * the node's agent where stored objects are (a blocking call), so both handlers run on {@code
@@ -58,7 +59,10 @@ final class ProcessStateService extends ProcessStateGrpc.ProcessStateImplBase {
     offload.execute(
         () -> {
           ProcessTasksReply.Builder b = ProcessTasksReply.newBuilder().setPid(PID);
-          for (TaskRecord r : core.get().recentTasks()) {
+          CoreAccess c = core.get();
+          List<TaskRecord> records = new ArrayList<>(c.recentTasks());
+          records.addAll(c.pendingTasks()); // the head drops those their executor lists
+          for (TaskRecord r : records) {
             b.addTasks(
                 TaskRecordMsg.newBuilder()
                     .setTaskId(r.taskId())

@@ -382,6 +382,11 @@ class FakeCore implements CoreAccess {
   }
 
   @Override
+  public java.util.List<dev.manta.runtime.events.TaskRecord> pendingTasks() {
+    return java.util.List.of();
+  }
+
+  @Override
   public java.util.List<OwnedObjectState> ownedObjects() {
     return java.util.List.of();
   }

@@ -190,6 +190,15 @@ public interface CoreAccess {
   List<dev.manta.runtime.events.TaskRecord> recentTasks();
 
   /**
+   * The tasks, actor creations and actor calls this process submitted whose result is still
+   * pending, for the state API: state {@code PENDING_ARGS} (waiting for ref arguments), {@code
+   * PENDING_SCHEDULING} (ready, waiting for resources or a worker) or {@code SUBMITTED} (handed to
+   * a worker or running; the executing process lists the run itself as {@code RUNNING}). Start and
+   * end are 0; thread 0.
+   */
+  List<dev.manta.runtime.events.TaskRecord> pendingTasks();
+
+  /**
    * The objects this process owns, with the counts that keep each alive. Never blocks; the counts
    * of each object are read together, those of different objects at slightly different times.
    */
