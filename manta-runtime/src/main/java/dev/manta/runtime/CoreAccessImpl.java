@@ -207,7 +207,8 @@ final class CoreAccessImpl implements CoreAccess {
         t.name(),
         t.maxRetries(),
         t.retryExceptions(),
-        t.actor() == null ? null : actor(t.actor()));
+        t.actor() == null ? null : actor(t.actor()),
+        t.retryExceptionTypes());
   }
 
   @Override

@@ -153,7 +153,8 @@ public final class CoreWorker implements MantaRuntime {
           ResourceSet.of(requestedCpus(), requestedResources()),
           nameOrNull(),
           requestedMaxRetries(config.taskMaxRetries()),
-          requestedRetryExceptions());
+          requestedRetryExceptions(),
+          requestedRetryExceptionTypes());
     }
   }
 
@@ -164,7 +165,8 @@ public final class CoreWorker implements MantaRuntime {
       ResourceSet resources,
       String name,
       int maxRetries,
-      boolean retryExceptions) {
+      boolean retryExceptions,
+      List<String> retryExceptionTypes) {
     checkOpen();
     if (!ports.feasible(resources)) {
       throw new IllegalArgumentException(
@@ -188,7 +190,8 @@ public final class CoreWorker implements MantaRuntime {
             name,
             maxRetries,
             retryExceptions,
-            null);
+            null,
+            retryExceptionTypes);
     RefImpl<R> ref = table.newRef(t.result, false);
     submitter.resolve(t, this::dispatch);
     return ref;

@@ -70,6 +70,26 @@ public final class Submitter {
       int maxRetries,
       boolean retryExceptions,
       ActorTarget actor) {
+    return build(
+        kind, fn, args, refMask, resources, name, maxRetries, retryExceptions, actor, List.of());
+  }
+
+  /**
+   * As {@link #build(TaskSpec.Kind, MantaFunction, Object[], long, ResourceSet, String, int,
+   * boolean, ActorTarget)}, retrying with {@code retryExceptions} only the exceptions of {@code
+   * retryExceptionTypes} (binary class names; empty: all), see {@link TaskSpec#retries}.
+   */
+  public TaskRun build(
+      TaskSpec.Kind kind,
+      MantaFunction fn,
+      Object[] args,
+      long refMask,
+      ResourceSet resources,
+      String name,
+      int maxRetries,
+      boolean retryExceptions,
+      ActorTarget actor,
+      List<String> retryExceptionTypes) {
     if (fn == null) {
       throw new NullPointerException("fn: the remote function is null");
     }
@@ -117,7 +137,8 @@ public final class Submitter {
                 name,
                 maxRetries,
                 retryExceptions,
-                actor == null ? null : actor.id()),
+                actor == null ? null : actor.id(),
+                retryExceptionTypes),
             List.copyOf(refs),
             actor);
     t.keepAlive = keep.isEmpty() ? List.of() : keep;
@@ -169,7 +190,8 @@ public final class Submitter {
                 s.name(),
                 s.maxRetries(),
                 s.retryExceptions(),
-                s.actor()),
+                s.actor(),
+                s.retryExceptionTypes()),
             List.copyOf(argRefs),
             null);
     for (OwnedObject o : argRefs) {
@@ -198,6 +220,22 @@ public final class Submitter {
       int maxRetries,
       boolean retryExceptions,
       ActorTarget actor) {
+    return incoming(
+        id, kind, fn, args, resources, name, maxRetries, retryExceptions, actor, List.of());
+  }
+
+  /** As {@link #incoming}, with the owner's list of exception types to retry (empty: all). */
+  public TaskRun incoming(
+      TaskId id,
+      TaskSpec.Kind kind,
+      MantaFunction fn,
+      TaskArg[] args,
+      ResourceSet resources,
+      String name,
+      int maxRetries,
+      boolean retryExceptions,
+      ActorTarget actor,
+      List<String> retryExceptionTypes) {
     FunctionInfo info = FunctionInfo.of(fn);
     codec.learn(fn.getClass());
     List<OwnedObject> argRefs = new ArrayList<>(0);
@@ -220,7 +258,8 @@ public final class Submitter {
                 name,
                 maxRetries,
                 retryExceptions,
-                actor == null ? null : actor.id()),
+                actor == null ? null : actor.id(),
+                retryExceptionTypes),
             argRefs,
             actor);
     t.result = table.create(new ObjectId(id, 1), t);
