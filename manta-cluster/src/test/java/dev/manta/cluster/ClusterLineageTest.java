@@ -7,7 +7,9 @@ import dev.manta.Manta;
 import dev.manta.ObjectLostException;
 import dev.manta.ObjectRef;
 import dev.manta.cluster.config.ClusterConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Objects lost with their node (kill -9 of its agent and workers): one made by a task is rebuilt by
  * running its lineage again on a node that joins later; one whose task has no retries left cannot
  * be, and every {@code get} of it throws {@link ObjectLostException} at once, with or without a
- * timeout, instead of hanging or reading a freed object.
+ * timeout, instead of hanging or reading a freed object. A lost object is rebuilt also when it is
+ * awaited with {@code wait} (which reports it ready only once rebuilt) and when it is passed to a
+ * new task (which waits for the rebuild); the tasks count their runs in files.
  */
 class ClusterLineageTest {
   static final int SIZE = 10 << 20;
@@ -63,6 +67,16 @@ class ClusterLineageTest {
     return a;
   }
 
+  /** {@link #produce}, counting its runs in {@code file} (tasks run in worker processes). */
+  static byte[] produceCounted(int size, String file) throws java.io.IOException {
+    Files.writeString(Path.of(file), "run\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    return produce(size);
+  }
+
+  static long runs(Path file) throws java.io.IOException {
+    return Files.readAllLines(file).size();
+  }
+
   static byte[] step(byte[] in) {
     byte[] out = new byte[in.length];
     for (int i = 0; i < in.length; i++) {
@@ -80,8 +94,21 @@ class ClusterLineageTest {
     }
     ObjectRef<byte[]> lonely =
         Manta.task(ClusterLineageTest::produce, SIZE).resource("lineage", 1).maxRetries(0).remote();
+    Path waitedRuns = dir.resolve("waited-runs");
+    ObjectRef<byte[]> waited =
+        Manta.task(ClusterLineageTest::produceCounted, SIZE, waitedRuns.toString())
+            .resource("lineage", 1)
+            .remote();
+    Path argRuns = dir.resolve("arg-runs");
+    ObjectRef<byte[]> arg =
+        Manta.task(ClusterLineageTest::produceCounted, SIZE, argRuns.toString())
+            .resource("lineage", 1)
+            .remote();
     // Ready, but never read here: the only copies are on the doomed node.
-    assertThat(Manta.wait(List.of(x, lonely), 2, Duration.ofMinutes(3)).ready()).hasSize(2);
+    assertThat(Manta.wait(List.of(x, lonely, waited, arg), 4, Duration.ofMinutes(3)).ready())
+        .hasSize(4);
+    assertThat(runs(waitedRuns)).isEqualTo(1);
+    assertThat(runs(argRuns)).isEqualTo(1);
 
     cluster.kill(doomed);
     cluster.startNode("rescue", 2, "--resources", "{\"lineage\":4}");
@@ -107,6 +134,19 @@ class ClusterLineageTest {
     byte[] rebuilt = Manta.get(x, Duration.ofMinutes(5));
     assertThat(rebuilt).hasSize(SIZE);
     assertThat(rebuilt).isEqualTo(expected);
+
+    // The driver knows the node is dead now (the get above waited to hear it). A wait rebuilds
+    // a lost object and reports it ready only then, not at once with its lost value.
+    assertThat(Manta.wait(List.of(waited), 1, Duration.ofMinutes(5)).ready())
+        .containsExactly(waited);
+    assertThat(runs(waitedRuns)).as("its task ran again for the wait").isEqualTo(2);
+    assertThat(Manta.get(waited, Duration.ofMinutes(1))).isEqualTo(produce(SIZE));
+
+    // A new task given a lost object waits for its rebuild, then runs on the rebuilt value.
+    ObjectRef<byte[]> next =
+        Manta.task(ClusterLineageTest::step, arg).resource("lineage", 1).remote();
+    assertThat(Manta.get(next, Duration.ofMinutes(5))).isEqualTo(step(produce(SIZE)));
+    assertThat(runs(argRuns)).as("the argument's task ran again first").isEqualTo(2);
 
     ObjectRef<byte[]> lost = lonely;
     assertThatThrownBy(() -> Manta.get(lost))

@@ -6,8 +6,6 @@ import dev.manta.runtime.port.ClusterPorts;
 import dev.manta.runtime.spec.TaskArg;
 import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
-import dev.manta.runtime.store.RemoteValue;
-import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
 import dev.manta.runtime.task.Submitter;
 import dev.manta.runtime.task.TaskRun;
@@ -46,7 +44,12 @@ final class Lineage {
    *      resolved as new tasks: each waits for its rebuilt arguments.
    *  L3  A rebuilt run counts one more attempt of its task: with the retries the task had, it
    *      shares one budget with retries on worker death (CoreAccess.nextAttempt).
+   *  L4  Besides get (lost), wait and the resolution of a new task's arguments ask too
+   *      (rebuildIfLost), without blocking: only a death already known counts there. A task whose
+   *      argument is reopened waits for it as for any pending argument (Submitter.resolve).
    *  Threads: lost() blocks (it waits to hear of the node's death); it runs on a getter's thread.
+   *  rebuildIfLost() never blocks: it runs on a waiter's or submitter's thread, or in a
+   *  completion callback of the table.
    *  No locks of its own: the table's monitors and CAS gates (L1) order racing planners.
    */
   private static final Logger LOG = LoggerFactory.getLogger(Lineage.class);
@@ -95,11 +98,37 @@ final class Lineage {
     return true;
   }
 
+  /**
+   * The non-blocking {@link #lost}, for {@code wait} and for the arguments of a new task: if {@code
+   * o}, owned here, is ready with a value whose bytes are on a node already known dead, it is
+   * reopened for its rebuild (or completed with why it cannot be), and this returns true; the
+   * caller then reads {@code o.value()} afresh (pending while the rebuild runs). False if its value
+   * is not known lost. A node that died but is not yet declared dead is not waited for: its objects
+   * are found lost by the next read, wait or task that looks after the head declares it.
+   */
+  boolean rebuildIfLost(OwnedObject o) {
+    if (o.id().task().prefix() != prefix) {
+      return false; // a borrowed object: its owner rebuilds it
+    }
+    StoredValue v = o.value().getNow(null);
+    String death = deathOf(v);
+    if (death == null) {
+      return false;
+    }
+    if (table.reopen(o, v)) { // L1
+      rebuild(o, death);
+    }
+    return true;
+  }
+
   /** Whether {@code v} is a value whose bytes were on a node already known dead. */
   private boolean onDeadNode(StoredValue v) {
-    String node =
-        v instanceof RemoteValue rv ? rv.nodeId() : v instanceof StoreValue ? ports.nodeId() : null;
-    return node != null && ports.awaitNodeDeath(node, 0) != null;
+    return deathOf(v) != null;
+  }
+
+  /** Why the node holding {@code v}'s bytes died, if it is already known dead; else null. */
+  private String deathOf(StoredValue v) {
+    return v == null ? null : ports.knownLost(v);
   }
 
   /** Plans and submits the rebuild of the reopened {@code o}, or fails it (L2). */

@@ -137,6 +137,20 @@ public interface ClusterPorts {
     return null;
   }
 
+  /**
+   * Why the bytes of {@code v}, a ready value of this process's table, are known lost now: the node
+   * holding them (a {@link dev.manta.runtime.store.RemoteValue}'s, or this process's node for a
+   * {@link dev.manta.runtime.store.StoreValue}) is already known dead; else null, also for values
+   * that live in this process's memory. Never blocks.
+   */
+  default String knownLost(StoredValue v) {
+    String node =
+        v instanceof dev.manta.runtime.store.RemoteValue rv
+            ? rv.nodeId()
+            : v instanceof dev.manta.runtime.store.StoreValue ? nodeId() : null;
+    return node == null ? null : awaitNodeDeath(node, 0);
+  }
+
   /** Object {@code id} of this process's table was freed; {@code value} may be null. */
   void released(ObjectId id, StoredValue value);
 
