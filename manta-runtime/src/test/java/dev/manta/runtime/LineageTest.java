@@ -220,6 +220,54 @@ class LineageTest {
   }
 
   @Test
+  void manyWaitersAndTasksAtOnce_onOneLostObject_rebuildItOnce() throws Exception {
+    start(100);
+    ObjectRef<byte[]> r = Manta.task(LineageTest::produce, SIZE).remote();
+    awaitReady(List.of(r));
+
+    ports.loseNode();
+
+    int threads = 16;
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<byte[]>> results = new ArrayList<>();
+      int ranBefore = RUNS.get();
+      for (int i = 0; i < threads; i++) {
+        boolean waits = i % 2 == 0;
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  if (waits) {
+                    assertThat(Manta.wait(List.of(r), 1, Duration.ofMinutes(1)).ready())
+                        .containsExactly(r);
+                    return Manta.get(r, Duration.ofMinutes(1));
+                  }
+                  return Manta.get(
+                      Manta.task(LineageTest::step, r).remote(), Duration.ofMinutes(1));
+                }));
+      }
+      go.countDown();
+      List<byte[]> got = new ArrayList<>();
+      for (java.util.concurrent.Future<byte[]> f : results) {
+        got.add(f.get(2, java.util.concurrent.TimeUnit.MINUTES));
+      }
+      assertThat(RUNS.get() - ranBefore)
+          .as("produce rebuilt once, and each of the %d tasks ran once", threads / 2)
+          .isEqualTo(1 + threads / 2);
+      byte[] produced = expected(0);
+      byte[] stepped = expected(1);
+      for (int i = 0; i < threads; i++) {
+        assertThat(got.get(i)).isEqualTo(i % 2 == 0 ? produced : stepped);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void lostPutPassedToANewTask_failsTheTaskWithObjectLost() {
     start(100);
     ObjectRef<byte[]> put = Manta.put(new byte[SIZE]);
