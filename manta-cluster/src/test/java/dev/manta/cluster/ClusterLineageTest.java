@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * be, and every {@code get} of it throws {@link ObjectLostException} at once, with or without a
  * timeout, instead of hanging or reading a freed object. A lost object is rebuilt also when it is
  * awaited with {@code wait} (which reports it ready only once rebuilt) and when it is passed to a
- * new task (which waits for the rebuild); the tasks count their runs in files.
+ * new task (which waits for the rebuild), also by a task sent in the moment after the kill, before
+ * the driver heard of it; the tasks count their runs in files.
  */
 class ClusterLineageTest {
   static final int SIZE = 10 << 20;
@@ -104,16 +105,21 @@ class ClusterLineageTest {
         Manta.task(ClusterLineageTest::produceCounted, SIZE, argRuns.toString())
             .resource("lineage", 1)
             .remote();
+    Path earlyRuns = dir.resolve("early-runs");
+    ObjectRef<byte[]> early =
+        Manta.task(ClusterLineageTest::produceCounted, SIZE, earlyRuns.toString())
+            .resource("lineage", 1)
+            .remote();
     // Ready, but never read here: the only copies are on the doomed node.
-    assertThat(Manta.wait(List.of(x, lonely, waited, arg), 4, Duration.ofMinutes(3)).ready())
-        .hasSize(4);
+    assertThat(Manta.wait(List.of(x, lonely, waited, arg, early), 5, Duration.ofMinutes(3)).ready())
+        .hasSize(5);
     assertThat(runs(waitedRuns)).isEqualTo(1);
     assertThat(runs(argRuns)).isEqualTo(1);
 
-    cluster.kill(doomed);
-    cluster.startNode("rescue", 2, "--resources", "{\"lineage\":4}");
-    // A task no live node can take fails at once (it does not wait for a node to join), so wait
-    // until this driver can place one on the rescue node: the rebuild needs the same.
+    // The rescue node joins first (its tasks made nothing yet), so that a task can be sent to
+    // it in the moment after the kill. A task no live node can take fails at once (it does not
+    // wait for a node to join), so wait until this driver can place one there: rebuilds need it.
+    cluster.startNode("rescue", 2, "--resources", "{\"lineage\":4,\"rescue\":1}");
     org.awaitility.Awaitility.await("the rescue node, seen by this driver")
         .atMost(Duration.ofSeconds(120))
         .ignoreExceptions()
@@ -121,11 +127,17 @@ class ClusterLineageTest {
             () ->
                 Manta.get(
                             Manta.task(ClusterLineageTest::produce, 1)
-                                .resource("lineage", 1)
+                                .resource("rescue", 1)
                                 .remote(),
                             Duration.ofSeconds(60))
                         .length
                     == 1);
+
+    cluster.kill(doomed);
+    // Sent before this driver hears of the death (that takes the health checks): its worker
+    // fails to read the argument, and the driver rebuilds the argument and runs it again.
+    ObjectRef<byte[]> afterKill =
+        Manta.task(ClusterLineageTest::step, early).resource("rescue", 1).remote();
 
     byte[] expected = produce(SIZE);
     for (int i = 1; i < CHAIN; i++) {
@@ -147,6 +159,9 @@ class ClusterLineageTest {
         Manta.task(ClusterLineageTest::step, arg).resource("lineage", 1).remote();
     assertThat(Manta.get(next, Duration.ofMinutes(5))).isEqualTo(step(produce(SIZE)));
     assertThat(runs(argRuns)).as("the argument's task ran again first").isEqualTo(2);
+
+    assertThat(Manta.get(afterKill, Duration.ofMinutes(5))).isEqualTo(step(produce(SIZE)));
+    assertThat(runs(earlyRuns)).as("the argument's task ran again").isEqualTo(2);
 
     ObjectRef<byte[]> lost = lonely;
     assertThatThrownBy(() -> Manta.get(lost))

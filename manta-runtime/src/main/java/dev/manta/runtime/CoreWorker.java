@@ -116,6 +116,7 @@ public final class CoreWorker implements MantaRuntime {
         new Lineage(ids.prefix(), table, submitter, ports, this::dispatch, lineageMaxTasks);
     if (keepLineage) {
       submitter.lostArguments(lineage::rebuildIfLost); // Lineage, L4
+      access.lineage(lineage); // Lineage, L5
     }
     this.actors = new ActorSystem(ids, submitter, executor, scheduler, table, () -> closed, ports);
     access.actors(actors);

@@ -47,6 +47,10 @@ final class Lineage {
    *  L4  Besides get (lost), wait and the resolution of a new task's arguments ask too
    *      (rebuildIfLost), without blocking: only a death already known counts there. A task whose
    *      argument is reopened waits for it as for any pending argument (Submitter.resolve).
+   *  L5  A task sent with an argument whose node died before this process heard of it fails
+   *      reading it on its worker; that failure is not stored (retryIfArgumentLost): the task
+   *      goes back from READY to WAITING (a CAS, so a cancel meanwhile wins) and is resolved
+   *      again, which is L4 once the death is known. Its argument counts stay held throughout.
    *  Threads: lost() blocks (it waits to hear of the node's death); it runs on a getter's thread.
    *  rebuildIfLost() never blocks: it runs on a waiter's or submitter's thread, or in a
    *  completion callback of the table.
@@ -118,6 +122,66 @@ final class Lineage {
     if (table.reopen(o, v)) { // L1
       rebuild(o, death);
     }
+    return true;
+  }
+
+  /**
+   * A run of {@code t} on another process ended with {@code result}. If that is the run failing to
+   * read a ref argument owned here ({@link dev.manta.ObjectFreedException}) that was sent before
+   * this process heard of its node's death, this takes the completion over and returns true: on a
+   * thread of its own it waits (bounded, as {@link #lost}) to hear whether a node holding one of
+   * {@code t}'s arguments died; if one did and {@code t} has retries left, {@code t} is resolved
+   * again, one attempt more, which rebuilds its lost arguments first (L4) and sends it once they
+   * are ready; else {@code complete} stores the result. False (the caller completes) for any other
+   * result.
+   */
+  boolean retryIfArgumentLost(TaskRun t, StoredValue result, Runnable complete) {
+    if (!(result instanceof Failure f)
+        || f.kind() != Failure.Kind.TASK_FAILED
+        || !dev.manta.ObjectFreedException.class.getName().equals(f.exceptionClass())
+        || t.kind() != TaskSpec.Kind.TASK) {
+      return false;
+    }
+    List<String> nodes = new ArrayList<>(1);
+    for (TaskArg a : t.args()) {
+      if (a instanceof OwnedObject o && o.id().task().prefix() == prefix) {
+        String node = ports.nodeOf(o.value().getNow(null));
+        if (node != null && !nodes.contains(node)) {
+          nodes.add(node);
+        }
+      }
+    }
+    if (nodes.isEmpty()) {
+      return false;
+    }
+    Thread.ofVirtual()
+        .name("manta-lineage-argument")
+        .start(
+            () -> {
+              String death = null;
+              for (String node : nodes) {
+                death = ports.awaitNodeDeath(node, Long.MAX_VALUE);
+                if (death != null) {
+                  break;
+                }
+              }
+              if (death == null
+                  || (t.maxRetries() >= 0 && t.attempt >= t.maxRetries())
+                  || !t.state.compareAndSet(TaskRun.READY, TaskRun.WAITING)) {
+                complete.run(); // not a loss, no retries left, or cancelled meanwhile
+                return;
+              }
+              t.attempt++; // L3: one budget with the other retries
+              LOG.warn(
+                  "Task {} ({}) could not read an argument: {}; running it again once its lost"
+                      + " arguments are rebuilt (retry {} of {})",
+                  t.displayName(),
+                  t.id().hex(),
+                  death,
+                  t.attempt,
+                  t.maxRetries());
+              submitter.resolve(t, dispatch);
+            });
     return true;
   }
 

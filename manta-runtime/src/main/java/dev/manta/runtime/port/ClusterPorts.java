@@ -144,11 +144,19 @@ public interface ClusterPorts {
    * that live in this process's memory. Never blocks.
    */
   default String knownLost(StoredValue v) {
-    String node =
-        v instanceof dev.manta.runtime.store.RemoteValue rv
-            ? rv.nodeId()
-            : v instanceof dev.manta.runtime.store.StoreValue ? nodeId() : null;
+    String node = nodeOf(v);
     return node == null ? null : awaitNodeDeath(node, 0);
+  }
+
+  /**
+   * The node holding the bytes of {@code v}: a {@link dev.manta.runtime.store.RemoteValue}'s, this
+   * process's for a {@link dev.manta.runtime.store.StoreValue}; null for a value in memory (or
+   * null).
+   */
+  default String nodeOf(StoredValue v) {
+    return v instanceof dev.manta.runtime.store.RemoteValue rv
+        ? rv.nodeId()
+        : v instanceof dev.manta.runtime.store.StoreValue ? nodeId() : null;
   }
 
   /** Object {@code id} of this process's table was freed; {@code value} may be null. */
