@@ -127,10 +127,10 @@ final class Lineage {
 
   /**
    * A run of {@code t} on another process ended with {@code result}. If that is the run failing to
-   * read a ref argument owned here ({@link dev.manta.ObjectFreedException}) that was sent before
-   * this process heard of its node's death, this takes the completion over and returns true: on a
-   * thread of its own it waits (bounded, as {@link #lost}) to hear whether a node holding one of
-   * {@code t}'s arguments died; if one did and {@code t} has retries left, {@code t} is resolved
+   * read a ref argument owned here ({@link dev.manta.ObjectFreedException} naming it) that was sent
+   * before this process heard of its node's death, this takes the completion over and returns true:
+   * on a thread of its own it waits (bounded, as {@link #lost}) to hear whether a node holding one
+   * of {@code t}'s arguments died; if one did and {@code t} has retries left, {@code t} is resolved
    * again, one attempt more, which rebuilds its lost arguments first (L4) and sends it once they
    * are ready; else {@code complete} stores the result. False (the caller completes) for any other
    * result.
@@ -142,9 +142,14 @@ final class Lineage {
         || t.kind() != TaskSpec.Kind.TASK) {
       return false;
     }
+    String message = f.message() == null ? "" : f.message();
     List<String> nodes = new ArrayList<>(1);
     for (TaskArg a : t.args()) {
-      if (a instanceof OwnedObject o && o.id().task().prefix() == prefix) {
+      // Only an argument the failure names ("Object <id> is not available: ..."): a task that
+      // threw the exception over another object it read is stored at once.
+      if (a instanceof OwnedObject o
+          && o.id().task().prefix() == prefix
+          && message.contains(o.id().hex())) {
         String node = ports.nodeOf(o.value().getNow(null));
         if (node != null && !nodes.contains(node)) {
           nodes.add(node);
