@@ -138,6 +138,9 @@ public final class Manta {
    *
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if {@code value} cannot be serialized (names its class)
+   * @throws ObjectStoreFullException if the store cannot make room for a large value
+   * @throws NodeDiedException on a cluster, for a large value, if the node agent on this machine
+   *     whose store holds this process's objects died (the message names it and what to do)
    */
   public static <T> ObjectRef<T> put(T value) {
     Objects.requireNonNull(value, "value: Manta stores no null values");

@@ -37,6 +37,13 @@ public @interface RemoteFunction {
    */
   int maxRetries() default CONFIGURED_RETRIES;
 
-  /** Whether exceptions thrown by the function are retried too. */
+  /** Whether exceptions thrown by the function are retried too (every exception). */
   boolean retryExceptions() default false;
+
+  /**
+   * Exceptions thrown by the function that are retried (instances of these classes or of their
+   * subclasses; the causes are not matched), as {@link TaskCall#retryExceptions(Class[])} does;
+   * empty: {@link #retryExceptions()} decides. Giving both is an error the processor reports.
+   */
+  Class<? extends Throwable>[] retryExceptionTypes() default {};
 }

@@ -1,7 +1,9 @@
 package dev.manta;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,7 +14,7 @@ import java.util.Objects;
  * <p>Defaults: one CPU, no custom resources, {@link MantaConfig#taskMaxRetries()} retries (unless
  * configured, {@value #DEFAULT_MAX_RETRIES}, as in Ray) after a failure of the process that runs
  * the task (exceptions thrown by the task itself are not retried unless {@link
- * #retryExceptions(boolean)} is set).
+ * #retryExceptions(boolean)} or {@link #retryExceptions(Class[])} is set).
  *
  * @param <R> the task's return type
  */
@@ -30,6 +32,7 @@ public abstract class TaskCall<R> {
   private Map<String, Double> resources = Map.of();
   private int maxRetries = UNSET;
   private boolean retryExceptions;
+  private List<String> retryExceptionTypes = List.of();
 
   /** For runtime implementations. */
   protected TaskCall() {}
@@ -86,10 +89,85 @@ public abstract class TaskCall<R> {
     return this;
   }
 
-  /** Whether exceptions thrown by the task itself are retried too (default false). */
+  /**
+   * Whether exceptions thrown by the task itself are retried too (default false), each retry using
+   * one of {@link #maxRetries(int)}. True retries every exception; it replaces a list given to
+   * {@link #retryExceptions(Class[])}, and false turns retrying exceptions off.
+   */
   public TaskCall<R> retryExceptions(boolean retry) {
     this.retryExceptions = retry;
+    this.retryExceptionTypes = List.of();
     return this;
+  }
+
+  /**
+   * Retries the task after it throws an exception that is an instance of one of {@code types} (its
+   * class, or a subclass of it), each retry using one of {@link #maxRetries(int)}; other exceptions
+   * fail the task at once. Only the exception the task threw is matched, not its causes (wrap or
+   * unwrap in the task to choose), as Ray matches the raised exception. On a cluster the worker
+   * matches by class name, so the classes need not be loadable there. Replaces an earlier {@link
+   * #retryExceptions(boolean)} or list; {@code retryExceptions(false)} turns retrying exceptions
+   * off again.
+   *
+   * @throws IllegalArgumentException if {@code types} is empty (use {@code retryExceptions(true)}
+   *     to retry every exception) or holds a class that is not a {@code Throwable}
+   * @throws NullPointerException if {@code types} or one of them is null
+   */
+  @SafeVarargs
+  public final TaskCall<R> retryExceptions(Class<? extends Throwable>... types) {
+    Objects.requireNonNull(types, "types");
+    List<Class<? extends Throwable>> list = new ArrayList<>(types.length);
+    for (Class<? extends Throwable> t : types) {
+      list.add(t);
+    }
+    return retryExceptions(list);
+  }
+
+  /**
+   * {@link #retryExceptions(Class[])} with the classes in a list.
+   *
+   * @throws IllegalArgumentException if {@code types} is empty or holds a class that is not a
+   *     {@code Throwable}
+   * @throws NullPointerException if {@code types} or one of them is null
+   */
+  public final TaskCall<R> retryExceptions(List<? extends Class<? extends Throwable>> types) {
+    this.retryExceptionTypes = exceptionTypes(types);
+    this.retryExceptions = true;
+    return this;
+  }
+
+  /**
+   * The binary names of {@code types}, checked as {@link #retryExceptions(Class[])} says (a class
+   * named twice is kept once). For stubs and runtime implementations.
+   *
+   * @throws IllegalArgumentException if {@code types} is empty or holds a class that is not a
+   *     {@code Throwable}
+   * @throws NullPointerException if {@code types} or one of them is null
+   */
+  public static List<String> exceptionTypes(List<? extends Class<?>> types) {
+    Objects.requireNonNull(types, "types");
+    if (types.isEmpty()) {
+      throw new IllegalArgumentException(
+          "retryExceptions needs at least one exception class; use retryExceptions(true) to retry"
+              + " every exception");
+    }
+    List<String> names = new ArrayList<>(types.size());
+    for (int i = 0; i < types.size(); i++) {
+      Class<?> c = types.get(i);
+      if (c == null) {
+        throw new NullPointerException("retryExceptions: exception class " + (i + 1) + " is null");
+      }
+      if (!Throwable.class.isAssignableFrom(c)) {
+        throw new IllegalArgumentException(
+            "retryExceptions: "
+                + c.getName()
+                + " is not an exception class (a subclass of Throwable)");
+      }
+      if (!names.contains(c.getName())) {
+        names.add(c.getName());
+      }
+    }
+    return List.copyOf(names);
   }
 
   /** The name set by {@link #name(String)}, or null. For runtime implementations. */
@@ -118,5 +196,13 @@ public abstract class TaskCall<R> {
   /** Whether application exceptions are retried. For runtime implementations. */
   protected final boolean requestedRetryExceptions() {
     return retryExceptions;
+  }
+
+  /**
+   * With {@link #requestedRetryExceptions()}, the binary names of the exception classes retried
+   * (empty: every exception). For runtime implementations.
+   */
+  protected final List<String> requestedRetryExceptionTypes() {
+    return retryExceptionTypes;
   }
 }

@@ -81,6 +81,39 @@ class MantaConfigTest {
     int budget(int configured) {
       return requestedMaxRetries(configured);
     }
+
+    boolean retries() {
+      return requestedRetryExceptions();
+    }
+
+    java.util.List<String> retryTypes() {
+      return requestedRetryExceptionTypes();
+    }
+  }
+
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"}) // a raw class array, as an unchecked caller could
+  void retryExceptions_withTypes_keepsTheirNames_andRefusesNoneOrNonThrowables() {
+    Call c = new Call();
+    c.retryExceptions(IllegalStateException.class, java.io.UncheckedIOException.class);
+    assertThat(c.retries()).isTrue();
+    assertThat(c.retryTypes())
+        .containsExactly("java.lang.IllegalStateException", "java.io.UncheckedIOException");
+    c.retryExceptions(true);
+    assertThat(c.retryTypes()).as("true retries every exception").isEmpty();
+    c.retryExceptions(IllegalStateException.class).retryExceptions(false);
+    assertThat(c.retries()).isFalse();
+    assertThat(c.retryTypes()).isEmpty();
+
+    assertThatThrownBy(() -> new Call().retryExceptions(new Class[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("retryExceptions(true)");
+    assertThatThrownBy(() -> new Call().retryExceptions(new Class[] {String.class}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("java.lang.String is not an exception class");
+    assertThatThrownBy(() -> new Call().retryExceptions(IllegalStateException.class, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("exception class 2 is null");
   }
 
   @Test

@@ -7,7 +7,9 @@ import dev.manta.Manta;
 import dev.manta.ObjectLostException;
 import dev.manta.ObjectRef;
 import dev.manta.cluster.config.ClusterConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Objects lost with their node (kill -9 of its agent and workers): one made by a task is rebuilt by
  * running its lineage again on a node that joins later; one whose task has no retries left cannot
  * be, and every {@code get} of it throws {@link ObjectLostException} at once, with or without a
- * timeout, instead of hanging or reading a freed object.
+ * timeout, instead of hanging or reading a freed object. A lost object is rebuilt also when it is
+ * awaited with {@code wait} (which reports it ready only once rebuilt) and when it is passed to a
+ * new task (which waits for the rebuild), also by a task sent in the moment after the kill, before
+ * the driver heard of it; the tasks count their runs in files.
  */
 class ClusterLineageTest {
   static final int SIZE = 10 << 20;
@@ -63,6 +68,16 @@ class ClusterLineageTest {
     return a;
   }
 
+  /** {@link #produce}, counting its runs in {@code file} (tasks run in worker processes). */
+  static byte[] produceCounted(int size, String file) throws java.io.IOException {
+    Files.writeString(Path.of(file), "run\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    return produce(size);
+  }
+
+  static long runs(Path file) throws java.io.IOException {
+    return Files.readAllLines(file).size();
+  }
+
   static byte[] step(byte[] in) {
     byte[] out = new byte[in.length];
     for (int i = 0; i < in.length; i++) {
@@ -80,13 +95,31 @@ class ClusterLineageTest {
     }
     ObjectRef<byte[]> lonely =
         Manta.task(ClusterLineageTest::produce, SIZE).resource("lineage", 1).maxRetries(0).remote();
+    Path waitedRuns = dir.resolve("waited-runs");
+    ObjectRef<byte[]> waited =
+        Manta.task(ClusterLineageTest::produceCounted, SIZE, waitedRuns.toString())
+            .resource("lineage", 1)
+            .remote();
+    Path argRuns = dir.resolve("arg-runs");
+    ObjectRef<byte[]> arg =
+        Manta.task(ClusterLineageTest::produceCounted, SIZE, argRuns.toString())
+            .resource("lineage", 1)
+            .remote();
+    Path earlyRuns = dir.resolve("early-runs");
+    ObjectRef<byte[]> early =
+        Manta.task(ClusterLineageTest::produceCounted, SIZE, earlyRuns.toString())
+            .resource("lineage", 1)
+            .remote();
     // Ready, but never read here: the only copies are on the doomed node.
-    assertThat(Manta.wait(List.of(x, lonely), 2, Duration.ofMinutes(3)).ready()).hasSize(2);
+    assertThat(Manta.wait(List.of(x, lonely, waited, arg, early), 5, Duration.ofMinutes(3)).ready())
+        .hasSize(5);
+    assertThat(runs(waitedRuns)).isEqualTo(1);
+    assertThat(runs(argRuns)).isEqualTo(1);
 
-    cluster.kill(doomed);
-    cluster.startNode("rescue", 2, "--resources", "{\"lineage\":4}");
-    // A task no live node can take fails at once (it does not wait for a node to join), so wait
-    // until this driver can place one on the rescue node: the rebuild needs the same.
+    // The rescue node joins first (its tasks made nothing yet), so that a task can be sent to
+    // it in the moment after the kill. A task no live node can take fails at once (it does not
+    // wait for a node to join), so wait until this driver can place one there: rebuilds need it.
+    cluster.startNode("rescue", 2, "--resources", "{\"lineage\":4,\"rescue\":1}");
     org.awaitility.Awaitility.await("the rescue node, seen by this driver")
         .atMost(Duration.ofSeconds(120))
         .ignoreExceptions()
@@ -94,11 +127,17 @@ class ClusterLineageTest {
             () ->
                 Manta.get(
                             Manta.task(ClusterLineageTest::produce, 1)
-                                .resource("lineage", 1)
+                                .resource("rescue", 1)
                                 .remote(),
                             Duration.ofSeconds(60))
                         .length
                     == 1);
+
+    cluster.kill(doomed);
+    // Sent before this driver hears of the death (that takes the health checks): its worker
+    // fails to read the argument, and the driver rebuilds the argument and runs it again.
+    ObjectRef<byte[]> afterKill =
+        Manta.task(ClusterLineageTest::step, early).resource("rescue", 1).remote();
 
     byte[] expected = produce(SIZE);
     for (int i = 1; i < CHAIN; i++) {
@@ -107,6 +146,22 @@ class ClusterLineageTest {
     byte[] rebuilt = Manta.get(x, Duration.ofMinutes(5));
     assertThat(rebuilt).hasSize(SIZE);
     assertThat(rebuilt).isEqualTo(expected);
+
+    // The driver knows the node is dead now (the get above waited to hear it). A wait rebuilds
+    // a lost object and reports it ready only then, not at once with its lost value.
+    assertThat(Manta.wait(List.of(waited), 1, Duration.ofMinutes(5)).ready())
+        .containsExactly(waited);
+    assertThat(runs(waitedRuns)).as("its task ran again for the wait").isEqualTo(2);
+    assertThat(Manta.get(waited, Duration.ofMinutes(1))).isEqualTo(produce(SIZE));
+
+    // A new task given a lost object waits for its rebuild, then runs on the rebuilt value.
+    ObjectRef<byte[]> next =
+        Manta.task(ClusterLineageTest::step, arg).resource("lineage", 1).remote();
+    assertThat(Manta.get(next, Duration.ofMinutes(5))).isEqualTo(step(produce(SIZE)));
+    assertThat(runs(argRuns)).as("the argument's task ran again first").isEqualTo(2);
+
+    assertThat(Manta.get(afterKill, Duration.ofMinutes(5))).isEqualTo(step(produce(SIZE)));
+    assertThat(runs(earlyRuns)).as("the argument's task ran again").isEqualTo(2);
 
     ObjectRef<byte[]> lost = lonely;
     assertThatThrownBy(() -> Manta.get(lost))

@@ -409,8 +409,32 @@ final class Definitions {
     if (a.maxRetries() < -1 && a.maxRetries() != RemoteFunction.CONFIGURED_RETRIES) {
       ok = error(at, "maxRetries must be >= 0, or -1 to retry forever; was %d", a.maxRetries());
     }
+    if (a.retryExceptions() && !retryExceptionTypes(a).isEmpty()) {
+      ok =
+          error(
+              at,
+              "Give retryExceptions = true (retry every exception) or retryExceptionTypes (retry"
+                  + " only those), not both");
+    }
     boolean resourcesOk = resources(at, a.resources()); // always run: report every error
     return ok && resourcesOk;
+  }
+
+  /**
+   * The canonical names of {@code a}'s {@code retryExceptionTypes}, read as type mirrors (the
+   * classes are not loaded while compiling).
+   */
+  static List<String> retryExceptionTypes(RemoteFunction a) {
+    try {
+      Class<?>[] loaded = a.retryExceptionTypes(); // only if they were already on the class path
+      List<String> out = new java.util.ArrayList<>();
+      for (Class<?> c : loaded) {
+        out.add(c.getCanonicalName());
+      }
+      return out;
+    } catch (javax.lang.model.type.MirroredTypesException e) {
+      return e.getTypeMirrors().stream().map(Object::toString).toList();
+    }
   }
 
   private boolean actorOptions(Element at, RemoteActor a) {

@@ -110,6 +110,8 @@ final class StubWriter {
                     new java.util.LinkedHashMap<>();
                 private int maxRetries = -2; // not set
                 private java.lang.Boolean retryExceptions;
+                private java.util.List<java.lang.Class<? extends java.lang.Throwable>>
+                    retryExceptionTypes;
 
                 private Options() {}
 
@@ -151,9 +153,26 @@ final class StubWriter {
                   return this;
                 }
 
-                /** Whether exceptions thrown by the function itself are retried too. */
+                /** Whether exceptions thrown by the function itself are retried too (all). */
                 public Options retryExceptions(boolean retry) {
                   this.retryExceptions = retry;
+                  this.retryExceptionTypes = null;
+                  return this;
+                }
+
+                /** Retries only exceptions of these classes (see TaskCall.retryExceptions). */
+                @java.lang.SafeVarargs
+                public final Options retryExceptions(
+                    java.lang.Class<? extends java.lang.Throwable>... types) {
+                  java.util.Objects.requireNonNull(types, "types");
+                  java.util.List<java.lang.Class<? extends java.lang.Throwable>> list =
+                      new java.util.ArrayList<>(types.length);
+                  for (java.lang.Class<? extends java.lang.Throwable> t : types) {
+                    list.add(t);
+                  }
+                  dev.manta.TaskCall.exceptionTypes(list); // checked now, not at the call
+                  this.retryExceptionTypes = list;
+                  this.retryExceptions = null;
                   return this;
                 }
 
@@ -173,6 +192,9 @@ final class StubWriter {
                   }
                   if (retryExceptions != null) {
                     call.retryExceptions(retryExceptions);
+                  }
+                  if (retryExceptionTypes != null) {
+                    call.retryExceptions(retryExceptionTypes);
                   }
                   return call;
                 }
@@ -575,7 +597,12 @@ final class StubWriter {
     if (a.maxRetries() != RemoteFunction.CONFIGURED_RETRIES) {
       s.append(".maxRetries(").append(a.maxRetries()).append(')');
     }
-    if (a.retryExceptions()) {
+    List<String> types = Definitions.retryExceptionTypes(a);
+    if (!types.isEmpty()) {
+      s.append(".retryExceptions(")
+          .append(String.join(", ", types.stream().map(t -> t + ".class").toList()))
+          .append(')');
+    } else if (a.retryExceptions()) {
       s.append(".retryExceptions(true)");
     }
     return s.toString();

@@ -249,6 +249,10 @@ class CompileErrorsTest {
             "    return a;",
             "  }",
             "  @RemoteFunction(numCpus = -1) static int negative() { return 1; }",
+            "  @RemoteFunction(retryExceptions = true,",
+            "      retryExceptionTypes = IllegalStateException.class) static int both() {",
+            "    return 1;",
+            "  }",
             "}");
     Compilation c = compile(src);
     assertThat(c)
@@ -260,6 +264,10 @@ class CompileErrorsTest {
         .hadErrorContaining("numCpus must be a finite number >= 0, was -1.0")
         .inFile(src)
         .onLineContaining("negative");
+    assertThat(c)
+        .hadErrorContaining("Give retryExceptions = true (retry every exception) or")
+        .inFile(src)
+        .onLineContaining("both");
   }
 
   @Test

@@ -52,6 +52,15 @@ class GeneratedCodeTest {
           "  @RemoteFunction(name = \"say \\\"hi\\\"\", maxRetries = 1, retryExceptions = true,",
           "      resources = @Resource(name = \"none\", amount = 0))",
           "  public static void noop() {}",
+          "  static int tries;",
+          "  @RemoteFunction(maxRetries = 2, retryExceptionTypes = {RuntimeException.class,",
+          "      java.io.UncheckedIOException.class})",
+          "  public static int flaky() {",
+          "    if (++tries < 3) {",
+          "      throw new IllegalStateException(\"try \" + tries);",
+          "    }",
+          "    return tries;",
+          "  }",
           "  /** Runs every stub; called by the test through reflection. */",
           "  public static String run() {",
           "    ObjectRef<Integer> six = Fns_.six(1, 2L, (short) 3, (byte) 4, 'a',"
@@ -65,8 +74,10 @@ class GeneratedCodeTest {
           "    ObjectRef<Long> balance = a.balance();",
           "    ObjectRef<String> owner = a.owner();",
           "    ObjectRef<List<Integer>> echo = a.echo(List.of(1, 2));",
+          "    int flaky = Fns_.flaky().get();",
           "    return six.get() + \" \" + max.get() + \" \" + none",
-          "        + \" \" + balance.get() + \" \" + owner.get() + \" \" + echo.get();",
+          "        + \" \" + balance.get() + \" \" + owner.get() + \" \" + echo.get()",
+          "        + \" \" + flaky;",
           "  }",
           "}");
 
@@ -104,7 +115,7 @@ class GeneratedCodeTest {
     assertThat(c).generatedSourceFile("app.Outer_AccountActor");
     try (URLClassLoader loader = load(c, out)) {
       Object result = loader.loadClass("app.Fns").getMethod("run").invoke(null);
-      assertThat(result).isEqualTo("110 c null 105 base [1, 2]");
+      assertThat(result).isEqualTo("110 c null 105 base [1, 2] 3");
     }
   }
 

@@ -45,6 +45,7 @@ final class CoreAccessImpl implements CoreAccess {
   private final Scheduler scheduler;
   private final boolean keepLineage;
   private ActorSystem actors; // set once, before the ports serve
+  private volatile Lineage lineage; // cluster cores that keep lineage; set once, at start
 
   CoreAccessImpl(
       long prefix,
@@ -64,6 +65,11 @@ final class CoreAccessImpl implements CoreAccess {
   }
 
   /** The actor system; set once, after the ports are opened and before they start. */
+  /** The lineage that retries a task whose argument was lost on the way (set once, at start). */
+  void lineage(Lineage lineage) {
+    this.lineage = lineage;
+  }
+
   void actors(ActorSystem actors) {
     this.actors = actors;
   }
@@ -97,6 +103,14 @@ final class CoreAccessImpl implements CoreAccess {
   @Override
   public void complete(TaskHandle h, StoredValue result) {
     TaskRun t = run(h);
+    Lineage l = lineage;
+    if (l != null && l.retryIfArgumentLost(t, result, () -> completeNow(t, result))) {
+      return; // Lineage L5: its lost argument is rebuilt and it runs again
+    }
+    completeNow(t, result);
+  }
+
+  private void completeNow(TaskRun t, StoredValue result) {
     executor.completeRemote(t, result);
     if (!keepLineage || t.kind() != TaskSpec.Kind.TASK) { // only a plain task's result is rebuilt
       t.result.clearProducer();
@@ -207,7 +221,8 @@ final class CoreAccessImpl implements CoreAccess {
         t.name(),
         t.maxRetries(),
         t.retryExceptions(),
-        t.actor() == null ? null : actor(t.actor()));
+        t.actor() == null ? null : actor(t.actor()),
+        t.retryExceptionTypes());
   }
 
   @Override

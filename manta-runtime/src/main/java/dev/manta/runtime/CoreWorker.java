@@ -114,6 +114,10 @@ public final class CoreWorker implements MantaRuntime {
     this.ports = factory.open(access);
     this.lineage =
         new Lineage(ids.prefix(), table, submitter, ports, this::dispatch, lineageMaxTasks);
+    if (keepLineage) {
+      submitter.lostArguments(lineage::rebuildIfLost); // Lineage, L4
+      access.lineage(lineage); // Lineage, L5
+    }
     this.actors = new ActorSystem(ids, submitter, executor, scheduler, table, () -> closed, ports);
     access.actors(actors);
     ports.start();
@@ -153,7 +157,8 @@ public final class CoreWorker implements MantaRuntime {
           ResourceSet.of(requestedCpus(), requestedResources()),
           nameOrNull(),
           requestedMaxRetries(config.taskMaxRetries()),
-          requestedRetryExceptions());
+          requestedRetryExceptions(),
+          requestedRetryExceptionTypes());
     }
   }
 
@@ -164,7 +169,8 @@ public final class CoreWorker implements MantaRuntime {
       ResourceSet resources,
       String name,
       int maxRetries,
-      boolean retryExceptions) {
+      boolean retryExceptions,
+      List<String> retryExceptionTypes) {
     checkOpen();
     if (!ports.feasible(resources)) {
       throw new IllegalArgumentException(
@@ -188,7 +194,8 @@ public final class CoreWorker implements MantaRuntime {
             name,
             maxRetries,
             retryExceptions,
-            null);
+            null,
+            retryExceptionTypes);
     RefImpl<R> ref = table.newRef(t.result, false);
     submitter.resolve(t, this::dispatch);
     return ref;
@@ -360,42 +367,47 @@ public final class CoreWorker implements MantaRuntime {
     List<ObjectRef<T>> readyOut = new ArrayList<>(Math.min(numReturns, n));
     List<ObjectRef<T>> unready = new ArrayList<>(n);
     partition(refs, numReturns, readyOut, unready);
-    if (readyOut.size() >= numReturns || timeoutNanos == 0) {
-      return new WaitResult<>(readyOut, unready);
-    }
-    // Count down once for every ref seen not ready, even if it completed since: the callback then
-    // runs at once, so the count can never miss a completion.
-    CountDownLatch latch = new CountDownLatch(numReturns - readyOut.size());
-    for (ObjectRef<T> ref : unready) {
-      RefImpl<T> r = (RefImpl<T>) ref;
-      if (!r.isReady()) {
-        r.object().value().whenComplete((v, e) -> latch.countDown());
-      } else {
-        latch.countDown();
+    long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+    while (readyOut.size() < numReturns && timeoutNanos != 0) {
+      // Count down once for every ref seen not ready, even if it completed since: the callback
+      // then runs at once, so the count can never miss a completion. A completed future that a
+      // rebuild replaced (a lost object reopened, Lineage L4) counts too: the loop looks again.
+      CountDownLatch latch = new CountDownLatch(numReturns - readyOut.size());
+      for (ObjectRef<T> ref : unready) {
+        RefImpl<T> r = (RefImpl<T>) ref;
+        if (!r.isReady()) {
+          r.object().value().whenComplete((v, e) -> latch.countDown());
+        } else {
+          latch.countDown();
+        }
+      }
+      scheduler.beforeBlocking();
+      try {
+        if (timeoutNanos < 0) {
+          latch.await();
+        } else {
+          latch.await(left(timeoutNanos, deadline), TimeUnit.NANOSECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TaskCancelledException("Interrupted while waiting for " + describe(refs));
+      } finally {
+        scheduler.afterBlocking();
+      }
+      readyOut.clear();
+      unready.clear();
+      partition(refs, numReturns, readyOut, unready);
+      if (timeoutNanos > 0 && System.nanoTime() - deadline >= 0) {
+        break;
       }
     }
-    scheduler.beforeBlocking();
-    try {
-      if (timeoutNanos < 0) {
-        latch.await();
-      } else {
-        latch.await(timeoutNanos, TimeUnit.NANOSECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TaskCancelledException("Interrupted while waiting for " + describe(refs));
-    } finally {
-      scheduler.afterBlocking();
-    }
-    readyOut.clear();
-    unready.clear();
-    partition(refs, numReturns, readyOut, unready);
     return new WaitResult<>(readyOut, unready);
   }
 
   /**
    * Puts the first {@code numReturns} ready refs, in list order, in {@code ready} and the rest in
-   * {@code unready}.
+   * {@code unready}. A ready object whose only copy is on a node known dead is not ready: its
+   * rebuild starts (or it fails with why it cannot be, and is ready with that failure).
    *
    * @throws IllegalArgumentException if a ref is not this runtime's
    */
@@ -406,6 +418,9 @@ public final class CoreWorker implements MantaRuntime {
       List<ObjectRef<T>> unready) {
     for (ObjectRef<T> ref : refs) {
       RefImpl<T> r = own(ref);
+      if (keepLineage && ready.size() < numReturns && r.isReady()) {
+        lineage.rebuildIfLost(r.object()); // Lineage, L4: pending again while it is rebuilt
+      }
       if (ready.size() < numReturns && r.isReady()) {
         ready.add(r);
       } else {

@@ -6,8 +6,6 @@ import dev.manta.runtime.port.ClusterPorts;
 import dev.manta.runtime.spec.TaskArg;
 import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
-import dev.manta.runtime.store.RemoteValue;
-import dev.manta.runtime.store.StoreValue;
 import dev.manta.runtime.store.StoredValue;
 import dev.manta.runtime.task.Submitter;
 import dev.manta.runtime.task.TaskRun;
@@ -46,7 +44,16 @@ final class Lineage {
    *      resolved as new tasks: each waits for its rebuilt arguments.
    *  L3  A rebuilt run counts one more attempt of its task: with the retries the task had, it
    *      shares one budget with retries on worker death (CoreAccess.nextAttempt).
+   *  L4  Besides get (lost), wait and the resolution of a new task's arguments ask too
+   *      (rebuildIfLost), without blocking: only a death already known counts there. A task whose
+   *      argument is reopened waits for it as for any pending argument (Submitter.resolve).
+   *  L5  A task sent with an argument whose node died before this process heard of it fails
+   *      reading it on its worker; that failure is not stored (retryIfArgumentLost): the task
+   *      goes back from READY to WAITING (a CAS, so a cancel meanwhile wins) and is resolved
+   *      again, which is L4 once the death is known. Its argument counts stay held throughout.
    *  Threads: lost() blocks (it waits to hear of the node's death); it runs on a getter's thread.
+   *  rebuildIfLost() never blocks: it runs on a waiter's or submitter's thread, or in a
+   *  completion callback of the table.
    *  No locks of its own: the table's monitors and CAS gates (L1) order racing planners.
    */
   private static final Logger LOG = LoggerFactory.getLogger(Lineage.class);
@@ -95,11 +102,102 @@ final class Lineage {
     return true;
   }
 
+  /**
+   * The non-blocking {@link #lost}, for {@code wait} and for the arguments of a new task: if {@code
+   * o}, owned here, is ready with a value whose bytes are on a node already known dead, it is
+   * reopened for its rebuild (or completed with why it cannot be), and this returns true; the
+   * caller then reads {@code o.value()} afresh (pending while the rebuild runs). False if its value
+   * is not known lost. A node that died but is not yet declared dead is not waited for: its objects
+   * are found lost by the next read, wait or task that looks after the head declares it.
+   */
+  boolean rebuildIfLost(OwnedObject o) {
+    if (o.id().task().prefix() != prefix) {
+      return false; // a borrowed object: its owner rebuilds it
+    }
+    StoredValue v = o.value().getNow(null);
+    String death = deathOf(v);
+    if (death == null) {
+      return false;
+    }
+    if (table.reopen(o, v)) { // L1
+      rebuild(o, death);
+    }
+    return true;
+  }
+
+  /**
+   * A run of {@code t} on another process ended with {@code result}. If that is the run failing to
+   * read a ref argument owned here ({@link dev.manta.ObjectFreedException} naming it) that was sent
+   * before this process heard of its node's death, this takes the completion over and returns true:
+   * on a thread of its own it waits (bounded, as {@link #lost}) to hear whether a node holding one
+   * of {@code t}'s arguments died; if one did and {@code t} has retries left, {@code t} is resolved
+   * again, one attempt more, which rebuilds its lost arguments first (L4) and sends it once they
+   * are ready; else {@code complete} stores the result. False (the caller completes) for any other
+   * result.
+   */
+  boolean retryIfArgumentLost(TaskRun t, StoredValue result, Runnable complete) {
+    if (!(result instanceof Failure f)
+        || f.kind() != Failure.Kind.TASK_FAILED
+        || !dev.manta.ObjectFreedException.class.getName().equals(f.exceptionClass())
+        || t.kind() != TaskSpec.Kind.TASK) {
+      return false;
+    }
+    String message = f.message() == null ? "" : f.message();
+    List<String> nodes = new ArrayList<>(1);
+    for (TaskArg a : t.args()) {
+      // Only an argument the failure names ("Object <id> is not available: ..."): a task that
+      // threw the exception over another object it read is stored at once.
+      if (a instanceof OwnedObject o
+          && o.id().task().prefix() == prefix
+          && message.contains(o.id().hex())) {
+        String node = ports.nodeOf(o.value().getNow(null));
+        if (node != null && !nodes.contains(node)) {
+          nodes.add(node);
+        }
+      }
+    }
+    if (nodes.isEmpty()) {
+      return false;
+    }
+    Thread.ofVirtual()
+        .name("manta-lineage-argument")
+        .start(
+            () -> {
+              String death = null;
+              for (String node : nodes) {
+                death = ports.awaitNodeDeath(node, Long.MAX_VALUE);
+                if (death != null) {
+                  break;
+                }
+              }
+              if (death == null
+                  || (t.maxRetries() >= 0 && t.attempt >= t.maxRetries())
+                  || !t.state.compareAndSet(TaskRun.READY, TaskRun.WAITING)) {
+                complete.run(); // not a loss, no retries left, or cancelled meanwhile
+                return;
+              }
+              t.attempt++; // L3: one budget with the other retries
+              LOG.warn(
+                  "Task {} ({}) could not read an argument: {}; running it again once its lost"
+                      + " arguments are rebuilt (retry {} of {})",
+                  t.displayName(),
+                  t.id().hex(),
+                  death,
+                  t.attempt,
+                  t.maxRetries());
+              submitter.resolve(t, dispatch);
+            });
+    return true;
+  }
+
   /** Whether {@code v} is a value whose bytes were on a node already known dead. */
   private boolean onDeadNode(StoredValue v) {
-    String node =
-        v instanceof RemoteValue rv ? rv.nodeId() : v instanceof StoreValue ? ports.nodeId() : null;
-    return node != null && ports.awaitNodeDeath(node, 0) != null;
+    return deathOf(v) != null;
+  }
+
+  /** Why the node holding {@code v}'s bytes died, if it is already known dead; else null. */
+  private String deathOf(StoredValue v) {
+    return v == null ? null : ports.knownLost(v);
   }
 
   /** Plans and submits the rebuild of the reopened {@code o}, or fails it (L2). */

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Lineage} on one core whose ports can "lose the node": every stored value's bytes are
  * dropped from the store and the node reads as dead, as after a kill on a cluster. Rebuilds of task
- * results, and the {@link ObjectLostException} of what cannot be rebuilt, each with its reason.
+ * results (read by {@code get}, awaited by {@code wait}, or passed to a new task), and the {@link
+ * ObjectLostException} of what cannot be rebuilt, each with its reason.
  */
 class LineageTest {
   static final int SIZE = 200_000; // above the inline threshold: in the store
@@ -169,6 +170,118 @@ class LineageTest {
   }
 
   @Test
+  void waitOnALostObject_rebuildsIt_andReportsItReadyOnlyOnceRebuilt() {
+    start(100);
+    List<ObjectRef<byte[]>> chain = new ArrayList<>();
+    chain.add(Manta.task(LineageTest::produce, SIZE).remote());
+    for (int i = 1; i < 3; i++) {
+      chain.add(Manta.task(LineageTest::step, chain.get(i - 1)).remote());
+    }
+    awaitReady(chain);
+    int ranBefore = RUNS.get();
+
+    ports.loseNode();
+
+    ObjectRef<byte[]> last = chain.get(2);
+    assertThat(Manta.wait(List.of(last), 1, Duration.ofMinutes(1)).ready()).containsExactly(last);
+    assertThat(RUNS.get() - ranBefore).as("tasks run again by the wait").isEqualTo(3);
+    int afterWait = RUNS.get();
+    byte[] got = Manta.get(last, Duration.ofMinutes(1));
+    assertThat(RUNS.get()).as("the get reads the rebuilt value").isEqualTo(afterWait);
+    assertThat(got).isEqualTo(expected(2));
+  }
+
+  @Test
+  void waitOnALostPut_reportsItReady_andGetThrowsObjectLost() {
+    start(100);
+    ObjectRef<byte[]> put = Manta.put(new byte[SIZE]);
+
+    ports.loseNode();
+
+    assertThat(Manta.wait(List.of(put), 1, Duration.ofMinutes(1)).ready()).containsExactly(put);
+    assertThatThrownBy(() -> Manta.get(put, Duration.ofSeconds(5)))
+        .isInstanceOf(ObjectLostException.class)
+        .hasMessageContaining("put");
+  }
+
+  @Test
+  void lostObjectPassedToANewTask_isRebuiltBeforeTheTaskRuns() {
+    start(100);
+    ObjectRef<byte[]> r = Manta.task(LineageTest::produce, SIZE).remote();
+    awaitReady(List.of(r));
+    int ranBefore = RUNS.get();
+
+    ports.loseNode();
+
+    ObjectRef<byte[]> next = Manta.task(LineageTest::step, r).remote();
+    byte[] got = Manta.get(next, Duration.ofMinutes(1));
+    assertThat(RUNS.get() - ranBefore).as("produce again, then step").isEqualTo(2);
+    assertThat(got).isEqualTo(expected(1));
+  }
+
+  @Test
+  void manyWaitersAndTasksAtOnce_onOneLostObject_rebuildItOnce() throws Exception {
+    start(100);
+    ObjectRef<byte[]> r = Manta.task(LineageTest::produce, SIZE).remote();
+    awaitReady(List.of(r));
+
+    ports.loseNode();
+
+    int threads = 16;
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<byte[]>> results = new ArrayList<>();
+      int ranBefore = RUNS.get();
+      for (int i = 0; i < threads; i++) {
+        boolean waits = i % 2 == 0;
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  if (waits) {
+                    assertThat(Manta.wait(List.of(r), 1, Duration.ofMinutes(1)).ready())
+                        .containsExactly(r);
+                    return Manta.get(r, Duration.ofMinutes(1));
+                  }
+                  return Manta.get(
+                      Manta.task(LineageTest::step, r).remote(), Duration.ofMinutes(1));
+                }));
+      }
+      go.countDown();
+      List<byte[]> got = new ArrayList<>();
+      for (java.util.concurrent.Future<byte[]> f : results) {
+        got.add(f.get(2, java.util.concurrent.TimeUnit.MINUTES));
+      }
+      assertThat(RUNS.get() - ranBefore)
+          .as("produce rebuilt once, and each of the %d tasks ran once", threads / 2)
+          .isEqualTo(1 + threads / 2);
+      byte[] produced = expected(0);
+      byte[] stepped = expected(1);
+      for (int i = 0; i < threads; i++) {
+        assertThat(got.get(i)).isEqualTo(i % 2 == 0 ? produced : stepped);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void lostPutPassedToANewTask_failsTheTaskWithObjectLost() {
+    start(100);
+    ObjectRef<byte[]> put = Manta.put(new byte[SIZE]);
+
+    ports.loseNode();
+
+    ObjectRef<byte[]> next = Manta.task(LineageTest::step, put).remote();
+    assertThatThrownBy(() -> Manta.get(next, Duration.ofMinutes(1)))
+        .isInstanceOf(ObjectLostException.class)
+        .hasMessageContaining(put.id());
+    assertThat(RUNS.get()).as("the task never ran").isZero();
+  }
+
+  @Test
   void bytesGoneWhileTheNodeLives_isNotALoss_theErrorStands() {
     start(100);
     ObjectRef<byte[]> r = Manta.task(LineageTest::produce, SIZE).remote();
@@ -187,6 +300,9 @@ class LineageTest {
     private volatile NodeStore store;
     private volatile CoreAccess core;
     private volatile boolean dead;
+    // The values whose bytes were dropped: only these are lost (rebuilt ones live on "n1" too).
+    private final java.util.Set<StoredValue> lost =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     LosingPorts(int lineageMaxTasks) {
       this.lineageMaxTasks = lineageMaxTasks;
@@ -203,6 +319,9 @@ class LineageTest {
       CoreWorker w = (CoreWorker) Manta.currentRuntime();
       for (OwnedObject o : w.table().snapshot()) {
         if (o.value().getNow(null) instanceof StoreValue sv) {
+          synchronized (lost) {
+            lost.add(sv);
+          }
           store.free(sv.id());
         }
       }
@@ -235,6 +354,13 @@ class LineageTest {
     @Override
     public String awaitNodeDeath(String nodeId, long timeoutNanos) {
       return dead ? "node " + nodeId + " (the test lost it)" : null;
+    }
+
+    @Override
+    public String knownLost(StoredValue v) {
+      synchronized (lost) {
+        return dead && lost.contains(v) ? "node n1 (the test lost it)" : null;
+      }
     }
 
     @Override

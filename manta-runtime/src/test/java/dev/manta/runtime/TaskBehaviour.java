@@ -160,8 +160,51 @@ abstract class TaskBehaviour<F extends MantaFixture> implements MantaFixture.Sou
     assertThat(Retry.ALWAYS.get()).isEqualTo(3);
   }
 
+  @Test
+  void retryExceptions_withTypes_retriesOnlyInstancesOfThem(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    // Tries are counted in a file: on a cluster they run in worker processes.
+    String listed = dir.resolve("listed").toString();
+    ObjectRef<Integer> r =
+        Manta.task(Retry::failFirst, listed, 2)
+            .maxRetries(3)
+            .retryExceptions(RuntimeException.class) // a superclass of what it throws
+            .remote();
+    assertThat(r.get(Duration.ofMinutes(1))).isEqualTo(3);
+    assertThat(java.nio.file.Files.readAllLines(java.nio.file.Path.of(listed))).hasSize(3);
+
+    String other = dir.resolve("other").toString();
+    ObjectRef<Integer> r2 =
+        Manta.task(Retry::failFirst, other, 2)
+            .maxRetries(3)
+            .retryExceptions(IllegalArgumentException.class, java.io.IOException.class)
+            .remote();
+    assertThatThrownBy(() -> r2.get(Duration.ofMinutes(1)))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("IllegalStateException")
+        .hasMessageContaining("try 1");
+    assertThat(java.nio.file.Files.readAllLines(java.nio.file.Path.of(other)))
+        .as("not retried: IllegalStateException is not one of the listed types")
+        .hasSize(1);
+  }
+
   /** Functions that fail a number of times. */
   static final class Retry {
+    /** Throws IllegalStateException on its first {@code fails} tries, counted in {@code file}. */
+    static int failFirst(String file, int fails) throws java.io.IOException {
+      java.nio.file.Path p = java.nio.file.Path.of(file);
+      java.nio.file.Files.writeString(
+          p,
+          "try\n",
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+      int tries = java.nio.file.Files.readAllLines(p).size();
+      if (tries <= fails) {
+        throw new IllegalStateException("try " + tries);
+      }
+      return tries;
+    }
+
     static final java.util.concurrent.atomic.AtomicInteger TWICE =
         new java.util.concurrent.atomic.AtomicInteger();
     static final java.util.concurrent.atomic.AtomicInteger ALWAYS =

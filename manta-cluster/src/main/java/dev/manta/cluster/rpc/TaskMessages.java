@@ -92,7 +92,8 @@ public final class TaskMessages {
             .setDemand(Wire.resources(t.resources()))
             .setMaxRetries(t.maxRetries())
             .setAttempt(o.attempt())
-            .setRetryExceptions(t.retryExceptions());
+            .setRetryExceptions(t.retryExceptions())
+            .addAllRetryExceptionTypes(t.retryExceptionTypes());
     if (t.name() != null) {
       m.setName(t.name());
     }
@@ -140,6 +141,7 @@ public final class TaskMessages {
    * @param actor the actor, for an actor creation or call; null for a task
    * @param actorName an actor creation's name, or null
    * @param maxConcurrency an actor creation's concurrency as sent (0 if none was)
+   * @param retryExceptionTypes as the owner set it (empty: all, with {@code retryExceptions})
    */
   public record Incoming(
       TaskId id,
@@ -153,7 +155,8 @@ public final class TaskMessages {
       boolean retryExceptions,
       ActorId actor,
       String actorName,
-      int maxConcurrency) {}
+      int maxConcurrency,
+      List<String> retryExceptionTypes) {}
 
   /** One argument of an {@link Incoming} task. */
   public sealed interface Arg {}
@@ -208,7 +211,8 @@ public final class TaskMessages {
         m.getRetryExceptions(),
         kind == TaskSpec.Kind.TASK ? null : new ActorId(m.getActorPrefix(), m.getActorSequence()),
         m.getActorName().isEmpty() ? null : m.getActorName(),
-        m.getMaxConcurrency());
+        m.getMaxConcurrency(),
+        List.copyOf(m.getRetryExceptionTypesList()));
   }
 
   /**

@@ -194,9 +194,56 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
 
   @Override
   public ObjectStore openStore(MantaConfig config) {
-    SharedStoreClient s = new SharedStoreClient(channels.get(agentAddress), jobId);
+    SharedStoreClient s =
+        new SharedStoreClient(
+            channels.get(agentAddress),
+            jobId,
+            new SharedStoreClient.AgentDown() {
+              @Override
+              public String check(io.grpc.StatusRuntimeException e, boolean wait) {
+                return agentDown(e, wait);
+              }
+
+              @Override
+              public String nodeId() {
+                return view.nodeId();
+              }
+            });
     this.store = s;
     return s;
+  }
+
+  /**
+   * Why a call to this process's agent failed with {@code e}, if the agent's node died (waiting, if
+   * {@code wait}, at most twice the health checks' bound to hear of it): the store the process maps
+   * is gone with it, so a large put or read cannot work here any more, whatever room other nodes
+   * have. Null if the call failed otherwise (the node lives, or the error is not one of reaching
+   * it).
+   */
+  private String agentDown(io.grpc.StatusRuntimeException e, boolean wait) {
+    io.grpc.Status.Code code = e.getStatus().getCode();
+    if (code != io.grpc.Status.Code.UNAVAILABLE && code != io.grpc.Status.Code.DEADLINE_EXCEEDED) {
+      return null;
+    }
+    String death = awaitNodeDeath(view.nodeId(), wait ? Long.MAX_VALUE : 0);
+    if (death == null) {
+      return null;
+    }
+    return "The node agent at "
+        + agentAddress
+        + " on this machine, whose object store holds this "
+        + (driver ? "driver" : "worker")
+        + "'s large objects, is gone: "
+        + death
+        + ". Large objects cannot be stored or read by this process any more (small ones, kept"
+        + " in its memory, still work)"
+        + (driver
+            ? ". Start a node on this machine again (manta start --address HEAD), then restart"
+                + " this driver (Manta.shutdown(), Manta.init()); with several agents on this"
+                + " machine, -D"
+                + ClusterConfig.DRIVER_AGENT
+                + "=HOST:PORT picks a live one"
+            : "");
   }
 
   @Override

@@ -62,9 +62,28 @@ final class SharedStoreClient implements ObjectStore {
   private volatile long reclaimAgainAtNanos = System.nanoTime();
   private final AtomicLong reclaimsTotal = new AtomicLong();
   private final AtomicLong reclaimNanosTotal = new AtomicLong();
+  private final AgentDown agentDown;
 
-  SharedStoreClient(ManagedChannel agentChannel, String jobId) {
+  /** Tells whether a call to the agent failed because the agent's node died. */
+  interface AgentDown {
+    /**
+     * Why the agent is gone, if the call that failed with {@code e} failed because its node died,
+     * else null (the call's own error then stands). {@code wait}: it may wait (bounded) to hear of
+     * the death.
+     */
+    String check(StatusRuntimeException e, boolean wait);
+
+    /** The node of the agent. */
+    String nodeId();
+  }
+
+  /**
+   * The store of the agent behind {@code agentChannel}, for job {@code jobId}; {@code agentDown}
+   * names the agent's death when a call to it fails.
+   */
+  SharedStoreClient(ManagedChannel agentChannel, String jobId, AgentDown agentDown) {
     this.jobId = jobId;
+    this.agentDown = agentDown;
     this.agent = NodeAgentGrpc.newBlockingStub(agentChannel);
     this.agentAsync = NodeAgentGrpc.newStub(agentChannel);
     StoreInfoReply info = Rpc.deadline(agent).storeInfo(Empty.getDefaultInstance());
@@ -162,6 +181,10 @@ final class SharedStoreClient implements ObjectStore {
                       .build());
       return r.getNoRoom() ? -1 : r.getOffset();
     } catch (StatusRuntimeException e) {
+      String dead = agentDown.check(e, true); // the agent itself gone, not a full store
+      if (dead != null) {
+        throw new dev.manta.NodeDiedException("", agentDown.nodeId(), dead);
+      }
       throw new ObjectStoreFullException(
           "The node's object store refused object "
               + id.hex()
@@ -194,8 +217,14 @@ final class SharedStoreClient implements ObjectStore {
                   .setJobId(jobId)
                   .build());
     } catch (StatusRuntimeException e) {
+      // Freed, so that the core may rebuild it from lineage; the message says why if the agent
+      // died (only a death already known: readers of a value on a dead node wait for it there).
+      String dead = agentDown.check(e, false);
       throw new ObjectFreedException(
-          "Object " + id.hex() + " is not available: " + e.getStatus().getDescription());
+          "Object "
+              + id.hex()
+              + " is not available: "
+              + (dead != null ? dead : e.getStatus().getDescription()));
     }
   }
 

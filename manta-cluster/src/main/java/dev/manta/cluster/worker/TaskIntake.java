@@ -170,7 +170,8 @@ final class TaskIntake {
                 m.name(),
                 m.maxRetries(),
                 m.retryExceptions(),
-                actor));
+                actor,
+                m.retryExceptionTypes()));
     settle(held); // the spec counts its own references now
     unreported.incrementAndGet();
     long ownerPrefix = batch.getOwnerPrefix();

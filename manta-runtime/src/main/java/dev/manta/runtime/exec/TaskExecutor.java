@@ -163,7 +163,7 @@ public final class TaskExecutor implements Abandoner {
         }
         if (t.state.get() != TaskRun.CANCELLED
             && t.kind() == TaskSpec.Kind.TASK
-            && t.retryExceptions()
+            && t.spec().retries(e)
             && (t.maxRetries() < 0 || t.attempt < t.maxRetries())) {
           t.attempt++;
           LOG.warn("Task {} failed ({}); retry {} of {}", t, e, t.attempt, t.maxRetries());

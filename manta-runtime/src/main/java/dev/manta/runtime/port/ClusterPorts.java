@@ -146,6 +146,28 @@ public interface ClusterPorts {
     return null;
   }
 
+  /**
+   * Why the bytes of {@code v}, a ready value of this process's table, are known lost now: the node
+   * holding them (a {@link dev.manta.runtime.store.RemoteValue}'s, or this process's node for a
+   * {@link dev.manta.runtime.store.StoreValue}) is already known dead; else null, also for values
+   * that live in this process's memory. Never blocks.
+   */
+  default String knownLost(StoredValue v) {
+    String node = nodeOf(v);
+    return node == null ? null : awaitNodeDeath(node, 0);
+  }
+
+  /**
+   * The node holding the bytes of {@code v}: a {@link dev.manta.runtime.store.RemoteValue}'s, this
+   * process's for a {@link dev.manta.runtime.store.StoreValue}; null for a value in memory (or
+   * null).
+   */
+  default String nodeOf(StoredValue v) {
+    return v instanceof dev.manta.runtime.store.RemoteValue rv
+        ? rv.nodeId()
+        : v instanceof dev.manta.runtime.store.StoreValue ? nodeId() : null;
+  }
+
   /** Object {@code id} of this process's table was freed; {@code value} may be null. */
   void released(ObjectId id, StoredValue value);
 

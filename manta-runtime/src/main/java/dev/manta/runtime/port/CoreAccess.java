@@ -120,6 +120,8 @@ public interface CoreAccess {
    * @param maxRetries as the owner set it
    * @param retryExceptions as the owner set it
    * @param actor the hosted actor of an actor creation or call, else null
+   * @param retryExceptionTypes as the owner set it (empty: every exception, with {@code
+   *     retryExceptions})
    */
   @SuppressWarnings("ArrayRecordComponent") // handed to the core as is, never compared
   record IncomingTask(
@@ -131,7 +133,32 @@ public interface CoreAccess {
       String name,
       int maxRetries,
       boolean retryExceptions,
-      ActorProxy actor) {}
+      ActorProxy actor,
+      java.util.List<String> retryExceptionTypes) {
+    /** A task that retries every exception if {@code retryExceptions}. */
+    public IncomingTask(
+        TaskId id,
+        TaskSpec.Kind kind,
+        MantaFunction fn,
+        TaskArg[] args,
+        ResourceSet demand,
+        String name,
+        int maxRetries,
+        boolean retryExceptions,
+        ActorProxy actor) {
+      this(
+          id,
+          kind,
+          fn,
+          args,
+          demand,
+          name,
+          maxRetries,
+          retryExceptions,
+          actor,
+          java.util.List.of());
+    }
+  }
 
   /**
    * Builds the READY task of an incoming message; it counts its ref arguments, and its result

@@ -62,6 +62,11 @@ public interface TaskHandle {
     return spec().retryExceptions();
   }
 
+  /** With {@link #retryExceptions()}, the exception classes retried (binary names; empty: all). */
+  default java.util.List<String> retryExceptionTypes() {
+    return spec().retryExceptionTypes();
+  }
+
   /** The actor of an actor creation or call, else null. */
   default ActorId actorId() {
     return spec().actor();

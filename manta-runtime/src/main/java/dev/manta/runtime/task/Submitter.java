@@ -18,12 +18,15 @@ import dev.manta.runtime.store.StoredValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Builds task specs and resolves their dependencies without blocking: arguments are copied at
  * submit, ref arguments are counted as pending-task references, and the spec is handed on (to the
  * scheduler, or to an actor's mailbox) from the completion callback of its last dependency. A
- * dependency that failed fails the task without running it. Thread-safe.
+ * dependency that failed fails the task without running it. A ready dependency whose only copy is
+ * on a node already known dead is handed to the lineage check first ({@link #lostArguments}), which
+ * reopens it for its rebuild: the task then waits for the rebuilt value. Thread-safe.
  */
 public final class Submitter {
   private final Ids ids;
@@ -31,6 +34,7 @@ public final class Submitter {
   private final ValueCodec codec;
   private final Abandoner executor;
   private final int lineageMaxTasks;
+  private volatile Predicate<OwnedObject> rebuildIfLost; // see lostArguments
 
   /** A submitter issuing ids from {@code ids} and counting refs in {@code table}; no lineage. */
   public Submitter(Ids ids, ReferenceTable table, ValueCodec codec, Abandoner executor) {
@@ -70,6 +74,26 @@ public final class Submitter {
       int maxRetries,
       boolean retryExceptions,
       ActorTarget actor) {
+    return build(
+        kind, fn, args, refMask, resources, name, maxRetries, retryExceptions, actor, List.of());
+  }
+
+  /**
+   * As {@link #build(TaskSpec.Kind, MantaFunction, Object[], long, ResourceSet, String, int,
+   * boolean, ActorTarget)}, retrying with {@code retryExceptions} only the exceptions of {@code
+   * retryExceptionTypes} (binary class names; empty: all), see {@link TaskSpec#retries}.
+   */
+  public TaskRun build(
+      TaskSpec.Kind kind,
+      MantaFunction fn,
+      Object[] args,
+      long refMask,
+      ResourceSet resources,
+      String name,
+      int maxRetries,
+      boolean retryExceptions,
+      ActorTarget actor,
+      List<String> retryExceptionTypes) {
     if (fn == null) {
       throw new NullPointerException("fn: the remote function is null");
     }
@@ -117,7 +141,8 @@ public final class Submitter {
                 name,
                 maxRetries,
                 retryExceptions,
-                actor == null ? null : actor.id()),
+                actor == null ? null : actor.id(),
+                retryExceptionTypes),
             List.copyOf(refs),
             actor);
     t.keepAlive = keep.isEmpty() ? List.of() : keep;
@@ -169,7 +194,8 @@ public final class Submitter {
                 s.name(),
                 s.maxRetries(),
                 s.retryExceptions(),
-                s.actor()),
+                s.actor(),
+                s.retryExceptionTypes()),
             List.copyOf(argRefs),
             null);
     for (OwnedObject o : argRefs) {
@@ -198,6 +224,22 @@ public final class Submitter {
       int maxRetries,
       boolean retryExceptions,
       ActorTarget actor) {
+    return incoming(
+        id, kind, fn, args, resources, name, maxRetries, retryExceptions, actor, List.of());
+  }
+
+  /** As {@link #incoming}, with the owner's list of exception types to retry (empty: all). */
+  public TaskRun incoming(
+      TaskId id,
+      TaskSpec.Kind kind,
+      MantaFunction fn,
+      TaskArg[] args,
+      ResourceSet resources,
+      String name,
+      int maxRetries,
+      boolean retryExceptions,
+      ActorTarget actor,
+      List<String> retryExceptionTypes) {
     FunctionInfo info = FunctionInfo.of(fn);
     codec.learn(fn.getClass());
     List<OwnedObject> argRefs = new ArrayList<>(0);
@@ -220,7 +262,8 @@ public final class Submitter {
                 name,
                 maxRetries,
                 retryExceptions,
-                actor == null ? null : actor.id()),
+                actor == null ? null : actor.id(),
+                retryExceptionTypes),
             argRefs,
             actor);
     t.result = table.create(new ObjectId(id, 1), t);
@@ -228,8 +271,22 @@ public final class Submitter {
     return t;
   }
 
-  /** Whether every ref argument of {@code t} is ready now. */
+  /**
+   * Has {@code check} look at every ready ref argument before a task is resolved: given an object
+   * whose ready value's only copy was lost (its node is known dead), it reopens it and starts its
+   * rebuild, or fails it with why it cannot be, and returns whether it did. It must not block. Set
+   * once, before tasks are submitted (the lineage of a cluster core; embedded: none).
+   */
+  public void lostArguments(Predicate<OwnedObject> check) {
+    this.rebuildIfLost = check;
+  }
+
+  /**
+   * Whether every ref argument of {@code t} is ready now. A ready argument found lost is reopened
+   * for its rebuild first (see {@link #lostArguments}), and so is not ready.
+   */
   public boolean dependenciesReady(TaskRun t) {
+    reopenLost(t);
     for (TaskArg a : t.args()) {
       if (a instanceof OwnedObject o && !o.value().isDone()) {
         return false;
@@ -239,12 +296,36 @@ public final class Submitter {
   }
 
   /**
+   * Hands each ready ref argument of {@code t} to the lineage check; true if one was reopened and
+   * is pending now (its rebuild runs). Actor calls are checked only by {@link #dependenciesReady}:
+   * their mailbox enqueues a call whose arguments it found ready without waiting for {@link
+   * #resolve} to call back, so resolve must not make such a call wait.
+   */
+  private boolean reopenLost(TaskRun t) {
+    Predicate<OwnedObject> check = rebuildIfLost;
+    if (check == null) {
+      return false;
+    }
+    boolean reopened = false;
+    for (TaskArg a : t.args()) {
+      if (a instanceof OwnedObject o && o.value().isDone() && check.test(o)) {
+        reopened |= !o.value().isDone();
+      }
+    }
+    return reopened;
+  }
+
+  /**
    * Resolves {@code t}'s dependencies, then calls {@code onResolved} with the spec in state READY.
    * If a dependency failed, or the spec was cancelled meanwhile, {@code onResolved} is not called
    * and the spec is completed with that failure. {@code onResolved} may run on this thread or on
    * the thread that completes the last dependency; it must not block.
    */
   public void resolve(TaskRun t, Consumer<TaskRun> onResolved) {
+    boolean call = t.kind() == TaskSpec.Kind.ACTOR_CALL;
+    if (!call) {
+      reopenLost(t); // lost arguments become pending here, their rebuilds started
+    }
     List<OwnedObject> waiting = null;
     for (TaskArg a : t.args()) {
       if (a instanceof OwnedObject o && !o.value().isDone()) {
@@ -255,7 +336,7 @@ public final class Submitter {
       }
     }
     if (waiting == null) {
-      resolved(t, onResolved);
+      resolvedChecked(t, onResolved);
       return;
     }
     t.pendingDeps.set(waiting.size());
@@ -290,6 +371,14 @@ public final class Submitter {
   }
 
   private void resolved(TaskRun t, Consumer<TaskRun> onResolved) {
+    if (t.kind() != TaskSpec.Kind.ACTOR_CALL && reopenLost(t)) {
+      resolve(t, onResolved); // an argument was lost since it completed: wait for its rebuild
+      return;
+    }
+    resolvedChecked(t, onResolved);
+  }
+
+  private void resolvedChecked(TaskRun t, Consumer<TaskRun> onResolved) {
     for (TaskArg a : t.args()) {
       if (a instanceof OwnedObject o) {
         StoredValue v = o.value().join();
