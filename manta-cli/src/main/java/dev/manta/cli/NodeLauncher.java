@@ -51,8 +51,15 @@ final class NodeLauncher {
       CustomResources resources,
       Long objectStoreBytes) {}
 
-  /** What the node reported in its ready file. */
-  record Ready(String head, String agent, String node, long pid) {}
+  /**
+   * What the node reported in its ready file; {@code dashboard} is the head's dashboard address
+   * (with its key, if it needs one), empty for a node, or a head without a dashboard.
+   */
+  record Ready(String head, String agent, String node, long pid, String dashboard) {
+    Ready(String head, String agent, String node, long pid) {
+      this(head, agent, node, pid, "");
+    }
+  }
 
   private NodeLauncher() {}
 
@@ -249,7 +256,8 @@ final class NodeLauncher {
           props.getProperty("head").strip(),
           props.getProperty("agent").strip(),
           props.getProperty("node").strip(),
-          Long.parseLong(props.getProperty("pid").strip()));
+          Long.parseLong(props.getProperty("pid").strip()),
+          props.getProperty("dashboard", "").strip());
     } catch (NumberFormatException e) {
       throw new CliFailure(
           "The ready file " + readyFile + " has a pid that is not a number: " + e.getMessage(), e);

@@ -223,6 +223,16 @@ final class StartCommand implements Callable<Integer> {
           "Started head node %s at %s (agent %s). Connect with Manta.init(\"manta://%s\") or"
               + " MANTA_ADDRESS=%s. Add nodes with: manta start --address %s. Logs: %s%n",
           up.node(), up.head(), up.agent(), up.head(), up.head(), up.head(), logs);
+      if (!up.dashboard().isEmpty()) {
+        out.println(
+            "Dashboard: "
+                + up.dashboard()
+                + (up.dashboard().contains("key=")
+                    ? " (holds its key: keep it to yourself; also in "
+                        + session.resolve("dashboard-url")
+                        + ")"
+                    : ""));
+      }
     } else {
       if (!Sessions.hasHeadAddress(session)) Sessions.recordHead(session, up.head(), -1);
       out.printf(
