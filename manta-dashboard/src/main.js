@@ -45,6 +45,11 @@ function shortId(id) {
   return id && id.length > 12 ? id.slice(0, 12) + '…' : id || '-';
 }
 
+// A task id starts with its job's or actor's id: its end tells runs apart.
+function tailId(id) {
+  return id && id.length > 12 ? '…' + id.slice(-12) : id || '-';
+}
+
 // ---- DOM helpers ------------------------------------------------------------------------
 
 function el(tag, attrs = {}, ...children) {
@@ -131,6 +136,31 @@ function otherResources(n) {
     .join(', ');
 }
 
+const ACTOR_COLUMNS = [
+  ['Actor', 'actor_id', (r) => el('code', { text: shortId(r.actor_id), title: r.actor_id })],
+  ['Class', 'class_name'],
+  ['Name', 'name'],
+  ['State', 'state', (r) => badge(r.state)],
+  ['Node', 'node_id', (r) => shortId(r.node_id)],
+  ['Worker', 'worker_address'],
+  ['Job', 'job_id'],
+  ['Restarts', 'num_restarts', (r) => `${r.num_restarts} / ${r.max_restarts < 0 ? '∞' : r.max_restarts}`],
+  ['Death reason', 'death_reason'],
+];
+
+const TASK_COLUMNS = [
+  ['Task', 'task_id', (r) => el('code', { text: tailId(r.task_id), title: r.task_id })],
+  ['Name', 'name'],
+  ['Kind', 'kind'],
+  ['State', 'state', (r) => badge(r.state)],
+  ['Attempt', 'attempt'],
+  ['Node', 'node_id', (r) => shortId(r.node_id)],
+  ['Pid', 'pid', (r) => el('a', { href: `#/logs/${r.pid}`, text: String(r.pid) })],
+  ['Job', 'job_id'],
+  ['Started', 'start', (r) => clock(r.start_micros / 1000)],
+  ['Duration', 'duration', (r) => micros(r.start_micros, r.end_micros)],
+];
+
 const views = {
   overview: {
     urls: ['/api/overview'],
@@ -177,6 +207,8 @@ const views = {
             'No nodes',
           ),
         ),
+        section('Actors', table('overview-actors', ACTOR_COLUMNS, o.actor_rows, (r) => r.actor_id, 'No actors')),
+        section('Newest task runs', table('overview-tasks', TASK_COLUMNS, o.task_rows, (r) => `${r.task_id}/${r.attempt}`, 'No task runs yet')),
         unreachable(o.unreachable),
       ];
     },
@@ -189,17 +221,7 @@ const views = {
           'Actors',
           table(
             'actors-table',
-            [
-              ['Actor', 'actor_id', (r) => el('code', { text: shortId(r.actor_id), title: r.actor_id })],
-              ['Class', 'class_name'],
-              ['Name', 'name'],
-              ['State', 'state', (r) => badge(r.state)],
-              ['Node', 'node_id', (r) => shortId(r.node_id)],
-              ['Worker', 'worker_address'],
-              ['Job', 'job_id'],
-              ['Restarts', 'num_restarts', (r) => `${r.num_restarts} / ${r.max_restarts < 0 ? '∞' : r.max_restarts}`],
-              ['Death reason', 'death_reason'],
-            ],
+            ACTOR_COLUMNS,
             a.rows,
             (r) => r.actor_id,
             'No actors',
@@ -216,18 +238,7 @@ const views = {
           `Task runs (newest first, ${t.rows.length} of ${t.total})`,
           table(
             'tasks-table',
-            [
-              ['Task', 'task_id', (r) => el('code', { text: shortId(r.task_id), title: r.task_id })],
-              ['Name', 'name'],
-              ['Kind', 'kind'],
-              ['State', 'state', (r) => badge(r.state)],
-              ['Attempt', 'attempt'],
-              ['Node', 'node_id', (r) => shortId(r.node_id)],
-              ['Pid', 'pid', (r) => el('a', { href: `#/logs/${r.pid}`, text: String(r.pid) })],
-              ['Job', 'job_id'],
-              ['Started', 'start', (r) => clock(r.start_micros / 1000)],
-              ['Duration', 'duration', (r) => micros(r.start_micros, r.end_micros)],
-            ],
+            TASK_COLUMNS,
             t.rows,
             (r) => `${r.task_id}/${r.attempt}`,
             'No task runs yet',

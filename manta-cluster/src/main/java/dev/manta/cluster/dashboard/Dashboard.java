@@ -44,11 +44,11 @@ import org.slf4j.LoggerFactory;
  * #RESOURCES} on the class path) and the read-only JSON endpoints it polls, answered from a {@link
  * ClusterState} of the cluster.
  *
- * <p>Endpoints, all {@code GET}: {@code /api/overview} (nodes with their resources and store, and
- * actors, task runs and jobs counted by state), {@code /api/nodes}, {@code /api/actors}, {@code
- * /api/tasks?limit=N} (newest first, default 500), {@code /api/jobs}, {@code /api/workers}, {@code
- * /api/log?worker=PID&lines=N}. Each answers JSON; a cluster that does not answer gives status 502
- * and {@code {"error": "..."}}.
+ * <p>Endpoints, all {@code GET}: {@code /api/overview} (nodes with their resources and store;
+ * actors, task runs and jobs counted by state; the first actors and the newest runs), {@code
+ * /api/nodes}, {@code /api/actors}, {@code /api/tasks?limit=N} (newest first, default 500), {@code
+ * /api/jobs}, {@code /api/workers}, {@code /api/log?worker=PID&lines=N}. Each answers JSON; a
+ * cluster that does not answer gives status 502 and {@code {"error": "..."}}.
  *
  * <p>Access: with a key ({@link #start} with {@code requireKey}), every request must carry it, as
  * the cookie {@value #COOKIE} that {@code GET /login?key=KEY} sets (HttpOnly, SameSite=Strict) or
@@ -74,6 +74,7 @@ public final class Dashboard implements AutoCloseable {
   public static final String COOKIE = "manta-dashboard";
 
   private static final int DEFAULT_TASKS = 500;
+  private static final int OVERVIEW_ROWS = 8;
   private static final Set<String> LOOPBACK_NAMES =
       Set.of("localhost", "127.0.0.1", "[::1]", "::1");
   private static final String CSP =
@@ -401,16 +402,27 @@ public final class Dashboard implements AutoCloseable {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("nodes", nodes(state.nodes().rows()));
     Map<String, Long> actors = new TreeMap<>();
-    for (ActorRow a : state.actors().rows()) {
+    List<Object> someActors = new ArrayList<>();
+    for (ActorRow a : state.actors().rows()) { // live first, then newest
       actors.merge(a.state(), 1L, Long::sum);
+      if (someActors.size() < OVERVIEW_ROWS) {
+        someActors.add(a.fields());
+      }
     }
     out.put("actors", actors);
+    out.put("actor_rows", someActors);
     Listing<TaskRow> t = state.tasks();
     Map<String, Long> tasks = new TreeMap<>();
-    for (TaskRow r : t.rows()) {
+    List<Object> recent = new ArrayList<>();
+    for (int i = t.rows().size() - 1; i >= 0; i--) { // newest first
+      TaskRow r = t.rows().get(i);
       tasks.merge(r.state(), 1L, Long::sum);
+      if (recent.size() < OVERVIEW_ROWS) {
+        recent.add(r.fields());
+      }
     }
     out.put("tasks", tasks);
+    out.put("task_rows", recent);
     Map<String, Long> jobs = new TreeMap<>();
     for (JobRow j : state.jobs().rows()) {
       jobs.merge(j.state(), 1L, Long::sum);
