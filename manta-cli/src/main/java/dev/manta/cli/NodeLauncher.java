@@ -53,7 +53,8 @@ final class NodeLauncher {
 
   /**
    * What the node reported in its ready file; {@code dashboard} is the head's dashboard address
-   * (with its key, if it needs one), empty for a node, or a head without a dashboard.
+   * (without its key, which is in the owner-only {@code dashboard-url}), empty for a node, or a
+   * head without a dashboard.
    */
   record Ready(String head, String agent, String node, long pid, String dashboard) {
     Ready(String head, String agent, String node, long pid) {

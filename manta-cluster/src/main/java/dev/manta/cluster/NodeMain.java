@@ -292,7 +292,8 @@ public final class NodeMain {
       p.setProperty("node", agent == null ? "" : agent.nodeId());
       p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
       p.setProperty("metrics", metrics == null ? "" : metrics.address());
-      p.setProperty("dashboard", dashboard == null ? "" : dashboard.url());
+      // Without the key: this file may be readable by others; dashboard-url is owner-only.
+      p.setProperty("dashboard", dashboard == null ? "" : dashboard.address());
       Path ready = Path.of(a.get("--ready-file"));
       Path tmp = ready.resolveSibling(ready.getFileName() + ".tmp");
       try (var out = Files.newOutputStream(tmp)) {

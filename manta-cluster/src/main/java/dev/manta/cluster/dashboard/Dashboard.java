@@ -192,8 +192,12 @@ public final class Dashboard implements AutoCloseable {
    * only.
    */
   public String url() {
-    String base = (isHttps() ? "https://" : "http://") + host + ":" + port() + "/";
-    return key == null ? base : base + "login?key=" + key;
+    return key == null ? address() : address() + "login?key=" + key;
+  }
+
+  /** The page's address without the key: {@code http[s]://host:port/}. */
+  public String address() {
+    return (isHttps() ? "https://" : "http://") + host + ":" + port() + "/";
   }
 
   @Override

@@ -280,6 +280,20 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void theKey_isInAnOwnerOnlyFile_andNotInTheReadyFile() throws Exception {
+    Path session = dir.resolve("session");
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(session.resolve(NodeMain.DASHBOARD_URL_FILE))))
+        .isEqualTo("rw-------");
+    java.util.Properties ready = new java.util.Properties();
+    try (InputStream in = Files.newInputStream(session.resolve("head.ready"))) {
+      ready.load(in);
+    }
+    assertThat(ready.getProperty("dashboard")).isEqualTo(base() + "/").doesNotContain(key());
+  }
+
+  @Test
   void endpoints_needTheKey_andRefuseBadRequests() throws Exception {
     HttpResponse<String> none = get("/api/nodes");
     assertThat(none.statusCode()).isEqualTo(401);
