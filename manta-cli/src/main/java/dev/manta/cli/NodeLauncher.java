@@ -64,8 +64,16 @@ final class NodeLauncher {
     }
   }
 
-  /** What the node reported in its ready file. */
-  record Ready(String head, String agent, String node, long pid) {}
+  /**
+   * What the node reported in its ready file; {@code dashboard} is the head's dashboard address
+   * (without its key, which is in the owner-only {@code dashboard-url}), empty for a node, or a
+   * head without a dashboard.
+   */
+  record Ready(String head, String agent, String node, long pid, String dashboard) {
+    Ready(String head, String agent, String node, long pid) {
+      this(head, agent, node, pid, "");
+    }
+  }
 
   private NodeLauncher() {}
 
@@ -266,7 +274,8 @@ final class NodeLauncher {
           props.getProperty("head").strip(),
           props.getProperty("agent").strip(),
           props.getProperty("node").strip(),
-          Long.parseLong(props.getProperty("pid").strip()));
+          Long.parseLong(props.getProperty("pid").strip()),
+          props.getProperty("dashboard", "").strip());
     } catch (NumberFormatException e) {
       throw new CliFailure(
           "The ready file " + readyFile + " has a pid that is not a number: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.manta.cli;
 
+import dev.manta.cluster.NodeMain;
 import dev.manta.cluster.config.ClusterConfig;
 import dev.manta.cluster.rpc.ClusterTls;
 import dev.manta.cluster.rpc.ClusterToken;
@@ -231,6 +232,9 @@ final class StartCommand implements Callable<Integer> {
           "Started head node %s at %s (agent %s). Connect with Manta.init(\"manta://%s\") or"
               + " MANTA_ADDRESS=%s. Add nodes with: manta start --address %s. Logs: %s%n",
           up.node(), up.head(), up.agent(), up.head(), up.head(), up.head(), logs);
+      if (!up.dashboard().isEmpty()) {
+        out.println(dashboardLine(up.dashboard(), session.resolve(NodeMain.DASHBOARD_URL_FILE)));
+      }
     } else {
       if (!Sessions.hasHeadAddress(session)) Sessions.recordHead(session, up.head(), -1);
       out.printf(
@@ -239,6 +243,24 @@ final class StartCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * The line naming the head's dashboard: its address with the key from {@code urlFile} (written by
+   * the head, owner-only) when it has one, else {@code address}.
+   */
+  static String dashboardLine(String address, Path urlFile) {
+    String url = address;
+    try {
+      url = Files.readString(urlFile).strip();
+    } catch (java.io.IOException e) {
+      // the head wrote none: print the address alone
+    }
+    return "Dashboard: "
+        + url
+        + (url.contains("key=")
+            ? " (holds its key: keep it to yourself; also in " + urlFile + ")"
+            : "");
   }
 
   /**

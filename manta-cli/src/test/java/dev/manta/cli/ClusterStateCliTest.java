@@ -88,7 +88,10 @@ class ClusterStateCliTest {
     }
     Result start = cli("start", "--head", "--port", "0", "--num-cpus", "4");
     assertThat(start.exit()).as(start.out()).isZero();
+    // The head's dashboard, with its key (the cluster has a token), also in dashboard-url.
+    assertThat(start.out()).containsPattern("Dashboard: http://127\\.0\\.0\\.1:\\d+/login\\?key=");
     Path session = root.resolve(Sessions.LATEST).toRealPath();
+    assertThat(start.out()).contains(Files.readString(session.resolve("dashboard-url")).strip());
     String head = Files.readString(session.resolve("head_address")).strip();
     previousTokenFile = System.getProperty(ClusterToken.TOKEN_FILE_PROPERTY);
     System.setProperty(

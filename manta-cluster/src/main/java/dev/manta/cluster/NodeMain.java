@@ -3,15 +3,19 @@ package dev.manta.cluster;
 import dev.manta.MantaConfig;
 import dev.manta.cluster.agent.NodeAgent;
 import dev.manta.cluster.config.ClusterConfig;
+import dev.manta.cluster.dashboard.Dashboard;
 import dev.manta.cluster.head.HeadService;
 import dev.manta.cluster.metrics.MetricsExport;
+import dev.manta.cluster.rpc.ClusterTls;
 import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Rpc;
+import dev.manta.cluster.state.ClusterState;
 import dev.manta.runtime.store.StoreFiles;
 import io.grpc.Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -35,11 +39,11 @@ import org.slf4j.LoggerFactory;
  * HOST} (default 127.0.0.1), {@code --num-cpus N}, {@code --resources JSON}, {@code --labels
  * k=v,...} (the node's labels, {@link NodeAgent#parseLabels}), {@code --object-store-memory BYTES},
  * {@code --session-dir DIR}, {@code --ready-file PATH} (written once the node serves: Java
- * properties {@code head}, {@code agent}, {@code node}, {@code pid}), {@code --token-file PATH},
- * {@code --insecure-no-token}, {@code --storage DIR} (head: keep the head's tables in {@code DIR},
- * so a head restarted on it resumes the cluster; else {@code -Dmanta.head-storage}; neither: in
- * memory, lost with the head), {@code --no-agent} (head: no node agent in this process, so the head
- * can be restarted alone).
+ * properties {@code head}, {@code agent}, {@code node}, {@code pid}, {@code metrics}, {@code
+ * dashboard}), {@code --token-file PATH}, {@code --insecure-no-token}, {@code --storage DIR}
+ * (head: keep the head's tables in {@code DIR}, so a head restarted on it resumes the cluster; else
+ * {@code -Dmanta.head-storage}; neither: in memory, lost with the head), {@code --no-agent} (head:
+ * no node agent in this process, so the head can be restarted alone).
  *
  * <p>Settings: {@link ClusterConfig} and {@link MantaConfig} (store size and full-store timeout),
  * read once here from system properties and environment; a bad value stops the node before it
@@ -139,6 +143,15 @@ public final class NodeMain {
     }
     ClusterToken token = noToken ? null : token(a, session, isHead, config);
     Rpc.checkBind(bind, token, "Manta node"); // before anything listens
+    boolean dashboardOn = isHead && config.dashboardPort() >= 0;
+    if (dashboardOn) {
+      Rpc.checkBind(
+          config.dashboardBind(),
+          token,
+          "Manta dashboard ("
+              + ClusterConfig.DASHBOARD_BIND
+              + "; -1 in manta.dashboard-port: none)");
+    }
     Rpc.useToken(token);
     Map<String, Double> resources = new LinkedHashMap<>();
     resources.put(
@@ -246,6 +259,11 @@ public final class NodeMain {
                     : Map.of("node", agent.nodeId(), "head", headAddress),
                 binders(head, agent));
 
+    ClusterState dashboardState =
+        dashboardOn ? ClusterState.connect(headAddress, token, Duration.ofSeconds(5)) : null;
+    Dashboard dashboard =
+        dashboardOn ? startDashboard(config, dashboardState, token, session) : null;
+
     CountDownLatch stop = new CountDownLatch(1);
     Server hs = headServer;
     HeadService h = head;
@@ -255,6 +273,10 @@ public final class NodeMain {
                 () -> {
                   if (metrics != null) {
                     metrics.close();
+                  }
+                  if (dashboard != null) {
+                    dashboard.close();
+                    dashboardState.close();
                   }
                   stopping.set(true); // before taking the agent: see rejoinWhenFenced
                   NodeAgent now = current.getAndSet(null);
@@ -274,6 +296,8 @@ public final class NodeMain {
       p.setProperty("node", agent == null ? "" : agent.nodeId());
       p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
       p.setProperty("metrics", metrics == null ? "" : metrics.address());
+      // Without the key: this file may be readable by others; dashboard-url is owner-only.
+      p.setProperty("dashboard", dashboard == null ? "" : dashboard.address());
       Path ready = Path.of(a.get("--ready-file"));
       Path tmp = ready.resolveSibling(ready.getFileName() + ".tmp");
       try (var out = Files.newOutputStream(tmp)) {
@@ -291,6 +315,47 @@ public final class NodeMain {
                 + ", agent "
                 + agent.address());
     stop.await();
+  }
+
+  /** The name of the file, in the session directory, that holds the dashboard's address. */
+  public static final String DASHBOARD_URL_FILE = "dashboard-url";
+
+  /**
+   * The head's dashboard, asking the head through {@code state}; with a cluster token it needs its
+   * key, and its address (which holds the key) goes to {@code <session>/dashboard-url}, owner-only.
+   */
+  private static Dashboard startDashboard(
+      ClusterConfig config, ClusterState state, ClusterToken token, Path session)
+      throws java.io.IOException {
+    ClusterTls tls = Rpc.processTls();
+    Dashboard d =
+        Dashboard.start(
+            config.dashboardBind(),
+            config.dashboardPort(),
+            !config.dashboardPortChosen(),
+            state,
+            token != null,
+            tls == null ? null : tls.httpsContext("dashboard"));
+    Path file = session.resolve(DASHBOARD_URL_FILE);
+    Path tmp = session.resolve(DASHBOARD_URL_FILE + ".tmp");
+    Files.deleteIfExists(tmp);
+    if (Files.getFileAttributeView(session, java.nio.file.attribute.PosixFileAttributeView.class)
+        != null) {
+      Files.createFile(
+          tmp,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    }
+    Files.writeString(tmp, d.url() + System.lineSeparator());
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    LOG.info(
+        "Dashboard at {}://{}:{}/ ({}; its address with the key is in {})",
+        d.isHttps() ? "https" : "http",
+        config.dashboardBind(),
+        d.port(),
+        token == null ? "no key: loopback only" : "open it with its key",
+        file);
+    return d;
   }
 
   /** The meters of this process's head and agent, each if it runs one. */

@@ -183,6 +183,29 @@ class TlsClusterTest {
   }
 
   @Test
+  void dashboard_servesHttpsWithItsKey_toABrowserTrustingTheClustersCa() throws Exception {
+    String url =
+        Files.readString(dir.resolve("session").resolve(NodeMain.DASHBOARD_URL_FILE)).strip();
+    assertThat(url).startsWith("https://127.0.0.1:").contains("/login?key=");
+    String base = url.substring(0, url.indexOf("/login"));
+    String key = url.substring(url.indexOf("key=") + 4);
+    java.net.http.HttpClient https =
+        java.net.http.HttpClient.newBuilder()
+            .sslContext(
+                ClusterTls.load(ours.nodeCert(), ours.nodeKey(), ours.caCert(), false)
+                    .httpsContext("test browser"))
+            .build();
+    java.net.http.HttpResponse<String> r =
+        https.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/nodes"))
+                .header("Authorization", "Bearer " + key)
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains(cluster.head().nodeId(), "\"state\":\"ALIVE\"");
+  }
+
+  @Test
   void metricsEndpoints_serveHttpsToAScraperTrustingTheClustersCa() throws Exception {
     Path metrics = dir.resolve("session").resolve("metrics");
     List<Path> entries;

@@ -154,6 +154,15 @@ public final class ClusterConfig {
    */
   public static final String METRICS_PORT = "manta.metrics-port";
 
+  /**
+   * Head only: the port of the dashboard ({@code dev.manta.cluster.dashboard.Dashboard}), default
+   * 8265 (a free port if that one is taken); 0 any free port, -1 none.
+   */
+  public static final String DASHBOARD_PORT = "manta.dashboard-port";
+
+  /** Head only: the address the dashboard listens on, default 127.0.0.1. */
+  public static final String DASHBOARD_BIND = "manta.dashboard-bind";
+
   /** Whether a node agent makes and uses a class data sharing archive for its worker JVMs. */
   public static final String WORKER_CLASS_ARCHIVE = "manta.worker-class-archive";
 
@@ -254,6 +263,9 @@ public final class ClusterConfig {
   private final Duration healthCheckTimeout;
   private final int healthCheckFailureThreshold;
   private final int metricsPort;
+  private final int dashboardPort;
+  private final boolean dashboardPortChosen;
+  private final String dashboardBind;
   private final boolean workerMetrics;
   private final boolean workerClassArchive;
   private final int lineageMaxTasks;
@@ -352,6 +364,9 @@ public final class ClusterConfig {
     this.healthCheckTimeout = s.millis(HEALTH_CHECK_TIMEOUT_MS, 1_000, 10, 3_600_000);
     this.healthCheckFailureThreshold = (int) s.integer(HEALTH_CHECK_FAILURE_THRESHOLD, 5, 1, 1_000);
     this.metricsPort = (int) s.integer(METRICS_PORT, 0, -1, 65_535);
+    this.dashboardPortChosen = s.raw(DASHBOARD_PORT).isPresent();
+    this.dashboardPort = (int) s.integer(DASHBOARD_PORT, 8265, -1, 65_535);
+    this.dashboardBind = s.raw(DASHBOARD_BIND).orElse("127.0.0.1");
     this.workerMetrics = s.bool(WORKER_METRICS, true);
     this.workerClassArchive = s.bool(WORKER_CLASS_ARCHIVE, true);
     this.lineageMaxTasks = (int) s.integer(LINEAGE_MAX_TASKS, 1_000, 0, 1_000_000);
@@ -564,6 +579,30 @@ public final class ClusterConfig {
    */
   public int metricsPort() {
     return metricsPort;
+  }
+
+  /**
+   * Head only: the dashboard's port ({@value #DASHBOARD_PORT}, default 8265; 0: any free port; -1:
+   * no dashboard).
+   */
+  public int dashboardPort() {
+    return dashboardPort;
+  }
+
+  /**
+   * Whether {@link #dashboardPort} was set rather than defaulted: a default port that is taken
+   * gives way to a free one, a chosen one stops the head.
+   */
+  public boolean dashboardPortChosen() {
+    return dashboardPortChosen;
+  }
+
+  /**
+   * Head only: the address the dashboard listens on ({@value #DASHBOARD_BIND}, default {@code
+   * 127.0.0.1}); a non-loopback one needs the cluster token and TLS, as the head's own port does.
+   */
+  public String dashboardBind() {
+    return dashboardBind;
   }
 
   /**

@@ -44,6 +44,26 @@ class ClusterConfigTest {
   }
 
   @Test
+  void dashboard_defaultsToLoopback8265_andTakesAPortOrNone() {
+    ClusterConfig d = ClusterConfig.defaults();
+    assertThat(d.dashboardPort()).isEqualTo(8265);
+    assertThat(d.dashboardPortChosen()).isFalse();
+    assertThat(d.dashboardBind()).isEqualTo("127.0.0.1");
+    ClusterConfig off = ClusterConfig.from(Map.of("manta.dashboard-port", "-1"), Map.of());
+    assertThat(off.dashboardPort()).isEqualTo(-1);
+    ClusterConfig env =
+        ClusterConfig.from(
+            Map.of(), Map.of("MANTA_DASHBOARD_PORT", "0", "MANTA_DASHBOARD_BIND", "0.0.0.0"));
+    assertThat(env.dashboardPort()).isZero();
+    assertThat(env.dashboardPortChosen()).isTrue();
+    assertThat(env.dashboardBind()).isEqualTo("0.0.0.0");
+    assertThatThrownBy(() -> ClusterConfig.from(Map.of("manta.dashboard-port", "http"), Map.of()))
+        .hasMessageContaining("manta.dashboard-port (or MANTA_DASHBOARD_PORT)")
+        .hasMessageContaining("[-1, 65535]")
+        .hasMessageContaining("'http'");
+  }
+
+  @Test
   void properties_override_andWinOverTheEnvironment() {
     ClusterConfig c =
         ClusterConfig.from(
