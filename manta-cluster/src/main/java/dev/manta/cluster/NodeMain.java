@@ -40,10 +40,10 @@ import org.slf4j.LoggerFactory;
  * k=v,...} (the node's labels, {@link NodeAgent#parseLabels}), {@code --object-store-memory BYTES},
  * {@code --session-dir DIR}, {@code --ready-file PATH} (written once the node serves: Java
  * properties {@code head}, {@code agent}, {@code node}, {@code pid}, {@code metrics}, {@code
- * dashboard}), {@code --token-file PATH}, {@code --insecure-no-token}, {@code --storage DIR}
- * (head: keep the head's tables in {@code DIR}, so a head restarted on it resumes the cluster; else
- * {@code -Dmanta.head-storage}; neither: in memory, lost with the head), {@code --no-agent} (head:
- * no node agent in this process, so the head can be restarted alone).
+ * dashboard}), {@code --token-file PATH}, {@code --insecure-no-token}, {@code --storage DIR} (head:
+ * keep the head's tables in {@code DIR}, so a head restarted on it resumes the cluster; else {@code
+ * -Dmanta.head-storage}; neither: in memory, lost with the head), {@code --no-agent} (head: no node
+ * agent in this process, so the head can be restarted alone).
  *
  * <p>Settings: {@link ClusterConfig} and {@link MantaConfig} (store size and full-store timeout),
  * read once here from system properties and environment; a bad value stops the node before it
