@@ -82,7 +82,8 @@ public abstract class ActorCreator<A> extends ActorHandle<A> {
    * Whether the actor dies with the process that created it ({@link ActorLifetime#NON_DETACHED},
    * the default) or outlives it and its job ({@link ActorLifetime#DETACHED}, found later by name;
    * see there for what a detached actor does on a cluster). Embedded, the process is the whole
-   * cluster: any value is accepted and changes nothing.
+   * cluster: a detached actor outlives nothing, and is only, like a named one, not stopped when its
+   * handles are gone.
    *
    * @throws NullPointerException if {@code lifetime} is null
    */

@@ -21,7 +21,10 @@ public enum ActorLifetime {
    * apply), which keeps its resources reserved until it is killed. Restarts ({@link
    * ActorCreator#maxRestarts}) are run by its creating process while that lives; once the creator
    * is gone, a death of the actor's process is final (the actor is DEAD, the message saying so).
-   * Embedded, the process is the whole cluster: detached changes nothing.
+   * Like a named actor, it is not stopped when all handles to it are gone. With a cluster token
+   * each job's processes reach only their own job's actors: a driver of another job that looks it
+   * up is refused, the message naming its job. Embedded, the process is the whole cluster: it
+   * outlives nothing, and only the rule about handles applies.
    */
   DETACHED
 }
