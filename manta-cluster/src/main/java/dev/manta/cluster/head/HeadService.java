@@ -529,8 +529,9 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
         markDead(a, "its owner's node " + n.getNodeId() + " died: " + reason);
         continue;
       }
-      if (ownerHere && a.getState() == ActorState.ALIVE) {
-        // S5: its owner died with the node; a non-detached actor dies with it.
+      if (ownerHere && a.getState() == ActorState.ALIVE && !isDriver(owner)) {
+        // S5: its owner, a worker, died with the node; a non-detached actor dies with it. A
+        // driver's node id is where it joined, not where it runs: its job's end says it died.
         ownerDied(a, "its owner's node " + n.getNodeId() + " died: " + reason);
         a = actors.get(key(a.getPrefix(), a.getSequence()));
       }
@@ -538,6 +539,12 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
         processDied(a, "its node " + n.getNodeId() + " died: " + reason);
       }
     }
+  }
+
+  /** Whether {@code w} is its job's driver (registered with the job's driver address). */
+  private boolean isDriver(WorkerInfo w) {
+    JobInfo j = jobs.get(w.getJobId());
+    return j == null || j.getDriverAddress().equals(w.getAddress());
   }
 
   /**
