@@ -7,7 +7,7 @@ package dev.manta;
  *
  * <p>Defaults: no name, {@code maxConcurrency} 1, {@code maxPendingCalls} {@value
  * #DEFAULT_MAX_PENDING_CALLS}, no restarts, no call retries, no CPU held while alive, the job's
- * choice of worker JVM ({@link #isolated}).
+ * choice of worker JVM ({@link #isolated}), {@link ActorLifetime#NON_DETACHED}.
  *
  * @param <A> the actor's class
  */
@@ -77,6 +77,17 @@ public abstract class ActorCreator<A> extends ActorHandle<A> {
    * JVM: any value is accepted and has no effect.
    */
   public abstract ActorCreator<A> isolated(boolean isolated);
+
+  /**
+   * Whether the actor dies with the process that created it ({@link ActorLifetime#NON_DETACHED},
+   * the default) or outlives it and its job ({@link ActorLifetime#DETACHED}, found later by name;
+   * see there for what a detached actor does on a cluster). Embedded, the process is the whole
+   * cluster: a detached actor outlives nothing, and is only, like a named one, not stopped when its
+   * handles are gone.
+   *
+   * @throws NullPointerException if {@code lifetime} is null
+   */
+  public abstract ActorCreator<A> lifetime(ActorLifetime lifetime);
 
   /** CPUs the actor holds for its whole life (default 0). */
   public abstract ActorCreator<A> numCpus(double cpus);

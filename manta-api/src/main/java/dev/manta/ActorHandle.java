@@ -36,7 +36,9 @@ public abstract class ActorHandle<A> {
 
   /**
    * Kills the actor now: a running call is interrupted, queued and future calls fail with {@link
-   * ActorDiedException}, and a name it had is released. Killing a dead actor does nothing.
+   * ActorDiedException}, and a name it had is released. Killing a dead actor does nothing. On a
+   * cluster any process holding a handle may kill it, not only the one that created it: the actor
+   * ends where it runs and its resources are freed.
    */
   public abstract void kill();
 

@@ -387,6 +387,7 @@ final class StubWriter {
                 private int maxRestarts = java.lang.Integer.MIN_VALUE;
                 private int maxTaskRetries = java.lang.Integer.MIN_VALUE;
                 private int isolated = -1; // -1: the job's choice; 0: shared; 1: own JVM
+                private dev.manta.ActorLifetime lifetime; // null: the default
                 private double numCpus = java.lang.Double.NaN;
                 private final java.util.Map<java.lang.String, java.lang.Double> resources =
                     new java.util.LinkedHashMap<>();
@@ -442,6 +443,12 @@ final class StubWriter {
                 /** Whether the actor runs in a worker JVM of its own or its job's shared one. */
                 public Builder isolated(boolean isolated) {
                   this.isolated = isolated ? 1 : 0;
+                  return this;
+                }
+
+                /** Whether the actor outlives the process that created it. */
+                public Builder lifetime(dev.manta.ActorLifetime lifetime) {
+                  this.lifetime = java.util.Objects.requireNonNull(lifetime, "lifetime");
                   return this;
                 }
 
@@ -510,6 +517,9 @@ final class StubWriter {
                   }
                   if (isolated >= 0) {
                     creator.isolated(isolated == 1);
+                  }
+                  if (lifetime != null) {
+                    creator.lifetime(lifetime);
                   }
                   if (!java.lang.Double.isNaN(numCpus)) {
                     creator.numCpus(numCpus);

@@ -36,6 +36,10 @@ final class ActorRecord {
   final String namespace;
   final String mantaName;
   final int maxRestarts;
+
+  /** Ray's {@code setLifetime(ActorLifetime.DETACHED)}: Manta's {@code lifetime(DETACHED)}. */
+  private final boolean detached;
+
   final int maxTaskRetries;
   private final RayFunc ctor;
   private final Object[] args;
@@ -68,8 +72,10 @@ final class ActorRecord {
       Map<String, Double> resources,
       List<ConcurrencyGroup> concurrencyGroups,
       ClassLoader loader,
-      String jobNamespace) {
+      String jobNamespace,
+      boolean detached) {
     this.rayId = rayId;
+    this.detached = detached;
     this.jobNamespace = jobNamespace;
     this.borrowed = false;
     this.name = name;
@@ -132,6 +138,7 @@ final class ActorRecord {
     this.args = new Object[0];
     this.refMask = 0;
     this.maxRestarts = 0;
+    this.detached = false;
     this.maxTaskRetries = 0;
     this.maxPendingCalls = Integer.MAX_VALUE;
     this.resources = Map.of();
@@ -172,6 +179,9 @@ final class ActorRecord {
     c.maxRestarts(maxRestarts == -1 ? -1 : Math.max(0, maxRestarts - restarts.get()))
         .maxTaskRetries(maxTaskRetries);
     resources.forEach(c::resource);
+    if (detached) {
+      c.lifetime(dev.manta.ActorLifetime.DETACHED);
+    }
     return c.remote();
   }
 

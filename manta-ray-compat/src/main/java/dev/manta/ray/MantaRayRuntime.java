@@ -347,7 +347,8 @@ public final class MantaRayRuntime implements RayRuntime {
             o.resources,
             o.concurrencyGroups,
             loader,
-            settings.namespace());
+            settings.namespace(),
+            o.lifetime == io.ray.api.options.ActorLifetime.DETACHED);
     translate(
         () -> {
           record.start(rt);

@@ -195,6 +195,19 @@ class RayActorTest implements RayTestSupport.Source {
   }
 
   @Test
+  void setLifetimeDetached_givesADetachedActor_foundByNameUntilKilled() {
+    ActorHandle<Counter> c =
+        Ray.actor(Counter::new, 3)
+            .setName("detached")
+            .setLifetime(io.ray.api.options.ActorLifetime.DETACHED)
+            .remote();
+    assertThat(c.task(Counter::add, 1).remote().get()).isEqualTo(4);
+    assertThat(Ray.getActor("detached")).contains(c);
+    c.kill();
+    assertThat(Ray.getActor("detached")).isEmpty();
+  }
+
+  @Test
   void exitActor_endsTheActorForGood() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).setMaxRestarts(5).remote();
     assertThatThrownBy(() -> c.task(Counter::exit).remote().get())

@@ -206,6 +206,20 @@ final class CoreAccessImpl implements CoreAccess {
   }
 
   @Override
+  public void pinArguments(TaskHandle creation) {
+    for (dev.manta.runtime.ownership.OwnedObject o : run(creation).argRefs) {
+      table.addTaskRef(o);
+    }
+  }
+
+  @Override
+  public void unpinArguments(TaskHandle creation) {
+    for (dev.manta.runtime.ownership.OwnedObject o : run(creation).argRefs) {
+      table.removeTaskRef(o);
+    }
+  }
+
+  @Override
   public void releaseArgument(HeldArgument held) {
     table.removeTaskRef(held(held));
   }

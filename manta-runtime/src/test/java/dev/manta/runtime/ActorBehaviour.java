@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.manta.ActorDiedException;
 import dev.manta.ActorHandle;
+import dev.manta.ActorLifetime;
 import dev.manta.ActorNotFoundException;
 import dev.manta.Manta;
 import dev.manta.ObjectRef;
@@ -107,6 +108,22 @@ abstract class ActorBehaviour<F extends MantaFixture> implements MantaFixture.So
     assertThatThrownBy(() -> Manta.actor(Counter::new).name("counter").remote())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("already exists");
+  }
+
+  @Test
+  void detachedActor_runsAndIsFoundByName_killEndsIt_lifetimeIsCheckedAndFixedOnceCreated() {
+    var creator =
+        Manta.actor(Counter::new, 5).name("detached-counter").lifetime(ActorLifetime.DETACHED);
+    assertThatThrownBy(() -> Manta.actor(Counter::new).lifetime(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("lifetime");
+    ActorHandle<Counter> c = creator.remote();
+    assertThat(Manta.<Counter>getActor("detached-counter").task(Counter::value).remote().get())
+        .isEqualTo(5);
+    assertThatThrownBy(() -> creator.lifetime(ActorLifetime.NON_DETACHED))
+        .isInstanceOf(IllegalStateException.class);
+    c.kill();
+    assertThat(Manta.findActor("detached-counter")).isEmpty();
   }
 
   @Test

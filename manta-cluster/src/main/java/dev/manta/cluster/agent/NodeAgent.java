@@ -145,7 +145,13 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
    * worker dies, also in a shared actor host ({@code shared}), whose JVM holds nothing itself.
    */
   private record Lease(
-      long id, WorkerPool.Worker worker, ResourceSet demand, boolean actor, boolean shared) {}
+      long id,
+      WorkerPool.Worker worker,
+      ResourceSet demand,
+      boolean actor,
+      boolean shared,
+      long actorPrefix,
+      long actorSequence) {}
 
   /** The flags this JDK needs on every Manta JVM (see {@code dev.manta.cluster.JvmFlags}). */
   private final List<String> jdkFlags;
@@ -627,9 +633,21 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
       }
       throw e;
     }
+    boolean detached = req.getForActor() && req.getDetached();
+    if (detached) {
+      pool.hostsDetached(w); // it outlives its job's end, until the actor's lease comes back
+    }
     long id = leaseIds.incrementAndGet();
     leases.put(
-        id, new Lease(id, w, demand, req.getForActor(), req.getForActor() && req.getShared()));
+        id,
+        new Lease(
+            id,
+            w,
+            demand,
+            req.getForActor(),
+            req.getForActor() && req.getShared() && !detached,
+            req.getActorPrefix(),
+            req.getActorSequence()));
     return LeaseReply.newBuilder()
         .setGranted(
             LeaseGrant.newBuilder()
@@ -763,6 +781,10 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   @Override
   public void returnLease(LeaseId req, StreamObserver<Empty> out) {
+    if (req.getLeaseId() == 0 && (req.getActorPrefix() != 0 || req.getActorSequence() != 0)) {
+      returnActorLease(req, out);
+      return;
+    }
     Lease known = leases.get(req.getLeaseId());
     if (known != null
         && !allowed(
@@ -774,6 +796,32 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
       unreserve(l);
       if (l.actor && !l.shared) {
         pool.actorLeaseReturned(l.worker); // an actor host serves the job's other actors on
+      }
+    }
+    out.onNext(Empty.getDefaultInstance());
+    out.onCompleted();
+  }
+
+  /**
+   * Returns the lease of the actor {@code req} names (its owner died, or another process killed it:
+   * neither knows the lease's id). A no-op if that lease went back already.
+   */
+  private void returnActorLease(LeaseId req, StreamObserver<Empty> out) {
+    for (Lease l : leases.values()) {
+      if (!l.actor
+          || l.actorPrefix != req.getActorPrefix()
+          || l.actorSequence != req.getActorSequence()) {
+        continue;
+      }
+      if (!allowed(
+          Objects.requireNonNullElse(l.worker.jobId, ""), "lease " + l.id + " of an actor", out)) {
+        return;
+      }
+      if (leases.remove(l.id, l)) {
+        unreserve(l);
+        if (!l.shared) {
+          pool.actorLeaseReturned(l.worker);
+        }
       }
     }
     out.onNext(Empty.getDefaultInstance());

@@ -81,6 +81,13 @@ final class WorkerPool implements AutoCloseable {
     volatile boolean forActor;
     volatile boolean actorHost; // hosts its job's shared actors
     volatile boolean stopping;
+
+    /**
+     * Hosts a detached actor (its lease says so): its job's end does not stop it; it ends when the
+     * actor's lease is returned (the actor was killed) or its process dies.
+     */
+    volatile boolean detached;
+
     volatile String stopReason = ""; // why the agent stopped it, for the log
     volatile long bootMicros;
 
@@ -126,6 +133,11 @@ final class WorkerPool implements AutoCloseable {
   private final Map<String, Object> jobLocks = new ConcurrentHashMap<>(); // by role and job
   private final Object refillLock = new Object();
   private volatile boolean closed;
+
+  /**
+   * Jobs that ended here ({@link #stopJob}): a detached actor's worker stops once its actor ends.
+   */
+  private final java.util.Set<String> endedJobs = ConcurrentHashMap.newKeySet();
 
   /** Whether an ended actor's worker may host the same job's next actor. */
   private final boolean reuseActorWorkers;
@@ -523,7 +535,14 @@ final class WorkerPool implements AutoCloseable {
    * reuse is off, the pool is full, or the actor's calls do not end.
    */
   void actorLeaseReturned(Worker w) {
-    if (!reuseActorWorkers || closed) {
+    if (w.detached) {
+      w.detached = false;
+      if (endedJobs.contains(w.jobId)) {
+        stop(w, "its detached actor ended after its job had ended");
+        return;
+      }
+    }
+    if (!reuseActorWorkers || closed || endedJobs.contains(w.jobId)) {
       stop(w, "its actor ended");
       return;
     }
@@ -568,6 +587,17 @@ final class WorkerPool implements AutoCloseable {
   }
 
   /** Stops worker {@code w} (its actor or job ended) on purpose; {@code why} goes to the log. */
+  /**
+   * Marks {@code w} as the host of a detached actor (see {@link Worker#detached}) and tells its
+   * process ({@code DETACHED} on its stdin), which then no longer exits when its driver goes away.
+   */
+  void hostsDetached(Worker w) {
+    w.detached = true;
+    synchronized (w.control) {
+      w.control.println("DETACHED");
+    }
+  }
+
   void stop(Worker w, String why) {
     w.stopReason = why;
     w.stopping = true;
@@ -579,12 +609,15 @@ final class WorkerPool implements AutoCloseable {
    * output of each of the job's workers is drained (at most 5 s later), and how many it stopped.
    */
   Stopped stopJob(String jobId) {
+    endedJobs.add(jobId);
     jobLocks.remove("tasks " + jobId);
     jobLocks.remove("actors " + jobId);
     int n = 0;
     List<CompletableFuture<Void>> drained = new ArrayList<>();
     for (Worker w : all.values()) {
-      if (jobId.equals(w.jobId)) {
+      if (jobId.equals(w.jobId) && w.detached) {
+        LOG.info("Worker {} of ended job {} hosts a detached actor: it lives on", w.pid(), jobId);
+      } else if (jobId.equals(w.jobId)) {
         drained.add(w.drained);
         if (!w.stopping) {
           stop(w, "its job ended");

@@ -104,6 +104,9 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
    *      worker's or node's death, restarts left: max_restarts -1 or num_restarts below it) ->
    *      ALIVE (its owner restarted it, num_restarts one higher) ... -> DEAD (killed, constructor
    *      threw, out of restarts, its owner died while it was pending or restarting), DEAD final.
+   *      S5: when its owner dies (its worker's death reported, its node's death, or its job's end)
+   *      an ALIVE actor is DEAD and the head ends it where it runs, unless it is detached: then
+   *      it stays ALIVE with owner_gone set, and a later death of its process is final.
    *      It is keyed by the actor's id; an update of an older incarnation (stale()) is dropped,
    *      so a late end notice of a reused or dead worker cannot override a newer state.
    */
@@ -518,16 +521,30 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     publish(Event.newBuilder().setNode(dead).build());
     for (ActorInfo a : actors.values()) {
       WorkerInfo owner = workers.get(a.getPrefix());
+      boolean ownerHere = owner != null && owner.getNodeId().equals(n.getNodeId());
       boolean ownerLost =
           (a.getState() == ActorState.PENDING_CREATION || a.getState() == ActorState.RESTARTING)
-              && owner != null
-              && owner.getNodeId().equals(n.getNodeId());
+              && ownerHere;
       if (ownerLost) {
         markDead(a, "its owner's node " + n.getNodeId() + " died: " + reason);
-      } else if (a.getNodeId().equals(n.getNodeId()) && a.getState() == ActorState.ALIVE) {
+        continue;
+      }
+      if (ownerHere && a.getState() == ActorState.ALIVE && !isDriver(owner)) {
+        // S5: its owner, a worker, died with the node; a non-detached actor dies with it. A
+        // driver's node id is where it joined, not where it runs: its job's end says it died.
+        ownerDied(a, "its owner's node " + n.getNodeId() + " died: " + reason);
+        a = actors.get(key(a.getPrefix(), a.getSequence()));
+      }
+      if (a.getNodeId().equals(n.getNodeId()) && a.getState() == ActorState.ALIVE) {
         processDied(a, "its node " + n.getNodeId() + " died: " + reason);
       }
     }
+  }
+
+  /** Whether {@code w} is its job's driver (registered with the job's driver address). */
+  private boolean isDriver(WorkerInfo w) {
+    JobInfo j = jobs.get(w.getJobId());
+    return j == null || j.getDriverAddress().equals(w.getAddress());
   }
 
   /**
@@ -536,7 +553,13 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
    */
   private void processDied(ActorInfo a, String why) {
     int max = a.getMaxRestarts();
-    if (max == -1 || a.getNumRestarts() < max) {
+    if (a.getOwnerGone() && max != 0) {
+      markDead(
+          a,
+          why
+              + "; it is not restarted: it is detached and the process that created it is gone"
+              + " (only its creator restarts an actor)");
+    } else if (max == -1 || a.getNumRestarts() < max) {
       changeActor(
           a.toBuilder().setState(ActorState.RESTARTING).setDeathReason(why).build(), IGNORE);
     } else {
@@ -665,6 +688,17 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   }
 
   private void jobEnded(String job, String reason) {
+    for (ActorInfo a : actors.values()) {
+      if (!a.getJobId().equals(job) || a.getState() == ActorState.DEAD) {
+        continue;
+      }
+      if (a.getDetached() && a.getState() == ActorState.ALIVE) {
+        changeActor(a.toBuilder().setOwnerGone(true).build(), IGNORE); // S5: it outlives its job
+      } else {
+        // S5: its owner, a process of the job, is gone; the nodes stop the job's workers.
+        markDead(a, "it was killed because its job " + job + " ended: " + reason);
+      }
+    }
     JobInfo j = jobs.computeIfPresent(job, (k, v) -> v.toBuilder().setFinished(true).build());
     if (j != null) {
       jobTable.put(job, j.toByteArray());
@@ -805,6 +839,52 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     out.onCompleted();
   }
 
+  /**
+   * S5: the owner of ALIVE actor {@code a} died ({@code why}). A detached actor lives on, marked
+   * owner_gone (nobody restarts it any more); any other is DEAD, and the head ends it where it runs
+   * (its owner, which would, is gone): its worker is told to kill it and its lease goes back.
+   */
+  private void ownerDied(ActorInfo a, String why) {
+    if (a.getDetached()) {
+      changeActor(a.toBuilder().setOwnerGone(true).build(), IGNORE);
+      LOG.info(
+          "Actor {} is detached: it outlives its owner ({})",
+          key(a.getPrefix(), a.getSequence()),
+          why);
+      return;
+    }
+    markDead(a, "it was killed because " + why);
+    endWhereItRuns(a);
+  }
+
+  /** Tells the worker of actor {@code a} to kill it and its node's agent to return its lease. */
+  private void endWhereItRuns(ActorInfo a) {
+    ActorInfo id =
+        ActorInfo.newBuilder().setPrefix(a.getPrefix()).setSequence(a.getSequence()).build();
+    try {
+      if (!a.getWorkerAddress().isEmpty()) {
+        Rpc.deadline(
+                dev.manta.cluster.proto.CoreWorkerGrpc.newStub(agents.get(a.getWorkerAddress())))
+            .killActor(id, IGNORE);
+      }
+      NodeInfo n = nodes.get(a.getNodeId());
+      if (n != null && n.getAlive()) {
+        Rpc.deadline(NodeAgentGrpc.newStub(agents.get(n.getAgentAddress())))
+            .returnLease(
+                dev.manta.cluster.proto.LeaseId.newBuilder()
+                    .setActorPrefix(a.getPrefix())
+                    .setActorSequence(a.getSequence())
+                    .build(),
+                IGNORE);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Could not end actor {} where it runs: {}",
+          key(a.getPrefix(), a.getSequence()),
+          e.toString());
+    }
+  }
+
   private void markDead(ActorInfo a, String reason) {
     changeActor(a.toBuilder().setState(ActorState.DEAD).setDeathReason(reason).build(), IGNORE);
   }
@@ -851,6 +931,27 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     }
     if (a == null) {
       out.onError(Status.NOT_FOUND.withDescription("no such actor").asRuntimeException());
+      return;
+    }
+    Principal caller = Principal.current();
+    if (a.getDetached() && !caller.mayActFor(a.getJobId())) {
+      // Named for what it is: a cluster token keeps each job's processes apart (S5).
+      out.onError(
+          Status.PERMISSION_DENIED
+              .withDescription(
+                  "Actor "
+                      + (a.getName().isEmpty()
+                          ? key(a.getPrefix(), a.getSequence())
+                          : "'" + a.getName() + "'")
+                      + " is a detached actor of job "
+                      + a.getJobId()
+                      + "; with a cluster token each job's processes reach only their own job's"
+                      + " actors (its worker takes calls with job "
+                      + a.getJobId()
+                      + "'s credential only), so this process cannot call it. Sharing detached"
+                      + " actors between jobs under a token is not built: use it from its own"
+                      + " job's processes, or run a loopback cluster with --insecure-no-token")
+              .asRuntimeException());
       return;
     }
     if (!allowed(
@@ -953,7 +1054,21 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
       if (w != null
           && a.getWorkerAddress().equals(w.getAddress())
           && a.getState() == ActorState.ALIVE) {
+        if (a.getPrefix() == req.getPrefix()) {
+          ownerDied(a, "its owner, worker process " + Long.toHexString(req.getPrefix()) + ", died");
+          a = actors.get(key(a.getPrefix(), a.getSequence()));
+        }
         processDied(a, "its worker process died: " + req.getReason());
+      } else if (a.getPrefix() == req.getPrefix() && a.getState() == ActorState.ALIVE) {
+        // S5: the process that created it died (a worker running a task or actor).
+        ownerDied(
+            a,
+            "its owner, worker process "
+                + Long.toHexString(req.getPrefix())
+                + " on node "
+                + req.getNodeId()
+                + ", died: "
+                + req.getReason());
       } else if (a.getPrefix() == req.getPrefix()
           && (a.getState() == ActorState.PENDING_CREATION
               || a.getState() == ActorState.RESTARTING)) {

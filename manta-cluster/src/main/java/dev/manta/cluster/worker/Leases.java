@@ -154,6 +154,20 @@ final class Leases {
    * JVM its job shares among its actors on the granting node.
    */
   LeaseGrant lease(String agent, ResourceSet demand, boolean forActor, boolean shared) {
+    return lease(agent, demand, forActor, shared, null, false);
+  }
+
+  /**
+   * As {@link #lease(String, ResourceSet, boolean, boolean)}, for actor {@code actor} (named in the
+   * lease, so that it can be returned by the actor's id), {@code detached} or not.
+   */
+  LeaseGrant lease(
+      String agent,
+      ResourceSet demand,
+      boolean forActor,
+      boolean shared,
+      dev.manta.runtime.id.ActorId actor,
+      boolean detached) {
     int startFailures = 0;
     for (int hop = 0; hop < MAX_HOPS; hop++) {
       LeaseReply r;
@@ -161,11 +175,7 @@ final class Leases {
         r =
             Rpc.deadline(NodeAgentGrpc.newBlockingStub(channels.get(agent)), LEASE_DEADLINE_MS)
                 .leaseWorker(
-                    LeaseRequest.newBuilder()
-                        .setJobId(jobId)
-                        .setDemand(Wire.resources(demand))
-                        .setForActor(forActor)
-                        .setShared(shared)
+                    request(demand, forActor, shared, actor, detached)
                         .setNoSpillback(hop == MAX_HOPS - 1)
                         .build());
       } catch (StatusRuntimeException e) {
@@ -189,6 +199,25 @@ final class Leases {
       }
     }
     throw new IllegalStateException("lease request bounced between nodes");
+  }
+
+  private LeaseRequest.Builder request(
+      ResourceSet demand,
+      boolean forActor,
+      boolean shared,
+      dev.manta.runtime.id.ActorId actor,
+      boolean detached) {
+    LeaseRequest.Builder b =
+        LeaseRequest.newBuilder()
+            .setJobId(jobId)
+            .setDemand(Wire.resources(demand))
+            .setForActor(forActor)
+            .setShared(shared)
+            .setDetached(detached);
+    if (actor != null) {
+      b.setActorPrefix(actor.prefix()).setActorSequence(actor.sequence());
+    }
+    return b;
   }
 
   /** Forgets the task lease on a dead node, so that a later task asks its agent again. */

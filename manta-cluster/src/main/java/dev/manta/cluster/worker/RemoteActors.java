@@ -57,6 +57,14 @@ final class RemoteActors {
    *      diedWhere). A call to an actor without a place fails at once.
    *  A4  The head's DEAD for an actor whose creation is in flight is ignored: the creation's own
    *      result follows and carries the constructor's error (InflightTable, I2).
+   *  R6  An owned actor that may restart (maxRestarts != 0) holds its creation's ref arguments
+   *      (CoreAccess.pinArguments) from create() until the one removal of its `creations` entry
+   *      in killed(), so a restart reads them again although the caller dropped its refs.
+   *  R7  A handle's kill of an actor owned elsewhere (killedByHandle) ends it where it runs:
+   *      DEAD at the head, KillActor to its worker, its lease returned by the actor's id.
+   *  R8  A detached actor owned here outlives this process's shutdown: killed() then forgets it
+   *      here only (it stays ALIVE at the head and keeps its worker and lease); the head marks
+   *      it owner_gone once this process's job ends.
    *  Threads: events arrive on the subscription's transport thread; a placement runs on a virtual
    *  thread of its own (a lease blocks); a recheck on a `manta-actor-await` virtual thread;
    *  killed() runs on the killing thread, in the root gRPC context. No locks: the maps are
@@ -180,14 +188,18 @@ final class RemoteActors {
   void create(TaskHandle creation, ActorProxy proxy) {
     knownProxies.put(proxy.id(), proxy);
     if (proxy.maxRestarts() != 0) {
-      creations.put(proxy.id(), creation); // kept only where it may run again
+      // Kept only where it may run again, with its ref arguments (R6).
+      core.pinArguments(creation);
+      creations.put(proxy.id(), creation);
     }
     Thread.ofVirtual().start(() -> place(creation, proxy));
   }
 
   private void place(TaskHandle creation, ActorProxy proxy) {
     try {
-      LeaseGrant g = placement.leaseForActor(creation, shared(proxy)); // registered by register
+      LeaseGrant g =
+          placement.leaseForActor(
+              creation, shared(proxy), proxy.detached()); // registered by register
       String agent = view.agentOf(g.getNodeId());
       places.put(proxy.id(), new Place(g.getWorkerAddress(), g.getNodeId(), g.getLeaseId(), agent));
       inflight.add(
@@ -212,6 +224,9 @@ final class RemoteActors {
 
   /** Whether actor {@code p} (owned here) runs in its job's shared JVM of a node. */
   private boolean shared(ActorProxy p) {
+    if (p.detached()) {
+      return false; // a detached actor outlives its job's shared JVM: it has a JVM of its own
+    }
     return switch (p.hosting()) {
       case SHARED -> true;
       case ISOLATED -> false;
@@ -301,6 +316,7 @@ final class RemoteActors {
             .setMaxRestarts(a.maxRestarts())
             .setMaxTaskRetries(a.maxTaskRetries())
             .setMaxPendingCalls(a.maxPendingCalls())
+            .setDetached(a.detached())
             .setNumRestarts(restartsDone.getOrDefault(a.id(), 0));
     if (a.name() != null) {
       b.setName(a.name());
@@ -660,7 +676,7 @@ final class RemoteActors {
           dev.manta.cluster.rpc.Backoff.untilDone(
               "Restarting actor " + p.id().hex(),
               leftMs,
-              () -> placement.leaseForActor(creation, shared(p)));
+              () -> placement.leaseForActor(creation, shared(p), p.detached()));
     } catch (RuntimeException e) {
       giveUp(
           r,
@@ -766,11 +782,14 @@ final class RemoteActors {
     if (actor.isProxy()) {
       knownProxies.remove(actor.id(), actor);
       awaitingPlacement.remove(actor.id(), actor);
-      creations.remove(actor.id());
+      TaskHandle creation = creations.remove(actor.id());
+      if (creation != null) {
+        core.unpinArguments(creation); // R6: it never runs again
+      }
       constructed.remove(actor.id());
       restartsDone.remove(actor.id());
       resent.remove(actor.id());
-      infos.remove(actor.id());
+      ActorInfo known = infos.remove(actor.id());
       Place p = places.remove(actor.id());
       // In-flight calls fail with the death too, and the calls a restart held (R4).
       Failure why = actor.deathOrNull();
@@ -782,6 +801,9 @@ final class RemoteActors {
         }
       }
       boolean owner = actor.id().prefix() == core.prefix();
+      if (owner && actor.detached() && actor.endedByShutdown()) {
+        return; // R8: a detached actor outlives its creator's shutdown; the head takes it over
+      }
       if (owner && !closed.getAsBoolean()) {
         // Synchronously, so a lookup by name right after kill() no longer finds it.
         try {
@@ -789,6 +811,10 @@ final class RemoteActors {
         } catch (StatusRuntimeException e) {
           LOG.warn("Could not mark actor {} dead at the head: {}", actor.id().hex(), e.toString());
         }
+      }
+      if (!owner && actor.killedByHandle() && !closed.getAsBoolean()) {
+        killElsewhere(actor, p, known); // R7
+        return;
       }
       if (p != null && owner) {
         Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(p.worker())))
@@ -817,6 +843,43 @@ final class RemoteActors {
               .build());
     }
     hostedEnded.accept(actor);
+  }
+
+  /**
+   * R7: a handle in this process killed an actor another process owns (its owner may be gone, as a
+   * detached actor's): the head marks it dead (which tells its owner, if alive), its worker is told
+   * to end it, and its lease goes back by the actor's id (this process does not know the lease).
+   */
+  private void killElsewhere(ActorProxy actor, Place p, ActorInfo known) {
+    try {
+      head.updateAndWait(dead(actor, "killed"));
+    } catch (StatusRuntimeException e) {
+      LOG.warn("Could not mark actor {} dead at the head: {}", actor.id().hex(), e.toString());
+    }
+    Place at = p;
+    if (at == null) {
+      ActorInfo a = known;
+      if (a == null || a.getWorkerAddress().isEmpty()) {
+        return; // not placed: the head's DEAD is all there is to say
+      }
+      at = placeOf(a);
+    }
+    ActorInfo id =
+        ActorInfo.newBuilder()
+            .setPrefix(actor.id().prefix())
+            .setSequence(actor.id().sequence())
+            .build();
+    Rpc.deadline(CoreWorkerGrpc.newStub(channels.get(at.worker())))
+        .killActor(id, Callbacks.ignore());
+    if (!at.agent().isEmpty()) {
+      Rpc.deadline(NodeAgentGrpc.newStub(channels.get(at.agent())))
+          .returnLease(
+              LeaseId.newBuilder()
+                  .setActorPrefix(actor.id().prefix())
+                  .setActorSequence(actor.id().sequence())
+                  .build(),
+              Callbacks.ignore());
+    }
   }
 
   private static ActorInfo dead(ActorProxy actor, String reason) {

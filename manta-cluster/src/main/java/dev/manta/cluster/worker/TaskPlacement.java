@@ -182,7 +182,7 @@ final class TaskPlacement {
    * @throws IllegalArgumentException if no live node has the demand, or an agent refuses it
    * @throws IllegalStateException if no node that has it answered, naming each and why
    */
-  LeaseGrant leaseForActor(TaskHandle creation, boolean shared) {
+  LeaseGrant leaseForActor(TaskHandle creation, boolean shared, boolean detached) {
     Set<String> tried = new HashSet<>();
     StringBuilder failures = new StringBuilder();
     while (true) {
@@ -192,7 +192,13 @@ final class TaskPlacement {
             "no node that has " + creation.resources() + " answered:" + failures);
       }
       try {
-        return leases.lease(n.info.getAgentAddress(), creation.resources(), true, shared);
+        return leases.lease(
+            n.info.getAgentAddress(),
+            creation.resources(),
+            true,
+            shared,
+            creation.actorId(),
+            detached);
       } catch (IllegalStateException e) { // the agent did not answer; refusals propagate
         n.leaseFailed();
         tried.add(n.info.getNodeId());

@@ -42,6 +42,13 @@ public final class WorkerMain {
   private WorkerMain() {}
 
   /**
+   * Set once the agent wrote {@code DETACHED}: this worker hosts a detached actor, which outlives
+   * its driver, so the driver's going away or asking it to exit no longer ends it; the agent stops
+   * it once the actor ended (or when the agent goes away).
+   */
+  private static volatile boolean hostsDetached;
+
+  /**
    * Entry point: {@code --head H --agent A --node N --bind B --num-cpus C --token-from job|none}.
    * With {@code job} the agent writes the job's credential in the {@code JOB} line: the worker,
    * which runs the job's code, never holds the cluster token.
@@ -122,7 +129,14 @@ public final class WorkerMain {
             System.exit(0);
           }
         };
-    ports.onExit(exit);
+    ports.onExit(
+        () -> {
+          if (hostsDetached) {
+            LOG.info("Asked to exit, but this worker hosts a detached actor: it lives on");
+            return;
+          }
+          exit.run();
+        });
     if (!actorHost) {
       ports.onHostedActorEnded(a -> Thread.ofVirtual().start(() -> actorEnded(a, exit)));
     } // an actor host serves its job's other actors on: one actor's end is no reason to exit
@@ -148,6 +162,7 @@ public final class WorkerMain {
     }
     Thread.ofPlatform().daemon().name("manta-worker-stdin").start(() -> exitOnEof(in, exit));
     watchDriver(driver, exit);
+    ports.awaitServer(); // a detached actor's host serves on until the agent stops it
   }
 
   /**
@@ -222,8 +237,11 @@ public final class WorkerMain {
 
   private static void exitOnEof(BufferedReader in, Runnable exit) {
     try {
-      while (in.readLine() != null) {
-        // nothing else is sent after JOB
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.equals("DETACHED")) {
+          hostsDetached = true; // the only line sent after JOB
+        }
       }
     } catch (java.io.IOException e) {
       // same as EOF
@@ -247,6 +265,10 @@ public final class WorkerMain {
       } catch (RuntimeException e) {
         misses++;
       }
+    }
+    if (hostsDetached) {
+      LOG.info("Driver {} is gone; this worker hosts a detached actor and lives on", driver);
+      return;
     }
     LOG.info("Driver {} is gone; worker exits", driver);
     exit.run();

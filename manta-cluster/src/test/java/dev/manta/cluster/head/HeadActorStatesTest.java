@@ -171,4 +171,51 @@ class HeadActorStatesTest {
     assertThat(record(a).getState()).isEqualTo(ActorState.DEAD);
     assertThat(record(a).getDeathReason()).contains("its owner died before restarting it");
   }
+
+  @Test
+  void ownerDies_itsAliveActorIsDeadNamingIt_itsDetachedOneLivesAndIsThenNotRestarted() {
+    worker(12, "127.0.0.1:12"); // the owner: a worker running a task
+    worker(13, "127.0.0.1:13");
+    worker(14, "127.0.0.1:14");
+    ActorInfo child =
+        ActorInfo.newBuilder()
+            .setPrefix(12)
+            .setSequence(1)
+            .setName("child")
+            .setClassName("Counter")
+            .setJobId("job1")
+            .build();
+    ActorInfo detached =
+        child.toBuilder()
+            .setSequence(2)
+            .setName("kept")
+            .setDetached(true)
+            .setMaxRestarts(-1)
+            .build();
+    for (ActorInfo a : List.of(child, detached)) {
+      call(ActorInfo.class, o -> head.registerActor(a, o));
+    }
+    update(child.toBuilder().setState(ActorState.ALIVE).setWorkerAddress("127.0.0.1:13").build());
+    update(
+        detached.toBuilder().setState(ActorState.ALIVE).setWorkerAddress("127.0.0.1:14").build());
+
+    workerDied(12);
+
+    ActorInfo dead = record(child);
+    assertThat(dead.getState()).isEqualTo(ActorState.DEAD);
+    assertThat(dead.getDeathReason())
+        .contains("killed because its owner, worker process c")
+        .contains("137");
+    ActorInfo kept = record(detached);
+    assertThat(kept.getState()).isEqualTo(ActorState.ALIVE);
+    assertThat(kept.getOwnerGone()).isTrue();
+
+    // Its owner is gone: nobody would restart it, so its process's death is final.
+    workerDied(14);
+    ActorInfo over = record(detached);
+    assertThat(over.getState()).isEqualTo(ActorState.DEAD);
+    assertThat(over.getDeathReason())
+        .contains("its worker process died")
+        .contains("it is detached and the process that created it is gone");
+  }
 }

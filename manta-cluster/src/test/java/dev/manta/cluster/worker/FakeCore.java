@@ -296,6 +296,12 @@ class FakeCore implements CoreAccess {
   }
 
   @Override
+  public void pinArguments(TaskHandle creation) {}
+
+  @Override
+  public void unpinArguments(TaskHandle creation) {}
+
+  @Override
   public void releaseArgument(HeldArgument held) {
     argumentHolds.merge(held.arg().id(), -1, Integer::sum);
   }

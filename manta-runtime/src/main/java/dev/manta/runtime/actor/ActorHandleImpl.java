@@ -30,6 +30,7 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> implements Leased 
     int maxTaskRetries;
     dev.manta.runtime.port.ActorProxy.Hosting hosting =
         dev.manta.runtime.port.ActorProxy.Hosting.JOB_DEFAULT;
+    dev.manta.ActorLifetime lifetime = dev.manta.ActorLifetime.NON_DETACHED;
     double numCpus;
     final Map<String, Double> custom = new LinkedHashMap<>();
     ResourceSet resources = ResourceSet.EMPTY;
@@ -239,6 +240,18 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> implements Leased 
           isolated
               ? dev.manta.runtime.port.ActorProxy.Hosting.ISOLATED
               : dev.manta.runtime.port.ActorProxy.Hosting.SHARED;
+    } finally {
+      lock.unlock();
+    }
+    return this;
+  }
+
+  @Override
+  public ActorCreator<A> lifetime(dev.manta.ActorLifetime lifetime) {
+    Objects.requireNonNull(lifetime, "lifetime");
+    lock.lock();
+    try {
+      editable().lifetime = lifetime;
     } finally {
       lock.unlock();
     }

@@ -81,6 +81,9 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
   private int drainers; // guarded by lock
   private int idleDrainers; // drainers spinning for the next call; at most 1; guarded by lock
   private volatile Failure death;
+  private volatile boolean detached; // set once by ActorSystem.create, before the actor is used
+  private volatile boolean killedByHandle; // set by ActorSystem.kill before the death
+  private volatile boolean endedByShutdown; // set by ActorSystem.shutdown before the death
   private volatile Object instance;
   private volatile boolean holdsResources;
   private final AtomicInteger pending = new AtomicInteger();
@@ -261,7 +264,9 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
     boolean stop;
     lock.lock();
     try {
-      stop = --leases == 0 && name == null && retireWhenOrphaned && state != State.DEAD;
+      // A detached actor, like a named one, is not stopped when its handles are gone.
+      stop =
+          --leases == 0 && name == null && !detached && retireWhenOrphaned && state != State.DEAD;
       if (stop) {
         orphaned = true;
         stop = pending.get() == 0;
@@ -437,6 +442,36 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
   @Override
   public int maxPendingCalls() {
     return maxPendingCalls;
+  }
+
+  @Override
+  public boolean detached() {
+    return detached;
+  }
+
+  /** Marks the actor detached (ActorSystem.create, before its creation is submitted). */
+  void detached(boolean d) {
+    this.detached = d;
+  }
+
+  @Override
+  public boolean endedByShutdown() {
+    return endedByShutdown;
+  }
+
+  /** Marks that this process's shutdown ends the actor here (ActorSystem.shutdown). */
+  void endedByShutdown(boolean e) {
+    this.endedByShutdown = e;
+  }
+
+  @Override
+  public boolean killedByHandle() {
+    return killedByHandle;
+  }
+
+  /** Marks that a handle of this process killed the actor (ActorSystem.kill, before it dies). */
+  void killedByHandle(boolean k) {
+    this.killedByHandle = k;
   }
 
   @Override

@@ -112,6 +112,7 @@ public final class ActorSystem {
                 opts.resources,
                 true,
                 opts.hosting);
+    a.detached(opts.lifetime == dev.manta.ActorLifetime.DETACHED);
     if (opts.name != null && byName.putIfAbsent(opts.name, a) != null) {
       throw new IllegalArgumentException(
           "An actor named '"
@@ -217,6 +218,9 @@ public final class ActorSystem {
 
   /** Kills {@code a}; calls fail with {@link dev.manta.ActorDiedException}. */
   void kill(ActorInstance a, String why) {
+    if (!a.isDead()) {
+      a.killedByHandle(true);
+    }
     a.die(Failure.actorDied(a.id.hex(), a.className, "Actor " + a.describe() + " " + why, null));
   }
 
@@ -369,6 +373,9 @@ public final class ActorSystem {
   public void shutdown(Duration grace) throws InterruptedException {
     List<ActorInstance> all = List.copyOf(byId.values());
     for (ActorInstance a : all) {
+      if (!a.isDead()) {
+        a.endedByShutdown(true); // a detached actor's port leaves it running elsewhere
+      }
       a.die(shutdownFailure(a));
     }
     for (ActorInstance a : all) {

@@ -70,6 +70,30 @@ public interface ActorProxy {
   }
 
   /**
+   * Whether the actor outlives the process that created it ({@code ActorLifetime.DETACHED}), as
+   * requested when it was created; false for a proxy in a process that did not create the actor.
+   */
+  default boolean detached() {
+    return false;
+  }
+
+  /**
+   * Whether this process's shutdown ended the actor here (its proxy, or the actor itself); a port
+   * leaves a detached actor running elsewhere then.
+   */
+  default boolean endedByShutdown() {
+    return false;
+  }
+
+  /**
+   * Whether this process ended the actor through a handle ({@code ActorHandle.kill()}), rather than
+   * hearing of its death: a port then kills it where it runs, also for an actor it does not own.
+   */
+  default boolean killedByHandle() {
+    return false;
+  }
+
+  /**
    * The actor behind this proxy lost its process and is being restarted: calls queue in the proxy
    * from now on, until {@link #placed()} lets them leave for the restarted actor. Returns false if
    * the actor is dead (then nothing changes). Never blocks.

@@ -73,6 +73,20 @@ public interface CoreAccess {
    */
   List<ObjectId> ownedRefsInResult(TaskHandle t);
 
+  /**
+   * Holds the objects the arguments of {@code creation} (an actor's creation owned here) count,
+   * with one more task reference each, so that they outlive the creation while the actor may
+   * restart and run its constructor again with them. Undo once with {@link #unpinArguments}. Never
+   * blocks.
+   */
+  void pinArguments(TaskHandle creation);
+
+  /**
+   * Drops the hold of {@link #pinArguments} (the actor is dead); may free the objects (and run
+   * their release callbacks).
+   */
+  void unpinArguments(TaskHandle creation);
+
   /** Completes with a task's result (never exceptionally). Never blocks. */
   CompletableFuture<StoredValue> resultOf(TaskHandle t);
 
