@@ -198,22 +198,53 @@ public final class MantaRayRuntime implements RayRuntime {
 
   @Override
   public <T> T get(ObjectRef<T> ref) {
-    return value(translate(() -> rt.get(manta(ref), -1)));
+    return get(ref, -1L);
   }
 
   @Override
   public <T> List<T> get(List<ObjectRef<T>> refs) {
-    return values(translate(() -> rt.getAll(mantaRefs(refs), -1)));
+    return get(refs, -1L);
   }
 
   @Override
   public <T> T get(ObjectRef<T> ref, long timeoutMs) {
-    return value(translate(() -> rt.get(manta(ref), nanos(timeoutMs))));
+    dev.manta.ObjectRef<T> m = manta(ref);
+    return value(translateGet(List.of(m), () -> rt.get(m, nanos(timeoutMs))));
   }
 
   @Override
   public <T> List<T> get(List<ObjectRef<T>> refs, long timeoutMs) {
-    return values(translate(() -> rt.getAll(mantaRefs(refs), nanos(timeoutMs))));
+    List<dev.manta.ObjectRef<T>> m = mantaRefs(refs);
+    return values(translateGet(m, () -> rt.getAll(m, nanos(timeoutMs))));
+  }
+
+  /**
+   * As {@link #translate}, and as Ray: a task that failed because the task making one of its
+   * arguments failed raises its own {@link io.ray.api.exception.RayTaskException}, whose cause is
+   * the upstream task's. Manta stores the upstream failure itself as the dependent's result.
+   */
+  private <R> R translateGet(List<? extends dev.manta.ObjectRef<?>> refs, Supplier<R> action) {
+    try {
+      return action.get();
+    } catch (dev.manta.TaskException te) {
+      RuntimeException upstream = RayErrors.toRay(te, this::rayActorId);
+      for (dev.manta.ObjectRef<?> r : refs) {
+        if (r.id().startsWith(te.taskId())) {
+          throw upstream; // the task of a ref read here threw it itself
+        }
+      }
+      throw new io.ray.api.exception.RayTaskException(
+          RayErrors.PID,
+          RayErrors.IP,
+          (refs.size() == 1 ? "The task of object " + refs.get(0).id() : "A task of these objects")
+              + " did not run: an argument's task "
+              + te.taskId()
+              + " failed: "
+              + upstream.getMessage(),
+          upstream);
+    } catch (MantaException e) {
+      throw RayErrors.toRay(e, this::rayActorId);
+    }
   }
 
   /**
@@ -382,6 +413,21 @@ public final class MantaRayRuntime implements RayRuntime {
     }
     RayFunction fn = RayFunction.method(func, record.groupFor(group, func), settings.namespace());
     Args a = Args.of(args);
+    if (record.maxTaskRetries == 0
+        && record.rayState() == io.ray.api.runtimecontext.ActorState.RESTARTING) {
+      // As in Ray: without task retries, a call to a restarting actor fails at once, rather than
+      // waiting for the restart (which may never end, e.g. a constructor that blocks).
+      return put(
+          new io.ray.api.exception.RayActorException(
+              RayErrors.PID,
+              RayErrors.IP,
+              record.rayId,
+              new IllegalStateException(
+                  "Actor "
+                      + record.rayId
+                      + " is restarting and its maxTaskRetries is 0, so the call fails at once"
+                      + " (as in Ray); setMaxTaskRetries(n) makes calls wait for the restart")));
+    }
     ActorHandle<Object> target = record.current();
     return translate(
         () -> new RayRef<>(ActorCalls.prepare(target, fn, a.values, a.refMask).remote()));

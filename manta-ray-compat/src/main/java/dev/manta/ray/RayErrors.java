@@ -37,9 +37,9 @@ import java.util.function.Function;
  */
 final class RayErrors {
   /** Ray's messages start with {@code (pid=.., ip=..)}; Manta runs everything in this process. */
-  private static final int PID = (int) ProcessHandle.current().pid();
+  static final int PID = (int) ProcessHandle.current().pid();
 
-  private static final String IP = "127.0.0.1";
+  static final String IP = "127.0.0.1";
 
   private RayErrors() {}
 

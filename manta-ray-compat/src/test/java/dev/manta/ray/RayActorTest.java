@@ -134,6 +134,10 @@ class RayActorTest implements RayTestSupport.Source {
     assertThat(c.task(Counter::add, 1).remote().get()).isEqualTo(101);
     assertThat(c.task(Counter::restarted).remote().get()).isFalse();
     c.kill(false);
+    // Calls while it restarts fail at once (maxTaskRetries 0, as in Ray): wait until it is back.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> stateOf(c) == ActorState.ALIVE);
     assertThat(c.task(Counter::get).remote().get()).isEqualTo(100);
     assertThat(c.task(Counter::restarted).remote().get()).isTrue();
     assertThat(Ray.getActor("phoenix")).contains(c);
@@ -187,8 +191,10 @@ class RayActorTest implements RayTestSupport.Source {
     a.kill(false); // a restart: the constructor runs again, and waits
     assertThat(stateOf(a)).isEqualTo(ActorState.RESTARTING);
     ctorGate.countDown();
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> stateOf(a) == ActorState.ALIVE);
     assertThat(a.task(SlowStart::ping).remote().get()).isEqualTo("pong");
-    assertThat(stateOf(a)).isEqualTo(ActorState.ALIVE);
 
     a.kill();
     assertThat(stateOf(a)).isEqualTo(ActorState.DEAD);
@@ -205,6 +211,33 @@ class RayActorTest implements RayTestSupport.Source {
     assertThat(Ray.getActor("detached")).contains(c);
     c.kill();
     assertThat(Ray.getActor("detached")).isEmpty();
+  }
+
+  @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // holds constructors on a latch of this JVM
+  void callToARestartingActor_failsAtOnceWithoutTaskRetries_andWaitsWithThem() throws Exception {
+    ctorGate = new java.util.concurrent.CountDownLatch(0);
+    ActorHandle<SlowStart> a = Ray.actor(SlowStart::new).setMaxRestarts(1).remote();
+    ActorHandle<SlowStart> b =
+        Ray.actor(SlowStart::new).setMaxRestarts(1).setMaxTaskRetries(1).remote();
+    assertThat(a.task(SlowStart::ping).remote().get()).isEqualTo("pong");
+    assertThat(b.task(SlowStart::ping).remote().get()).isEqualTo("pong");
+
+    ctorGate = new java.util.concurrent.CountDownLatch(1); // both restarts now wait
+    a.kill(false);
+    b.kill(false);
+    assertThatThrownBy(() -> a.task(SlowStart::ping).remote().get(30_000))
+        .isInstanceOfSatisfying(
+            RayActorException.class, e -> assertThat(e.actorId).isEqualTo(a.getId()))
+        .hasStackTraceContaining("is restarting and its maxTaskRetries is 0");
+    ObjectRef<String> waits = b.task(SlowStart::ping).remote();
+    assertThat(Ray.wait(List.of(waits), 1, 200).getReady()).isEmpty(); // still restarting
+    ctorGate.countDown();
+    assertThat(waits.get(30_000)).isEqualTo("pong");
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> stateOf(a) == ActorState.ALIVE);
+    assertThat(a.task(SlowStart::ping).remote().get()).isEqualTo("pong");
   }
 
   @Test

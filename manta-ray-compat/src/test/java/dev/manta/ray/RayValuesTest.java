@@ -79,12 +79,25 @@ class RayValuesTest implements RayTestSupport.Source {
   void errorPassedAsArgument_arrivesAsTheUpstreamTasksRayTaskException() {
     ObjectRef<Integer> failed = Ray.task(RayValuesTest::fail, "upstream").remote();
     ObjectRef<Integer> dependent = Ray.task(RayValuesTest::plusOne, failed).remote();
+    // As in Ray: the dependent's own RayTaskException, caused by the upstream task's.
     assertThatThrownBy(dependent::get)
+        .isInstanceOf(RayTaskException.class)
+        .hasMessageContaining("did not run: an argument's task")
+        .cause()
         .isInstanceOf(RayTaskException.class)
         .hasMessageContaining("upstream")
         .cause()
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("upstream");
+    assertThatThrownBy(() -> Ray.get(List.of(dependent)))
+        .isInstanceOf(RayTaskException.class)
+        .cause()
+        .isInstanceOf(RayTaskException.class);
+    // A task that threw itself: its RayTaskException, caused by what it threw.
+    assertThatThrownBy(failed::get)
+        .isInstanceOf(RayTaskException.class)
+        .cause()
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
