@@ -134,6 +134,11 @@ public final class MantaRayRuntime implements RayRuntime {
     }
   }
 
+  /** The embedded node's labels from {@code ray.head-args} ({@code --labels}). */
+  Map<String, String> headLabels() {
+    return settings.labels();
+  }
+
   /** The Manta runtime underneath, for programs that mix the two APIs. */
   public MantaRuntime manta() {
     return rt;

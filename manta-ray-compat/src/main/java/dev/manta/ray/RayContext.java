@@ -62,7 +62,8 @@ final class RayContext implements RuntimeContext {
    * {@inheritDoc} Manta's nodes ({@code Manta.nodes()}): the embedded runtime's one node, or every
    * node of the cluster, dead ones included. The address is the node agent's; the object store and
    * raylet socket names are empty (Manta has neither); labels are the node's own ({@code manta
-   * start --labels}) and {@code ray.io/node-id}, the node's id in hex.
+   * start --labels}; embedded, {@code ray.head-args} {@code --labels}) and {@code ray.io/node-id},
+   * the node's id in hex.
    */
   @Override
   public List<NodeInfo> getAllNodeInfo() {
@@ -77,6 +78,9 @@ final class RayContext implements RuntimeContext {
         port = Integer.parseInt(n.address().substring(colon + 1));
       }
       Map<String, String> labels = new java.util.TreeMap<>(n.labels());
+      if (manta.isEmbedded()) {
+        labels.putAll(runtime.headLabels()); // ray.head-args --labels: the one node's
+      }
       labels.put(NODE_ID_LABEL, id.toString());
       out.add(
           new NodeInfo(id, host, host, port, "", "", n.alive(), Map.copyOf(n.resources()), labels));

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code ray.job.namespace}: the namespace of named actors; unset, an anonymous one per run
  *       as in Ray.
  *   <li>{@code ray.head-args.N}: {@code --num-cpus=N}, {@code --num-gpus=N} (resource {@code GPU}),
- *       {@code --resources={"name": quantity, ...}}, {@code --object-store-memory=BYTES}; as {@code
- *       --flag=value} or as {@code --flag} and {@code value} in consecutive entries. Others have no
- *       Manta meaning and are ignored with a warning.
+ *       {@code --resources={"name": quantity, ...}}, {@code --object-store-memory=BYTES}, {@code
+ *       --labels={"key": "value", ...}} (the embedded node's labels in {@code getAllNodeInfo}); as
+ *       {@code --flag=value} or as {@code --flag} and {@code value} in consecutive entries. Others
+ *       have no Manta meaning and are ignored with a warning.
  * </ul>
  *
  * <p>Manta's own settings ({@code manta.*}, {@code MANTA_*}) still apply to what these leave unset.
@@ -35,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * @param config the Manta configuration to start
  * @param namespace the job namespace
  * @param ignored head arguments that were ignored, for the log and tests
+ * @param labels the embedded node's labels ({@code --labels}); a cluster's nodes have their own
  */
-record RaySettings(MantaConfig config, String namespace, List<String> ignored) {
+record RaySettings(
+    MantaConfig config, String namespace, List<String> ignored, Map<String, String> labels) {
   private static final Logger LOG = LoggerFactory.getLogger(RaySettings.class);
   private static final Pattern HEAD_ARG = Pattern.compile("ray\\.head-args\\.(\\d+)");
   private static final Pattern RESOURCE =
@@ -46,6 +49,12 @@ record RaySettings(MantaConfig config, String namespace, List<String> ignored) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(namespace, "namespace");
     ignored = List.copyOf(ignored);
+    labels = Map.copyOf(labels);
+  }
+
+  /** Settings without node labels. */
+  RaySettings(MantaConfig config, String namespace, List<String> ignored) {
+    this(config, namespace, ignored, Map.of());
   }
 
   /** Reads the JVM's system properties. */
@@ -73,11 +82,12 @@ record RaySettings(MantaConfig config, String namespace, List<String> ignored) {
     if (ns.isEmpty()) {
       ns = UUID.randomUUID().toString();
     }
-    List<String> ignored = applyHeadArgs(headArgs(props), b);
+    Map<String, String> labels = new TreeMap<>();
+    List<String> ignored = applyHeadArgs(headArgs(props), b, labels);
     for (String arg : ignored) {
       LOG.warn("Ignoring Ray head argument '{}': it has no meaning in Manta", arg);
     }
-    return new RaySettings(b.build(), ns, ignored);
+    return new RaySettings(b.build(), ns, ignored, labels);
   }
 
   private static List<String> headArgs(Properties props) {
@@ -91,7 +101,8 @@ record RaySettings(MantaConfig config, String namespace, List<String> ignored) {
     return new ArrayList<>(byIndex.values());
   }
 
-  private static List<String> applyHeadArgs(List<String> args, MantaConfig.Builder b) {
+  private static List<String> applyHeadArgs(
+      List<String> args, MantaConfig.Builder b, Map<String, String> labels) {
     List<String> ignored = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -109,6 +120,7 @@ record RaySettings(MantaConfig config, String namespace, List<String> ignored) {
         case "--num-gpus" -> b.resource("GPU", number(flag, value));
         case "--resources" -> resources(value).forEach(b::resource);
         case "--object-store-memory" -> b.objectStoreBytes((long) number(flag, value));
+        case "--labels" -> labels.putAll(labels(value));
         default -> ignored.add(value == null ? arg : flag + "=" + value);
       }
     }
@@ -123,6 +135,37 @@ record RaySettings(MantaConfig config, String namespace, List<String> ignored) {
           "ray.head-args: " + flag + " needs a number, e.g. " + flag + "=4; was '" + value + "'",
           e);
     }
+  }
+
+  private static final Pattern LABEL =
+      Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  /** Parses {@code {"zone": "a", "disk": "ssd"}}, the JSON object Ray's {@code --labels} takes. */
+  static Map<String, String> labels(String json) {
+    String s = json == null ? "" : json.trim();
+    String bad =
+        "ray.head-args: --labels needs a JSON object of strings such as {\"zone\": \"a\"}, was '"
+            + json
+            + "'";
+    if (!s.startsWith("{") || !s.endsWith("}")) {
+      throw new IllegalArgumentException(bad);
+    }
+    Map<String, String> out = new TreeMap<>();
+    String inner = s.substring(1, s.length() - 1).trim();
+    Matcher m = LABEL.matcher(inner);
+    int end = 0;
+    while (m.find()) {
+      String between = inner.substring(end, m.start()).trim();
+      if (!between.isEmpty() && !between.equals(",")) {
+        break;
+      }
+      out.put(m.group(1), m.group(2));
+      end = m.end();
+    }
+    if (!inner.substring(end).isBlank()) {
+      throw new IllegalArgumentException(bad);
+    }
+    return out;
   }
 
   /** Parses {@code {"A": 2, "B": 0.5}}, the JSON object Ray's {@code --resources} takes. */

@@ -32,6 +32,19 @@ class RaySettingsTest {
   }
 
   @Test
+  void headArgs_labels_areTheEmbeddedNodesLabels_andBadOnesAreRefused() {
+    RaySettings s =
+        read(Map.of("ray.head-args.0", "--labels={\"gpu_type\": \"A100\", \"azone\":\"a-1\"}"));
+    assertThat(s.labels())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("gpu_type", "A100", "azone", "a-1"));
+    assertThat(s.ignored()).isEmpty();
+    assertThat(read(Map.of("ray.head-args.0", "--labels={}")).labels()).isEmpty();
+    assertThatThrownBy(() -> read(Map.of("ray.head-args.0", "--labels={\"a\": 1}")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--labels needs a JSON object of strings");
+  }
+
+  @Test
   void headArgs_withoutMantaMeaning_areIgnoredAndReported() {
     RaySettings s =
         read(Map.of("ray.head-args.0", "--dashboard-port=8265", "ray.head-args.1", "--block"));

@@ -176,6 +176,25 @@ class RayTaskTest implements RayTestSupport.Source {
   }
 
   @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // head args label the embedded node; a cluster's are its own
+  void headArgs_labelTheEmbeddedNode() {
+    Ray.shutdown();
+    System.setProperty("ray.head-args.0", "--labels={\"zone\":\"z1\"}");
+    try {
+      Ray.init();
+    } finally {
+      System.clearProperty("ray.head-args.0");
+    }
+    assertThat(Ray.getRuntimeContext().getAllNodeInfo())
+        .singleElement()
+        .satisfies(
+            n ->
+                assertThat(n.labels)
+                    .containsExactlyInAnyOrderEntriesOf(
+                        java.util.Map.of("zone", "z1", "ray.io/node-id", n.nodeId.toString())));
+  }
+
+  @Test
   @Tag(RayTestSupport.EMBEDDED_ONLY) // head args size the embedded node; a cluster's are its own
   void headArgs_setTheNodeResources() {
     assertThat(Ray.task(RayTaskTest::cpus).remote().get()).isEqualTo(4.0);
