@@ -44,10 +44,17 @@ class ClusterBootStormTest {
 
   @BeforeAll
   static void start() throws Exception {
-    // -Dmanta.storm.worker-nice=N measures it with the node's workers under nice -n N.
+    // -Dmanta.storm.worker-nice=N measures it with the node's workers under nice -n N, and
+    // -Dmanta.storm.max-booting=N with N JVMs booting at once (default: the node's default).
+    String maxBooting = System.getProperty("manta.storm.max-booting");
     cluster =
-        new ClusterFixture(
-            dir, "-Dmanta.worker-nice=" + Integer.getInteger("manta.storm.worker-nice", 0));
+        maxBooting == null
+            ? new ClusterFixture(
+                dir, "-Dmanta.worker-nice=" + Integer.getInteger("manta.storm.worker-nice", 0))
+            : new ClusterFixture(
+                dir,
+                "-Dmanta.worker-nice=" + Integer.getInteger("manta.storm.worker-nice", 0),
+                "-Dmanta.max-booting-workers=" + maxBooting);
     cluster.startHead(2);
     Manta.init(cluster.address());
   }
@@ -145,7 +152,7 @@ class ClusterBootStormTest {
         "BOOT-STORM %d isolated actors: second driver join %s ms, first call %s ms (without a"
             + " storm: %s ms, %s ms); status %d ms,"
             + " state query %d ms (%d actors still booting then); all answered after %d ms; %s;"
-            + " worker nice %d; load %s%n",
+            + " worker nice %d; max booting %s; load %s%n",
         STORM,
         late3[2],
         late3[3],
@@ -157,6 +164,7 @@ class ClusterBootStormTest {
         stormMs,
         starts,
         Integer.getInteger("manta.storm.worker-nice", 0),
+        System.getProperty("manta.storm.max-booting", "default"),
         loadAverage());
     for (ActorHandle<Booting> a : storm) {
       a.kill();

@@ -1,6 +1,7 @@
 package dev.manta.cluster.agent;
 
 import com.google.protobuf.ByteString;
+import dev.manta.cluster.code.ContentHashes;
 import dev.manta.cluster.config.ClusterConfig;
 import dev.manta.cluster.proto.Chunk;
 import dev.manta.cluster.proto.ClusterView;
@@ -45,13 +46,11 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -755,7 +754,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
       Path p = Path.of(entry);
       if (Files.isRegularFile(p)) {
         try {
-          s.add(sha256(p));
+          s.add(ContentHashes.shared().of(p));
         } catch (IOException e) {
           // unreadable entry: jobs will ship their own copy
         }
@@ -766,17 +765,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
 
   /** The SHA-256 of a file, as hex. */
   public static String sha256(Path p) throws IOException {
-    try (InputStream in = Files.newInputStream(p)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 16];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ContentHashes.compute(p);
   }
 
   @Override

@@ -63,6 +63,13 @@ public final class ClusterDriver {
               + " (or MANTA_TLS_CERT and MANTA_TLS_KEY) to a certificate from the cluster's CA,"
               + " such as the node certificate of `manta tls init`");
     }
+    dev.manta.runtime.serial.Serializer.warmUp(); // meanwhile too: the core worker needs Fory
+    // The class path is hashed while the head is asked (on two cores the join's RPCs and class
+    // loading leave a core to it); the result is needed only once the job exists.
+    java.util.concurrent.FutureTask<CodeShipper> shipping =
+        new java.util.concurrent.FutureTask<>(
+            () -> new CodeShipper(System.getProperty("java.class.path")));
+    Thread.ofPlatform().daemon().name("manta-code-hash").start(shipping);
     long connectMs = cluster.connectTimeout().toMillis();
     ClusterToken token = ClusterToken.findForThisProcess(cluster).orElse(null);
     ManagedChannel ch = Rpc.channel(address, token);
@@ -121,7 +128,7 @@ public final class ClusterDriver {
       }
     }
     NodeInfo local = chooseLocal(nodes, agent -> probe(agent, connectMs), address);
-    CodeShipper code = new CodeShipper(System.getProperty("java.class.path"));
+    CodeShipper code = shipped(shipping);
     ClusterPortsImpl ports =
         new ClusterPortsImpl(
             address,
@@ -135,6 +142,20 @@ public final class ClusterDriver {
             cluster,
             cluster.sharedActors());
     return Cores.start(config, ports);
+  }
+
+  private static CodeShipper shipped(java.util.concurrent.FutureTask<CodeShipper> shipping) {
+    try {
+      return shipping.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while hashing the class path to ship it", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("Cannot hash the class path to ship it", e.getCause());
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.manta.cluster.worker;
 
 import com.google.protobuf.ByteString;
+import dev.manta.cluster.code.ContentHashes;
 import dev.manta.cluster.proto.Chunk;
 import dev.manta.cluster.proto.CodeEntry;
 import io.grpc.Status;
@@ -11,9 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * A driver's code, shipped to the cluster: every class path entry (a jar as is, a class folder
  * packed into a jar with fixed timestamps, so its hash only changes with its content), named by
- * SHA-256 so agents fetch each once and cache it.
+ * SHA-256 so agents fetch each once and cache it. A jar's hash comes from this user's {@link
+ * ContentHashes} cache when the jar did not change since it was last hashed.
  */
 final class CodeShipper {
   private static final int CHUNK = 1 << 20;
@@ -41,12 +41,12 @@ final class CodeShipper {
       Path p = Path.of(e);
       try {
         if (Files.isRegularFile(p)) {
-          String sha = sha(Files.readAllBytes(p));
+          String sha = ContentHashes.shared().of(p);
           bySha.put(sha, p);
           entries.add(entry(sha, p.getFileName().toString(), Files.size(p)));
         } else if (Files.isDirectory(p)) {
           byte[] jar = pack(p);
-          String sha = sha(jar);
+          String sha = ContentHashes.compute(jar);
           bySha.put(sha, jar);
           entries.add(entry(sha, p + " (packed)", jar.length));
         }
@@ -62,14 +62,6 @@ final class CodeShipper {
 
   List<CodeEntry> entries() {
     return entries;
-  }
-
-  private static String sha(byte[] b) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static byte[] pack(Path dir) throws IOException {

@@ -279,6 +279,7 @@ public final class WorkerMain {
    * so that a prestarted worker takes a job without paying for class loading and the first JIT.
    */
   private static void warmUp(String agent) {
+    dev.manta.runtime.serial.Serializer.warmUp(); // Fory's first build, beside the gRPC warm-up
     io.grpc.Server s = Rpc.serve("127.0.0.1", 0, List.of());
     var ch = Rpc.channel(agent);
     try {

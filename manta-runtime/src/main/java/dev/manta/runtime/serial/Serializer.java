@@ -71,8 +71,42 @@ public final class Serializer {
           ExecutorService.class,
           Reference.class);
 
+  private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   private final ThreadSafeFory fory;
   private final LoaderChain loaders;
+
+  /**
+   * Starts loading and initializing Fory on a daemon thread, once per process, and returns at once.
+   * The first Fory a JVM builds costs it 0.25–0.4 s (class loading and Fory's static tables); the
+   * ones after cost a few milliseconds. A process that will build a serializer soon, after other
+   * slow work of its own (a driver joining a cluster asks the head first), calls this at the start
+   * of that work so that a second core does it meanwhile. The instance built is dropped; nothing it
+   * did is observable but time.
+   */
+  public static void warmUp() {
+    if (!WARMING.compareAndSet(false, true)) {
+      return;
+    }
+    Thread.ofPlatform()
+        .daemon()
+        .name("manta-serializer-warmup")
+        .start(
+            () -> {
+              try {
+                Fory.builder()
+                    .withLanguage(Language.JAVA)
+                    .withRefTracking(true)
+                    .withCompatibleMode(CompatibleMode.COMPATIBLE)
+                    .requireClassRegistration(false)
+                    .suppressClassRegistrationWarnings(true)
+                    .build();
+              } catch (RuntimeException | LinkageError e) {
+                // Only time is lost: the real serializer reports whatever is wrong.
+              }
+            });
+  }
 
   /** A serializer that writes the given handle classes with their codecs, generating code. */
   public Serializer(List<HandleCodec<?>> codecs, ClassLoader classLoader) {
