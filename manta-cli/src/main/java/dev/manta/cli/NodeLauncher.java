@@ -157,6 +157,26 @@ final class NodeLauncher {
    */
   static Ready awaitReady(
       Process process, Path readyFile, Path log, Duration timeout, String what) {
+    return awaitReady(process, readyFile, log, timeout, what, PROGRESS_AFTER, line -> {});
+  }
+
+  /** How long a start goes unreported; after it, a progress line comes every such interval. */
+  static final Duration PROGRESS_AFTER = Duration.ofSeconds(3);
+
+  /**
+   * As {@link #awaitReady(Process, Path, Path, Duration, String)}, telling {@code progress} what
+   * the node is doing (how long it has taken so far, and its log's last line) once it has taken
+   * {@code every} without being ready, and each {@code every} after that: a person who waits for a
+   * node that starts slowly (a busy machine, a slow disk) sees that it is alive and why.
+   */
+  static Ready awaitReady(
+      Process process,
+      Path readyFile,
+      Path log,
+      Duration timeout,
+      String what,
+      Duration every,
+      java.util.function.Consumer<String> progress) {
     CompletableFuture<Properties> ready = new CompletableFuture<>();
     // Closing the service (end of this block) ends the watcher thread; nothing waits for it.
     try (WatchService watch = readyFile.getFileSystem().newWatchService()) {
@@ -164,8 +184,23 @@ final class NodeLauncher {
       Thread.ofVirtual()
           .name("manta-cli-ready-watch")
           .start(() -> watchFor(readyFile, watch, ready));
-      CompletableFuture.anyOf(ready, process.onExit())
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture<Object> done = CompletableFuture.anyOf(ready, process.onExit());
+      long start = System.nanoTime();
+      long deadline = start + timeout.toNanos();
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new TimeoutException();
+        }
+        try {
+          done.get(Math.min(left, every.toNanos()), TimeUnit.NANOSECONDS);
+          break;
+        } catch (TimeoutException tick) {
+          if (System.nanoTime() - deadline < 0) {
+            progress.accept(progressLine(what, process, System.nanoTime() - start, log));
+          }
+        }
+      }
     } catch (IOException e) {
       stop(process);
       throw new UncheckedIOException(
@@ -318,6 +353,36 @@ final class NodeLauncher {
       return Optional.empty();
     }
     return Optional.empty();
+  }
+
+  /** "Waiting for the head node (pid N) to start: 6 s so far; its log's last line: ...". */
+  static String progressLine(String what, Process process, long nanos, Path log) {
+    String last = lastLine(log);
+    return "Waiting for the "
+        + what
+        + " (pid "
+        + process.pid()
+        + ") to start: "
+        + TimeUnit.NANOSECONDS.toSeconds(nanos)
+        + " s so far"
+        + (last.isEmpty() ? " (its log is empty)" : "; its log's last line: " + last);
+  }
+
+  /** The last non-blank line of {@code log}, cut to 160 characters; empty if there is none. */
+  static String lastLine(Path log) {
+    try {
+      List<String> lines =
+          new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        String l = lines.get(i).strip();
+        if (!l.isEmpty()) {
+          return l.length() <= 160 ? l : l.substring(0, 157) + "...";
+        }
+      }
+    } catch (IOException e) {
+      // none yet: the node has not opened its log
+    }
+    return "";
   }
 
   /** "Last N lines of LOG:" and the lines, or why there are none. */

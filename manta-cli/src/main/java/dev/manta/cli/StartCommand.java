@@ -222,7 +222,18 @@ final class StartCommand implements Callable<Integer> {
     Process process = NodeLauncher.start(command, session, log);
     String what = node.head() ? "head node" : "node";
     NodeLauncher.Ready up =
-        NodeLauncher.awaitReady(process, ready, log, NodeLauncher.READY_TIMEOUT, what);
+        NodeLauncher.awaitReady(
+            process,
+            ready,
+            log,
+            NodeLauncher.READY_TIMEOUT,
+            what,
+            NodeLauncher.PROGRESS_AFTER,
+            line -> {
+              PrintWriter err = spec.commandLine().getErr();
+              err.println(line);
+              err.flush();
+            });
     // Only now does the new session become current: a node that failed to start leaves
     // session_latest (and so manta status and manta stop) on the cluster that runs.
     sessions.makeLatest(session);

@@ -3,10 +3,14 @@ package dev.manta.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +124,61 @@ class NodeLauncherTest {
         .hasMessageEndingWith("line 40")
         .satisfies(
             e -> assertThat(e.getMessage()).doesNotContain("line 10" + System.lineSeparator()));
+  }
+
+  @Test
+  void awaitReady_slowNode_reportsProgressWithItsLogsLastLine_untilReady() throws Exception {
+    Path ready = dir.resolve("slow.ready");
+    Path log = dir.resolve("slow.log");
+    Process p = start(FakeNode.command("block"));
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var result = new java.util.concurrent.CompletableFuture<NodeLauncher.Ready>();
+    Thread waiter =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    result.complete(
+                        NodeLauncher.awaitReady(
+                            p,
+                            ready,
+                            log,
+                            Duration.ofSeconds(60),
+                            "head node",
+                            Duration.ofMillis(20),
+                            line -> {
+                              lines.add(line);
+                              try {
+                                if (lines.size() == 1) { // the node logs, then gets ready
+                                  Files.writeString(log, "INFO booting\n\nINFO agent listening\n");
+                                } else if (lines.size() == 2) {
+                                  Properties props = new Properties();
+                                  props.setProperty("head", "127.0.0.1:7001");
+                                  props.setProperty("agent", "127.0.0.1:7002");
+                                  props.setProperty("node", "node-slow");
+                                  props.setProperty("pid", String.valueOf(p.pid()));
+                                  Path tmp = dir.resolve("slow.ready.tmp");
+                                  try (var out = Files.newOutputStream(tmp)) {
+                                    props.store(out, null);
+                                  }
+                                  Files.move(tmp, ready, StandardCopyOption.ATOMIC_MOVE);
+                                }
+                              } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                              }
+                            }));
+                  } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                  }
+                });
+    NodeLauncher.Ready r = result.get(60, TimeUnit.SECONDS);
+    waiter.join();
+    assertThat(r.node()).isEqualTo("node-slow");
+    assertThat(lines.get(0))
+        .startsWith("Waiting for the head node (pid " + p.pid() + ") to start: ")
+        .endsWith(" s so far (its log is empty)");
+    assertThat(lines.get(1)).endsWith("; its log's last line: INFO agent listening");
+    p.destroyForcibly();
   }
 
   @Test
