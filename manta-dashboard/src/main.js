@@ -310,7 +310,7 @@ const views = {
   },
 };
 
-// ---- polling ----------------------------------------------------------------------------
+// ---- live updates ----------------------------------------------------------------------------
 
 let generation = 0;
 
@@ -326,6 +326,21 @@ async function fetchJson(url) {
   return body;
 }
 
+function rendered(v, data, arg, how) {
+  view.replaceChildren(...v.render(data, arg).filter((n) => n));
+  error.hidden = true;
+  status.textContent = `live (${how}) · updated ` + new Date().toLocaleTimeString();
+  status.dataset.updates = String(Number(status.dataset.updates || 0) + 1);
+  status.dataset.mode = how;
+}
+
+function failed(message) {
+  error.hidden = false;
+  error.textContent = 'Cannot read the cluster state: ' + message;
+  status.textContent = 'retrying…';
+}
+
+// Polling: where a browser has no EventSource, or a stream could not be opened.
 async function poll(gen) {
   const { name, arg } = route();
   const v = views[name];
@@ -333,17 +348,48 @@ async function poll(gen) {
   try {
     const data = await Promise.all(urls.map(fetchJson));
     if (gen !== generation) return; // the view changed meanwhile
-    view.replaceChildren(...v.render(data, arg).filter((n) => n));
-    error.hidden = true;
-    status.textContent = 'live · updated ' + new Date().toLocaleTimeString();
-    status.dataset.updates = String(Number(status.dataset.updates || 0) + 1);
+    rendered(v, data, arg, 'polling');
   } catch (e) {
     if (gen !== generation) return;
-    error.hidden = false;
-    error.textContent = 'Cannot read the cluster state: ' + e.message;
-    status.textContent = 'retrying…';
+    failed(e.message);
   }
   setTimeout(() => gen === generation && poll(gen), POLL_MS);
+}
+
+// Server-Sent Events: the head sends each endpoint's JSON when it changes (/api/stream/...).
+let sources = [];
+
+function closeStreams() {
+  for (const s of sources) s.close();
+  sources = [];
+}
+
+function stream(gen) {
+  const { name, arg } = route();
+  const v = views[name];
+  const urls = typeof v.urls === 'function' ? v.urls(arg) : v.urls;
+  const data = new Array(urls.length);
+  let opened = false;
+  urls.forEach((url, i) => {
+    const s = new EventSource(url.replace('/api/', '/api/stream/'));
+    sources.push(s);
+    s.addEventListener('update', (ev) => {
+      if (gen !== generation) return;
+      opened = true;
+      data[i] = JSON.parse(ev.data);
+      if (data.every((d) => d !== undefined)) rendered(v, data, arg, 'streaming');
+    });
+    s.addEventListener('error', (ev) => {
+      if (gen !== generation) return;
+      if (ev.data) {
+        failed(JSON.parse(ev.data).error); // the head says the cluster does not answer
+      } else if (!opened && s.readyState === EventSource.CLOSED) {
+        closeStreams(); // refused (an old head, too many streams): poll instead
+        poll(gen);
+      }
+      // otherwise the browser reconnects by itself, after the retry the head asked for
+    });
+  });
 }
 
 function show() {
@@ -353,7 +399,12 @@ function show() {
     a.classList.toggle('active', a.dataset.view === name);
   }
   view.replaceChildren(el('p', { class: 'detail', text: 'Loading…' }));
-  poll(generation);
+  closeStreams();
+  if (typeof EventSource === 'function') {
+    stream(generation);
+  } else {
+    poll(generation);
+  }
 }
 
 window.addEventListener('hashchange', show);

@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * actors, task runs and jobs counted by state; the first actors and the newest runs), {@code
  * /api/nodes}, {@code /api/actors}, {@code /api/tasks?limit=N} (newest first, default 500), {@code
  * /api/jobs}, {@code /api/workers}, {@code /api/log?worker=PID&lines=N}. Each answers JSON; a
- * cluster that does not answer gives status 502 and {@code {"error": "..."}}.
+ * cluster that does not answer gives status 502 and {@code {"error": "..."}}. {@code
+ * /api/stream/<endpoint>} sends the same as Server-Sent Events each time it changes, which the page
+ * listens to (it polls only where a browser cannot keep such a stream open).
  *
  * <p>Access: with a key ({@link #start} with {@code requireKey}), every request must carry it, as
  * the cookie {@value #COOKIE} that {@code GET /login?key=KEY} sets (HttpOnly, SameSite=Strict) or
@@ -59,7 +61,8 @@ import org.slf4j.LoggerFactory;
  * and loading anything from elsewhere (Content-Security-Policy {@code default-src 'self'}).
  *
  * <p>Thread-safe: each request runs on a virtual thread of the server's own and asks the cluster
- * anew; the fields are final once started.
+ * anew; the fields are final once started. A live stream holds its virtual thread (and one of
+ * {@value #MAX_STREAMS} permits) while it runs; {@link #close} interrupts it, which ends it.
  */
 public final class Dashboard implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
@@ -74,6 +77,11 @@ public final class Dashboard implements AutoCloseable {
   public static final String COOKIE = "manta-dashboard";
 
   private static final int DEFAULT_TASKS = 500;
+  private static final String STREAM_PREFIX = "stream/";
+  static final int STREAM_TICK_MS = 500;
+  static final int KEEP_ALIVE_MS = 15_000;
+  static final int RETRY_MS = 2_000;
+  static final int MAX_STREAMS = 64;
   private static final int OVERVIEW_ROWS = 8;
   private static final Set<String> LOOPBACK_NAMES =
       Set.of("localhost", "127.0.0.1", "[::1]", "::1");
@@ -86,6 +94,8 @@ public final class Dashboard implements AutoCloseable {
   private final ClusterState state;
   private final String key;
   private final String host;
+  private final java.util.concurrent.Semaphore streams =
+      new java.util.concurrent.Semaphore(MAX_STREAMS);
 
   private Dashboard(
       HttpServer server, ExecutorService threads, ClusterState state, String key, String host) {
@@ -371,19 +381,13 @@ public final class Dashboard implements AutoCloseable {
 
   private void api(HttpExchange x, String what, Map<String, String> q) throws IOException {
     x.getResponseHeaders().set("Cache-Control", "no-store");
+    if (what.startsWith(STREAM_PREFIX)) {
+      stream(x, what.substring(STREAM_PREFIX.length()), q);
+      return;
+    }
     Object body;
     try {
-      body =
-          switch (what) {
-            case "overview" -> overview();
-            case "nodes" -> Map.of("rows", nodes(state.nodes().rows()));
-            case "actors" -> listing(state.actors());
-            case "tasks" -> tasks(intParam(q, "limit", DEFAULT_TASKS, 1, 100_000));
-            case "jobs" -> listing(state.jobs());
-            case "workers" -> listing(state.workers());
-            case "log" -> log(q);
-            default -> null;
-          };
+      body = body(what, q);
     } catch (IllegalArgumentException e) {
       send(x, 400, "application/json", StateFormat.json(Map.of("error", e.getMessage())));
       return;
@@ -400,6 +404,114 @@ public final class Dashboard implements AutoCloseable {
       return;
     }
     send(x, 200, "application/json", StateFormat.json(body));
+  }
+
+  /**
+   * What {@code /api/<what>} answers; null: no such endpoint.
+   *
+   * @throws IllegalArgumentException for a bad query parameter
+   * @throws IllegalStateException when the cluster does not answer
+   */
+  private Object body(String what, Map<String, String> q) {
+    return switch (what) {
+      case "overview" -> overview();
+      case "nodes" -> Map.of("rows", nodes(state.nodes().rows()));
+      case "actors" -> listing(state.actors());
+      case "tasks" -> tasks(intParam(q, "limit", DEFAULT_TASKS, 1, 100_000));
+      case "jobs" -> listing(state.jobs());
+      case "workers" -> listing(state.workers());
+      case "log" -> log(q);
+      default -> null;
+    };
+  }
+
+  /**
+   * {@code GET /api/stream/<what>}: Server-Sent Events carrying what {@code /api/<what>} answers
+   * (same query parameters), an {@code update} event at once and then each time it changes, an
+   * {@code error} event (data {@code {"error": "..."}}) while the cluster does not answer, and a
+   * comment every {@value #KEEP_ALIVE_MS} ms of silence so proxies keep the connection. The state
+   * is read every {@value #STREAM_TICK_MS} ms; the stream ends when the client goes away or the
+   * dashboard closes. A bad parameter or endpoint answers 400 or 404 before the stream starts. At
+   * most {@value #MAX_STREAMS} streams run at once; more are refused with 503.
+   */
+  private void stream(HttpExchange x, String what, Map<String, String> q) throws IOException {
+    Object first;
+    try {
+      first = body(what, q);
+    } catch (IllegalArgumentException e) {
+      send(x, 400, "application/json", StateFormat.json(Map.of("error", e.getMessage())));
+      return;
+    } catch (IllegalStateException e) {
+      first = e;
+    }
+    if (first == null) {
+      send(
+          x,
+          404,
+          "application/json",
+          StateFormat.json(Map.of("error", "no endpoint /api/" + what)));
+      return;
+    }
+    if (!streams.tryAcquire()) {
+      send(
+          x,
+          503,
+          "application/json",
+          StateFormat.json(
+              Map.of(
+                  "error",
+                  "this dashboard already serves "
+                      + MAX_STREAMS
+                      + " live streams; close a tab, or poll /api/"
+                      + what)));
+      return;
+    }
+    try {
+      x.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+      x.sendResponseHeaders(200, 0);
+      if ("HEAD".equals(x.getRequestMethod())) {
+        return;
+      }
+      OutputStream out = x.getResponseBody();
+      out.write(("retry: " + RETRY_MS + "\n\n").getBytes(StandardCharsets.UTF_8));
+      String last = null;
+      long quietSince = System.nanoTime();
+      Object body = first;
+      while (true) {
+        String event = body instanceof IllegalStateException ? "error" : "update";
+        String json =
+            body instanceof IllegalStateException e
+                ? StateFormat.json(Map.of("error", String.valueOf(e.getMessage())))
+                : StateFormat.json(body);
+        String frame = event + "\n" + json;
+        if (!frame.equals(last)) {
+          StringBuilder b = new StringBuilder("event: ").append(event).append('\n');
+          for (String line : json.split("\n", -1)) {
+            b.append("data: ").append(line).append('\n');
+          }
+          out.write(b.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          last = frame;
+          quietSince = System.nanoTime();
+        } else if (System.nanoTime() - quietSince > KEEP_ALIVE_MS * 1_000_000L) {
+          out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          quietSince = System.nanoTime();
+        }
+        Thread.sleep(STREAM_TICK_MS); // the state API has no change feed: it is read again
+        try {
+          body = body(what, q);
+        } catch (IllegalStateException e) {
+          body = e;
+        }
+      }
+    } catch (InterruptedException closing) {
+      // the dashboard closes: the stream ends with it
+    } catch (IOException gone) {
+      // the client went away
+    } finally {
+      streams.release();
+    }
   }
 
   private Map<String, Object> overview() {

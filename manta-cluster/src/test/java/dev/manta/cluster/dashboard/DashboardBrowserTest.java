@@ -8,6 +8,7 @@ import dev.manta.ObjectRef;
 import dev.manta.cluster.ClusterFixture;
 import dev.manta.cluster.NodeMain;
 import dev.manta.cluster.state.ClusterState;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -45,7 +46,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * test JVM the driver of a job with a named actor and a task that runs until the test lets it end):
  * in headless Chromium, driven through chromedriver, the page logs in with the key the head wrote,
  * shows the node, the running actor, a worker's log, and the task going from RUNNING to FINISHED
- * while the page only polls; over plain HTTP, the endpoints refuse what they should.
+ * through the head's Server-Sent Events; over plain HTTP, the endpoints refuse what they should,
+ * and an event stream sends a view at once and again when it changes.
  *
  * <p>The browser test is skipped (a JUnit assumption, with the reason) where {@code
  * /usr/bin/chromium} or {@code /usr/bin/chromedriver} is missing (Debian's {@code chromium} and
@@ -233,10 +235,13 @@ class DashboardBrowserTest {
       int before = updates(web);
       Files.createFile(release); // the task returns
       assertThat(Manta.get(waiting)).isEqualTo(7);
-      await("the same page, polling, shows the task finished")
+      await("the same page, streaming, shows the task finished")
           .until(
               () -> cellWhere(web, "tasks-table", "name", "dash-wait", "state").equals("FINISHED"));
-      assertThat(updates(web)).as("polls since the task was RUNNING").isGreaterThan(before);
+      assertThat(updates(web)).as("updates since the task was RUNNING").isGreaterThan(before);
+      assertThat(web.findElement(By.id("status")).getDomAttribute("data-mode"))
+          .as("the page listens to the head's event streams, it does not poll")
+          .isEqualTo("streaming");
 
       web.findElement(By.cssSelector("#nav a[data-view='workers']")).click();
       await("the workers page links the actor's worker to its log")
@@ -331,6 +336,64 @@ class DashboardBrowserTest {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(405);
+  }
+
+  static int one() {
+    return 1;
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void eventStream_sendsTheViewAtOnce_andAgainWhenItChanges_andRefusesBadRequests()
+      throws Exception {
+    String bearer = "Bearer " + key();
+    assertThat(get("/api/stream/nodes").statusCode()).isEqualTo(401);
+    assertThat(get("/api/stream/nope", "Authorization", bearer).statusCode()).isEqualTo(404);
+    HttpResponse<String> bad = get("/api/stream/tasks?limit=many", "Authorization", bearer);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("limit must be an integer");
+
+    HttpResponse<java.io.InputStream> live =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base() + "/api/stream/tasks"))
+                    .header("Authorization", bearer)
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(live.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+    try (java.io.BufferedReader events =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(live.body(), StandardCharsets.UTF_8))) {
+      String first = nextEvent(events);
+      assertThat(first).startsWith("event: update\ndata: ").contains("dash-wait");
+      assertThat(first).doesNotContain("dash-sse");
+      // A change: a new task, in a later event (none is sent while nothing changes).
+      assertThat(Manta.task(DashboardBrowserTest::one).name("dash-sse").remote().get())
+          .isEqualTo(1);
+      String next = nextEvent(events);
+      while (!next.contains("dash-sse")) { // it may show in steps (submitted, running, finished)
+        next = nextEvent(events);
+      }
+      assertThat(next).startsWith("event: update\n").contains("dash-wait");
+    }
+  }
+
+  /** The next event of a stream (its lines, without comments and the retry field). */
+  private static String nextEvent(java.io.BufferedReader in) throws IOException {
+    StringBuilder b = new StringBuilder();
+    String line;
+    while ((line = in.readLine()) != null) {
+      if (line.isEmpty()) {
+        if (b.length() > 0) {
+          return b.toString();
+        }
+      } else if (!line.startsWith(":") && !line.startsWith("retry:")) {
+        b.append(b.length() > 0 ? "\n" : "").append(line);
+      }
+    }
+    throw new java.io.EOFException("the stream ended; so far: " + b);
   }
 
   @Test
