@@ -396,14 +396,14 @@ public final class Dashboard implements AutoCloseable {
       return;
     }
     if (body == null) {
-      send(
-          x,
-          404,
-          "application/json",
-          StateFormat.json(Map.of("error", "no endpoint /api/" + what)));
+      notFound(x, what);
       return;
     }
     send(x, 200, "application/json", StateFormat.json(body));
+  }
+
+  private static void notFound(HttpExchange x, String what) throws IOException {
+    send(x, 404, "application/json", StateFormat.json(Map.of("error", "no endpoint /api/" + what)));
   }
 
   /**
@@ -445,11 +445,7 @@ public final class Dashboard implements AutoCloseable {
       first = e;
     }
     if (first == null) {
-      send(
-          x,
-          404,
-          "application/json",
-          StateFormat.json(Map.of("error", "no endpoint /api/" + what)));
+      notFound(x, what);
       return;
     }
     if (!streams.tryAcquire()) {

@@ -95,13 +95,7 @@ public final class Serializer {
         .start(
             () -> {
               try {
-                Fory.builder()
-                    .withLanguage(Language.JAVA)
-                    .withRefTracking(true)
-                    .withCompatibleMode(CompatibleMode.COMPATIBLE)
-                    .requireClassRegistration(false)
-                    .suppressClassRegistrationWarnings(true)
-                    .build();
+                settings().build();
               } catch (RuntimeException | LinkageError e) {
                 // Only time is lost: the real serializer reports whatever is wrong.
               }
@@ -134,15 +128,7 @@ public final class Serializer {
     List<HandleCodec<?>> all = List.copyOf(codecs);
     checkTypeIds(all);
     this.loaders = new LoaderChain(classLoader);
-    var builder =
-        Fory.builder()
-            .withLanguage(Language.JAVA)
-            .withRefTracking(true)
-            .withCompatibleMode(CompatibleMode.COMPATIBLE)
-            .requireClassRegistration(false)
-            .suppressClassRegistrationWarnings(true)
-            .withCodegen(codegen)
-            .withClassLoader(loaders);
+    var builder = settings().withCodegen(codegen).withClassLoader(loaders);
     if (filter != null) {
       // Fory asks before it loads a class named in the bytes, and before it makes a serializer
       // for a class it writes; it remembers each name accepted (see ValueClassFilter).
@@ -160,6 +146,16 @@ public final class Serializer {
             refuseBuiltIns(f, filter);
           }
         });
+  }
+
+  /** Fory's settings every serializer of Manta's shares (and the warm-up builds with). */
+  private static org.apache.fory.config.ForyBuilder settings() {
+    return Fory.builder()
+        .withLanguage(Language.JAVA)
+        .withRefTracking(true)
+        .withCompatibleMode(CompatibleMode.COMPATIBLE)
+        .requireClassRegistration(false)
+        .suppressClassRegistrationWarnings(true);
   }
 
   /**
