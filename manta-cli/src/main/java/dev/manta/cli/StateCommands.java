@@ -361,9 +361,63 @@ final class StateCommands {
             "%d objects, %d bytes%s%n",
             all.rows().size(), bytes, parts.isEmpty() ? "" : ": " + String.join(", ", parts));
         selection.print(spec, all, Filter.all(), false, 7);
+        transfers(out, state);
       }
       return 0;
     }
+  }
+
+  /**
+   * The pulls between nodes under way, after {@code manta memory}'s objects: a big one shows how
+   * far it got, so a person waiting on it sees it move (run the command again for the next step).
+   */
+  static void transfers(PrintWriter out, ClusterState state) {
+    Listing<dev.manta.cluster.state.TransferRow> t = ask(state, ClusterState::transfers);
+    if (t.rows().isEmpty() && t.unreachable().isEmpty()) {
+      out.flush();
+      return;
+    }
+    out.println();
+    out.printf("%d transfers between nodes under way:%n", t.rows().size());
+    for (dev.manta.cluster.state.TransferRow r : t.rows()) {
+      out.println(transferLine(r));
+    }
+    for (String u : t.unreachable()) {
+      out.println("Note: no answer from " + u + "; its transfers are missing");
+    }
+    out.flush();
+  }
+
+  /**
+   * One pull: {@code " ID to node N from HOST:PORT: [####......] 20% 12.8 MiB of 64.0 MiB, 1.2 s"}.
+   */
+  static String transferLine(dev.manta.cluster.state.TransferRow r) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "  %s to node %s from %s: %s",
+        r.objectId(),
+        r.nodeId(),
+        r.fromAgent(),
+        r.waiting()
+            ? "waiting for a pull slot (" + r.elapsedMs() + " ms)"
+            : String.format(
+                java.util.Locale.ROOT,
+                "%s %3d%% %s of %s, %.1f s",
+                bar(r.percent()),
+                r.percent(),
+                mib(r.doneBytes()),
+                mib(r.totalBytes()),
+                r.elapsedMs() / 1000.0));
+  }
+
+  private static String mib(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+  }
+
+  /** A 20-character progress bar: {@code [#######.............]}. */
+  static String bar(int percent) {
+    int filled = Math.max(0, Math.min(20, percent / 5));
+    return "[" + "#".repeat(filled) + ".".repeat(20 - filled) + "]";
   }
 
   /** {@code manta timeline FILE}. */

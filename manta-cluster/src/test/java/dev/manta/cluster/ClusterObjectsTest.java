@@ -118,6 +118,56 @@ class ClusterObjectsTest {
             });
   }
 
+  /**
+   * A pull under way is listed by the state API with how far it got: node B's agent is stopped
+   * ({@code kill -STOP}) after it stored the object, so node A's pull of it waits, listed; once B
+   * goes on ({@code kill -CONT}) the pull ends, the task has its argument, and the list is empty.
+   */
+  @Test
+  void aPullUnderWay_isListedWithItsProgress_untilItEnds() throws Exception {
+    int size = 64 << 20;
+    ObjectRef<byte[]> big =
+        Manta.task(ClusterObjectsTest::produce, size).resource("nodeB", 1).remote();
+    assertThat(Manta.wait(List.of(big), 1, Duration.ofMinutes(2)).ready()).hasSize(1);
+    String id = big.id();
+    try (dev.manta.cluster.state.ClusterState state =
+        dev.manta.cluster.state.ClusterState.connect(
+            cluster.head().head(), ClusterFixture.TOKEN, Duration.ofSeconds(1))) {
+      signal("STOP", b.process().pid());
+      ObjectRef<Long> crcOnA;
+      try {
+        crcOnA = Manta.task(ClusterObjectsTest::crc, big).resource("nodeA", 1).remote();
+        org.awaitility.Awaitility.await("node A lists its pull of the object from node B")
+            .atMost(Duration.ofSeconds(60))
+            .untilAsserted(
+                () ->
+                    assertThat(state.transfers().rows())
+                        .singleElement()
+                        .satisfies(
+                            t -> {
+                              assertThat(t.objectId()).isEqualTo(id);
+                              assertThat(t.nodeId()).isEqualTo(cluster.head().nodeId());
+                              assertThat(t.fromAgent()).isEqualTo(b.agent());
+                              assertThat(t.totalBytes()).isGreaterThanOrEqualTo(size);
+                              assertThat(t.doneBytes()).isLessThan(t.totalBytes());
+                              assertThat(t.percent()).isLessThan(100);
+                            }));
+        // Node B does not answer meanwhile: the listing says so instead of hanging.
+        assertThat(state.transfers().unreachable())
+            .anySatisfy(u -> assertThat(u).contains(b.nodeId()));
+      } finally {
+        signal("CONT", b.process().pid());
+      }
+      assertThat(Manta.get(crcOnA, Duration.ofMinutes(2))).isEqualTo(crc(produce(size)));
+      assertThat(state.transfers().rows()).isEmpty();
+    }
+  }
+
+  private static void signal(String name, long pid) throws Exception {
+    Process p = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
+    assertThat(p.waitFor()).as("kill -%s %d", name, pid).isZero();
+  }
+
   /** Runs the JDK's {@code jcmd} on process {@code pid}; fails the test if it fails. */
   private static void jcmd(long pid, String... command) throws Exception {
     Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());

@@ -121,6 +121,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   private final AtomicLong leaseIds = new AtomicLong();
   private final Map<String, Double> reserved = new HashMap<>(); // guarded by itself
   private final Map<ObjectId, CompletableFuture<Void>> pulls = new ConcurrentHashMap<>();
+  private final Transfers transfers = new Transfers();
   private final Semaphore pullSlots;
   private final AtomicLong pullsTotal = new AtomicLong();
   private final AtomicLong pulledBytes = new AtomicLong();
@@ -929,15 +930,16 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
       running.join();
       return false;
     }
-    try {
+    try (Transfers.Transfer progress = transfers.begin(id, source, job, length)) {
       pullSlots.acquireUninterruptibly();
       try {
         if (!store.contains(id)) {
+          progress.started();
           TransferEvent event = new TransferEvent();
           event.begin();
           boolean ok = false;
           try {
-            ok = fetchInto(id, length, source, job);
+            ok = fetchInto(id, length, source, job, progress);
           } finally {
             if (event.shouldCommit()) {
               event.objectId = id.hex();
@@ -962,12 +964,13 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   }
 
   /** Copies object {@code id} from the store of the agent at {@code source}; true when done. */
-  private boolean fetchInto(ObjectId id, int length, String source, String job) {
+  private boolean fetchInto(
+      ObjectId id, int length, String source, String job, Transfers.Transfer progress) {
     // The copy is the pinning job's from the moment it can be seen: another of that job's pins,
     // checked while this one pulls, must not find it in the store with no owner (refused).
     jobObjects.created(id, job);
     try {
-      fetchChunks(id, length, source, job);
+      fetchChunks(id, length, source, job, progress);
     } catch (RuntimeException e) {
       if (!store.contains(id)) {
         jobObjects.notCreated(id, job);
@@ -979,7 +982,8 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
     return true;
   }
 
-  private void fetchChunks(ObjectId id, int length, String source, String job) {
+  private void fetchChunks(
+      ObjectId id, int length, String source, String job, Transfers.Transfer progress) {
     Iterator<Chunk> chunks =
         Rpc.deadline(NodeAgentGrpc.newBlockingStub(channels.get(source)), 600_000)
             .fetch(
@@ -997,8 +1001,10 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
           while (chunks.hasNext()) {
             Chunk c = chunks.next();
             ByteBuffer data = c.getData().asReadOnlyByteBuffer();
-            got += data.remaining();
-            buf.put((int) c.getOffset(), data, 0, data.remaining());
+            int n = data.remaining();
+            got += n;
+            buf.put((int) c.getOffset(), data, 0, n);
+            progress.add(n);
           }
           if (got != length) {
             throw new IllegalStateException(
@@ -1097,6 +1103,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
             .setIdleWorkers(pool.idleCount())
             .addAllWorkerStartMicros(pool.bootMicros())
             .setCpuBusy(busyCpus)
+            .addAllTransfers(transfers.snapshot())
             .build());
     out.onCompleted();
   }

@@ -98,6 +98,7 @@ final class StateService extends StateGrpc.StateImplBase {
           workers.values().stream().filter(w -> visible.test(w.getJobId())).forEach(b::addWorkers);
       case TASKS -> tasks(b, visible, timeoutMs);
       case OBJECTS -> objects(b, visible, timeoutMs);
+      case TRANSFERS -> transfers(b, visible, timeoutMs);
       case UNRECOGNIZED -> {
         out.onError(
             Status.INVALID_ARGUMENT
@@ -194,6 +195,54 @@ final class StateService extends StateGrpc.StateImplBase {
                 .setOwnerAddress(w.getAddress())
                 .setPid(r.getPid())
                 .setJobId(w.getJobId()));
+      }
+    }
+  }
+
+  /** The pulls every live node has under way, asked of their agents at once. */
+  private void transfers(ListStateReply.Builder b, Predicate<String> visible, long timeoutMs) {
+    List<NodeInfo> live = nodes.values().stream().filter(NodeInfo::getAlive).toList();
+    List<CompletableFuture<dev.manta.cluster.proto.NodeStatsReply>> calls = new ArrayList<>();
+    for (NodeInfo n : live) {
+      CompletableFuture<dev.manta.cluster.proto.NodeStatsReply> f = new CompletableFuture<>();
+      dev.manta.cluster.proto.NodeAgentGrpc.newStub(agents.get(n.getAgentAddress()))
+          .withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS)
+          .nodeStats(Empty.getDefaultInstance(), observer(f));
+      calls.add(f);
+    }
+    for (int i = 0; i < live.size(); i++) {
+      NodeInfo n = live.get(i);
+      dev.manta.cluster.proto.NodeStatsReply r;
+      try {
+        r = calls.get(i).get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
+      } catch (ExecutionException e) {
+        b.addUnreachable(
+            "node "
+                + n.getNodeId()
+                + " at "
+                + n.getAgentAddress()
+                + ": "
+                + Status.fromThrowable(e.getCause()));
+        continue;
+      } catch (TimeoutException e) {
+        b.addUnreachable(
+            "node "
+                + n.getNodeId()
+                + " at "
+                + n.getAgentAddress()
+                + ": no answer in "
+                + timeoutMs
+                + " ms");
+        continue;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        b.addUnreachable("node " + n.getNodeId() + ": interrupted");
+        continue;
+      }
+      for (dev.manta.cluster.proto.TransferMsg t : r.getTransfersList()) {
+        if (visible.test(t.getJobId())) {
+          b.addTransfers(t.toBuilder().setNodeId(n.getNodeId()));
+        }
       }
     }
   }

@@ -293,6 +293,30 @@ public final class ClusterState implements AutoCloseable {
     return new Listing<>(rows, r.getUnreachableList());
   }
 
+  /**
+   * The objects every live node is pulling from another node now, with how far each got, oldest
+   * first.
+   *
+   * @throws IllegalStateException if the head does not answer, naming why
+   */
+  public Listing<TransferRow> transfers() {
+    ListStateReply r = list(StateKind.TRANSFERS);
+    List<TransferRow> rows = new ArrayList<>();
+    for (dev.manta.cluster.proto.TransferMsg t : r.getTransfersList()) {
+      rows.add(
+          new TransferRow(
+              t.getObjectId(),
+              t.getNodeId(),
+              t.getFromAgent(),
+              t.getJobId(),
+              t.getDoneBytes(),
+              t.getTotalBytes(),
+              t.getElapsedMs(),
+              t.getWaiting()));
+    }
+    return new Listing<>(rows, r.getUnreachableList());
+  }
+
   private static final List<String> TASK_STATES =
       List.of(
           "RUNNING",

@@ -8,7 +8,7 @@ import java.util.Map;
  * or booleans.
  */
 public sealed interface Row
-    permits NodeRow, ActorRow, JobRow, WorkerRow, TaskRow, ObjectRow, SummaryRow {
+    permits NodeRow, ActorRow, JobRow, WorkerRow, TaskRow, ObjectRow, SummaryRow, TransferRow {
   /** This row's columns in display order. */
   Map<String, Object> fields();
 }
