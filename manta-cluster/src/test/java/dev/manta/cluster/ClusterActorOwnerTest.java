@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,9 +51,19 @@ class ClusterActorOwnerTest {
             "-Dmanta.prestart-workers=1",
             "-Dmanta.health-check-period-ms=250",
             "-Dmanta.health-check-timeout-ms=500",
-            "-Dmanta.health-check-failure-threshold=3");
+            "-Dmanta.health-check-failure-threshold=3",
+            "-Dmanta.heartbeat-ms=100"); // the node's free CPUs reach the head sooner
     cluster.startHead(2, "--insecure-no-token");
     Manta.init(cluster.address());
+  }
+
+  /**
+   * Every test gives back what it reserved: the next one's expected free CPUs are absolute, and a
+   * leaked lease (a dead actor's CPU still reserved) fails the test that leaked it, not the next.
+   */
+  @AfterEach
+  void nothingLeftReserved() {
+    awaitCpusFree("every CPU of the node free after the test", 2.0);
   }
 
   @AfterAll
@@ -102,11 +112,6 @@ class ClusterActorOwnerTest {
     };
   }
 
-  @Disabled(
-      "Flaky in a clean-clone CI run (2026-12-02 08:27): the head's view of a node's reserved"
-          + " CPUs did not reach the expected value within 60 s; passes alone and passed in the"
-          + " previous CI run. A race in the CPU accounting of actors whose owner died (issue 17),"
-          + " to be found before it is enabled again")
   @Test
   void detachedActor_outlivesItsDriversKill9_laterDriverCallsItByName_killFreesAll()
       throws Exception {
@@ -174,11 +179,6 @@ class ClusterActorOwnerTest {
     assertThat(Manta.findActor("survivor")).isEmpty();
   }
 
-  @Disabled(
-      "Flaky in a clean-clone CI run (2026-12-02 08:27): the head's view of a node's reserved"
-          + " CPUs did not reach the expected value within 60 s; passes alone and passed in the"
-          + " previous CI run. A race in the CPU accounting of actors whose owner died (issue 17),"
-          + " to be found before it is enabled again")
   @Test
   void ownerWorkerKilled9_itsLiveActorDies_itsDetachedActorLives() throws Exception {
     long[] pids =

@@ -29,6 +29,7 @@ import dev.manta.cluster.proto.WorkerLookup;
 import dev.manta.cluster.rpc.ClusterToken;
 import dev.manta.cluster.rpc.Principal;
 import dev.manta.cluster.rpc.Rpc;
+import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -857,15 +858,27 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     endWhereItRuns(a);
   }
 
-  /** Tells the worker of actor {@code a} to kill it and its node's agent to return its lease. */
+  /**
+   * Tells the worker of actor {@code a} to kill it and its node's agent to return its lease. The
+   * calls are sent outside the current gRPC context: this runs inside a server call (a worker's
+   * death report), whose context gRPC cancels as soon as that call completes, and an outgoing call
+   * that inherited it was then cancelled in flight; under load the lease never went back and the
+   * node's CPUs stayed reserved for an actor that was dead (ClusterActorOwnerTest, issue 17).
+   * Failures are logged: a lease that cannot go back is a leak to see.
+   */
   private void endWhereItRuns(ActorInfo a) {
+    Context.ROOT.run(() -> endWhereItRunsOutsideCall(a));
+  }
+
+  private void endWhereItRunsOutsideCall(ActorInfo a) {
+    String k = key(a.getPrefix(), a.getSequence());
     ActorInfo id =
         ActorInfo.newBuilder().setPrefix(a.getPrefix()).setSequence(a.getSequence()).build();
     try {
       if (!a.getWorkerAddress().isEmpty()) {
         Rpc.deadline(
                 dev.manta.cluster.proto.CoreWorkerGrpc.newStub(agents.get(a.getWorkerAddress())))
-            .killActor(id, IGNORE);
+            .killActor(id, logFailure("Telling the worker of actor " + k + " to kill it"));
       }
       NodeInfo n = nodes.get(a.getNodeId());
       if (n != null && n.getAlive()) {
@@ -875,14 +888,27 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
                     .setActorPrefix(a.getPrefix())
                     .setActorSequence(a.getSequence())
                     .build(),
-                IGNORE);
+                logFailure("Returning the lease of actor " + k + " on node " + n.getNodeId()));
       }
     } catch (RuntimeException e) {
-      LOG.warn(
-          "Could not end actor {} where it runs: {}",
-          key(a.getPrefix(), a.getSequence()),
-          e.toString());
+      LOG.warn("Could not end actor {} where it runs: {}", k, e.toString());
     }
+  }
+
+  /** A reply observer that ignores the reply and logs a failure of {@code what}. */
+  private static StreamObserver<Empty> logFailure(String what) {
+    return new StreamObserver<>() {
+      @Override
+      public void onNext(Empty value) {}
+
+      @Override
+      public void onError(Throwable t) {
+        LOG.warn("{} failed: {}", what, Status.fromThrowable(t));
+      }
+
+      @Override
+      public void onCompleted() {}
+    };
   }
 
   private void markDead(ActorInfo a, String reason) {

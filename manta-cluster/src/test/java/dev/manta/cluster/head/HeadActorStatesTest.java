@@ -6,12 +6,25 @@ import dev.manta.cluster.config.ClusterConfig;
 import dev.manta.cluster.proto.ActorInfo;
 import dev.manta.cluster.proto.ActorLookup;
 import dev.manta.cluster.proto.ActorState;
+import dev.manta.cluster.proto.CoreWorkerGrpc;
 import dev.manta.cluster.proto.Empty;
+import dev.manta.cluster.proto.LeaseId;
+import dev.manta.cluster.proto.NodeAgentGrpc;
+import dev.manta.cluster.proto.NodeInfo;
+import dev.manta.cluster.proto.RegisterNodeReply;
+import dev.manta.cluster.proto.StoreInfoReply;
 import dev.manta.cluster.proto.WorkerDeath;
 import dev.manta.cluster.proto.WorkerInfo;
+import io.grpc.Context;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -217,5 +230,93 @@ class HeadActorStatesTest {
     assertThat(over.getDeathReason())
         .contains("its worker process died")
         .contains("it is detached and the process that created it is gone");
+  }
+
+  /**
+   * The owner's death is reported in a server call whose context gRPC cancels once the call
+   * completes; the head's notices to the dead owner's actor's worker (kill it) and its node's agent
+   * (return its lease) are sent from that call and must outlive it. They once inherited its context
+   * and were cancelled in flight when the machine was loaded: the lease leaked and the node's CPU
+   * stayed reserved (ClusterActorOwnerTest, issue 17). Here the context is cancelled the moment the
+   * report returns, before the calls can have reached a real socket server.
+   */
+  @Test
+  void ownerDiesInACallThatThenEnds_itsActorsWorkerAndLeaseStillHearIt() throws Exception {
+    CountDownLatch leaseBack = new CountDownLatch(1);
+    CountDownLatch killed = new CountDownLatch(1);
+    List<LeaseId> returned = new CopyOnWriteArrayList<>();
+    Server fake =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+            .addService(
+                new NodeAgentGrpc.NodeAgentImplBase() {
+                  @Override
+                  public void returnLease(LeaseId req, StreamObserver<Empty> out) {
+                    returned.add(req);
+                    out.onNext(Empty.getDefaultInstance());
+                    out.onCompleted();
+                    leaseBack.countDown();
+                  }
+
+                  @Override
+                  public void storeInfo(Empty req, StreamObserver<StoreInfoReply> out) {
+                    out.onNext(StoreInfoReply.getDefaultInstance());
+                    out.onCompleted();
+                  }
+                })
+            .addService(
+                new CoreWorkerGrpc.CoreWorkerImplBase() {
+                  @Override
+                  public void killActor(ActorInfo req, StreamObserver<Empty> out) {
+                    out.onNext(Empty.getDefaultInstance());
+                    out.onCompleted();
+                    killed.countDown();
+                  }
+                })
+            .build()
+            .start();
+    try {
+      String address = "127.0.0.1:" + fake.getPort(); // the agent and the actor's worker
+      call(
+          RegisterNodeReply.class,
+          o ->
+              head.registerNode(
+                  NodeInfo.newBuilder().setNodeId("n1").setAgentAddress(address).build(), o));
+      worker(15, "127.0.0.1:15"); // the owner
+      worker(16, address);
+      ActorInfo child =
+          ActorInfo.newBuilder()
+              .setPrefix(15)
+              .setSequence(1)
+              .setClassName("Counter")
+              .setJobId("job1")
+              .build();
+      call(ActorInfo.class, o -> head.registerActor(child, o));
+      update(
+          child.toBuilder()
+              .setState(ActorState.ALIVE)
+              .setWorkerAddress(address)
+              .setNodeId("n1")
+              .build());
+
+      Context.CancellableContext report = Context.current().withCancellation();
+      try {
+        report.run(() -> workerDied(15));
+      } finally {
+        report.cancel(null); // as gRPC does when the report's server call completes
+      }
+
+      assertThat(record(child).getState()).isEqualTo(ActorState.DEAD);
+      assertThat(killed.await(30, TimeUnit.SECONDS)).as("its worker was told to kill it").isTrue();
+      assertThat(leaseBack.await(30, TimeUnit.SECONDS)).as("its lease went back").isTrue();
+      assertThat(returned)
+          .singleElement()
+          .satisfies(
+              l -> {
+                assertThat(l.getActorPrefix()).isEqualTo(15);
+                assertThat(l.getActorSequence()).isEqualTo(1);
+              });
+    } finally {
+      fake.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+    }
   }
 }
