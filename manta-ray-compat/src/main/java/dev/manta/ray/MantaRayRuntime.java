@@ -72,6 +72,7 @@ public final class MantaRayRuntime implements RayRuntime {
   private final ConcurrentHashMap<String, ActorRecord> byMantaId = new ConcurrentHashMap<>();
   private final String jobId;
   private final boolean hosted; // over a runtime this layer did not start (a cluster worker's)
+  private final LocalCluster localCluster; // the one Ray.init() started, or null
 
   /**
    * The hosted runtime {@link #ensureHosted} hands to {@code Ray.init()}: written under HOSTING,
@@ -83,7 +84,13 @@ public final class MantaRayRuntime implements RayRuntime {
   private static final Object HOSTING = new Object();
 
   private MantaRayRuntime(MantaRuntime rt, RaySettings settings, boolean hosted) {
+    this(rt, settings, hosted, null);
+  }
+
+  private MantaRayRuntime(
+      MantaRuntime rt, RaySettings settings, boolean hosted, LocalCluster localCluster) {
     this.rt = rt;
+    this.localCluster = localCluster;
     this.settings = settings;
     this.hosted = hosted;
     ClassLoader cl = Thread.currentThread().getContextClassLoader();
@@ -102,6 +109,36 @@ public final class MantaRayRuntime implements RayRuntime {
   }
 
   static MantaRayRuntime start(RaySettings settings) {
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    ClassLoader loader = cl != null ? cl : MantaRayRuntime.class.getClassLoader();
+    if (settings.localCluster() && !LocalCluster.available(loader)) {
+      if (settings.explicitCluster()) {
+        throw new IllegalStateException(
+            "ray.run-mode=CLUSTER without ray.address starts a local Manta cluster, which needs"
+                + " dev.manta:manta-cluster on the class path: add it, set ray.address to join a"
+                + " running cluster, or set ray.run-mode=LOCAL to run in this JVM");
+      }
+      LOG.info(
+          "Ray.init() runs Manta embedded, in this JVM: manta-cluster is not on the class path,"
+              + " so no local cluster of worker processes can start (ray.run-mode=LOCAL says"
+              + " embedded explicitly)");
+      settings = settings.embedded();
+    }
+    if (settings.localCluster()) {
+      LocalCluster lc = LocalCluster.start(settings.nodeFlags(), settings.nodeJvmOptions(), loader);
+      try {
+        MantaConfig c = settings.configAt(lc.address());
+        MantaRuntime rt = lc.withToken(() -> provider(c).start(c));
+        LOG.info(
+            "Ray API on Manta started on a local cluster at {}, namespace '{}'",
+            lc.address(),
+            settings.namespace());
+        return new MantaRayRuntime(rt, settings, false, lc);
+      } catch (RuntimeException | Error e) {
+        lc.close();
+        throw e;
+      }
+    }
     MantaRuntime rt = provider(settings.config()).start(settings.config());
     LOG.info("Ray API on Manta started, namespace '{}'", settings.namespace());
     return new MantaRayRuntime(rt, settings, false);
@@ -173,7 +210,13 @@ public final class MantaRayRuntime implements RayRuntime {
   @Override
   public void shutdown() {
     if (!hosted) {
-      rt.shutdown();
+      try {
+        rt.shutdown();
+      } finally {
+        if (localCluster != null) {
+          localCluster.close();
+        }
+      }
     }
     actors.clear();
     byMantaId.clear();
