@@ -427,7 +427,8 @@ public final class MantaRayRuntime implements RayRuntime {
             o.concurrencyGroups,
             loader,
             settings.namespace(),
-            o.lifetime == io.ray.api.options.ActorLifetime.DETACHED);
+            o.lifetime == io.ray.api.options.ActorLifetime.DETACHED,
+            rt.runtimeContext().isEmbedded());
     translate(
         () -> {
           record.start(rt);
@@ -477,8 +478,26 @@ public final class MantaRayRuntime implements RayRuntime {
                       + " (as in Ray); setMaxTaskRetries(n) makes calls wait for the restart")));
     }
     ActorHandle<Object> target = record.current();
-    return translate(
-        () -> new RayRef<>(ActorCalls.prepare(target, fn, a.values, a.refMask).remote()));
+    if (!record.countsCallers()) {
+      return translate(
+          () -> new RayRef<>(ActorCalls.prepare(target, fn, a.values, a.refMask).remote()));
+    }
+    return new RayRef<>(
+        record.submit(
+            caller(),
+            () -> translate(() -> ActorCalls.prepare(target, fn, a.values, a.refMask).remote())));
+  }
+
+  /**
+   * Who is calling, for {@code maxPendingCalls} (which counts per caller, as Ray's worker processes
+   * each count their own): the actor whose method runs on this thread, else the task, else the
+   * driver.
+   */
+  private String caller() {
+    dev.manta.RuntimeContext c = rt.runtimeContext();
+    return c.actorId()
+        .map(id -> "actor " + id)
+        .orElseGet(() -> c.taskId().map(id -> "task " + id).orElse("the driver"));
   }
 
   @Override
