@@ -72,6 +72,7 @@ final class ActorRecord {
   private final AtomicInteger restarts = new AtomicInteger(); // incremented under lock
   private volatile boolean dead;
   private final boolean countsCallers; // I4
+  private final boolean embedded; // GPU ids are this JVM's (GpuIds)
   private final ConcurrentHashMap<String, List<dev.manta.ObjectRef<Object>>> pendingByCaller =
       new ConcurrentHashMap<>();
   private static final int SWEEP_AT = 8;
@@ -107,6 +108,7 @@ final class ActorRecord {
     this.maxTaskRetries = maxTaskRetries;
     this.maxPendingCalls = maxPendingCalls <= 0 ? Integer.MAX_VALUE : maxPendingCalls;
     this.countsCallers = embedded && maxPendingCalls > 0;
+    this.embedded = embedded;
     this.resources = Map.copyOf(resources);
     this.loader = loader;
     if (maxConcurrency < 1) {
@@ -162,6 +164,7 @@ final class ActorRecord {
     this.maxTaskRetries = 0;
     this.maxPendingCalls = Integer.MAX_VALUE;
     this.countsCallers = false; // on a cluster: Manta's proxy in this process counts (I4)
+    this.embedded = false;
     this.resources = Map.of();
     this.loader = loader;
     this.jobNamespace = jobNamespace;
@@ -189,7 +192,12 @@ final class ActorRecord {
   }
 
   private ActorHandle<Object> create(MantaRuntime rt) {
-    RayFunction f = RayFunction.constructor(ctor, spec.restarted(restarts.get()), jobNamespace);
+    RayFunction f =
+        RayFunction.constructor(
+            ctor,
+            spec.restarted(restarts.get()),
+            jobNamespace,
+            embedded ? resources.getOrDefault("GPU", 0.0) : 0);
     ActorCreator<Object> c = rt.newActor(f, args.clone(), refMask);
     if (mantaName != null) {
       c.name(mantaName);
@@ -304,6 +312,7 @@ final class ActorRecord {
         return null;
       }
       current.kill();
+      releaseGpus();
       if (mayRestart && !borrowed && (maxRestarts == -1 || restarts.get() < maxRestarts)) {
         restarts.incrementAndGet();
         current = create(rt);
@@ -319,6 +328,15 @@ final class ActorRecord {
   /** Marks the actor dead for good (it exited, or its Manta actor died without restart). */
   void markDead() {
     dead = true;
+    releaseGpus();
+  }
+
+  /** Gives back the GPU ids the actor held (embedded: its instance is gone). */
+  private void releaseGpus() {
+    GpuIds g = embedded ? GpuIds.current() : null;
+    if (g != null) {
+      g.releaseActor(rayId);
+    }
   }
 
   /**

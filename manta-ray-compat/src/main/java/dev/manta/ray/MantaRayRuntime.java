@@ -140,6 +140,9 @@ public final class MantaRayRuntime implements RayRuntime {
       }
     }
     MantaRuntime rt = provider(settings.config()).start(settings.config());
+    if (rt.runtimeContext().isEmbedded()) {
+      GpuIds.install(rt.runtimeContext().totalResources().getOrDefault("GPU", 0.0));
+    }
     LOG.info("Ray API on Manta started, namespace '{}'", settings.namespace());
     return new MantaRayRuntime(rt, settings, false);
   }
@@ -216,6 +219,7 @@ public final class MantaRayRuntime implements RayRuntime {
         if (localCluster != null) {
           localCluster.close();
         }
+        GpuIds.uninstall();
       }
     }
     actors.clear();
@@ -364,7 +368,11 @@ public final class MantaRayRuntime implements RayRuntime {
 
   @Override
   public ObjectRef<?> call(RayFunc func, Object[] args, CallOptions options) {
-    RayFunction fn = RayFunction.task(func, settings.namespace());
+    double gpus =
+        options != null && rt.runtimeContext().isEmbedded()
+            ? options.resources.getOrDefault("GPU", 0.0)
+            : 0;
+    RayFunction fn = RayFunction.task(func, settings.namespace(), gpus);
     Args a = Args.of(args);
     return translate(
         () -> {
@@ -584,11 +592,12 @@ public final class MantaRayRuntime implements RayRuntime {
   /**
    * {@inheritDoc}
    *
-   * <p>Manta does not assign resource instances (GPU 0, GPU 1, ...) to tasks: always empty.
+   * <p>Embedded: the ids of the node's GPUs ({@code --num-gpus}) the calling task or actor holds,
+   * with the share of each ({@code GPU} only); on a cluster, and without GPUs, empty.
    */
   @Override
   public Map<String, List<ResourceValue>> getAvailableResourceIds() {
-    return Map.of();
+    return GpuIds.asResourceIds(GpuIds.ofCaller(RayFunction.executingActor()));
   }
 
   @Override
