@@ -232,8 +232,8 @@ final class ActorRecord {
         pendingByCaller.computeIfPresent(other, (k, refs) -> pruned(refs));
       }
     }
-    @SuppressWarnings("unchecked")
-    dev.manta.ObjectRef<Object>[] made = new dev.manta.ObjectRef[1];
+    java.util.concurrent.atomic.AtomicReference<dev.manta.ObjectRef<Object>> made =
+        new java.util.concurrent.atomic.AtomicReference<>();
     pendingByCaller.compute(
         caller,
         (k, refs) -> {
@@ -250,21 +250,17 @@ final class ActorRecord {
                     + " (its maxPendingCalls; each caller counts its own, as in Ray); await"
                     + " earlier results or raise maxPendingCalls when creating the actor");
           }
-          made[0] = call.get();
-          l.add(made[0]);
+          dev.manta.ObjectRef<Object> ref = call.get();
+          made.set(ref);
+          l.add(ref);
           return l;
         });
-    return made[0];
+    return made.get();
   }
 
   private static List<dev.manta.ObjectRef<Object>> pruned(List<dev.manta.ObjectRef<Object>> refs) {
     refs.removeIf(dev.manta.ObjectRef::isReady);
     return refs.isEmpty() ? null : refs;
-  }
-
-  /** How many callers this record holds pending calls of (I4), for tests. */
-  int pendingCallers() {
-    return pendingByCaller.size();
   }
 
   /** The Manta actor calls go to now. */

@@ -158,11 +158,6 @@ final class LocalCluster implements AutoCloseable {
     return address;
   }
 
-  /** The node's process id. */
-  long pid() {
-    return process.pid();
-  }
-
   /**
    * Runs {@code connect} (the driver's join) with the node's token where the driver has none of its
    * own: the node made it in its session directory, and {@code -Dmanta.token-file} names it for the

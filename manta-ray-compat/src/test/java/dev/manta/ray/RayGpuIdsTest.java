@@ -70,10 +70,11 @@ class RayGpuIdsTest {
       return false;
     }
     try {
-      for (int i = 0; i < 100; i++) {
-        Thread.yield(); // give the other tasks a chance to overlap
+      boolean same = true;
+      for (int i = 0; i < 1000; i++) { // time for the other tasks to overlap this one
+        same &= gpuIds().equals(List.of(id));
       }
-      return true;
+      return same;
     } finally {
       HELD.remove(id);
     }
