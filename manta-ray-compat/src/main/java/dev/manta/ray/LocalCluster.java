@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * #STOP_WAIT_S} s is killed. The same end of input comes when this JVM dies in any way, since the
  * pipe's other end is this process; a shutdown hook also kills the tree when this JVM exits without
  * {@code Ray.shutdown()}. The node's log and its workers' logs are in a temporary session
- * directory, removed on close.
+ * directory, removed on close; that of a killed driver is removed by the next local cluster's
+ * start, once its node is gone.
  *
  * <p>Thread-safety: {@link #start} and {@link #close} are called by {@code Ray.init()} and {@code
  * Ray.shutdown()}, which {@code io.ray.api.Ray} serializes; {@link #close} may run twice (the hook
@@ -50,6 +51,7 @@ final class LocalCluster implements AutoCloseable {
   private static final String JVM_FLAGS = "dev.manta.cluster.JvmFlags";
   private static final String TOKEN_FILE_PROPERTY = "manta.token-file";
   private static final long START_TIMEOUT_S = 60;
+  private static final String SESSION_PREFIX = "manta-ray-local";
   static final long STOP_WAIT_S = 10;
 
   private final Process process;
@@ -84,9 +86,10 @@ final class LocalCluster implements AutoCloseable {
    *     with the end of its log
    */
   static LocalCluster start(List<String> nodeFlags, List<String> jvmOptions, ClassLoader loader) {
+    removeDeadSessions();
     Path session;
     try {
-      session = Files.createTempDirectory("manta-ray-local");
+      session = Files.createTempDirectory(SESSION_PREFIX);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot make the local cluster's session directory", e);
     }
@@ -205,6 +208,38 @@ final class LocalCluster implements AutoCloseable {
       // this JVM is shutting down: the hook runs anyway, harmlessly
     }
     deleteTree(session);
+  }
+
+  /**
+   * Removes the session directories of local clusters whose node is gone without its driver's
+   * {@code close()} (the driver was killed): those whose ready file names a process that no longer
+   * runs. A directory without a ready file may be a node still starting, and is left.
+   */
+  private static void removeDeadSessions() {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    try (Stream<Path> dirs = Files.list(tmp)) {
+      dirs.filter(d -> d.getFileName().toString().startsWith(SESSION_PREFIX))
+          .filter(d -> Files.isRegularFile(d.resolve("node.ready")))
+          .filter(d -> !nodeAlive(d.resolve("node.ready")))
+          .forEach(
+              d -> {
+                LOG.info("Removing {}: the session of a local cluster whose node is gone", d);
+                deleteTree(d);
+              });
+    } catch (IOException | UncheckedIOException e) {
+      LOG.debug("Could not look for old local cluster sessions in {}: {}", tmp, e.toString());
+    }
+  }
+
+  private static boolean nodeAlive(Path ready) {
+    Properties props = new Properties();
+    try (InputStream in = Files.newInputStream(ready)) {
+      props.load(in);
+      long pid = Long.parseLong(props.getProperty("pid", "").strip());
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (IOException | NumberFormatException e) {
+      return true; // unreadable: not ours to judge
+    }
   }
 
   private static void kill(Process p, List<ProcessHandle> tree) {
