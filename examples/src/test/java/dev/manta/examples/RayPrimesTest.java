@@ -11,6 +11,9 @@ class RayPrimesTest {
   @BeforeEach
   void start() {
     System.setProperty("ray.head-args.0", "--num-cpus=2");
+    // In this JVM: manta-cluster is on the test class path, where Ray.init() would otherwise
+    // start a local cluster of child JVMs (ExamplesOnClusterTest runs the program on a cluster).
+    System.setProperty("ray.run-mode", "LOCAL");
     Ray.init();
   }
 
@@ -18,6 +21,7 @@ class RayPrimesTest {
   void stop() {
     Ray.shutdown();
     System.clearProperty("ray.head-args.0");
+    System.clearProperty("ray.run-mode");
   }
 
   @Test

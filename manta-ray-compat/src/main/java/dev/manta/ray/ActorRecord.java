@@ -30,6 +30,20 @@ final class ActorRecord {
    *  in another (a cluster worker). So nothing here is shipped: each Manta actor is made from an
    *  ActorSpec (plain data: id, restart number, groups) and the constructor; the group permits
    *  live with the instance (HostedActor). Here, groupFor only names a call's group.
+   *  I4  maxPendingCalls counts per caller, as in Ray (each Ray worker process counts its own
+   *      calls). On a cluster Manta does that: each process's proxy counts its own calls. Embedded,
+   *      every caller is in this JVM and Manta's actor would count them together, so this record
+   *      counts instead (countsCallers; Manta's limit is then unbounded): pendingByCaller maps a
+   *      caller (the driver, a task, an actor; see MantaRayRuntime.caller) to the results of its
+   *      calls not known to be complete. A call is pending while its result is not ready
+   *      (ObjectRef.isReady, which is true before any get of it returns, so a caller that got a
+   *      result may call again at once). submit() prunes the caller's ready results, refuses at
+   *      the limit, submits and records the result, all inside ConcurrentHashMap.compute on the
+   *      caller's key, so one caller's check-then-submit is atomic and callers do not wait for
+   *      each other's (beyond a shared hash bin for the length of a submit, which does not block).
+   *      A caller's list is dropped once empty; with more than SWEEP_AT callers every submit also
+   *      prunes the others (computeIfPresent, under their keys), so ended tasks leave nothing and
+   *      results are held here at most until their caller's next call or the next sweep.
    */
   final ActorId rayId;
   final String name;
@@ -57,6 +71,11 @@ final class ActorRecord {
   private volatile ActorHandle<Object> current; // written under lock (I1)
   private final AtomicInteger restarts = new AtomicInteger(); // incremented under lock
   private volatile boolean dead;
+  private final boolean countsCallers; // I4
+  private final boolean embedded; // GPU ids are this JVM's (GpuIds)
+  private final ConcurrentHashMap<String, List<dev.manta.ObjectRef<Object>>> pendingByCaller =
+      new ConcurrentHashMap<>();
+  private static final int SWEEP_AT = 8;
 
   ActorRecord(
       ActorId rayId,
@@ -73,7 +92,8 @@ final class ActorRecord {
       List<ConcurrencyGroup> concurrencyGroups,
       ClassLoader loader,
       String jobNamespace,
-      boolean detached) {
+      boolean detached,
+      boolean embedded) {
     this.rayId = rayId;
     this.detached = detached;
     this.jobNamespace = jobNamespace;
@@ -87,6 +107,8 @@ final class ActorRecord {
     this.maxRestarts = maxRestarts;
     this.maxTaskRetries = maxTaskRetries;
     this.maxPendingCalls = maxPendingCalls <= 0 ? Integer.MAX_VALUE : maxPendingCalls;
+    this.countsCallers = embedded && maxPendingCalls > 0;
+    this.embedded = embedded;
     this.resources = Map.copyOf(resources);
     this.loader = loader;
     if (maxConcurrency < 1) {
@@ -141,6 +163,8 @@ final class ActorRecord {
     this.detached = false;
     this.maxTaskRetries = 0;
     this.maxPendingCalls = Integer.MAX_VALUE;
+    this.countsCallers = false; // on a cluster: Manta's proxy in this process counts (I4)
+    this.embedded = false;
     this.resources = Map.of();
     this.loader = loader;
     this.jobNamespace = jobNamespace;
@@ -168,12 +192,18 @@ final class ActorRecord {
   }
 
   private ActorHandle<Object> create(MantaRuntime rt) {
-    RayFunction f = RayFunction.constructor(ctor, spec.restarted(restarts.get()), jobNamespace);
+    RayFunction f =
+        RayFunction.constructor(
+            ctor,
+            spec.restarted(restarts.get()),
+            jobNamespace,
+            embedded ? resources.getOrDefault("GPU", 0.0) : 0);
     ActorCreator<Object> c = rt.newActor(f, args.clone(), refMask);
     if (mantaName != null) {
       c.name(mantaName);
     }
-    c.maxConcurrency(maxConcurrency).maxPendingCalls(maxPendingCalls);
+    c.maxConcurrency(maxConcurrency)
+        .maxPendingCalls(countsCallers ? Integer.MAX_VALUE : maxPendingCalls); // I4
     // On a cluster, Manta restarts the actor when its process dies (embedded: no effect); the
     // restarts this record made after Ray.kill count against the same budget.
     c.maxRestarts(maxRestarts == -1 ? -1 : Math.max(0, maxRestarts - restarts.get()))
@@ -183,6 +213,54 @@ final class ActorRecord {
       c.lifetime(dev.manta.ActorLifetime.DETACHED);
     }
     return c.remote();
+  }
+
+  /** Whether this record counts each caller's pending calls (I4). */
+  boolean countsCallers() {
+    return countsCallers;
+  }
+
+  /**
+   * Submits a call of {@code caller} unless it has maxPendingCalls pending (I4).
+   *
+   * @throws io.ray.api.exception.PendingCallsLimitExceededException if it has
+   */
+  dev.manta.ObjectRef<Object> submit(
+      String caller, java.util.function.Supplier<dev.manta.ObjectRef<Object>> call) {
+    if (pendingByCaller.size() > SWEEP_AT) {
+      for (String other : pendingByCaller.keySet()) {
+        pendingByCaller.computeIfPresent(other, (k, refs) -> pruned(refs));
+      }
+    }
+    java.util.concurrent.atomic.AtomicReference<dev.manta.ObjectRef<Object>> made =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    pendingByCaller.compute(
+        caller,
+        (k, refs) -> {
+          List<dev.manta.ObjectRef<Object>> l = refs == null ? new java.util.ArrayList<>() : refs;
+          l.removeIf(dev.manta.ObjectRef::isReady);
+          if (l.size() >= maxPendingCalls) {
+            throw new io.ray.api.exception.PendingCallsLimitExceededException(
+                "Actor "
+                    + describe()
+                    + " has "
+                    + l.size()
+                    + " pending calls from "
+                    + caller
+                    + " (its maxPendingCalls; each caller counts its own, as in Ray); await"
+                    + " earlier results or raise maxPendingCalls when creating the actor");
+          }
+          dev.manta.ObjectRef<Object> ref = call.get();
+          made.set(ref);
+          l.add(ref);
+          return l;
+        });
+    return made.get();
+  }
+
+  private static List<dev.manta.ObjectRef<Object>> pruned(List<dev.manta.ObjectRef<Object>> refs) {
+    refs.removeIf(dev.manta.ObjectRef::isReady);
+    return refs.isEmpty() ? null : refs;
   }
 
   /** The Manta actor calls go to now. */
@@ -230,6 +308,7 @@ final class ActorRecord {
         return null;
       }
       current.kill();
+      releaseGpus();
       if (mayRestart && !borrowed && (maxRestarts == -1 || restarts.get() < maxRestarts)) {
         restarts.incrementAndGet();
         current = create(rt);
@@ -245,6 +324,15 @@ final class ActorRecord {
   /** Marks the actor dead for good (it exited, or its Manta actor died without restart). */
   void markDead() {
     dead = true;
+    releaseGpus();
+  }
+
+  /** Gives back the GPU ids the actor held (embedded: its instance is gone). */
+  private void releaseGpus() {
+    GpuIds g = embedded ? GpuIds.current() : null;
+    if (g != null) {
+      g.releaseActor(rayId);
+    }
   }
 
   /**

@@ -72,6 +72,7 @@ public final class MantaRayRuntime implements RayRuntime {
   private final ConcurrentHashMap<String, ActorRecord> byMantaId = new ConcurrentHashMap<>();
   private final String jobId;
   private final boolean hosted; // over a runtime this layer did not start (a cluster worker's)
+  private final LocalCluster localCluster; // the one Ray.init() started, or null
 
   /**
    * The hosted runtime {@link #ensureHosted} hands to {@code Ray.init()}: written under HOSTING,
@@ -83,7 +84,13 @@ public final class MantaRayRuntime implements RayRuntime {
   private static final Object HOSTING = new Object();
 
   private MantaRayRuntime(MantaRuntime rt, RaySettings settings, boolean hosted) {
+    this(rt, settings, hosted, null);
+  }
+
+  private MantaRayRuntime(
+      MantaRuntime rt, RaySettings settings, boolean hosted, LocalCluster localCluster) {
     this.rt = rt;
+    this.localCluster = localCluster;
     this.settings = settings;
     this.hosted = hosted;
     ClassLoader cl = Thread.currentThread().getContextClassLoader();
@@ -102,7 +109,40 @@ public final class MantaRayRuntime implements RayRuntime {
   }
 
   static MantaRayRuntime start(RaySettings settings) {
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    ClassLoader loader = cl != null ? cl : MantaRayRuntime.class.getClassLoader();
+    if (settings.localCluster() && !LocalCluster.available(loader)) {
+      if (settings.explicitCluster()) {
+        throw new IllegalStateException(
+            "ray.run-mode=CLUSTER without ray.address starts a local Manta cluster, which needs"
+                + " dev.manta:manta-cluster on the class path: add it, set ray.address to join a"
+                + " running cluster, or set ray.run-mode=LOCAL to run in this JVM");
+      }
+      LOG.info(
+          "Ray.init() runs Manta embedded, in this JVM: manta-cluster is not on the class path,"
+              + " so no local cluster of worker processes can start (ray.run-mode=LOCAL says"
+              + " embedded explicitly)");
+      settings = settings.embedded();
+    }
+    if (settings.localCluster()) {
+      LocalCluster lc = LocalCluster.start(settings.nodeFlags(), settings.nodeJvmOptions(), loader);
+      try {
+        MantaConfig c = settings.configAt(lc.address());
+        MantaRuntime rt = lc.withToken(() -> provider(c).start(c));
+        LOG.info(
+            "Ray API on Manta started on a local cluster at {}, namespace '{}'",
+            lc.address(),
+            settings.namespace());
+        return new MantaRayRuntime(rt, settings, false, lc);
+      } catch (RuntimeException | Error e) {
+        lc.close();
+        throw e;
+      }
+    }
     MantaRuntime rt = provider(settings.config()).start(settings.config());
+    if (rt.runtimeContext().isEmbedded()) {
+      GpuIds.install(rt.runtimeContext().totalResources().getOrDefault("GPU", 0.0));
+    }
     LOG.info("Ray API on Manta started, namespace '{}'", settings.namespace());
     return new MantaRayRuntime(rt, settings, false);
   }
@@ -173,7 +213,14 @@ public final class MantaRayRuntime implements RayRuntime {
   @Override
   public void shutdown() {
     if (!hosted) {
-      rt.shutdown();
+      try {
+        rt.shutdown();
+      } finally {
+        if (localCluster != null) {
+          localCluster.close();
+        }
+        GpuIds.uninstall();
+      }
     }
     actors.clear();
     byMantaId.clear();
@@ -321,7 +368,11 @@ public final class MantaRayRuntime implements RayRuntime {
 
   @Override
   public ObjectRef<?> call(RayFunc func, Object[] args, CallOptions options) {
-    RayFunction fn = RayFunction.task(func, settings.namespace());
+    double gpus =
+        options != null && rt.runtimeContext().isEmbedded()
+            ? options.resources.getOrDefault("GPU", 0.0)
+            : 0;
+    RayFunction fn = RayFunction.task(func, settings.namespace(), gpus);
     Args a = Args.of(args);
     return translate(
         () -> {
@@ -384,7 +435,8 @@ public final class MantaRayRuntime implements RayRuntime {
             o.concurrencyGroups,
             loader,
             settings.namespace(),
-            o.lifetime == io.ray.api.options.ActorLifetime.DETACHED);
+            o.lifetime == io.ray.api.options.ActorLifetime.DETACHED,
+            rt.runtimeContext().isEmbedded());
     translate(
         () -> {
           record.start(rt);
@@ -434,8 +486,26 @@ public final class MantaRayRuntime implements RayRuntime {
                       + " (as in Ray); setMaxTaskRetries(n) makes calls wait for the restart")));
     }
     ActorHandle<Object> target = record.current();
-    return translate(
-        () -> new RayRef<>(ActorCalls.prepare(target, fn, a.values, a.refMask).remote()));
+    if (!record.countsCallers()) {
+      return translate(
+          () -> new RayRef<>(ActorCalls.prepare(target, fn, a.values, a.refMask).remote()));
+    }
+    return new RayRef<>(
+        record.submit(
+            caller(),
+            () -> translate(() -> ActorCalls.prepare(target, fn, a.values, a.refMask).remote())));
+  }
+
+  /**
+   * Who is calling, for {@code maxPendingCalls} (which counts per caller, as Ray's worker processes
+   * each count their own): the actor whose method runs on this thread, else the task, else the
+   * driver.
+   */
+  private String caller() {
+    dev.manta.RuntimeContext c = rt.runtimeContext();
+    return c.actorId()
+        .map(id -> "actor " + id)
+        .orElseGet(() -> c.taskId().map(id -> "task " + id).orElse("the driver"));
   }
 
   @Override
@@ -522,11 +592,12 @@ public final class MantaRayRuntime implements RayRuntime {
   /**
    * {@inheritDoc}
    *
-   * <p>Manta does not assign resource instances (GPU 0, GPU 1, ...) to tasks: always empty.
+   * <p>Embedded: the ids of the node's GPUs ({@code --num-gpus}) the calling task or actor holds,
+   * with the share of each ({@code GPU} only); on a cluster, and without GPUs, empty.
    */
   @Override
   public Map<String, List<ResourceValue>> getAvailableResourceIds() {
-    return Map.of();
+    return GpuIds.asResourceIds(GpuIds.ofCaller(RayFunction.executingActor()));
   }
 
   @Override

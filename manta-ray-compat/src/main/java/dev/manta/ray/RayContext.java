@@ -134,10 +134,13 @@ final class RayContext implements RuntimeContext {
     return (T) (r != null ? RayActor.of(r) : new RayActor<>(actor.rayId()));
   }
 
-  /** {@inheritDoc} Manta does not assign GPU ids: always empty. */
+  /**
+   * {@inheritDoc} Embedded: the ids of the node's GPUs the calling task or actor holds (whole GPUs
+   * are its own, fractions share one id), as Ray assigns them; on a cluster, empty.
+   */
   @Override
   public List<Long> getGpuIds() {
-    return List.of();
+    return List.copyOf(GpuIds.ofCaller(actor).keySet());
   }
 
   @Override

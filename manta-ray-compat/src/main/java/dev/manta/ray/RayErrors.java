@@ -8,11 +8,13 @@ import dev.manta.ObjectLostException;
 import dev.manta.PendingCallsLimitException;
 import dev.manta.TaskCancelledException;
 import dev.manta.TaskException;
+import dev.manta.WorkerDiedException;
 import io.ray.api.exception.PendingCallsLimitExceededException;
 import io.ray.api.exception.RayActorException;
 import io.ray.api.exception.RayException;
 import io.ray.api.exception.RayTaskException;
 import io.ray.api.exception.RayTimeoutException;
+import io.ray.api.exception.RayWorkerException;
 import io.ray.api.exception.UnreconstructableException;
 import io.ray.api.id.ActorId;
 import java.util.function.Function;
@@ -32,6 +34,8 @@ import java.util.function.Function;
  *   <tr><td>ObjectFreedException</td><td>UnreconstructableException</td></tr>
  *   <tr><td>ObjectLostException</td><td>UnreconstructableException</td></tr>
  *   <tr><td>PendingCallsLimitException</td><td>PendingCallsLimitExceededException</td></tr>
+ *   <tr><td>WorkerDiedException (a task's process died, e.g. System.exit)</td>
+ *       <td>RayWorkerException</td></tr>
  *   <tr><td>any other MantaException</td><td>RayException</td></tr>
  * </table>
  */
@@ -67,6 +71,7 @@ final class RayErrors {
         r.initCause(pc);
         yield r;
       }
+      case WorkerDiedException wd -> new RayWorkerException(wd.getMessage(), wd);
       default -> new RayException(me.getMessage(), me);
     };
   }

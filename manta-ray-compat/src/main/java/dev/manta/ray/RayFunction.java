@@ -54,8 +54,15 @@ final class RayFunction implements ActorCalls.MethodShapes {
   private final ActorSpec actor; // CONSTRUCTOR only
   private final String group; // METHOD only: "" the default group, null no groups
   private final String namespace; // the job's Ray namespace, for a Ray runtime where it runs
+  private final double gpus; // TASK, CONSTRUCTOR: GPUs whose ids it holds (embedded; GpuIds)
 
   private RayFunction(RayFunc target, Role role, ActorSpec actor, String group, String namespace) {
+    this(target, role, actor, group, namespace, 0);
+  }
+
+  private RayFunction(
+      RayFunc target, Role role, ActorSpec actor, String group, String namespace, double gpus) {
+    this.gpus = gpus;
     this.target = Objects.requireNonNull(target, "func");
     this.namespace = Objects.requireNonNull(namespace, "namespace");
     this.arity = arityOf(target);
@@ -68,6 +75,17 @@ final class RayFunction implements ActorCalls.MethodShapes {
   /** A task of a job whose Ray namespace is {@code namespace}. */
   static RayFunction task(RayFunc func, String namespace) {
     return new RayFunction(func, Role.TASK, null, null, namespace);
+  }
+
+  /** A task that holds ids of {@code gpus} of the embedded node's GPUs while it runs. */
+  static RayFunction task(RayFunc func, String namespace, double gpus) {
+    return new RayFunction(func, Role.TASK, null, null, namespace, gpus);
+  }
+
+  /** A constructor whose actor holds ids of {@code gpus} of the embedded node's GPUs. */
+  static RayFunction constructor(RayFunc func, ActorSpec spec, String namespace, double gpus) {
+    return new RayFunction(
+        func, Role.CONSTRUCTOR, Objects.requireNonNull(spec, "spec"), null, namespace, gpus);
   }
 
   /** The constructor of the actor {@code spec} describes; its call yields a {@link HostedActor}. */
@@ -120,7 +138,7 @@ final class RayFunction implements ActorCalls.MethodShapes {
       }
     }
     return switch (role) {
-      case TASK -> call(target, args);
+      case TASK -> GpuIds.runTask(gpus, () -> call(target, args));
       case CONSTRUCTOR -> construct(args);
       case METHOD -> callMethod(args);
     };
@@ -129,8 +147,17 @@ final class RayFunction implements ActorCalls.MethodShapes {
   private HostedActor construct(Object[] args) throws Exception {
     ActorSpec previous = EXECUTING.get();
     EXECUTING.set(actor);
+    GpuIds g = gpus > 0 ? GpuIds.current() : null;
+    if (g != null) {
+      g.takeForActor(actor.rayId(), gpus); // given back when the actor dies (ActorRecord)
+    }
     try {
       return new HostedActor(call(target, args), actor);
+    } catch (Exception | Error e) {
+      if (g != null) {
+        g.releaseActor(actor.rayId());
+      }
+      throw e;
     } finally {
       EXECUTING.set(previous);
     }
@@ -220,12 +247,13 @@ final class RayFunction implements ActorCalls.MethodShapes {
         && f.role == role
         && Objects.equals(f.actor, actor)
         && Objects.equals(f.group, group)
-        && f.namespace.equals(namespace);
+        && f.namespace.equals(namespace)
+        && f.gpus == gpus;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(target.getClass(), role, actor, group, namespace);
+    return Objects.hash(target.getClass(), role, actor, group, namespace, gpus);
   }
 
   // BEGIN GENERATED RAY FUNCTIONS (manta-api/src/test/java/dev/manta/gen/GenerateCalls.java)

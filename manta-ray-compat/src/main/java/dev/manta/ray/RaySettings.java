@@ -21,7 +21,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code ray.address}: a cluster address; Manta joins the Manta cluster there (needs {@code
  *       manta-cluster} on the class path). Blank: the embedded runtime.
  *   <li>{@code ray.run-mode}: {@code LOCAL} forces the embedded runtime whatever the address;
- *       {@code CLUSTER} (the default) uses the address if there is one.
+ *       {@code CLUSTER} (the default) uses the address if there is one, and without one starts a
+ *       local cluster whose workers are child JVMs ({@link LocalCluster}), as Ray's {@code
+ *       Ray.init()} starts a local Ray cluster. That needs {@code manta-cluster} on the class path:
+ *       without it an explicit {@code CLUSTER} is refused and the default falls back to embedded.
+ *   <li>{@code ray.local-cluster.jvm-options}: extra JVM options of that local cluster's node
+ *       process, separated by spaces (its {@code -D} settings reach its workers as a node's do).
  *   <li>{@code ray.job.namespace}: the namespace of named actors; unset, an anonymous one per run
  *       as in Ray.
  *   <li>{@code ray.head-args.N}: {@code --num-cpus=N}, {@code --num-gpus=N} (resource {@code GPU}),
@@ -37,9 +42,20 @@ import org.slf4j.LoggerFactory;
  * @param namespace the job namespace
  * @param ignored head arguments that were ignored, for the log and tests
  * @param labels the embedded node's labels ({@code --labels}); a cluster's nodes have their own
+ * @param localCluster start a local cluster of child JVMs ({@code CLUSTER} without an address)
+ * @param explicitCluster whether {@code ray.run-mode=CLUSTER} was set (not just the default)
+ * @param nodeFlags the head args as flags of the local cluster's node ({@code NodeMain})
+ * @param nodeJvmOptions extra JVM options of the local cluster's node
  */
 record RaySettings(
-    MantaConfig config, String namespace, List<String> ignored, Map<String, String> labels) {
+    MantaConfig config,
+    String namespace,
+    List<String> ignored,
+    Map<String, String> labels,
+    boolean localCluster,
+    boolean explicitCluster,
+    List<String> nodeFlags,
+    List<String> nodeJvmOptions) {
   private static final Logger LOG = LoggerFactory.getLogger(RaySettings.class);
   private static final Pattern HEAD_ARG = Pattern.compile("ray\\.head-args\\.(\\d+)");
   private static final Pattern RESOURCE =
@@ -50,11 +66,24 @@ record RaySettings(
     Objects.requireNonNull(namespace, "namespace");
     ignored = List.copyOf(ignored);
     labels = Map.copyOf(labels);
+    nodeFlags = List.copyOf(nodeFlags);
+    nodeJvmOptions = List.copyOf(nodeJvmOptions);
   }
 
-  /** Settings without node labels. */
+  /** Embedded (or address) settings without node labels. */
   RaySettings(MantaConfig config, String namespace, List<String> ignored) {
-    this(config, namespace, ignored, Map.of());
+    this(config, namespace, ignored, Map.of(), false, false, List.of(), List.of());
+  }
+
+  /** These settings with the embedded runtime instead of a local cluster. */
+  RaySettings embedded() {
+    return new RaySettings(
+        config, namespace, ignored, labels, false, false, nodeFlags, nodeJvmOptions);
+  }
+
+  /** The configuration of a driver of the cluster at {@code address}. */
+  MantaConfig configAt(String address) {
+    return MantaConfig.builder().address(address).build();
   }
 
   /** Reads the JVM's system properties. */
@@ -83,11 +112,70 @@ record RaySettings(
       ns = UUID.randomUUID().toString();
     }
     Map<String, String> labels = new TreeMap<>();
-    List<String> ignored = applyHeadArgs(headArgs(props), b, labels);
+    List<String> args = headArgs(props);
+    List<String> ignored = applyHeadArgs(args, b, labels);
     for (String arg : ignored) {
       LOG.warn("Ignoring Ray head argument '{}': it has no meaning in Manta", arg);
     }
-    return new RaySettings(b.build(), ns, ignored, labels);
+    MantaConfig config = b.build();
+    boolean local = runMode.equals("CLUSTER") && config.address().isEmpty();
+    boolean explicit = props.getProperty("ray.run-mode") != null && runMode.equals("CLUSTER");
+    String jvm = props.getProperty("ray.local-cluster.jvm-options", "").strip();
+    List<String> jvmOptions = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
+    return new RaySettings(
+        config, ns, ignored, labels, local, explicit, nodeFlags(args, labels), jvmOptions);
+  }
+
+  /**
+   * The head args that shape a node, as {@code NodeMain}'s flags: {@code --num-cpus}, {@code
+   * --object-store-memory}, {@code --resources} (with {@code --num-gpus} as {@code GPU}) and {@code
+   * --labels} ({@code k=v,...}).
+   */
+  private static List<String> nodeFlags(List<String> args, Map<String, String> labels) {
+    Map<String, Double> resources = new TreeMap<>();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      String flag = arg;
+      String value = null;
+      int eq = arg.indexOf('=');
+      if (eq > 0) {
+        flag = arg.substring(0, eq);
+        value = arg.substring(eq + 1);
+      } else if (arg.startsWith("--") && i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+        value = args.get(++i);
+      }
+      switch (flag) {
+        case "--num-cpus" -> out.addAll(List.of("--num-cpus", plain(number(flag, value))));
+        case "--num-gpus" -> resources.put("GPU", number(flag, value));
+        case "--resources" -> resources.putAll(resources(value));
+        case "--object-store-memory" ->
+            out.addAll(List.of("--object-store-memory", Long.toString((long) number(flag, value))));
+        default -> {} // labels are taken whole below; the rest have no node meaning
+      }
+    }
+    if (!resources.isEmpty()) {
+      StringBuilder json = new StringBuilder("{");
+      resources.forEach(
+          (k, v) ->
+              json.append(json.length() > 1 ? ", " : "")
+                  .append('"')
+                  .append(k)
+                  .append("\": ")
+                  .append(v));
+      out.addAll(List.of("--resources", json.append('}').toString()));
+    }
+    if (!labels.isEmpty()) {
+      StringBuilder kv = new StringBuilder();
+      labels.forEach(
+          (k, v) -> kv.append(kv.length() > 0 ? "," : "").append(k).append('=').append(v));
+      out.addAll(List.of("--labels", kv.toString()));
+    }
+    return out;
+  }
+
+  private static String plain(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
   }
 
   private static List<String> headArgs(Properties props) {

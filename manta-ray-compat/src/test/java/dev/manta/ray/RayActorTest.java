@@ -297,6 +297,57 @@ class RayActorTest implements RayTestSupport.Source {
     assertThat(second.get()).isEqualTo(2);
   }
 
+  /**
+   * Makes up to {@code tries} calls to {@code c} and returns how many were accepted before one was
+   * refused with {@link PendingCallsLimitExceededException}; run as a task, another caller.
+   */
+  static int callsAccepted(ActorHandle<Counter> c, int tries) {
+    int accepted = 0;
+    try {
+      for (; accepted < tries; accepted++) {
+        c.task(Counter::add, 0).remote();
+      }
+    } catch (PendingCallsLimitExceededException e) {
+      return accepted;
+    }
+    return accepted;
+  }
+
+  @Test
+  void maxPendingCalls_countsEachCallerOnItsOwn_asInRay() {
+    ActorHandle<Gate> gate = Ray.actor(Gate::new).setMaxConcurrency(2).remote();
+    ActorHandle<Counter> c = Ray.actor(Counter::new, 0).setMaxPendingCalls(2).remote();
+    ObjectRef<Integer> first = c.task(Counter::add, gate.task(Gate::pass, 1).remote()).remote();
+    ObjectRef<Integer> second = c.task(Counter::add, 1).remote(); // waits behind the first
+    assertThatThrownBy(() -> c.task(Counter::add, 1).remote())
+        .isInstanceOf(PendingCallsLimitExceededException.class);
+    // a task is another caller: the driver's two pending calls leave it its own two
+    assertThat(Ray.task(RayActorTest::callsAccepted, c, 3).remote().get()).isEqualTo(2);
+    assertThat(gate.task(Gate::open).remote().get()).isTrue();
+    assertThat(first.get()).isEqualTo(1);
+    assertThat(second.get()).isEqualTo(2);
+    // a result that get returned is no longer pending: the driver may call again at once
+    for (int i = 0; i < 5; i++) {
+      assertThat(c.task(Counter::add, 1).remote().get()).isEqualTo(3 + i);
+    }
+  }
+
+  @Test
+  @Tag(RayTestSupport.EMBEDDED_ONLY) // a cluster's task worker runs many tasks: one caller there
+  void maxPendingCalls_manyCallersAtOnce_eachGetExactlyTheLimit() {
+    ActorHandle<Gate> gate = Ray.actor(Gate::new).setMaxConcurrency(2).remote();
+    ActorHandle<Counter> c = Ray.actor(Counter::new, 0).setMaxPendingCalls(3).remote();
+    ObjectRef<Integer> blocked = c.task(Counter::add, gate.task(Gate::pass, 1).remote()).remote();
+    List<ObjectRef<Integer>> accepted = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      accepted.add(Ray.task(RayActorTest::callsAccepted, c, 5).remote());
+    }
+    assertThat(Ray.get(accepted)).hasSize(16).containsOnly(3);
+    assertThat(gate.task(Gate::open).remote().get()).isTrue();
+    assertThat(blocked.get()).isEqualTo(1);
+    assertThat(c.task(Counter::add, 0).remote().get()).isEqualTo(1); // all 48 added 0
+  }
+
   @Test
   void concurrencyGroup_fromAnnotations_runsItsCallsConcurrently() {
     ActorHandle<GroupedActor> c = Ray.actor(GroupedActor::new).remote();

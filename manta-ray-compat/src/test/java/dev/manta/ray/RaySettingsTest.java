@@ -93,4 +93,40 @@ class RaySettingsTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("manta-cluster");
   }
+
+  @Test
+  void defaultRunMode_withoutAddress_asksForALocalCluster_withTheHeadArgsAsNodeFlags() {
+    RaySettings s =
+        read(
+            Map.of(
+                "ray.head-args.0", "--num-cpus=3",
+                "ray.head-args.1", "--num-gpus=2",
+                "ray.head-args.2", "--resources={\"A\": 0.5}",
+                "ray.head-args.3", "--labels={\"zone\": \"a\"}",
+                "ray.local-cluster.jvm-options", " -Xmx256m  -Dx=y "));
+    assertThat(s.localCluster()).isTrue();
+    assertThat(s.explicitCluster()).isFalse();
+    assertThat(s.nodeFlags())
+        .containsExactly(
+            "--num-cpus", "3", "--resources", "{\"A\": 0.5, \"GPU\": 2.0}", "--labels", "zone=a");
+    assertThat(s.nodeJvmOptions()).containsExactly("-Xmx256m", "-Dx=y");
+    assertThat(read(Map.of("ray.run-mode", "LOCAL")).localCluster()).isFalse();
+    assertThat(read(Map.of("ray.address", "10.0.0.1:6379")).localCluster()).isFalse();
+  }
+
+  @Test
+  void explicitClusterRunMode_withoutManta_cluster_isRefused_whileTheDefaultRunsEmbedded() {
+    RaySettings explicit = read(Map.of("ray.run-mode", "CLUSTER"));
+    assertThat(explicit.explicitCluster()).isTrue();
+    assertThatThrownBy(() -> MantaRayRuntime.start(explicit))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("manta-cluster")
+        .hasMessageContaining("ray.run-mode=LOCAL");
+    MantaRayRuntime embedded = MantaRayRuntime.start(read(Map.of()));
+    try {
+      assertThat(embedded.manta().runtimeContext().isEmbedded()).isTrue();
+    } finally {
+      embedded.shutdown();
+    }
+  }
 }

@@ -67,7 +67,9 @@ public final class RayTestSupport implements BeforeEachCallback, AfterEachCallba
     Mode mode = modeOf(context);
     context.getStore(NS).put(Mode.class, mode);
     Map<String, String> props = new HashMap<>(PROPERTIES);
-    if (!mode.isEmbedded()) {
+    if (mode.isEmbedded()) {
+      props.put("ray.run-mode", "LOCAL"); // in this JVM, whatever the class path holds
+    } else {
       Assumptions.assumeFalse(context.getTags().contains(EMBEDDED_ONLY), "embedded-only test");
       props.put("ray.address", mode.clusterAddress());
     }
