@@ -236,7 +236,8 @@ final class CoreAccessImpl implements CoreAccess {
         t.maxRetries(),
         t.retryExceptions(),
         t.actor() == null ? null : actor(t.actor()),
-        t.retryExceptionTypes());
+        t.retryExceptionTypes(),
+        t.traceParent());
   }
 
   @Override

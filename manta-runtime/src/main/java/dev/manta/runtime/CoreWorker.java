@@ -88,6 +88,7 @@ public final class CoreWorker implements MantaRuntime {
   CoreWorker(MantaConfig config, PortsFactory factory) {
     this.config = config;
     java.util.Objects.requireNonNull(factory, "ports");
+    dev.manta.runtime.trace.Tracing.tracer(); // a bad tracing setting fails here, not later
     this.jobId = factory.jobId();
     this.loader = contextLoader();
     int lineageMaxTasks = factory.lineageMaxTasks(); // embedded: 0, it loses no objects

@@ -27,6 +27,12 @@ import java.util.regex.Pattern;
  * worker JVM it starts, so that a setting given to a node holds for its workers too.
  */
 public final class ClusterConfig {
+  /**
+   * The OTLP/HTTP endpoint spans are sent to ({@code http://host:4318}); unset: no tracing. Its
+   * workers get it from the node; {@code manta-opentelemetry} must be on their class path.
+   */
+  public static final String TRACING_ENDPOINT = dev.manta.runtime.trace.Tracing.ENDPOINT;
+
   /** Deadline of ordinary RPCs, in ms. */
   public static final String RPC_DEADLINE_MS = "manta.rpc-deadline-ms";
 
@@ -206,6 +212,7 @@ public final class ClusterConfig {
    */
   private static final List<String> FOR_WORKERS =
       List.of(
+          TRACING_ENDPOINT,
           RPC_DEADLINE_MS,
           MAX_MESSAGE_BYTES,
           MAX_METADATA_BYTES,
@@ -378,6 +385,8 @@ public final class ClusterConfig {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(s.name(SERIALIZATION_ALLOW) + ": " + e.getMessage(), e);
     }
+    s.raw(TRACING_ENDPOINT)
+        .ifPresent(v -> dev.manta.runtime.trace.Tracing.endpoint(s.name(TRACING_ENDPOINT), v));
     Map<String, String> forWorkers = new LinkedHashMap<>();
     for (String key : FOR_WORKERS) {
       s.property(key).ifPresent(v -> forWorkers.put(key, v));

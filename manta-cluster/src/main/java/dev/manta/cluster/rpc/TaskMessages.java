@@ -97,6 +97,9 @@ public final class TaskMessages {
     if (t.name() != null) {
       m.setName(t.name());
     }
+    if (t.traceParent() != null) {
+      m.setTraceparent(t.traceParent());
+    }
     Object key = shippingKey(t.fn());
     Integer fid = fnIds.ids.get(key);
     if (fid == null) {
@@ -142,6 +145,7 @@ public final class TaskMessages {
    * @param actorName an actor creation's name, or null
    * @param maxConcurrency an actor creation's concurrency as sent (0 if none was)
    * @param retryExceptionTypes as the owner set it (empty: all, with {@code retryExceptions})
+   * @param traceParent the W3C traceparent of the submitting run, or null
    */
   public record Incoming(
       TaskId id,
@@ -156,7 +160,8 @@ public final class TaskMessages {
       ActorId actor,
       String actorName,
       int maxConcurrency,
-      List<String> retryExceptionTypes) {}
+      List<String> retryExceptionTypes,
+      String traceParent) {}
 
   /** One argument of an {@link Incoming} task. */
   public sealed interface Arg {}
@@ -212,7 +217,8 @@ public final class TaskMessages {
         kind == TaskSpec.Kind.TASK ? null : new ActorId(m.getActorPrefix(), m.getActorSequence()),
         m.getActorName().isEmpty() ? null : m.getActorName(),
         m.getMaxConcurrency(),
-        List.copyOf(m.getRetryExceptionTypesList()));
+        List.copyOf(m.getRetryExceptionTypesList()),
+        m.getTraceparent().isEmpty() ? null : m.getTraceparent());
   }
 
   /**

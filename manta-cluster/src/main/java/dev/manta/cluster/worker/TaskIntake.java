@@ -171,7 +171,8 @@ final class TaskIntake {
                 m.maxRetries(),
                 m.retryExceptions(),
                 actor,
-                m.retryExceptionTypes()));
+                m.retryExceptionTypes(),
+                m.traceParent()));
     settle(held); // the spec counts its own references now
     unreported.incrementAndGet();
     long ownerPrefix = batch.getOwnerPrefix();

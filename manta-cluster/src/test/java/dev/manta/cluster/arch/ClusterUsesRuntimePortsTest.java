@@ -26,7 +26,9 @@ class ClusterUsesRuntimePortsTest {
         || inside(pkg, RUNTIME + ".id")
         || inside(pkg, RUNTIME + ".store")
         || inside(pkg, RUNTIME + ".serial")
-        || inside(pkg, RUNTIME + ".events");
+        || inside(pkg, RUNTIME + ".events")
+        || inside(
+            pkg, RUNTIME + ".trace"); // the tracing seam: its setting is checked at node start
   }
 
   private static boolean inside(String pkg, String root) {
@@ -41,7 +43,7 @@ class ClusterUsesRuntimePortsTest {
         .should()
         .dependOnClassesThat(
             DescribedPredicate.describe(
-                "are runtime internals (not port, spec, id, store, serial, events or Cores)",
+                "are runtime internals (not port, spec, id, store, serial, events, trace or Cores)",
                 (JavaClass c) -> inside(c.getPackageName(), RUNTIME) && !allowed(c)))
         .check(ClusterPackageCyclesTest.CLUSTER);
   }

@@ -231,4 +231,18 @@ class ClusterConfigTest {
       thrown.hasMessageContaining(s);
     }
   }
+
+  @Test
+  void tracingEndpoint_checkedAndPassedToWorkers() {
+    ClusterConfig on =
+        ClusterConfig.from(Map.of("manta.tracing.otlp-endpoint", "http://jaeger:4318"), Map.of());
+    assertThat(on.workerProperties())
+        .containsEntry("manta.tracing.otlp-endpoint", "http://jaeger:4318");
+    assertThatThrownBy(
+            () ->
+                ClusterConfig.from(Map.of(), Map.of("MANTA_TRACING_OTLP_ENDPOINT", "jaeger:4318")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("manta.tracing.otlp-endpoint (or MANTA_TRACING_OTLP_ENDPOINT)")
+        .hasMessageContaining("http://localhost:4318");
+  }
 }

@@ -11,6 +11,8 @@ import dev.manta.runtime.store.Failure;
 import dev.manta.runtime.store.StoredValue;
 import dev.manta.runtime.task.Abandoner;
 import dev.manta.runtime.task.TaskRun;
+import dev.manta.runtime.trace.TaskTracer;
+import dev.manta.runtime.trace.Tracing;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,14 +79,18 @@ public final class TaskExecutor implements Abandoner {
     metrics.countStarted(kindOf(t));
     CoreMetrics.DurationSink sink = metrics.durations();
     long start = sink == null ? 0L : System.nanoTime();
+    Tracing.Scope span = Tracing.enabled() ? Tracing.begin(runInfo(t)) : null;
     try {
-      outcome = attempt(t, event, sink, start);
+      outcome = attempt(t, event, sink, start, span);
     } finally {
       t.runner = null;
       Thread.interrupted(); // a cancel's interrupt must not leak into the next task
       executing.set(previous);
+      if (span != null) {
+        span.leave();
+      }
       if (outcome != null) { // null: a CompletionStage completes it later
-        ended(t, outcome, event, sink, start);
+        ended(t, outcome, event, sink, start, span);
       }
     }
   }
@@ -99,8 +105,12 @@ public final class TaskExecutor implements Abandoner {
       CoreMetrics.Outcome outcome,
       jdk.jfr.Event event,
       CoreMetrics.DurationSink sink,
-      long start) {
+      long start,
+      Tracing.Scope span) {
     finish(t);
+    if (span != null) {
+      span.end(t.state.get() == TaskRun.CANCELLED ? "CANCELLED" : outcome.name());
+    }
     CoreMetrics.Kind kind = kindOf(t);
     metrics.countEnded(kind, outcome);
     if (sink != null) {
@@ -111,6 +121,16 @@ public final class TaskExecutor implements Abandoner {
     if (r != null) {
       records.ended(r, outcome.name());
     }
+  }
+
+  private static TaskTracer.RunInfo runInfo(TaskRun t) {
+    return new TaskTracer.RunInfo(
+        t.displayName(),
+        label(t.kind()),
+        t.id().hex(),
+        t.attempt,
+        t.actorId() == null ? null : t.actorId().hex(),
+        t.spec().traceParent());
   }
 
   private static String label(TaskSpec.Kind kind) {
@@ -134,7 +154,11 @@ public final class TaskExecutor implements Abandoner {
    * CompletionStage will end it.
    */
   private CoreMetrics.Outcome attempt(
-      TaskRun t, jdk.jfr.Event event, CoreMetrics.DurationSink sink, long start) {
+      TaskRun t,
+      jdk.jfr.Event event,
+      CoreMetrics.DurationSink sink,
+      long start,
+      Tracing.Scope span) {
     while (true) {
       try {
         Object[] args = materialize(t);
@@ -152,7 +176,8 @@ public final class TaskExecutor implements Abandoner {
                       e != null ? storeFailure(t, unwrap(e)) : store(t, v, marks),
                       event,
                       sink,
-                      start));
+                      start,
+                      span));
           return null;
         }
         return store(t, out, false);

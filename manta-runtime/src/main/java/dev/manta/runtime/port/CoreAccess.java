@@ -136,6 +136,7 @@ public interface CoreAccess {
    * @param actor the hosted actor of an actor creation or call, else null
    * @param retryExceptionTypes as the owner set it (empty: every exception, with {@code
    *     retryExceptions})
+   * @param traceParent the W3C traceparent of the submitting run, or null
    */
   @SuppressWarnings("ArrayRecordComponent") // handed to the core as is, never compared
   record IncomingTask(
@@ -148,7 +149,34 @@ public interface CoreAccess {
       int maxRetries,
       boolean retryExceptions,
       ActorProxy actor,
-      java.util.List<String> retryExceptionTypes) {
+      java.util.List<String> retryExceptionTypes,
+      String traceParent) {
+    /** A task with no trace parent. */
+    public IncomingTask(
+        TaskId id,
+        TaskSpec.Kind kind,
+        MantaFunction fn,
+        TaskArg[] args,
+        ResourceSet demand,
+        String name,
+        int maxRetries,
+        boolean retryExceptions,
+        ActorProxy actor,
+        java.util.List<String> retryExceptionTypes) {
+      this(
+          id,
+          kind,
+          fn,
+          args,
+          demand,
+          name,
+          maxRetries,
+          retryExceptions,
+          actor,
+          retryExceptionTypes,
+          null);
+    }
+
     /** A task that retries every exception if {@code retryExceptions}. */
     public IncomingTask(
         TaskId id,

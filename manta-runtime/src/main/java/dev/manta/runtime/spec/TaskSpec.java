@@ -23,6 +23,7 @@ import java.util.List;
  * @param retryExceptionTypes with {@code retryExceptions}, the binary names of the exception
  *     classes retried (an exception is retried if its class or a superclass is one of them); empty:
  *     every exception is
+ * @param traceParent the W3C traceparent of the run that submitted it when tracing is on, else null
  */
 @SuppressWarnings("ArrayRecordComponent") // handed on as is, never compared
 public record TaskSpec(
@@ -36,7 +37,36 @@ public record TaskSpec(
     int maxRetries,
     boolean retryExceptions,
     ActorId actor,
-    List<String> retryExceptionTypes) {
+    List<String> retryExceptionTypes,
+    String traceParent) {
+  /** A spec with no trace parent. */
+  public TaskSpec(
+      TaskId id,
+      Kind kind,
+      MantaFunction fn,
+      FunctionInfo info,
+      TaskArg[] args,
+      ResourceSet resources,
+      String name,
+      int maxRetries,
+      boolean retryExceptions,
+      ActorId actor,
+      List<String> retryExceptionTypes) {
+    this(
+        id,
+        kind,
+        fn,
+        info,
+        args,
+        resources,
+        name,
+        maxRetries,
+        retryExceptions,
+        actor,
+        retryExceptionTypes,
+        null);
+  }
+
   /** A spec that retries every exception if {@code retryExceptions} (no list of types). */
   public TaskSpec(
       TaskId id,

@@ -142,7 +142,8 @@ public final class Submitter {
                 maxRetries,
                 retryExceptions,
                 actor == null ? null : actor.id(),
-                retryExceptionTypes),
+                retryExceptionTypes,
+                dev.manta.runtime.trace.Tracing.current()),
             List.copyOf(refs),
             actor);
     t.keepAlive = keep.isEmpty() ? List.of() : keep;
@@ -195,7 +196,8 @@ public final class Submitter {
                 s.maxRetries(),
                 s.retryExceptions(),
                 s.actor(),
-                s.retryExceptionTypes()),
+                s.retryExceptionTypes(),
+                s.traceParent()),
             List.copyOf(argRefs),
             null);
     for (OwnedObject o : argRefs) {
@@ -240,6 +242,33 @@ public final class Submitter {
       boolean retryExceptions,
       ActorTarget actor,
       List<String> retryExceptionTypes) {
+    return incoming(
+        id,
+        kind,
+        fn,
+        args,
+        resources,
+        name,
+        maxRetries,
+        retryExceptions,
+        actor,
+        retryExceptionTypes,
+        null);
+  }
+
+  /** As {@link #incoming}, with the submitting run's W3C traceparent (null: none). */
+  public TaskRun incoming(
+      TaskId id,
+      TaskSpec.Kind kind,
+      MantaFunction fn,
+      TaskArg[] args,
+      ResourceSet resources,
+      String name,
+      int maxRetries,
+      boolean retryExceptions,
+      ActorTarget actor,
+      List<String> retryExceptionTypes,
+      String traceParent) {
     FunctionInfo info = FunctionInfo.of(fn);
     codec.learn(fn.getClass());
     List<OwnedObject> argRefs = new ArrayList<>(0);
@@ -263,7 +292,8 @@ public final class Submitter {
                 maxRetries,
                 retryExceptions,
                 actor == null ? null : actor.id(),
-                retryExceptionTypes),
+                retryExceptionTypes,
+                traceParent),
             argRefs,
             actor);
     t.result = table.create(new ObjectId(id, 1), t);
