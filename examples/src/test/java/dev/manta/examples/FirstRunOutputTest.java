@@ -96,7 +96,13 @@ class FirstRunOutputTest {
     if (!flags.isEmpty()) {
       cmd.addAll(Arrays.asList(flags.split("\\s+")));
     }
-    cmd.addAll(List.of("-Dmanta.num-cpus=2", "-cp", System.getProperty("java.class.path")));
+    // The class path of `bin/example NAME` without --cluster: no manta-cluster, whose presence
+    // makes Ray.init() start a local cluster of child JVMs (ExamplesOnClusterTest runs that).
+    String classPath =
+        Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+            .filter(e -> !isMantaCluster(java.nio.file.Path.of(e)))
+            .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    cmd.addAll(List.of("-Dmanta.num-cpus=2", "-cp", classPath));
     cmd.add(main.getName());
     cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -113,5 +119,12 @@ class FirstRunOutputTest {
           .as("line %d of:%n%s", i + 1, out)
           .matches(Pattern.compile(expected.get(i)));
     }
+  }
+
+  /** manta-cluster's own entry: its jar, or its build's classes folder. */
+  private static boolean isMantaCluster(java.nio.file.Path entry) {
+    String name = entry.getFileName() == null ? "" : entry.getFileName().toString();
+    return name.startsWith("manta-cluster-") && name.endsWith(".jar")
+        || entry.endsWith(java.nio.file.Path.of("manta-cluster", "target", "classes"));
   }
 }

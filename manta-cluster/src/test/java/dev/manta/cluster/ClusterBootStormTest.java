@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * -Dmanta.storm.actors=N} sets the storm's size, {@code -Dmanta.storm.worker-nice=N} the node's
  * {@code manta.worker-nice} (docs/cluster.md, Boot storms).
  */
+@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "manta.storm", matches = "true")
 class ClusterBootStormTest {
   private static final int STORM = Integer.getInteger("manta.storm.actors", 20);
   private static final Duration BOUND = Duration.ofSeconds(600);

@@ -109,7 +109,7 @@ class ClusterJobEndTest {
 
   /**
    * Fifty jobs of three kinds: every tenth killed with {@code kill -9} after a task on the other
-   * node (three of all jobs also spill), every third (and every spilling one) ending with {@code
+   * node (three of all jobs also spill), every sixth (and every spilling one) ending with {@code
    * shutdown} after such a task, and the rest, the short ones, ending with {@code shutdown} after
    * only a put (read back in every other one).
    */
@@ -123,7 +123,7 @@ class ClusterJobEndTest {
         runAndKillDriver(spill);
         killed++;
       } else {
-        boolean full = spill || job % 3 == 0;
+        boolean full = spill || job % 6 == 0;
         Manta.init(cluster.address());
         try {
           List<ObjectRef<?>> kept; // still referenced at shutdown
@@ -144,7 +144,7 @@ class ClusterJobEndTest {
       awaitEmptyStores("after job " + job);
     }
     assertThat(killed).isEqualTo(5);
-    assertThat(light).isEqualTo(29);
+    assertThat(light).isEqualTo(34);
   }
 
   private static void runAndKillDriver(boolean spill) throws Exception {
