@@ -156,10 +156,16 @@ public final class ClusterFixture implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(session.resolve(name + ".log").toFile())
             .start();
-    Awaitility.await("node " + name + " ready (log: " + session.resolve(name + ".log") + ")")
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(20))
-        .until(() -> Files.exists(ready) || !p.isAlive());
+    try {
+      Awaitility.await("node " + name + " ready (log: " + session.resolve(name + ".log") + ")")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> Files.exists(ready) || !p.isAlive());
+    } catch (RuntimeException notReady) { // not in the fixture's list yet: close() would miss it
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      throw notReady;
+    }
     if (!Files.exists(ready)) {
       throw new IllegalStateException(
           "node " + name + " exited: " + Files.readString(session.resolve(name + ".log")));
