@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * <pre>
  * bin/bench [--quick] [--trials N] [--duration SEC] [--warmup SEC] [--idle SEC]
  *           [--filter TEXT] [--skip TEXT] [--scale F] [--cpus N] [--row-timeout SEC]
- *           [--cluster [--store-bytes N] [--session-dir DIR]] [--json FILE]
+ *           [--cluster [--store-bytes N] [--session-dir DIR]] [--observe] [--json FILE]
  * </pre>
  *
  * <p>With {@code --cluster} the rows run in cluster mode: a one-node local cluster ({@link
@@ -41,6 +41,11 @@ import java.util.function.Supplier;
  * rates; {@code --quick} is 0.2 s and 2 × 0.5 s. Ray sleeps 10 s before each row; here {@code
  * --idle} defaults to 0 and a {@code System.gc()} runs between rows instead. Manta starts with
  * {@code numCpus} = the machine's cores, as {@code ray.init()} does.
+ *
+ * <p>{@code --observe} runs the rows with the observability a watched production run has on ({@link
+ * Observe}: Micrometer metrics scraped every second, a JFR recording with Manta's events); the
+ * JSON's {@code observe} field says what it recorded. {@code bin/bench-overhead} compares runs with
+ * and without it ({@link Overhead}).
  */
 public final class MicroBenchmark {
   private MicroBenchmark() {}
@@ -302,6 +307,7 @@ public final class MicroBenchmark {
     Duration rowTimeout = null;
     boolean cluster = false;
     long storeBytes = DEFAULT_CLUSTER_STORE_BYTES;
+    boolean observe = false;
     Path session = Path.of("manta-bench", "target", "cluster-session");
     Path json = null;
     for (int i = 0; i < args.length; i++) {
@@ -326,6 +332,7 @@ public final class MicroBenchmark {
         case "--store-bytes" -> storeBytes = Long.parseLong(value(args, ++i, a));
         case "--session-dir" -> session = Path.of(value(args, ++i, a));
         case "--json" -> json = Path.of(value(args, ++i, a));
+        case "--observe" -> observe = true;
         case "-h", "--help" -> {
           System.out.println(USAGE);
           return;
@@ -348,10 +355,27 @@ public final class MicroBenchmark {
         o.scale());
     long start = System.nanoTime();
     List<Result> results;
+    Map<String, Object> observed = null;
     if (cluster) {
-      results = runOnCluster(o, session, storeBytes);
+      results = runOnCluster(o, session, storeBytes, observe);
+    } else if (observe) {
+      Manta.init(MantaConfig.builder().numCpus(o.cpus()).build());
+      try {
+        Observe watch = Observe.start(jfrFile(json));
+        try {
+          results = run(o, System.err);
+        } finally {
+          watch.close();
+        }
+        observed = watch.summary();
+      } finally {
+        Manta.shutdown();
+      }
     } else {
       results = run(o, System.err);
+    }
+    if (observed != null) {
+      System.err.println("[bench] observed: " + observed);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     System.out.print(table(results));
@@ -370,6 +394,7 @@ public final class MicroBenchmark {
         c.put("workers", "worker JVMs started by the head's node agent");
         doc.put("cluster", c);
       }
+      doc.put("observe", observed == null ? false : observed);
       Files.writeString(json, Json.write(doc), StandardCharsets.UTF_8);
       System.err.println("results -> " + json);
     }
@@ -388,13 +413,29 @@ public final class MicroBenchmark {
   private static final String USAGE =
       "usage: bin/bench [--quick] [--trials N] [--duration SEC] [--warmup SEC] [--idle SEC]"
           + " [--filter TEXT] [--skip TEXT] [--scale F] [--cpus N] [--row-timeout SEC]"
-          + " [--cluster [--store-bytes N] [--session-dir DIR]] [--json FILE]";
+          + " [--cluster [--store-bytes N] [--session-dir DIR]] [--observe] [--json FILE]";
+
+  /** Where {@code --observe} writes its recording: beside the JSON, or under target/. */
+  static Path jfrFile(Path json) {
+    if (json == null) {
+      return Path.of("manta-bench", "target", "bench-observe.jfr");
+    }
+    String name = json.getFileName().toString().replaceFirst("\\.json$", "");
+    return json.resolveSibling(name + ".jfr");
+  }
 
   /**
    * Starts a one-node local cluster (head with {@code o.cpus()} CPUs), joins it as the driver, runs
    * the rows, and stops the cluster, its workers included, whatever happens.
    */
-  static List<Result> runOnCluster(Options o, Path session, long storeBytes) throws IOException {
+  static List<Result> runOnCluster(Options o, Path session, long storeBytes, boolean observe)
+      throws IOException {
+    if (observe) {
+      throw new IllegalArgumentException(
+          "--observe is for the embedded runtime: on a cluster every node and worker JVM serves"
+              + " its metrics already; record JFR there with MANTA_BENCH_NODE_OPTS and"
+              + " JAVA_TOOL_OPTIONS (docs/observability.md)");
+    }
     System.err.println("[bench] starting a local cluster, session " + session.toAbsolutePath());
     try (LocalCluster cluster = LocalCluster.start(session, o.cpus(), storeBytes)) {
       System.err.println("[bench] head at " + cluster.address());
