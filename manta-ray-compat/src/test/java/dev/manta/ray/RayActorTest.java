@@ -428,4 +428,25 @@ class RayActorTest implements RayTestSupport.Source {
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).remote();
     assertThat(Ray.put("owned", c).get()).isEqualTo("owned");
   }
+
+  @Test
+  void jvmOptions_startTheActorsJvmWithThemOnACluster_areIgnoredEmbedded_andBadOnesAreRefused()
+      throws Exception {
+    ActorHandle<PropReader> a =
+        Ray.actor(PropReader::new).setJvmOptions(List.of("-Dmanta.test.prop=xyz")).remote();
+    String seen = a.task(PropReader::prop, "manta.test.prop").remote().get();
+    if (rayMode().isEmbedded()) {
+      assertThat(seen).isNull(); // the actor runs in this JVM, which has no such property
+    } else {
+      assertThat(seen).isEqualTo("xyz");
+    }
+    assertThatThrownBy(
+            () -> Ray.actor(PropReader::new).setJvmOptions(List.of("-cp", "/tmp")).remote())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'-cp' is refused");
+    assertThatThrownBy(
+            () -> Ray.actor(PropReader::new).setJvmOptions(List.of("Main", "-Xmx1g")).remote())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'Main' is not a JVM option");
+  }
 }

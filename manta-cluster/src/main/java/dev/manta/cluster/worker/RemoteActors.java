@@ -238,7 +238,10 @@ final class RemoteActors {
       }
       LeaseGrant g =
           placement.leaseForActor(
-              creation, shared(proxy), proxy.detached()); // registered by register
+              creation,
+              shared(proxy),
+              proxy.detached(),
+              proxy.jvmOptions()); // registered by register
       String agent = view.agentOf(g.getNodeId());
       places.put(proxy.id(), new Place(g.getWorkerAddress(), g.getNodeId(), g.getLeaseId(), agent));
       inflight.add(
@@ -265,6 +268,9 @@ final class RemoteActors {
   private boolean shared(ActorProxy p) {
     if (p.detached()) {
       return false; // a detached actor outlives its job's shared JVM: it has a JVM of its own
+    }
+    if (!p.jvmOptions().isEmpty()) {
+      return false; // its JVM is started with its own options
     }
     return switch (p.hosting()) {
       case SHARED -> true;
@@ -715,7 +721,7 @@ final class RemoteActors {
           dev.manta.cluster.rpc.Backoff.untilDone(
               "Restarting actor " + p.id().hex(),
               leftMs,
-              () -> placement.leaseForActor(creation, shared(p), p.detached()));
+              () -> placement.leaseForActor(creation, shared(p), p.detached(), p.jvmOptions()));
     } catch (RuntimeException e) {
       giveUp(
           r,

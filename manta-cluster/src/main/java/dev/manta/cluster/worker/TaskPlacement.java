@@ -239,6 +239,15 @@ final class TaskPlacement {
    * @throws IllegalStateException if no node that has it answered, naming each and why
    */
   LeaseGrant leaseForActor(TaskHandle creation, boolean shared, boolean detached) {
+    return leaseForActor(creation, shared, detached, java.util.List.of());
+  }
+
+  /**
+   * As {@link #leaseForActor(TaskHandle, boolean, boolean)}, for an actor whose worker JVM is
+   * started with {@code jvmOptions} (none if empty; then never {@code shared}). Blocks.
+   */
+  LeaseGrant leaseForActor(
+      TaskHandle creation, boolean shared, boolean detached, java.util.List<String> jvmOptions) {
     Set<String> tried = new HashSet<>();
     StringBuilder failures = new StringBuilder();
     while (true) {
@@ -254,7 +263,8 @@ final class TaskPlacement {
             true,
             shared,
             creation.actorId(),
-            detached);
+            detached,
+            jvmOptions);
       } catch (IllegalStateException e) { // the agent did not answer; refusals propagate
         n.leaseFailed();
         tried.add(n.info.getNodeId());

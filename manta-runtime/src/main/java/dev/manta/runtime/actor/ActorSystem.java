@@ -113,6 +113,16 @@ public final class ActorSystem {
                 true,
                 opts.hosting);
     a.detached(opts.lifetime == dev.manta.ActorLifetime.DETACHED);
+    if (!opts.jvmOptions.isEmpty()) {
+      if (ports.inProcess()) {
+        LOG.warn(
+            "Ignoring jvmOptions {} of actor {}: embedded, actors run inside this JVM",
+            opts.jvmOptions,
+            simpleName);
+      } else {
+        a.jvmOptions(opts.jvmOptions);
+      }
+    }
     if (opts.name != null && byName.putIfAbsent(opts.name, a) != null) {
       throw new IllegalArgumentException(
           "An actor named '"
