@@ -89,6 +89,28 @@ public abstract class ActorCreator<A> extends ActorHandle<A> {
    */
   public abstract ActorCreator<A> lifetime(ActorLifetime lifetime);
 
+  /**
+   * Options of the JVM the actor runs in, such as {@code -Xmx2g} or {@code -Dkey=value}. On a
+   * cluster the actor then gets a worker JVM of its own, started for it with these options after
+   * the node's own worker flags (so they win where both set the same thing), never a prestarted,
+   * shared or reused one, and stopped when the actor ends; a restart starts one with the same
+   * options. Embedded, the actor runs in this JVM: the options are checked, then ignored with a
+   * warning. Empty (the default): the node's worker JVMs as they are.
+   *
+   * @throws IllegalArgumentException naming the option, for one that is not a JVM option (starts
+   *     with {@code -}), an argument file ({@code @file}), or one that would replace the worker's
+   *     class path, module or main class or make the JVM exit instead of running it ({@code -cp},
+   *     {@code -classpath}, {@code --class-path}, {@code -jar}, {@code -p}, {@code --module-path},
+   *     {@code -m}, {@code --module}, {@code -version}, {@code --version}, {@code -help}, {@code
+   *     --help}, {@code -h}, {@code -?}, {@code -X}, {@code --dry-run}); an option the JDK itself
+   *     refuses fails the actor's creation with the worker JVM's own message
+   * @throws UnsupportedOperationException if this runtime cannot start actor JVMs with options
+   */
+  public ActorCreator<A> jvmOptions(java.util.List<String> options) {
+    throw new UnsupportedOperationException(
+        "This Manta runtime does not start actor JVMs with options (jvmOptions)");
+  }
+
   /** CPUs the actor holds for its whole life (default 0). */
   public abstract ActorCreator<A> numCpus(double cpus);
 

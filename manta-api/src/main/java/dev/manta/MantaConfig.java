@@ -39,6 +39,11 @@ import java.util.function.Function;
  *       forever, 0 never</td></tr>
  *   <tr><td>{@code serializerCodegen}</td><td>{@code manta.fory.codegen}</td>
  *       <td>{@code MANTA_FORY_CODEGEN}</td><td>{@code true}</td></tr>
+ *   <tr><td>{@code infeasible}</td><td>{@code manta.infeasible}</td>
+ *       <td>{@code MANTA_INFEASIBLE}</td><td>{@code fail} embedded, {@code wait} on a cluster;
+ *       see {@link Infeasible}</td></tr>
+ *   <tr><td>{@code infeasibleWarning}</td><td>{@code manta.infeasible-warning-ms}</td>
+ *       <td>{@code MANTA_INFEASIBLE_WARNING_MS}</td><td>10 s</td></tr>
  * </table>
  *
  * <p>Byte sizes accept a plain number or a suffix {@code k}, {@code m}, {@code g} (powers of 1024),
@@ -58,6 +63,28 @@ public final class MantaConfig {
   private final String namespace;
   private final int taskMaxRetries;
   private final boolean serializerCodegen;
+  private final Infeasible infeasible;
+  private final java.time.Duration infeasibleWarning;
+
+  /**
+   * What a task or actor does when it asks for resources that no live node has in all (such as
+   * {@code resource("special", 1)} where no node was started with {@code special}).
+   */
+  public enum Infeasible {
+    /**
+     * {@code remote()} throws {@link IllegalArgumentException} naming the demand and what the nodes
+     * have: the default of the embedded runtime, whose one node can never grow.
+     */
+    FAIL,
+    /**
+     * It stays pending, as in Ray, until a node that has the resources joins the cluster, and then
+     * runs there; once it has waited {@link #infeasibleWarning()} a warning naming it, its demand
+     * and the live nodes' resources is logged once. Cancelling the task, killing the actor or
+     * ending the job gives it up. The default on a cluster. Embedded, nothing can join, so it waits
+     * until it is cancelled or killed or the runtime shuts down.
+     */
+    WAIT
+  }
 
   private MantaConfig(Builder b, Function<String, String> props, Function<String, String> env) {
     Settings s = new Settings(props, env);
@@ -126,6 +153,37 @@ public final class MantaConfig {
             : s.raw("manta.fory.codegen", "MANTA_FORY_CODEGEN")
                 .map(v -> parseBoolean("manta.fory.codegen / MANTA_FORY_CODEGEN", v))
                 .orElse(true);
+    this.infeasible =
+        b.infeasible != null
+            ? b.infeasible
+            : s.raw("manta.infeasible", "MANTA_INFEASIBLE")
+                .map(MantaConfig::parseInfeasible)
+                .orElse(null);
+    this.infeasibleWarning =
+        b.infeasibleWarning != null
+            ? b.infeasibleWarning
+            : java.time.Duration.ofMillis(
+                s.number("manta.infeasible-warning-ms", "MANTA_INFEASIBLE_WARNING_MS")
+                    .map(Double::longValue)
+                    .orElse(10_000L));
+    if (infeasibleWarning.isNegative()) {
+      throw new IllegalArgumentException(
+          "infeasibleWarning must be >= 0, was " + infeasibleWarning + "; e.g. 10000 (ms)");
+    }
+  }
+
+  private static Infeasible parseInfeasible(String v) {
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "fail" -> Infeasible.FAIL;
+      case "wait" -> Infeasible.WAIT;
+      default ->
+          throw new IllegalArgumentException(
+              "manta.infeasible / MANTA_INFEASIBLE must be fail (refuse at submit a task or actor"
+                  + " that no node has the resources for) or wait (keep it pending until such a"
+                  + " node joins), was '"
+                  + v
+                  + "'");
+    };
   }
 
   private static int parseRetries(String v) {
@@ -224,6 +282,22 @@ public final class MantaConfig {
     return serializerCodegen;
   }
 
+  /**
+   * What a task or actor that no live node has the resources for does, if set; empty: {@link
+   * Infeasible#FAIL} embedded and {@link Infeasible#WAIT} on a cluster.
+   */
+  public Optional<Infeasible> infeasible() {
+    return Optional.ofNullable(infeasible);
+  }
+
+  /**
+   * How long a task or actor waits for resources no live node has ({@link Infeasible#WAIT}) before
+   * a warning names it, once.
+   */
+  public java.time.Duration infeasibleWarning() {
+    return infeasibleWarning;
+  }
+
   @Override
   public String toString() {
     return "MantaConfig{numCpus="
@@ -246,6 +320,10 @@ public final class MantaConfig {
         + taskMaxRetries
         + ", serializerCodegen="
         + serializerCodegen
+        + ", infeasible="
+        + (infeasible == null ? "<mode default>" : infeasible)
+        + ", infeasibleWarning="
+        + infeasibleWarning
         + "}";
   }
 
@@ -368,6 +446,8 @@ public final class MantaConfig {
     private String namespace;
     private Integer taskMaxRetries;
     private Boolean serializerCodegen;
+    private Infeasible infeasible;
+    private java.time.Duration infeasibleWarning;
 
     private Builder() {}
 
@@ -457,6 +537,28 @@ public final class MantaConfig {
     /** Whether the serializer generates code per class (default true). */
     public Builder serializerCodegen(boolean codegen) {
       this.serializerCodegen = codegen;
+      return this;
+    }
+
+    /**
+     * What a task or actor that no live node has the resources for does: fail at submit, or wait
+     * for such a node (see {@link Infeasible}).
+     */
+    public Builder infeasible(Infeasible policy) {
+      this.infeasible = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * How long a task or actor waits for resources no node has before a warning names it; must be
+     * {@code >= 0} (default 10 s).
+     */
+    public Builder infeasibleWarning(java.time.Duration after) {
+      Objects.requireNonNull(after, "after");
+      if (after.isNegative()) {
+        throw new IllegalArgumentException("infeasibleWarning must be >= 0, was " + after);
+      }
+      this.infeasibleWarning = after;
       return this;
     }
 

@@ -127,4 +127,37 @@ class MantaConfigTest {
     forever.maxRetries(-1);
     assertThat(forever.budget(5)).isEqualTo(-1);
   }
+
+  @Test
+  void infeasible_isUnsetByDefault_setByBuilderPropertyOrEnvironment_andBadValuesAreRefused() {
+    MantaConfig d = build(MantaConfig.builder(), Map.of(), Map.of());
+    assertThat(d.infeasible()).isEmpty();
+    assertThat(d.infeasibleWarning()).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(
+            build(MantaConfig.builder(), Map.of("manta.infeasible", "wait"), Map.of()).infeasible())
+        .contains(MantaConfig.Infeasible.WAIT);
+    assertThat(
+            build(MantaConfig.builder(), Map.of(), Map.of("MANTA_INFEASIBLE", "FAIL")).infeasible())
+        .contains(MantaConfig.Infeasible.FAIL);
+    assertThat(
+            build(
+                    MantaConfig.builder().infeasible(MantaConfig.Infeasible.FAIL),
+                    Map.of("manta.infeasible", "wait", "manta.infeasible-warning-ms", "250"),
+                    Map.of())
+                .infeasible())
+        .contains(MantaConfig.Infeasible.FAIL);
+    assertThat(
+            build(MantaConfig.builder(), Map.of("manta.infeasible-warning-ms", "250"), Map.of())
+                .infeasibleWarning())
+        .isEqualTo(java.time.Duration.ofMillis(250));
+    assertThatThrownBy(
+            () -> build(MantaConfig.builder(), Map.of("manta.infeasible", "later"), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("manta.infeasible / MANTA_INFEASIBLE must be fail")
+        .hasMessageContaining("'later'");
+    assertThatThrownBy(
+            () -> MantaConfig.builder().infeasibleWarning(java.time.Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("infeasibleWarning must be >= 0");
+  }
 }

@@ -117,8 +117,8 @@ class ClusterLineageTest {
     assertThat(runs(argRuns)).isEqualTo(1);
 
     // The rescue node joins first (its tasks made nothing yet), so that a task can be sent to
-    // it in the moment after the kill. A task no live node can take fails at once (it does not
-    // wait for a node to join), so wait until this driver can place one there: rebuilds need it.
+    // it in the moment after the kill. Wait until this driver can place a task there (one that
+    // no live node can take waits for such a node): rebuilds need it.
     cluster.startNode("rescue", 2, "--resources", "{\"lineage\":4,\"rescue\":1}");
     org.awaitility.Awaitility.await("the rescue node, seen by this driver")
         .atMost(Duration.ofSeconds(120))

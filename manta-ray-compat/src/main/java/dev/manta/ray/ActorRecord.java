@@ -77,6 +77,14 @@ final class ActorRecord {
       new ConcurrentHashMap<>();
   private static final int SWEEP_AT = 8;
 
+  /** Ray's setJvmOptions of the actor; set once, before {@link #start}. */
+  private volatile List<String> jvmOptions = List.of();
+
+  /** Sets the actor's JVM options (Ray's {@code setJvmOptions}), before it is started. */
+  void jvmOptions(List<String> options) {
+    this.jvmOptions = List.copyOf(options);
+  }
+
   ActorRecord(
       ActorId rayId,
       String name,
@@ -211,6 +219,9 @@ final class ActorRecord {
     resources.forEach(c::resource);
     if (detached) {
       c.lifetime(dev.manta.ActorLifetime.DETACHED);
+    }
+    if (!jvmOptions.isEmpty()) {
+      c.jvmOptions(jvmOptions); // checked; on a cluster the actor's JVM starts with them
     }
     return c.remote();
   }

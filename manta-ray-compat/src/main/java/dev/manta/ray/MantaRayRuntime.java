@@ -410,12 +410,6 @@ public final class MantaRayRuntime implements RayRuntime {
     if (o.serializedRuntimeEnv != null && !o.serializedRuntimeEnv.isEmpty()) {
       throw unsupported("Runtime environments (setRuntimeEnv)", "");
     }
-    if (!o.jvmOptions.isEmpty()) {
-      LOG.warn(
-          "Ignoring jvmOptions {} of actor {}: Manta runs actors inside this JVM",
-          o.jvmOptions,
-          o.name);
-    }
     String ns = o.namespace != null && !o.namespace.isEmpty() ? o.namespace : settings.namespace();
     String name = o.name != null && !o.name.isEmpty() ? o.name : null;
     Args a = Args.of(args);
@@ -437,6 +431,9 @@ public final class MantaRayRuntime implements RayRuntime {
             settings.namespace(),
             o.lifetime == io.ray.api.options.ActorLifetime.DETACHED,
             rt.runtimeContext().isEmbedded());
+    // On a cluster the actor's worker JVM starts with them; embedded they are ignored, with a
+    // warning (the actor runs in this JVM). Options that would break the worker are refused.
+    record.jvmOptions(o.jvmOptions);
     translate(
         () -> {
           record.start(rt);

@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  *       process, separated by spaces (its {@code -D} settings reach its workers as a node's do).
  *   <li>{@code ray.job.namespace}: the namespace of named actors; unset, an anonymous one per run
  *       as in Ray.
+ *   <li>{@code ray.infeasible}: {@code pending} (Ray's behaviour) keeps a task or actor that no
+ *       node has the resources for waiting until one joins, with a warning once it waited {@code
+ *       manta.infeasible-warning-ms} (10 s); {@code fail} refuses it at submit. Unset: {@code fail}
+ *       embedded (its one node never grows), {@code pending} on a cluster.
  *   <li>{@code ray.head-args.N}: {@code --num-cpus=N}, {@code --num-gpus=N} (resource {@code GPU}),
  *       {@code --resources={"name": quantity, ...}}, {@code --object-store-memory=BYTES}, {@code
  *       --labels={"key": "value", ...}} (the embedded node's labels in {@code getAllNodeInfo}); as
@@ -83,7 +87,10 @@ record RaySettings(
 
   /** The configuration of a driver of the cluster at {@code address}. */
   MantaConfig configAt(String address) {
-    return MantaConfig.builder().address(address).build();
+    MantaConfig.Builder b =
+        MantaConfig.builder().address(address).infeasibleWarning(config.infeasibleWarning());
+    config.infeasible().ifPresent(b::infeasible);
+    return b.build();
   }
 
   /** Reads the JVM's system properties. */
@@ -106,6 +113,18 @@ record RaySettings(
     String address = props.getProperty("ray.address", "").trim();
     if (!address.isEmpty() && runMode.equals("CLUSTER")) {
       b.address(address);
+    }
+    String infeasible = props.getProperty("ray.infeasible", "").trim().toLowerCase(Locale.ROOT);
+    switch (infeasible) {
+      case "" -> {}
+      case "pending" -> b.infeasible(MantaConfig.Infeasible.WAIT);
+      case "fail" -> b.infeasible(MantaConfig.Infeasible.FAIL);
+      default ->
+          throw new IllegalArgumentException(
+              "ray.infeasible must be pending (a task or actor that no node has the resources for"
+                  + " waits for one, as in Ray) or fail (it is refused at submit), was '"
+                  + props.getProperty("ray.infeasible")
+                  + "'");
     }
     String ns = props.getProperty("ray.job.namespace", "").trim();
     if (ns.isEmpty()) {

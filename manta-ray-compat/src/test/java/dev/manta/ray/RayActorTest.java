@@ -404,18 +404,49 @@ class RayActorTest implements RayTestSupport.Source {
   }
 
   @Test
-  void actorResources_areCheckedAgainstTheNode() {
+  void actorResources_areCheckedAgainstTheNode() throws Exception {
     ActorHandle<Counter> c =
         Ray.actor(Counter::new, 0).setResource("RES", 2.0).setMaxTaskRetries(2).remote();
     assertThat(c.task(Counter::add, 1).remote().get()).isEqualTo(1);
-    assertThatThrownBy(() -> Ray.actor(Counter::new, 0).setResource("GPU", 1.0).remote())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("GPU");
+    if (rayMode().isEmbedded()) {
+      assertThatThrownBy(() -> Ray.actor(Counter::new, 0).setResource("GPU", 1.0).remote())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("GPU");
+    } else {
+      // On a cluster, as in Ray, it stays pending until a node with a GPU joins (none does);
+      // killing it gives it up.
+      ActorHandle<Counter> waiting = Ray.actor(Counter::new, 0).setResource("GPU", 1.0).remote();
+      ObjectRef<Integer> call = waiting.task(Counter::get).remote();
+      assertThat(Ray.wait(List.of(call), 1, 0).getReady()).isEmpty();
+      waiting.kill();
+      assertThatThrownBy(call::get).isInstanceOf(RayActorException.class);
+    }
   }
 
   @Test
   void putWithOwner_storesTheValue() {
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).remote();
     assertThat(Ray.put("owned", c).get()).isEqualTo("owned");
+  }
+
+  @Test
+  void jvmOptions_startTheActorsJvmWithThemOnACluster_areIgnoredEmbedded_andBadOnesAreRefused()
+      throws Exception {
+    ActorHandle<PropReader> a =
+        Ray.actor(PropReader::new).setJvmOptions(List.of("-Dmanta.test.prop=xyz")).remote();
+    String seen = a.task(PropReader::prop, "manta.test.prop").remote().get();
+    if (rayMode().isEmbedded()) {
+      assertThat(seen).isNull(); // the actor runs in this JVM, which has no such property
+    } else {
+      assertThat(seen).isEqualTo("xyz");
+    }
+    assertThatThrownBy(
+            () -> Ray.actor(PropReader::new).setJvmOptions(List.of("-cp", "/tmp")).remote())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'-cp' is refused");
+    assertThatThrownBy(
+            () -> Ray.actor(PropReader::new).setJvmOptions(List.of("Main", "-Xmx1g")).remote())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'Main' is not a JVM option");
   }
 }

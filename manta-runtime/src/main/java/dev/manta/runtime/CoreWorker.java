@@ -65,6 +65,7 @@ public final class CoreWorker implements MantaRuntime {
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
   private final MantaConfig config;
+  private final dev.manta.runtime.task.Infeasibility infeasibility;
   private final Ids ids = new Ids();
   private final ClassLoader loader;
   private final ReferenceTable table;
@@ -119,7 +120,10 @@ public final class CoreWorker implements MantaRuntime {
       submitter.lostArguments(lineage::rebuildIfLost); // Lineage, L4
       access.lineage(lineage); // Lineage, L5
     }
-    this.actors = new ActorSystem(ids, submitter, executor, scheduler, table, () -> closed, ports);
+    this.infeasibility = new dev.manta.runtime.task.Infeasibility(config, ports);
+    this.actors =
+        new ActorSystem(
+            ids, submitter, executor, scheduler, table, () -> closed, ports, infeasibility);
     access.actors(actors);
     ports.start();
     LOG.info("Manta runtime started ({}): {}", ports.describe(), config);
@@ -173,7 +177,8 @@ public final class CoreWorker implements MantaRuntime {
       boolean retryExceptions,
       List<String> retryExceptionTypes) {
     checkOpen();
-    if (!ports.feasible(resources)) {
+    boolean infeasible = !ports.feasible(resources);
+    if (infeasible && infeasibility.failsAtSubmit()) {
       throw new IllegalArgumentException(
           "Task "
               + (name != null ? name : fn)
@@ -183,7 +188,8 @@ public final class CoreWorker implements MantaRuntime {
               + (ports.inProcess() ? "" : "no node with that much: ")
               + ports.totalResources()
               + " in all, so it could never run; start Manta with more"
-              + " (MantaConfig.builder().numCpus(..).resource(..)) or ask for less");
+              + " (MantaConfig.builder().numCpus(..).resource(..)), ask for less, or let it wait"
+              + " for a node that has it (manta.infeasible=wait)");
     }
     TaskRun t =
         submitter.build(
@@ -198,6 +204,12 @@ public final class CoreWorker implements MantaRuntime {
             null,
             retryExceptionTypes);
     RefImpl<R> ref = table.newRef(t.result, false);
+    if (infeasible) {
+      infeasibility.watch(
+          "Task " + t.displayName() + " (" + t.id().hex() + ")",
+          resources,
+          () -> !t.result.value().isDone() && !closed);
+    }
     submitter.resolve(t, this::dispatch);
     return ref;
   }

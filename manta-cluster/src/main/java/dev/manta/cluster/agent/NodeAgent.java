@@ -624,7 +624,8 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
                   : req.getShared() ? WorkerPool.Role.ACTORS : WorkerPool.Role.ACTOR,
               job.getSharedActors(),
               120_000,
-              turnTimeoutMs());
+              turnTimeoutMs(),
+              req.getShared() ? List.of() : req.getJvmOptionsList());
     } catch (Exception e) {
       if (req.getForActor()) {
         synchronized (reserved) {

@@ -54,6 +54,9 @@ import org.slf4j.LoggerFactory;
  *   I3  an exited worker is in none of the collections (exited() removes it).
  *   I4  a worker holds a BootGate permit from its launch until it booted or exited (or, stuck,
  *       for BOOT_PERMIT_MAX_MS), and gives it back once (holdsPermit).
+ *   I6  a worker launched with an actor's own JVM options (ownOptions) serves that actor alone:
+ *       it never comes from idle or parked and never enters idle, parked, taskWorkers or
+ *       actorHosts; it is stopped when the actor's lease is returned.
  * The collections are concurrent; a job's lock (jobLocks) guards the get-or-assign of its task
  * worker and of its actor host, so a launch that waits for its turn at the gate holds up only
  * its own job's leases. Launches wait at the gate on the leasing thread (a gRPC handler) or on a
@@ -87,6 +90,16 @@ final class WorkerPool implements AutoCloseable {
      * actor's lease is returned (the actor was killed) or its process dies.
      */
     volatile boolean detached;
+
+    /** Launched with its actor's own JVM options: serves that actor alone, never reused (I6). */
+    volatile boolean ownOptions;
+
+    /** The actor's JVM options it was launched with (I6), for errors; empty for none. */
+    volatile List<String> jvmOptions = List.of();
+
+    /** The last lines of its stderr (at most 5), for the error of a JVM that did not boot. */
+    final java.util.concurrent.ConcurrentLinkedDeque<String> lastErr =
+        new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     volatile String stopReason = ""; // why the agent stopped it, for the log
     volatile long bootMicros;
@@ -227,6 +240,21 @@ final class WorkerPool implements AutoCloseable {
    * worker or actor host); waits for the turn until {@code deadlineNanos}.
    */
   private Worker launch(boolean urgent, long deadlineNanos, long timeoutMs) {
+    return launch(urgent, deadlineNanos, timeoutMs, List.of());
+  }
+
+  /**
+   * As {@link #launch(boolean, long, long)}, with {@code jvmOptions} added to the command after the
+   * node's worker flags, before the class path (so they win where both set the same thing).
+   */
+  private Worker launch(
+      boolean urgent, long deadlineNanos, long timeoutMs, List<String> jvmOptions) {
+    List<String> command = this.command;
+    if (!jvmOptions.isEmpty()) {
+      List<String> with = new ArrayList<>(command);
+      with.addAll(command.indexOf("-cp"), jvmOptions);
+      command = List.copyOf(with);
+    }
     try {
       gate.enter(urgent, deadlineNanos);
     } catch (java.util.concurrent.TimeoutException e) {
@@ -286,6 +314,10 @@ final class WorkerPool implements AutoCloseable {
       String line;
       while ((line = in.readLine()) != null) {
         writeLine(out, line);
+        w.lastErr.addLast(line);
+        if (w.lastErr.size() > 5) {
+          w.lastErr.pollFirst();
+        }
         forward(w, true, line);
       }
     } catch (IOException e) {
@@ -361,7 +393,25 @@ final class WorkerPool implements AutoCloseable {
     int code = w.process.exitValue();
     String why = "worker JVM " + w.pid() + " exited with code " + code + " before it was ready";
     w.booted.completeExceptionally(new IllegalStateException(why));
-    w.ready.completeExceptionally(new IllegalStateException(why + "; see " + logDir));
+    if (w.ownOptions && !w.ready.isDone()) {
+      // Started with the actor's JVM options, which the JDK may have refused: say so, with the
+      // JVM's own last words (once its stderr is read to the end).
+      w.drained
+          .orTimeout(2, TimeUnit.SECONDS)
+          .whenComplete(
+              (v, e) ->
+                  w.ready.completeExceptionally(
+                      new IllegalStateException(
+                          why
+                              + ", started with the actor's JVM options "
+                              + w.jvmOptions
+                              + ": "
+                              + String.join(" | ", w.lastErr)
+                              + "; see "
+                              + logDir)));
+    } else {
+      w.ready.completeExceptionally(new IllegalStateException(why + "; see " + logDir));
+    }
     if (w.stopping) {
       if (!closed && w.jobId != null) {
         // Stopped on purpose (its job or actor ended): a normal exit, not a death.
@@ -405,7 +455,8 @@ final class WorkerPool implements AutoCloseable {
       Role role,
       boolean sharedActors,
       long timeoutMs,
-      long turnTimeoutMs)
+      long turnTimeoutMs,
+      List<String> jvmOptions)
       throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(turnTimeoutMs);
     Worker w;
@@ -429,9 +480,16 @@ final class WorkerPool implements AutoCloseable {
         }
       }
       default -> {
-        w = unpark(jobId);
-        if (w == null) {
-          w = assign(jobId, driver, namespace, code, role, sharedActors, deadline, turnTimeoutMs);
+        if (!jvmOptions.isEmpty()) { // I6: a JVM of its own options, launched for it alone
+          w = launch(false, deadline, turnTimeoutMs, jvmOptions);
+          w.ownOptions = true;
+          w.jvmOptions = List.copyOf(jvmOptions);
+          w = assign(w, jobId, driver, namespace, code, role, sharedActors);
+        } else {
+          w = unpark(jobId);
+          if (w == null) {
+            w = assign(jobId, driver, namespace, code, role, sharedActors, deadline, turnTimeoutMs);
+          }
         }
       }
     }
@@ -475,6 +533,18 @@ final class WorkerPool implements AutoCloseable {
       w = launch(role != Role.ACTOR, deadlineNanos, timeoutMs);
     }
     Thread.ofVirtual().start(this::refill);
+    return assign(w, jobId, driver, namespace, code, role, sharedActors);
+  }
+
+  /** Gives the launched or idle worker {@code w} to job {@code jobId} in {@code role}. */
+  private Worker assign(
+      Worker w,
+      String jobId,
+      String driver,
+      String namespace,
+      List<Path> code,
+      Role role,
+      boolean sharedActors) {
     w.jobId = jobId;
     w.forActor = role != Role.TASKS;
     w.actorHost = role == Role.ACTORS;
@@ -542,7 +612,7 @@ final class WorkerPool implements AutoCloseable {
         return;
       }
     }
-    if (!reuseActorWorkers || closed || endedJobs.contains(w.jobId)) {
+    if (!reuseActorWorkers || closed || endedJobs.contains(w.jobId) || w.ownOptions) {
       stop(w, "its actor ended");
       return;
     }

@@ -227,6 +227,8 @@ public final class ClusterConfig {
           LINEAGE_MAX_TASKS,
           "manta.task-max-retries",
           "manta.fory.codegen",
+          "manta.infeasible",
+          "manta.infeasible-warning-ms",
           SERIALIZATION_ALLOW,
           WORKER_METRICS);
 

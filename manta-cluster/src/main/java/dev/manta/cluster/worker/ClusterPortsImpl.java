@@ -192,8 +192,14 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
 
   // --- ClusterPorts: setup ---
 
+  /** manta.infeasible of this process's core: wait for a node (the default) or fail. */
+  private volatile boolean waitInfeasible = true;
+
   @Override
   public ObjectStore openStore(MantaConfig config) {
+    // The core opens its store before its ports, so placement knows the policy from the start.
+    this.waitInfeasible =
+        config.infeasible().orElse(MantaConfig.Infeasible.WAIT) == MantaConfig.Infeasible.WAIT;
     SharedStoreClient s =
         new SharedStoreClient(
             channels.get(agentAddress),
@@ -274,7 +280,8 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
             () -> closed,
             this::failWorker);
     TaskPlacement placement =
-        new TaskPlacement(core, view, leases, inflight, links, offload, this::address);
+        new TaskPlacement(
+            core, view, leases, inflight, links, offload, this::address, () -> waitInfeasible);
     inflight.onRetry(placement::runTask); // a task lost with its worker or node runs again
     RemoteActors actors =
         new RemoteActors(

@@ -43,6 +43,9 @@ final class ClusterView {
    *      up to RESUBSCRIBE_MAX_MS while streams keep failing, and is reset by any event received;
    *      then Listener.resubscribed() runs on that thread, because events sent between the two
    *      streams are lost.
+   *  V3  `nodeChange` is completed, and replaced by a fresh future first, on every node event:
+   *      a waiter that takes the future before it checks the nodes cannot miss a node that
+   *      joins between its check and its wait (TaskPlacement, P4).
    *  Threads: events are delivered on the transport's thread for the stream, in the root gRPC
    *  context (the listener's calls must outlive nothing but the process). No locks: the maps are
    *  concurrent and each entry is written whole.
@@ -83,6 +86,11 @@ final class ClusterView {
   private volatile Context.CancellableContext subscription;
   private volatile String subscriber;
   private volatile Listener listener;
+  private final java.util.concurrent.atomic.AtomicReference<
+          java.util.concurrent.CompletableFuture<Void>>
+      nodeChange =
+          new java.util.concurrent.atomic.AtomicReference<>(
+              new java.util.concurrent.CompletableFuture<>());
 
   /**
    * The view of a process of job {@code jobId} whose node's agent is at {@code agentAddress}, as
@@ -186,6 +194,14 @@ final class ClusterView {
       }
     }
     return false;
+  }
+
+  /**
+   * A future completed at the next change of a node (one joins, dies or is updated by the head):
+   * take it before checking the nodes, then wait on it (V3). Never completed exceptionally.
+   */
+  java.util.concurrent.CompletableFuture<Void> nextNodeChange() {
+    return nodeChange.get();
   }
 
   /** Every node known, dead ones included, as the public API reports them, sorted by id. */
@@ -340,6 +356,7 @@ final class ClusterView {
         if (!n.getAlive()) {
           listener.nodeDied(n);
         }
+        nodeChange.getAndSet(new java.util.concurrent.CompletableFuture<>()).complete(null); // V3
       }
       case WORKER_DIED ->
           listener.workerDied(e.getWorkerDied().getPrefix(), e.getWorkerDied().getReason());

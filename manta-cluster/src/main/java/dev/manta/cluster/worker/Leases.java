@@ -11,6 +11,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -168,6 +169,21 @@ final class Leases {
       boolean shared,
       dev.manta.runtime.id.ActorId actor,
       boolean detached) {
+    return lease(agent, demand, forActor, shared, actor, detached, List.of());
+  }
+
+  /**
+   * As {@link #lease(String, ResourceSet, boolean, boolean, dev.manta.runtime.id.ActorId,
+   * boolean)}, for an actor whose worker JVM is started with {@code jvmOptions} (none if empty).
+   */
+  LeaseGrant lease(
+      String agent,
+      ResourceSet demand,
+      boolean forActor,
+      boolean shared,
+      dev.manta.runtime.id.ActorId actor,
+      boolean detached,
+      List<String> jvmOptions) {
     int startFailures = 0;
     for (int hop = 0; hop < MAX_HOPS; hop++) {
       LeaseReply r;
@@ -176,6 +192,7 @@ final class Leases {
             Rpc.deadline(NodeAgentGrpc.newBlockingStub(channels.get(agent)), LEASE_DEADLINE_MS)
                 .leaseWorker(
                     request(demand, forActor, shared, actor, detached)
+                        .addAllJvmOptions(jvmOptions)
                         .setNoSpillback(hop == MAX_HOPS - 1)
                         .build());
       } catch (StatusRuntimeException e) {

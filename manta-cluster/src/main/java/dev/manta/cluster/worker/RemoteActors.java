@@ -65,6 +65,10 @@ final class RemoteActors {
    *  R8  A detached actor owned here outlives this process's shutdown: killed() then forgets it
    *      here only (it stays ALIVE at the head and keeps its worker and lease); the head marks
    *      it owner_gone once this process's job ends.
+   *  A5  An actor owned here that no live node has the resources for waits, before its lease,
+   *      on TaskPlacement.whenFeasible (P4) while the placement allows waiting; its future is in
+   *      `awaitingNode` for that time, and killed() cancels it, so a kill (or the shutdown's
+   *      kills) ends the wait and the creation completes with the actor's death.
    *  Threads: events arrive on the subscription's transport thread; a placement runs on a virtual
    *  thread of its own (a lease blocks); a recheck on a `manta-actor-await` virtual thread;
    *  killed() runs on the killing thread, in the root gRPC context. No locks: the maps are
@@ -138,6 +142,10 @@ final class RemoteActors {
    */
   private final Map<ActorId, ActorProxy> awaitingPlacement = new ConcurrentHashMap<>();
 
+  /** Actors owned here waiting for a node that has their resources (A5). */
+  private final Map<ActorId, java.util.concurrent.CompletableFuture<Void>> awaitingNode =
+      new ConcurrentHashMap<>();
+
   /**
    * The actors of a process of job {@code jobId}, named in {@code namespace}; {@code hostedEnded}
    * runs with an actor hosted here once it died; {@code selfAddress} is this process's server.
@@ -197,9 +205,43 @@ final class RemoteActors {
 
   private void place(TaskHandle creation, ActorProxy proxy) {
     try {
+      if (placement.waitsForNodes() && !view.feasible(creation.resources())) {
+        java.util.concurrent.CompletableFuture<Void> node =
+            placement.whenFeasible(creation.resources());
+        awaitingNode.put(proxy.id(), node);
+        try {
+          if (proxy.deathOrNull() == null) { // else killed before the put: do not wait (A5)
+            node.join();
+          }
+        } catch (java.util.concurrent.CancellationException killed) {
+          // handled below
+        } finally {
+          awaitingNode.remove(proxy.id(), node);
+        }
+        Failure death = proxy.deathOrNull();
+        if (death != null || closed.getAsBoolean()) {
+          inflight.failUnsent(
+              creation,
+              death != null
+                  ? death
+                  : Failure.ofThrowable(
+                      creation.id().hex(),
+                      creation.displayName(),
+                      new IllegalStateException(
+                          "Actor "
+                              + proxy.id().hex()
+                              + " was waiting for a node with "
+                              + creation.resources()
+                              + " when its runtime shut down")));
+          return;
+        }
+      }
       LeaseGrant g =
           placement.leaseForActor(
-              creation, shared(proxy), proxy.detached()); // registered by register
+              creation,
+              shared(proxy),
+              proxy.detached(),
+              proxy.jvmOptions()); // registered by register
       String agent = view.agentOf(g.getNodeId());
       places.put(proxy.id(), new Place(g.getWorkerAddress(), g.getNodeId(), g.getLeaseId(), agent));
       inflight.add(
@@ -226,6 +268,9 @@ final class RemoteActors {
   private boolean shared(ActorProxy p) {
     if (p.detached()) {
       return false; // a detached actor outlives its job's shared JVM: it has a JVM of its own
+    }
+    if (!p.jvmOptions().isEmpty()) {
+      return false; // its JVM is started with its own options
     }
     return switch (p.hosting()) {
       case SHARED -> true;
@@ -676,7 +721,7 @@ final class RemoteActors {
           dev.manta.cluster.rpc.Backoff.untilDone(
               "Restarting actor " + p.id().hex(),
               leftMs,
-              () -> placement.leaseForActor(creation, shared(p), p.detached()));
+              () -> placement.leaseForActor(creation, shared(p), p.detached(), p.jvmOptions()));
     } catch (RuntimeException e) {
       giveUp(
           r,
@@ -780,6 +825,10 @@ final class RemoteActors {
 
   private void killedDetached(ActorProxy actor) {
     if (actor.isProxy()) {
+      java.util.concurrent.CompletableFuture<Void> waiting = awaitingNode.remove(actor.id());
+      if (waiting != null) {
+        waiting.cancel(false); // A5: it was waiting for a node
+      }
       knownProxies.remove(actor.id(), actor);
       awaitingPlacement.remove(actor.id(), actor);
       TaskHandle creation = creations.remove(actor.id());

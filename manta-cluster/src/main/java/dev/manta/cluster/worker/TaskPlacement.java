@@ -33,6 +33,11 @@ final class TaskPlacement {
    *      every node and reason, so a crashed agent not yet declared dead costs a retry, not the
    *      task. Refusals (no node can ever meet the demand) are not retried.
    *  P3  Tasks go under their node's lease in submission order (Leases, L2).
+   *  P4  With `waits` (manta.infeasible=wait), a task no live node has the resources for is not
+   *      failed: whenFeasible re-checks the view at each node change (ClusterView, V3), and the
+   *      task is placed again once a node has them, unless its result completed meanwhile
+   *      (cancelled, or the core shut down), which also ends the wait. It holds no load (P1)
+   *      while it waits. An actor's placement waits on the same future (RemoteActors).
    *  Threads: runTask is called by the core's submitting thread; dispatch runs on the lease's
    *  thread or the submitting one; no locks of its own.
    */
@@ -46,6 +51,7 @@ final class TaskPlacement {
   private final OwnerLinks links;
   private final Executor offload;
   private final Supplier<String> address;
+  private final java.util.function.BooleanSupplier waits;
 
   /** Placement for the process serving at {@code address} (known once its server runs). */
   TaskPlacement(
@@ -55,7 +61,9 @@ final class TaskPlacement {
       InflightTable inflight,
       OwnerLinks links,
       Executor offload,
-      Supplier<String> address) {
+      Supplier<String> address,
+      java.util.function.BooleanSupplier waits) {
+    this.waits = waits;
     this.core = core;
     this.view = view;
     this.leases = leases;
@@ -90,6 +98,10 @@ final class TaskPlacement {
                   + failures));
       return;
     }
+    if (n == null && waits.getAsBoolean()) {
+      waitForNode(t); // P4
+      return;
+    }
     if (n == null) {
       inflight.failUnsent(
           t,
@@ -107,6 +119,50 @@ final class TaskPlacement {
     long cpu = NodeView.fixed(t.resources().toMap().getOrDefault("CPU", 0.0));
     n.inflightCpu.addAndGet(cpu); // P1
     leases.whenGranted(leases.taskLease(n), (g, e) -> dispatch(t, n, cpu, g, e, tried, failures));
+  }
+
+  /** Places {@code t} once a live node has its resources, unless it completes first (P4). */
+  private void waitForNode(TaskHandle t) {
+    java.util.concurrent.CompletableFuture<dev.manta.runtime.store.StoredValue> result =
+        core.resultOf(t);
+    java.util.concurrent.CompletableFuture<Void> feasible = whenFeasible(t.resources());
+    result.whenComplete((v, e) -> feasible.cancel(false));
+    feasible.thenRunAsync(
+        () -> {
+          if (!result.isDone()) {
+            runTask(t, Set.of(), "");
+          }
+        },
+        offload);
+  }
+
+  /** Whether work that no live node has the resources for waits for one (P4). */
+  boolean waitsForNodes() {
+    return waits.getAsBoolean();
+  }
+
+  /**
+   * A future completed once some live node has {@code demand} (at once if one has it now); cancel
+   * it to stop waiting (P4). Does not block.
+   */
+  java.util.concurrent.CompletableFuture<Void> whenFeasible(ResourceSet demand) {
+    java.util.concurrent.CompletableFuture<Void> done =
+        new java.util.concurrent.CompletableFuture<>();
+    awaitFeasible(demand, done);
+    return done;
+  }
+
+  private void awaitFeasible(
+      ResourceSet demand, java.util.concurrent.CompletableFuture<Void> done) {
+    java.util.concurrent.CompletableFuture<Void> change = view.nextNodeChange(); // before the check
+    if (done.isDone()) {
+      return;
+    }
+    if (view.feasible(demand)) {
+      done.complete(null);
+      return;
+    }
+    change.thenRunAsync(() -> awaitFeasible(demand, done), offload);
   }
 
   private void dispatch(
@@ -183,6 +239,15 @@ final class TaskPlacement {
    * @throws IllegalStateException if no node that has it answered, naming each and why
    */
   LeaseGrant leaseForActor(TaskHandle creation, boolean shared, boolean detached) {
+    return leaseForActor(creation, shared, detached, java.util.List.of());
+  }
+
+  /**
+   * As {@link #leaseForActor(TaskHandle, boolean, boolean)}, for an actor whose worker JVM is
+   * started with {@code jvmOptions} (none if empty; then never {@code shared}). Blocks.
+   */
+  LeaseGrant leaseForActor(
+      TaskHandle creation, boolean shared, boolean detached, java.util.List<String> jvmOptions) {
     Set<String> tried = new HashSet<>();
     StringBuilder failures = new StringBuilder();
     while (true) {
@@ -198,7 +263,8 @@ final class TaskPlacement {
             true,
             shared,
             creation.actorId(),
-            detached);
+            detached,
+            jvmOptions);
       } catch (IllegalStateException e) { // the agent did not answer; refusals propagate
         n.leaseFailed();
         tried.add(n.info.getNodeId());

@@ -34,6 +34,7 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> implements Leased 
     double numCpus;
     final Map<String, Double> custom = new LinkedHashMap<>();
     ResourceSet resources = ResourceSet.EMPTY;
+    java.util.List<String> jvmOptions = java.util.List.of();
   }
 
   private final ActorSystem system;
@@ -252,6 +253,18 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> implements Leased 
     lock.lock();
     try {
       editable().lifetime = lifetime;
+    } finally {
+      lock.unlock();
+    }
+    return this;
+  }
+
+  @Override
+  public ActorCreator<A> jvmOptions(java.util.List<String> options) {
+    java.util.List<String> checked = JvmOptions.check(options);
+    lock.lock();
+    try {
+      editable().jvmOptions = checked;
     } finally {
       lock.unlock();
     }

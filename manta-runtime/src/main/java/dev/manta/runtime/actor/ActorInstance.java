@@ -82,6 +82,7 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
   private int idleDrainers; // drainers spinning for the next call; at most 1; guarded by lock
   private volatile Failure death;
   private volatile boolean detached; // set once by ActorSystem.create, before the actor is used
+  private volatile List<String> jvmOptions = List.of(); // likewise
   private volatile boolean killedByHandle; // set by ActorSystem.kill before the death
   private volatile boolean endedByShutdown; // set by ActorSystem.shutdown before the death
   private volatile Object instance;
@@ -447,6 +448,16 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
   @Override
   public boolean detached() {
     return detached;
+  }
+
+  @Override
+  public List<String> jvmOptions() {
+    return jvmOptions;
+  }
+
+  /** Sets the actor's JVM options (ActorSystem.create, before its creation is submitted). */
+  void jvmOptions(List<String> options) {
+    this.jvmOptions = List.copyOf(options);
   }
 
   /** Marks the actor detached (ActorSystem.create, before its creation is submitted). */

@@ -11,6 +11,7 @@ import dev.manta.runtime.port.ClusterPorts;
 import dev.manta.runtime.spec.ResourceSet;
 import dev.manta.runtime.spec.TaskSpec;
 import dev.manta.runtime.store.Failure;
+import dev.manta.runtime.task.Infeasibility;
 import dev.manta.runtime.task.Scheduler;
 import dev.manta.runtime.task.Submitter;
 import dev.manta.runtime.task.TaskRun;
@@ -26,6 +27,7 @@ import java.util.function.BooleanSupplier;
  * call, kill. Thread-safe.
  */
 public final class ActorSystem {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ActorSystem.class);
   private final Ids ids;
   private final Submitter submitter;
   private final TaskExecutor executor;
@@ -33,23 +35,17 @@ public final class ActorSystem {
   private final ReferenceTable table;
   private final BooleanSupplier closed;
   private final ClusterPorts ports;
+  private final Infeasibility infeasibility;
   private final ThreadFactory threads = Thread.ofVirtual().name("manta-actor-", 1).factory();
   private final ActorInstance.Env env;
   private final ConcurrentHashMap<ActorId, ActorInstance> byId = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ActorInstance> byName = new ConcurrentHashMap<>();
 
-  /** An actor system over the given parts; {@code closed} says whether the runtime shut down. */
-  public ActorSystem(
-      Ids ids,
-      Submitter submitter,
-      TaskExecutor executor,
-      Scheduler scheduler,
-      ReferenceTable table,
-      BooleanSupplier closed) {
-    this(ids, submitter, executor, scheduler, table, closed, null);
-  }
-
-  /** An actor system whose actors are placed by {@code ports} (in this process, or elsewhere). */
+  /**
+   * An actor system whose actors are placed by {@code ports} (in this process, or elsewhere);
+   * {@code closed} says whether the runtime shut down, {@code infeasibility} what an actor whose
+   * resources no node has does.
+   */
   public ActorSystem(
       Ids ids,
       Submitter submitter,
@@ -57,8 +53,10 @@ public final class ActorSystem {
       Scheduler scheduler,
       ReferenceTable table,
       BooleanSupplier closed,
-      ClusterPorts ports) {
+      ClusterPorts ports,
+      Infeasibility infeasibility) {
     this.ports = ports;
+    this.infeasibility = infeasibility;
     this.ids = ids;
     this.submitter = submitter;
     this.executor = executor;
@@ -77,7 +75,8 @@ public final class ActorSystem {
   ActorInstance create(
       MantaFunction ctor, Object[] args, long refMask, ActorHandleImpl.Options opts) {
     checkOpen();
-    if (!ports.feasible(opts.resources)) {
+    boolean infeasible = !ports.feasible(opts.resources);
+    if (infeasible && infeasibility.failsAtSubmit()) {
       throw new IllegalArgumentException(
           "Actor needs "
               + opts.resources
@@ -85,7 +84,8 @@ public final class ActorSystem {
               + (ports.inProcess() ? "" : "no node with that much: ")
               + ports.totalResources()
               + " in all; start Manta with more (MantaConfig.builder().numCpus(..)"
-              + ".resource(..)) or ask for less");
+              + ".resource(..)), ask for less, or let it wait for a node that has it"
+              + " (manta.infeasible=wait)");
     }
     ActorId id = ids.nextActor();
     String className = dev.manta.runtime.spec.FunctionInfo.of(ctor).implClass();
@@ -113,6 +113,16 @@ public final class ActorSystem {
                 true,
                 opts.hosting);
     a.detached(opts.lifetime == dev.manta.ActorLifetime.DETACHED);
+    if (!opts.jvmOptions.isEmpty()) {
+      if (ports.inProcess()) {
+        LOG.warn(
+            "Ignoring jvmOptions {} of actor {}: embedded, actors run inside this JVM",
+            opts.jvmOptions,
+            simpleName);
+      } else {
+        a.jvmOptions(opts.jvmOptions);
+      }
+    }
     if (opts.name != null && byName.putIfAbsent(opts.name, a) != null) {
       throw new IllegalArgumentException(
           "An actor named '"
@@ -167,6 +177,12 @@ public final class ActorSystem {
               }
             },
             table.callbacks());
+    if (infeasible) {
+      infeasibility.watch(
+          "Actor " + a.describe(),
+          opts.resources,
+          () -> a.publicState() == dev.manta.ActorState.PENDING_CREATION && !closed.getAsBoolean());
+    }
     submitter.resolve(creation, t -> ports.createActor(t, a));
     return a;
   }

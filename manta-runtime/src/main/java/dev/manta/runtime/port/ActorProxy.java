@@ -78,6 +78,14 @@ public interface ActorProxy {
   }
 
   /**
+   * The options of the JVM to start for the actor ({@code ActorCreator.jvmOptions}), checked; empty
+   * for none, and for a proxy in a process that did not create the actor.
+   */
+  default java.util.List<String> jvmOptions() {
+    return java.util.List.of();
+  }
+
+  /**
    * Whether this process's shutdown ended the actor here (its proxy, or the actor itself); a port
    * leaves a detached actor running elsewhere then.
    */
