@@ -28,7 +28,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -49,8 +48,10 @@ import org.slf4j.LoggerFactory;
 final class DetachedRestarts {
   /*
    * Implementation notes
-   *  D1  At most one restart of an actor runs at a time: `running` holds its key from start()
-   *      until its thread ends; start() of a key already there is a no-op.
+   *  D1  At most one restart of an actor runs at a time: `running` holds its key, with its
+   *      thread, from start() until the thread ends; start() of a key already there is a no-op.
+   *      close() interrupts them all and from then on none changes the head's tables (checked
+   *      before each change), so a restarted head on the same storage resumes them.
    *  D2  The head's record decides, never this class's memory: before it sends the creation and
    *      before it reports ALIVE, the restart reads the record and goes on only while it is
    *      RESTARTING with the restart count it began with (a kill meanwhile made it DEAD: the new
@@ -85,7 +86,8 @@ final class DetachedRestarts {
   private final long waitMs;
   private final long ownerPrefix = new SecureRandom().nextLong();
   private final AtomicInteger functionIds = new AtomicInteger();
-  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final java.util.Map<String, Thread> running = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   /** Restarts reading and writing {@code table}, reaching nodes over {@code channels}. */
   DetachedRestarts(Table table, Rpc.Channels channels, long waitMs) {
@@ -123,27 +125,34 @@ final class DetachedRestarts {
 
   /** Begins restarting actor {@code key}, RESTARTING at the head (D1); does not block. */
   void start(String key) {
-    if (!running.add(key)) {
-      return;
-    }
-    Context.ROOT.run(
-        () ->
-            Thread.ofVirtual()
-                .name("manta-head-restart-" + key)
-                .start(
+    Thread t =
+        Thread.ofVirtual()
+            .name("manta-head-restart-" + key)
+            .unstarted(
+                Context.ROOT.wrap(
                     () -> {
                       try {
                         restart(key);
                       } catch (RuntimeException e) {
                         LOG.warn("Restarting actor {} failed", key, e);
                         ActorInfo a = table.actor(key);
-                        if (a != null && a.getState() == ActorState.RESTARTING) {
+                        if (!closed && a != null && a.getState() == ActorState.RESTARTING) {
                           dead(a, "the head failed to restart it: " + Rpc.rootMessage(e));
                         }
                       } finally {
-                        running.remove(key);
+                        running.remove(key, Thread.currentThread());
                       }
                     }));
+    if (closed || running.putIfAbsent(key, t) != null) {
+      return; // D1
+    }
+    t.start();
+  }
+
+  /** Stops every restart in flight (the head closes): none changes the tables after this. */
+  void close() {
+    closed = true;
+    running.values().forEach(Thread::interrupt);
   }
 
   private void restart(String key) {
@@ -226,12 +235,16 @@ final class DetachedRestarts {
 
   private boolean stillRestarting(String key, ActorInfo began) {
     ActorInfo now = table.actor(key);
-    return now != null
+    return !closed
+        && now != null
         && now.getState() == ActorState.RESTARTING
         && now.getNumRestarts() == began.getNumRestarts();
   }
 
   private void dead(ActorInfo a, String why) {
+    if (closed) {
+      return; // the head stopped: a restarted head resumes the restart (HeadService, S6)
+    }
     table.change(
         ActorInfo.newBuilder()
             .setPrefix(a.getPrefix())

@@ -370,6 +370,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   /** Stops the failure detector, ends subscriptions and closes the storage. */
   public void close() {
+    restarts.close(); // before the storage: a restart in flight changes nothing any more
     detector.shutdownNow();
     state.close();
     agents.close();
