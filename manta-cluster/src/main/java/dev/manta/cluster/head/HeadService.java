@@ -23,6 +23,7 @@ import dev.manta.cluster.proto.NodeInfo;
 import dev.manta.cluster.proto.RegisterNodeReply;
 import dev.manta.cluster.proto.StoreInfoReply;
 import dev.manta.cluster.proto.SubscribeRequest;
+import dev.manta.cluster.proto.TaskMsg;
 import dev.manta.cluster.proto.WorkerDeath;
 import dev.manta.cluster.proto.WorkerInfo;
 import dev.manta.cluster.proto.WorkerLookup;
@@ -107,7 +108,16 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
    *      threw, out of restarts, its owner died while it was pending or restarting), DEAD final.
    *      S5: when its owner dies (its worker's death reported, its node's death, or its job's end)
    *      an ALIVE actor is DEAD and the head ends it where it runs, unless it is detached: then
-   *      it stays ALIVE with owner_gone set, and a later death of its process is final.
+   *      it stays ALIVE with owner_gone set, and the head restarts it from then on (S6).
+   *  S6  A detached actor that may restart is restarted by its owner while the owner lives (the
+   *      owner holds its ref arguments and its callers' calls in flight), by the head once the
+   *      owner is gone (DetachedRestarts): its owner sends the creation (TaskMsg) with its first
+   *      ALIVE; the head keeps it in `specs` and specTable under `this`, beside the actor's
+   *      record, never publishes it, and drops it when the actor is DEAD. A death of the actor's
+   *      process with restarts left and owner_gone set makes it RESTARTING and starts the head's
+   *      restart, unless a ref argument lived in a node's store (lost with its owner) or no
+   *      creation was sent: then it is DEAD saying so. A restarted head resumes the restarts of
+   *      the RESTARTING actors whose owner is gone.
    *      It is keyed by the actor's id; an update of an older incarnation (stale()) is dropped,
    *      so a late end notice of a reused or dead worker cannot override a newer state.
    */
@@ -134,11 +144,15 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   private final HeadStorage.Table actorTable;
   private final HeadStorage.Table nameTable;
   private final HeadStorage.Table kvTable;
+  private final HeadStorage.Table specTable;
   private final Map<String, NodeInfo> nodes = new ConcurrentHashMap<>();
   private final Map<String, JobInfo> jobs = new ConcurrentHashMap<>();
   private final Map<Long, WorkerInfo> workers = new ConcurrentHashMap<>();
   private final Map<String, ActorInfo> actors = new ConcurrentHashMap<>(); // by "prefix:seq"
   private final Map<String, String> names = new ConcurrentHashMap<>(); // "ns/name" -> actor key
+  // The creations of detached actors that may restart, by actor key (S6); kept in specTable.
+  private final Map<String, TaskMsg> specs = new ConcurrentHashMap<>();
+  private final DetachedRestarts restarts;
   private final KvStore kv;
   // Each subscriber with the job whose events it gets ("": every event; a job's credential gets
   // its job's actors and workers, and every node).
@@ -221,6 +235,32 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     this.actorTable = storage.table("actors");
     this.nameTable = storage.table("names");
     this.kvTable = storage.table("kv");
+    this.specTable = storage.table("actor_specs");
+    this.restarts =
+        new DetachedRestarts(
+            new DetachedRestarts.Table() {
+              @Override
+              public ActorInfo actor(String key) {
+                return actors.get(key);
+              }
+
+              @Override
+              public TaskMsg creation(String key) {
+                return specs.get(key);
+              }
+
+              @Override
+              public java.util.Collection<NodeInfo> nodes() {
+                return nodes.values();
+              }
+
+              @Override
+              public void change(ActorInfo update) {
+                changeActor(update, IGNORE);
+              }
+            },
+            agents,
+            config.actorRestartWait().toMillis());
     byte[] id = meta.snapshot().get("cluster-id");
     if (id == null) {
       this.clusterId = newClusterId;
@@ -231,6 +271,13 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
       restore();
     }
     LOG.info("Head of cluster {} keeps its tables in {}", clusterId, storage.describe());
+    // S6: restarts a head before this one had begun go on (the nodes rejoin meanwhile).
+    for (Map.Entry<String, ActorInfo> e : actors.entrySet()) {
+      ActorInfo a = e.getValue();
+      if (a.getState() == ActorState.RESTARTING && a.getOwnerGone()) {
+        restarts.start(e.getKey());
+      }
+    }
     detector.scheduleWithFixedDelay(
         this::detectFailures, health.tickMillis(), health.tickMillis(), TimeUnit.MILLISECONDS);
   }
@@ -257,6 +304,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     jobEnds.restore(ended, running, Math.max(RESTORE_GRACE_MS, failureTimeoutMs));
     read(workerTable, WorkerInfo.parser()).forEach((k, w) -> workers.put(w.getPrefix(), w));
     actors.putAll(read(actorTable, ActorInfo.parser()));
+    specs.putAll(read(specTable, TaskMsg.parser()));
     nameTable.snapshot().forEach((k, v) -> names.put(k, new String(v, StandardCharsets.UTF_8)));
     int kvKeys = 0;
     for (var e : kvTable.snapshot().entrySet()) {
@@ -322,6 +370,7 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   /** Stops the failure detector, ends subscriptions and closes the storage. */
   public void close() {
+    restarts.close(); // before the storage: a restart in flight changes nothing any more
     detector.shutdownNow();
     state.close();
     agents.close();
@@ -550,17 +599,24 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   /**
    * The process of ALIVE actor {@code a} died: RESTARTING while it has restarts left (its owner
-   * runs the constructor again and then says ALIVE), else DEAD, saying {@code why}.
+   * runs the constructor again and then says ALIVE; the head does, for a detached actor whose owner
+   * is gone, S6), else DEAD, saying {@code why}.
    */
   private void processDied(ActorInfo a, String why) {
     int max = a.getMaxRestarts();
-    if (a.getOwnerGone() && max != 0) {
-      markDead(
-          a,
-          why
-              + "; it is not restarted: it is detached and the process that created it is gone"
-              + " (only its creator restarts an actor)");
-    } else if (max == -1 || a.getNumRestarts() < max) {
+    boolean left = max == -1 || a.getNumRestarts() < max;
+    if (a.getOwnerGone() && max != 0 && left) {
+      // S6: a detached actor whose owner is gone is restarted by the head, if it can be.
+      String k = key(a.getPrefix(), a.getSequence());
+      String whyNot = restarts.whyNot(k);
+      if (whyNot != null) {
+        markDead(a, why + "; it is not restarted: " + whyNot);
+      } else {
+        changeActor(
+            a.toBuilder().setState(ActorState.RESTARTING).setDeathReason(why).build(), IGNORE);
+        restarts.start(k);
+      }
+    } else if (max != 0 && left) {
       changeActor(
           a.toBuilder().setState(ActorState.RESTARTING).setDeathReason(why).build(), IGNORE);
     } else {
@@ -751,7 +807,9 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
   }
 
   @Override
-  public void registerActor(ActorInfo req, StreamObserver<ActorInfo> out) {
+  public void registerActor(ActorInfo given, StreamObserver<ActorInfo> out) {
+    // A creation comes with the first ALIVE only (S6); one sent here is not kept.
+    ActorInfo req = given.hasCreation() ? given.toBuilder().clearCreation().build() : given;
     String k = key(req.getPrefix(), req.getSequence());
     ActorInfo mine = actors.get(k);
     if (!allowed(req.getJobId(), "actor " + k, out)
@@ -801,6 +859,19 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
     if (!allowed(job, "actor " + k, out)) {
       return;
     }
+    if (req.hasCreation()) {
+      // S6: kept apart, never published; only its owner's job may send it (checked above).
+      if (req.getDetached() && req.getMaxRestarts() != 0 && req.getState() == ActorState.ALIVE) {
+        synchronized (this) {
+          ActorInfo now = actors.get(k);
+          if (now != null && now.getState() != ActorState.DEAD) {
+            specs.put(k, req.getCreation());
+            specTable.put(k, req.getCreation().toByteArray());
+          }
+        }
+      }
+      req = req.toBuilder().clearCreation().build();
+    }
     changeActor(req, out);
   }
 
@@ -830,6 +901,9 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
             && names.remove(nk, k)) {
           nameTable.remove(nk);
         }
+        if (updated.getState() == ActorState.DEAD && specs.remove(k) != null) {
+          specTable.remove(k); // S6: it never runs again
+        }
         storage.commit();
       }
     }
@@ -842,8 +916,9 @@ public final class HeadService extends HeadGrpc.HeadImplBase {
 
   /**
    * S5: the owner of ALIVE actor {@code a} died ({@code why}). A detached actor lives on, marked
-   * owner_gone (nobody restarts it any more); any other is DEAD, and the head ends it where it runs
-   * (its owner, which would, is gone): its worker is told to kill it and its lease goes back.
+   * owner_gone (the head restarts it from now on, S6); any other is DEAD, and the head ends it
+   * where it runs (its owner, which would, is gone): its worker is told to kill it and its lease
+   * goes back.
    */
   private void ownerDied(ActorInfo a, String why) {
     if (a.getDetached()) {

@@ -8,6 +8,7 @@ import dev.manta.cluster.proto.LeaseGrant;
 import dev.manta.cluster.proto.LeaseId;
 import dev.manta.cluster.proto.NodeAgentGrpc;
 import dev.manta.cluster.rpc.Rpc;
+import dev.manta.cluster.rpc.TaskMessages;
 import dev.manta.cluster.rpc.TaskMessages.Outgoing;
 import dev.manta.runtime.id.ActorId;
 import dev.manta.runtime.port.ActorProxy;
@@ -69,6 +70,12 @@ final class RemoteActors {
    *      on TaskPlacement.whenFeasible (P4) while the placement allows waiting; its future is in
    *      `awaitingNode` for that time, and killed() cancels it, so a kill (or the shutdown's
    *      kills) ends the wait and the creation completes with the actor's death.
+   *  R9  The first ALIVE of a detached actor owned here that may restart carries its creation
+   *      (ActorInfo.creation): the head restarts it from that once this process is gone
+   *      (head/DetachedRestarts); while this process lives it restarts the actor itself.
+   *  R10 A borrower may hear of a restart only from the head's ALIVE with a higher restart count
+   *      (the worker's death notice names a worker id it does not know): it then restarts its
+   *      proxy at once, in place (restartedUnseen), its calls in flight treated as in R2.
    *  Threads: events arrive on the subscription's transport thread; a placement runs on a virtual
    *  thread of its own (a lease blocks); a recheck on a `manta-actor-await` virtual thread;
    *  killed() runs on the killing thread, in the root gRPC context. No locks: the maps are
@@ -295,15 +302,51 @@ final class RemoteActors {
     }
     // The head lists it ALIVE before its first call leaves (R5): a process that asks the head
     // about an actor that answered a call finds it ALIVE where it runs.
-    aliveThen(a, creation.worker(), creation.nodeId(), a::placed);
+    ActorInfo alive = info(a, ActorState.ALIVE, creation.worker(), creation.nodeId());
+    if (a.detached() && a.maxRestarts() != 0 && creations.containsKey(a.id())) {
+      alive = withCreation(alive, creation.spec(), a); // R9
+    }
+    aliveThen(alive, a::placed);
+  }
+
+  /**
+   * R9: {@code alive} with the actor's creation as it went to its worker, for the head, which
+   * restarts a detached actor once its owner is gone. Its ref arguments are ready (the constructor
+   * ran): each travels with its value, inline or as a place in a node's store.
+   */
+  private ActorInfo withCreation(ActorInfo alive, TaskHandle creation, ActorProxy a) {
+    try {
+      return alive.toBuilder()
+          .setCreation(
+              TaskMessages.encode(
+                  new Outgoing(creation.spec(), 0, a.name(), Math.max(1, a.maxConcurrency())),
+                  new TaskMessages.FunctionIds(),
+                  core::readyValue,
+                  view.nodeId(),
+                  view.agentOf(view.nodeId())))
+          .build();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Actor {}'s creation could not be sent to the head, which then cannot restart it once"
+              + " this process is gone: {}",
+          a.id().hex(),
+          e.toString());
+      return alive;
+    }
   }
 
   /** Publishes {@code a} ALIVE at {@code worker}, then runs {@code then} (R5). */
   private void aliveThen(ActorProxy a, String worker, String node, Runnable then) {
+    aliveThen(info(a, ActorState.ALIVE, worker, node), then);
+  }
+
+  /** Publishes {@code alive} (an ALIVE record), then runs {@code then} (R5). */
+  private void aliveThen(ActorInfo alive, Runnable then) {
+    String id = Long.toHexString(alive.getPrefix()) + ":" + alive.getSequence();
     try {
-      head.updateThen(info(a, ActorState.ALIVE, worker, node), then);
+      head.updateThen(alive, then);
     } catch (RuntimeException e) {
-      LOG.warn("Could not tell the head actor {} is alive: {}", a.id().hex(), e.toString());
+      LOG.warn("Could not tell the head actor {} is alive: {}", id, e.toString());
       then.run();
     }
   }
@@ -511,8 +554,9 @@ final class RemoteActors {
   /** The head has news of an actor: placed (A2) or dead (A3, A4). */
   void onEvent(ActorInfo a) {
     ActorId eid = new ActorId(a.getPrefix(), a.getSequence());
+    ActorInfo before = null;
     if (eid.prefix() != core.prefix() && knownProxies.containsKey(eid)) {
-      infos.put(eid, a); // only of actors this process holds a proxy of
+      before = infos.put(eid, a); // only of actors this process holds a proxy of
     }
     if (a.getState() == ActorState.ALIVE) {
       placed(eid, a);
@@ -521,6 +565,8 @@ final class RemoteActors {
         // A borrower: its owner restarted the actor (R4).
         places.put(eid, placeOf(a));
         finishRestart(r, a.getWorkerAddress(), a.getNodeId());
+      } else if (before != null && a.getNumRestarts() > before.getNumRestarts()) {
+        restartedUnseen(eid, a);
       }
     }
     if (a.getState() == ActorState.DEAD) {
@@ -545,6 +591,35 @@ final class RemoteActors {
                 null));
       }
     }
+  }
+
+  /**
+   * R10: actor {@code id}, owned elsewhere, runs again as {@code a} says, and this process did not
+   * see its process die (it knows the worker's address, not its id, so the head's notice of the
+   * worker's death named nobody it knew, and its link to the old worker has not timed out yet). Its
+   * calls in flight to the old worker are sent again or fail as a restart's are (R2), and later
+   * calls go to the new worker.
+   */
+  private void restartedUnseen(ActorId id, ActorInfo a) {
+    ActorProxy p = knownProxies.get(id);
+    Place old = places.get(id);
+    if (p == null || old == null || old.worker().equals(a.getWorkerAddress())) {
+      if (p != null) {
+        places.put(id, placeOf(a));
+      }
+      return;
+    }
+    Restart r =
+        new Restart(
+            p,
+            "its worker process " + old.worker() + " died and it was restarted elsewhere",
+            System.nanoTime());
+    if (restarting.putIfAbsent(id, r) != null) {
+      return; // a restart seen here settles it
+    }
+    places.replace(id, old, placeOf(a));
+    holdInFlight(r, id, p, r.cause);
+    finishRestart(r, a.getWorkerAddress(), a.getNodeId());
   }
 
   private ActorProxy proxyOrNull(ActorId id) {

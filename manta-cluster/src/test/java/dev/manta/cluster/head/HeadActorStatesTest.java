@@ -186,7 +186,7 @@ class HeadActorStatesTest {
   }
 
   @Test
-  void ownerDies_itsAliveActorIsDeadNamingIt_itsDetachedOneLivesAndIsThenNotRestarted() {
+  void ownerDies_itsAliveActorIsDeadNamingIt_itsDetachedOneLives_notRestartedWithoutItsCreation() {
     worker(12, "127.0.0.1:12"); // the owner: a worker running a task
     worker(13, "127.0.0.1:13");
     worker(14, "127.0.0.1:14");
@@ -223,13 +223,13 @@ class HeadActorStatesTest {
     assertThat(kept.getState()).isEqualTo(ActorState.ALIVE);
     assertThat(kept.getOwnerGone()).isTrue();
 
-    // Its owner is gone: nobody would restart it, so its process's death is final.
+    // Its owner is gone and never sent its creation (S6): the head cannot restart it either.
     workerDied(14);
     ActorInfo over = record(detached);
     assertThat(over.getState()).isEqualTo(ActorState.DEAD);
     assertThat(over.getDeathReason())
         .contains("its worker process died")
-        .contains("it is detached and the process that created it is gone");
+        .contains("it is not restarted: the head holds no creation of it to run again");
   }
 
   /**

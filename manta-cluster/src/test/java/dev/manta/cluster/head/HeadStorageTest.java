@@ -447,6 +447,251 @@ class HeadStorageTest {
     }
   }
 
+  /**
+   * S6: a detached actor's creation, sent with its first ALIVE, is kept with the head's tables and
+   * never published; a head restarted on the storage still holds it, so once the actor's owner is
+   * gone a death of its process is judged from it (here: its argument lived in its owner's store,
+   * so it is not restarted, and the reason says so; without the creation it would name that).
+   */
+  @ParameterizedTest
+  @MethodSource("durableKinds")
+  void head_restartedOnItsStorage_keepsADetachedActorsCreation(String kind) throws Exception {
+    String storage = spec(kind);
+    ActorInfo actor =
+        ActorInfo.newBuilder()
+            .setPrefix(7)
+            .setSequence(1)
+            .setName("keeper")
+            .setNamespace("ns")
+            .setClassName("Counter")
+            .setJobId("job1")
+            .setDetached(true)
+            .setMaxRestarts(1)
+            .build();
+    dev.manta.cluster.proto.TaskMsg creation =
+        dev.manta.cluster.proto.TaskMsg.newBuilder()
+            .setTaskPrefix(7)
+            .setTaskSequence(2)
+            .setKind(dev.manta.cluster.proto.TaskKind.ACTOR_CREATION)
+            .setFunction(ByteString.copyFromUtf8("the constructor"))
+            .setFunctionId(1)
+            .addArgs(
+                dev.manta.cluster.proto.ArgMsg.newBuilder()
+                    .setRefId(
+                        dev.manta.cluster.proto.ObjectIdMsg.newBuilder()
+                            .setPrefix(7)
+                            .setSequence(3)
+                            .setIndex(1))
+                    .setRef(
+                        dev.manta.cluster.proto.ValueMsg.newBuilder()
+                            .setStored(
+                                dev.manta.cluster.proto.StoredMsg.newBuilder()
+                                    .setLength(300_000)
+                                    .setNodeId("n1"))))
+            .build();
+    Supplier<HeadService> start =
+        () ->
+            HeadService.withStorage(
+                "c0ffee", dev.manta.cluster.config.ClusterConfig.defaults(), storage);
+    HeadService head = start.get();
+    try {
+      call(
+          dev.manta.cluster.proto.RegisterNodeReply.class,
+          o ->
+              head.registerNode(
+                  NodeInfo.newBuilder().setNodeId("n1").setAgentAddress("127.0.0.1:1").build(), o));
+      call(
+          JobInfo.class,
+          o ->
+              head.registerJob(
+                  JobInfo.newBuilder()
+                      .setJobId("job1")
+                      .setDriverAddress("127.0.0.1:2")
+                      .setNamespace("ns")
+                      .build(),
+                  o));
+      call(
+          Empty.class,
+          o ->
+              head.registerWorker(
+                  WorkerInfo.newBuilder()
+                      .setPrefix(8)
+                      .setAddress("127.0.0.1:3")
+                      .setNodeId("n1")
+                      .setJobId("job1")
+                      .build(),
+                  o));
+      call(ActorInfo.class, o -> head.registerActor(actor, o));
+      call(
+          Empty.class,
+          o ->
+              head.updateActor(
+                  actor.toBuilder()
+                      .setState(ActorState.ALIVE)
+                      .setWorkerAddress("127.0.0.1:3")
+                      .setNodeId("n1")
+                      .setCreation(creation)
+                      .build(),
+                  o));
+      ClusterView view =
+          call(ClusterView.class, o -> head.getClusterView(Empty.getDefaultInstance(), o));
+      assertThat(view.getActors(0).getState()).isEqualTo(ActorState.ALIVE);
+      assertThat(view.getActors(0).hasCreation()).as("the creation is never published").isFalse();
+    } finally {
+      head.close();
+    }
+
+    HeadService again = start.get();
+    try {
+      call(Empty.class, o -> again.finishJob(JobInfo.newBuilder().setJobId("job1").build(), o));
+      ActorLookup byName = ActorLookup.newBuilder().setName("keeper").setNamespace("ns").build();
+      ActorInfo orphan = call(ActorInfo.class, o -> again.getActor(byName, o));
+      assertThat(orphan.getOwnerGone()).isTrue();
+      assertThat(orphan.hasCreation()).isFalse();
+      call(
+          Empty.class,
+          o ->
+              again.reportWorkerDeath(
+                  dev.manta.cluster.proto.WorkerDeath.newBuilder()
+                      .setPrefix(8)
+                      .setNodeId("n1")
+                      .setReason("killed by signal 9")
+                      .build(),
+                  o));
+      ClusterView view =
+          call(ClusterView.class, o -> again.getClusterView(Empty.getDefaultInstance(), o));
+      ActorInfo dead = view.getActors(0);
+      assertThat(dead.getState()).isEqualTo(ActorState.DEAD);
+      assertThat(dead.getDeathReason())
+          .contains("its worker process died: killed by signal 9")
+          .contains("it is not restarted: its constructor argument")
+          .contains("300000 bytes")
+          .contains("owned by its creator, which is gone");
+    } finally {
+      again.close();
+    }
+  }
+
+  /**
+   * S6: a restart of a detached actor the head had begun when it stopped is resumed by the head
+   * restarted on the storage. Nothing listens at the only node's agent, so the resumed restart
+   * cannot place it and the actor ends DEAD saying so (without the resume it would stay
+   * RESTARTING).
+   */
+  @ParameterizedTest
+  @MethodSource("durableKinds")
+  void head_restartedOnItsStorage_resumesTheRestartOfADetachedActor(String kind) throws Exception {
+    String storage = spec(kind);
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort(); // nothing listens there: every lease fails
+    }
+    ActorInfo actor =
+        ActorInfo.newBuilder()
+            .setPrefix(7)
+            .setSequence(1)
+            .setName("phoenix")
+            .setNamespace("ns")
+            .setClassName("Counter")
+            .setJobId("job1")
+            .setDetached(true)
+            .setMaxRestarts(-1)
+            .build();
+    dev.manta.cluster.proto.TaskMsg creation =
+        dev.manta.cluster.proto.TaskMsg.newBuilder()
+            .setTaskPrefix(7)
+            .setTaskSequence(2)
+            .setKind(dev.manta.cluster.proto.TaskKind.ACTOR_CREATION)
+            .setFunction(ByteString.copyFromUtf8("the constructor"))
+            .setFunctionId(1)
+            .build();
+    HeadService head =
+        HeadService.withStorage(
+            "c0ffee", dev.manta.cluster.config.ClusterConfig.defaults(), storage);
+    try {
+      call(
+          dev.manta.cluster.proto.RegisterNodeReply.class,
+          o ->
+              head.registerNode(
+                  NodeInfo.newBuilder()
+                      .setNodeId("n1")
+                      .setAgentAddress("127.0.0.1:" + port)
+                      .build(),
+                  o));
+      call(
+          JobInfo.class,
+          o ->
+              head.registerJob(
+                  JobInfo.newBuilder()
+                      .setJobId("job1")
+                      .setDriverAddress("127.0.0.1:2")
+                      .setNamespace("ns")
+                      .build(),
+                  o));
+      call(
+          Empty.class,
+          o ->
+              head.registerWorker(
+                  WorkerInfo.newBuilder()
+                      .setPrefix(8)
+                      .setAddress("127.0.0.1:3")
+                      .setNodeId("n1")
+                      .setJobId("job1")
+                      .build(),
+                  o));
+      call(ActorInfo.class, o -> head.registerActor(actor, o));
+      call(
+          Empty.class,
+          o ->
+              head.updateActor(
+                  actor.toBuilder()
+                      .setState(ActorState.ALIVE)
+                      .setWorkerAddress("127.0.0.1:3")
+                      .setNodeId("n1")
+                      .setCreation(creation)
+                      .build(),
+                  o));
+      call(Empty.class, o -> head.finishJob(JobInfo.newBuilder().setJobId("job1").build(), o));
+      call(
+          Empty.class,
+          o ->
+              head.reportWorkerDeath(
+                  dev.manta.cluster.proto.WorkerDeath.newBuilder()
+                      .setPrefix(8)
+                      .setNodeId("n1")
+                      .setReason("killed by signal 9")
+                      .build(),
+                  o));
+      ClusterView view =
+          call(ClusterView.class, o -> head.getClusterView(Empty.getDefaultInstance(), o));
+      assertThat(view.getActors(0).getState()).isEqualTo(ActorState.RESTARTING);
+    } finally {
+      head.close(); // the restart in flight (60 s to place it) stops here
+    }
+
+    dev.manta.cluster.config.ClusterConfig shortWait =
+        dev.manta.cluster.config.ClusterConfig.from(
+            Map.of("manta.actor-restart-wait-ms", "300"), Map.of());
+    HeadService again = HeadService.withStorage("c0ffee", shortWait, storage);
+    try {
+      ActorInfo dead =
+          org.awaitility.Awaitility.await("the resumed restart gives up")
+              .atMost(java.time.Duration.ofSeconds(30))
+              .until(
+                  () ->
+                      call(
+                              ClusterView.class,
+                              o -> again.getClusterView(Empty.getDefaultInstance(), o))
+                          .getActors(0),
+                  a -> a.getState() == ActorState.DEAD);
+      assertThat(dead.getDeathReason())
+          .contains("its worker process died: killed by signal 9")
+          .contains("the head could not place it again within 300 ms");
+    } finally {
+      again.close();
+    }
+  }
+
   /** The error a unary handler answers with; fails if it answers with a value. */
   private static Throwable refusal(java.util.function.Consumer<StreamObserver<Object>> handler) {
     List<Throwable> failed = new ArrayList<>();
