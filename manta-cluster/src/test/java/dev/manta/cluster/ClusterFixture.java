@@ -1,6 +1,8 @@
 package dev.manta.cluster;
 
+import dev.manta.cluster.config.ClusterConfig;
 import dev.manta.cluster.rpc.ClusterToken;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /**
@@ -204,10 +207,79 @@ public final class ClusterFixture implements AutoCloseable {
       cmd.addAll(LEAN_JVM_FLAGS);
     }
     cmd.add("-D" + ClusterToken.TOKEN_FILE_PROPERTY + "=" + TOKEN_FILE);
+    cmd.add("-D" + ClusterConfig.CODE_CACHE + "=" + JarredClassPath.CODE_CACHE);
     cmd.addAll(extra);
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(JarredClassPath.CLASS_PATH);
     return cmd;
+  }
+
+  /**
+   * This JVM's class path with each folder (the build's {@code target/classes} and {@code
+   * target/test-classes}) packed into a jar once, for the cluster JVMs: a node agent makes a class
+   * data sharing archive of its workers' classes only from a class path of jars ({@code
+   * WorkerArchive}), and with one a worker JVM boots in about half the time, which is most of this
+   * module's test time. The code cache (and the archive cache beside it) is this JVM's own, so the
+   * first agent trains the archive and every later one of this JVM maps it.
+   */
+  private static final class JarredClassPath {
+    static final Path DIR = tempDir();
+    static final String CODE_CACHE = DIR.resolve("code").toString();
+    static final String CLASS_PATH = jar(System.getProperty("java.class.path"));
+
+    private static Path tempDir() {
+      try {
+        Path d = Files.createTempDirectory("manta-test-cp");
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(() -> deleteTree(d), "manta-test-cp-cleanup"));
+        return d;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("Cannot make the test class path's folder", e);
+      }
+    }
+
+    private static String jar(String classPath) {
+      List<String> out = new ArrayList<>();
+      int n = 0;
+      for (String e : classPath.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+        Path p = Path.of(e);
+        if (e.isEmpty() || !Files.isDirectory(p)) {
+          out.add(e);
+          continue;
+        }
+        Path jar = DIR.resolve("cp-" + n++ + "-" + p.getParent().getFileName() + ".jar");
+        try (java.util.jar.JarOutputStream j =
+                new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+            Stream<Path> files = Files.walk(p)) {
+          j.setLevel(java.util.zip.Deflater.BEST_SPEED);
+          for (Path f : files.sorted().toList()) {
+            String name = p.relativize(f).toString().replace(File.separatorChar, '/');
+            if (name.isEmpty()) {
+              continue;
+            }
+            if (Files.isDirectory(f)) {
+              j.putNextEntry(new java.util.jar.JarEntry(name + "/"));
+            } else {
+              j.putNextEntry(new java.util.jar.JarEntry(name));
+              Files.copy(f, j);
+            }
+            j.closeEntry();
+          }
+        } catch (IOException x) {
+          throw new java.io.UncheckedIOException("Cannot pack " + p + " into " + jar, x);
+        }
+        out.add(jar.toString());
+      }
+      return String.join(File.pathSeparator, out);
+    }
+
+    private static void deleteTree(Path d) {
+      try (Stream<Path> all = Files.walk(d)) {
+        all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException | RuntimeException e) {
+        // a temp folder left behind: nothing else to do at exit
+      }
+    }
   }
 
   /** Kills a node's process at once (SIGKILL), with its workers left to notice. */

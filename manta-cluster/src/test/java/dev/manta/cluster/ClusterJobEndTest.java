@@ -41,10 +41,13 @@ class ClusterJobEndTest {
   @BeforeAll
   static void start() throws Exception {
     // Fast health checks: a killed driver's job ends once the head would have declared a node
-    // dead (250 + 3 x 500 ms) after its connection closed.
+    // dead (250 + 3 x 500 ms) after its connection closed. Fast heartbeats: nodes learn that a
+    // job ended in the head's reply to their next one (every 500 ms by default), and the test
+    // waits for that after each of its 50 jobs.
     cluster =
         new ClusterFixture(
             dir,
+            "-Dmanta.heartbeat-ms=100",
             "-Dmanta.health-check-period-ms=250",
             "-Dmanta.health-check-timeout-ms=500",
             "-Dmanta.health-check-failure-threshold=3",
