@@ -50,7 +50,7 @@ class ClusterTracingTest {
     try (OtlpReceiver receiver = new OtlpReceiver();
         ClusterFixture cluster =
             new ClusterFixture(dir, "-Dmanta.tracing.otlp-endpoint=" + receiver.endpoint())) {
-      cluster.startHead(4);
+      ClusterFixture.Node head = cluster.startHead(4);
       Manta.init(cluster.address());
       try {
         assertThat(
@@ -88,6 +88,9 @@ class ClusterTracingTest {
       assertThat(spans.stream().map(OtlpReceiver.Received::pid).distinct().count())
           .isGreaterThan(1); // at least the task worker and the actor's worker
       assertThat(spans).extracting(OtlpReceiver.Received::pid).doesNotContain(-1L);
+      assertThat(spans) // each span names the node its worker ran on
+          .extracting(s -> s.attribute("manta.node.id"))
+          .containsOnly(head.nodeId());
     }
   }
 }

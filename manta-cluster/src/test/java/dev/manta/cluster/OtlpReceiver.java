@@ -21,8 +21,16 @@ import java.util.List;
 final class OtlpReceiver /* a copy of manta-opentelemetry's test receiver */
     implements AutoCloseable {
   /** A received span, ids in hex. */
-  record Received(
-      String name, String traceId, String spanId, String parentId, long pid, Span raw) {}
+  record Received(String name, String traceId, String spanId, String parentId, long pid, Span raw) {
+    /** The span's string attribute {@code key}, or null. */
+    String attribute(String key) {
+      return raw.getAttributesList().stream()
+          .filter(a -> a.getKey().equals(key))
+          .map(a -> a.getValue().getStringValue())
+          .findFirst()
+          .orElse(null);
+    }
+  }
 
   private final HttpServer server;
   private final List<Received> spans = new ArrayList<>();

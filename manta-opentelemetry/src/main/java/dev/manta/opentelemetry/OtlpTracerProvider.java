@@ -32,7 +32,7 @@ public final class OtlpTracerProvider implements TaskTracerProvider {
   public static final String SERVICE = "manta.tracing.service-name";
 
   /** The node id attribute of the spans. */
-  public static final String NODE = "manta.tracing.node";
+  public static final String NODE = dev.manta.runtime.trace.Tracing.NODE;
 
   /** Makes providers for the service loader. */
   public OtlpTracerProvider() {}

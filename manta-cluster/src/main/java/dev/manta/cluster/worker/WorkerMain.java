@@ -12,6 +12,7 @@ import dev.manta.cluster.rpc.Rpc;
 import dev.manta.micrometer.MantaMetrics;
 import dev.manta.runtime.Cores;
 import dev.manta.runtime.port.ActorProxy;
+import dev.manta.runtime.trace.Tracing;
 import dev.manta.spi.MantaRuntime;
 import dev.manta.spi.MantaRuntimeProvider;
 import java.io.BufferedReader;
@@ -61,6 +62,10 @@ public final class WorkerMain {
     // This worker's settings, read once: the agent passed its node's on (ClusterConfig).
     ClusterConfig cluster = ClusterConfig.fromSystemProperties();
     Rpc.useSettings(cluster);
+    // Spans of this worker's runs name its node (read when the tracer is made, at the first run).
+    if (args.containsKey("--node")) {
+      System.setProperty(Tracing.NODE, args.get("--node"));
+    }
     boolean tokens = !args.getOrDefault("--token-from", "job").equals("none");
     // No credential until the agent names the job: the warm-up call is refused by a cluster with
     // tokens, which warms the same paths.

@@ -21,6 +21,12 @@ public final class Tracing {
   /** The setting naming the OTLP/HTTP endpoint, e.g. {@code http://localhost:4318}. */
   public static final String ENDPOINT = "manta.tracing.otlp-endpoint";
 
+  /**
+   * The setting naming the node a process runs on, put on its spans as {@code manta.node.id}; a
+   * cluster's worker processes set it to their node's id before their first run.
+   */
+  public static final String NODE = "manta.tracing.node";
+
   private static volatile TaskTracer tracer;
   private static boolean read;
 
