@@ -128,7 +128,8 @@ public final class MantaRayRuntime implements RayRuntime {
       LocalCluster lc = LocalCluster.start(settings.nodeFlags(), settings.nodeJvmOptions(), loader);
       try {
         MantaConfig c = settings.configAt(lc.address());
-        MantaRuntime rt = lc.withToken(() -> provider(c).start(c));
+        RaySettings s = settings;
+        MantaRuntime rt = lc.withToken(() -> withJobJvmOptions(s, () -> provider(c).start(c)));
         LOG.info(
             "Ray API on Manta started on a local cluster at {}, namespace '{}'",
             lc.address(),
@@ -139,7 +140,17 @@ public final class MantaRayRuntime implements RayRuntime {
         throw e;
       }
     }
-    MantaRuntime rt = provider(settings.config()).start(settings.config());
+    RaySettings s = settings;
+    if (s.config().address().isEmpty() && !s.jobJvmOptions().isEmpty()) {
+      LOG.warn(
+          "Ignoring ray.job.jvm-options {}: the embedded runtime runs tasks and actors in this JVM,"
+              + " so there is no worker JVM to start with them",
+          s.jobJvmOptions());
+    }
+    MantaRuntime rt =
+        s.config().address().isEmpty()
+            ? provider(s.config()).start(s.config())
+            : withJobJvmOptions(s, () -> provider(s.config()).start(s.config()));
     if (rt.runtimeContext().isEmbedded()) {
       GpuIds.install(rt.runtimeContext().totalResources().getOrDefault("GPU", 0.0));
     }
@@ -171,6 +182,51 @@ public final class MantaRayRuntime implements RayRuntime {
         handoff = null;
       }
       LOG.info("Ray API on Manta hosted on this worker, namespace '{}'", namespace);
+    }
+  }
+
+  /** Manta's setting of a driver's job JVM options (the cluster module's JOB_JVM_OPTIONS). */
+  static final String JOB_JVM_OPTIONS = "manta.job.jvm-options";
+
+  private static final Object JOB_OPTIONS_LOCK = new Object();
+
+  /**
+   * Runs {@code start} (a cluster driver's start, which reads Manta's settings from the system
+   * properties once) with {@code ray.job.jvm-options} given to it as {@value #JOB_JVM_OPTIONS}, and
+   * restores that property after. Starts run one at a time under a lock, so two Ray drivers of one
+   * JVM do not see each other's options.
+   *
+   * @throws IllegalArgumentException if {@value #JOB_JVM_OPTIONS} is set to other options too
+   */
+  private static MantaRuntime withJobJvmOptions(
+      RaySettings settings, java.util.function.Supplier<MantaRuntime> start) {
+    List<String> options = settings.jobJvmOptions();
+    if (options.isEmpty()) {
+      return start.get();
+    }
+    String joined = String.join(" ", options);
+    synchronized (JOB_OPTIONS_LOCK) {
+      String old = System.getProperty(JOB_JVM_OPTIONS);
+      if (old != null && !old.isBlank() && !old.strip().equals(joined)) {
+        throw new IllegalArgumentException(
+            "ray.job.jvm-options ("
+                + joined
+                + ") and "
+                + JOB_JVM_OPTIONS
+                + " ("
+                + old
+                + ") are both set: give the job's JVM options one way");
+      }
+      System.setProperty(JOB_JVM_OPTIONS, joined);
+      try {
+        return start.get();
+      } finally {
+        if (old == null) {
+          System.clearProperty(JOB_JVM_OPTIONS);
+        } else {
+          System.setProperty(JOB_JVM_OPTIONS, old);
+        }
+      }
     }
   }
 

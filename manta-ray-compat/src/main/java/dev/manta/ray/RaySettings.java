@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  *       without it an explicit {@code CLUSTER} is refused and the default falls back to embedded.
  *   <li>{@code ray.local-cluster.jvm-options}: extra JVM options of that local cluster's node
  *       process, separated by spaces (its {@code -D} settings reach its workers as a node's do).
+ *   <li>{@code ray.job.jvm-options}: JVM options of every worker JVM of the job on a cluster
+ *       (Manta's {@code manta.job.jvm-options}), as one value separated by spaces or as Ray's list
+ *       {@code ray.job.jvm-options.0}, {@code .1}, ...; ignored, with a warning, by the embedded
+ *       runtime, which starts no worker JVM.
  *   <li>{@code ray.job.namespace}: the namespace of named actors; unset, an anonymous one per run
  *       as in Ray.
  *   <li>{@code ray.infeasible}: {@code pending} (Ray's behaviour) keeps a task or actor that no
@@ -50,6 +54,7 @@ import org.slf4j.LoggerFactory;
  * @param explicitCluster whether {@code ray.run-mode=CLUSTER} was set (not just the default)
  * @param nodeFlags the head args as flags of the local cluster's node ({@code NodeMain})
  * @param nodeJvmOptions extra JVM options of the local cluster's node
+ * @param jobJvmOptions JVM options of the job's worker JVMs on a cluster
  */
 record RaySettings(
     MantaConfig config,
@@ -59,9 +64,11 @@ record RaySettings(
     boolean localCluster,
     boolean explicitCluster,
     List<String> nodeFlags,
-    List<String> nodeJvmOptions) {
+    List<String> nodeJvmOptions,
+    List<String> jobJvmOptions) {
   private static final Logger LOG = LoggerFactory.getLogger(RaySettings.class);
   private static final Pattern HEAD_ARG = Pattern.compile("ray\\.head-args\\.(\\d+)");
+  private static final Pattern JOB_JVM_OPTION = Pattern.compile("ray\\.job\\.jvm-options\\.(\\d+)");
   private static final Pattern RESOURCE =
       Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*([-+0-9.eE]+)");
 
@@ -72,17 +79,18 @@ record RaySettings(
     labels = Map.copyOf(labels);
     nodeFlags = List.copyOf(nodeFlags);
     nodeJvmOptions = List.copyOf(nodeJvmOptions);
+    jobJvmOptions = List.copyOf(jobJvmOptions);
   }
 
   /** Embedded (or address) settings without node labels. */
   RaySettings(MantaConfig config, String namespace, List<String> ignored) {
-    this(config, namespace, ignored, Map.of(), false, false, List.of(), List.of());
+    this(config, namespace, ignored, Map.of(), false, false, List.of(), List.of(), List.of());
   }
 
   /** These settings with the embedded runtime instead of a local cluster. */
   RaySettings embedded() {
     return new RaySettings(
-        config, namespace, ignored, labels, false, false, nodeFlags, nodeJvmOptions);
+        config, namespace, ignored, labels, false, false, nodeFlags, nodeJvmOptions, jobJvmOptions);
   }
 
   /** The configuration of a driver of the cluster at {@code address}. */
@@ -142,7 +150,55 @@ record RaySettings(
     String jvm = props.getProperty("ray.local-cluster.jvm-options", "").strip();
     List<String> jvmOptions = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
     return new RaySettings(
-        config, ns, ignored, labels, local, explicit, nodeFlags(args, labels), jvmOptions);
+        config,
+        ns,
+        ignored,
+        labels,
+        local,
+        explicit,
+        nodeFlags(args, labels),
+        jvmOptions,
+        jobJvmOptions(props));
+  }
+
+  /**
+   * {@code ray.job.jvm-options}, one value split at spaces, or Ray's list {@code
+   * ray.job.jvm-options.N} in the order of N, each entry one option.
+   *
+   * @throws IllegalArgumentException if both forms are set, or an entry is not one JVM option
+   */
+  static List<String> jobJvmOptions(Properties props) {
+    String whole = props.getProperty("ray.job.jvm-options", "").strip();
+    TreeMap<Integer, String> list = new TreeMap<>();
+    for (String key : props.stringPropertyNames()) {
+      Matcher m = JOB_JVM_OPTION.matcher(key);
+      if (m.matches()) {
+        list.put(Integer.parseInt(m.group(1)), props.getProperty(key).strip());
+      }
+    }
+    if (!whole.isEmpty() && !list.isEmpty()) {
+      throw new IllegalArgumentException(
+          "ray.job.jvm-options and ray.job.jvm-options.N are both set: give the job's JVM options"
+              + " one way, as one value separated by spaces or as the list .0, .1, ...");
+    }
+    List<String> out = new ArrayList<>();
+    if (!whole.isEmpty()) {
+      out.addAll(List.of(whole.split("\\s+")));
+    }
+    list.forEach(
+        (n, v) -> {
+          if (v.isEmpty() || !v.startsWith("-") || v.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException(
+                "ray.job.jvm-options."
+                    + n
+                    + "='"
+                    + v
+                    + "' is not one JVM option: each entry is one option starting with '-',"
+                    + " without spaces (e.g. -Dkey=value or -Xss4m)");
+          }
+          out.add(v);
+        });
+    return out;
   }
 
   /**

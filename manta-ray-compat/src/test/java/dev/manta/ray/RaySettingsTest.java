@@ -64,6 +64,30 @@ class RaySettingsTest {
   }
 
   @Test
+  void jobJvmOptions_readAsOnePropertyOrRaysList_andBadOnesAreRefused() {
+    assertThat(read(Map.of()).jobJvmOptions()).isEmpty();
+    assertThat(read(Map.of("ray.job.jvm-options", " -DX=1  -Xss4m ")).jobJvmOptions())
+        .containsExactly("-DX=1", "-Xss4m");
+    assertThat(
+            read(Map.of(
+                    "ray.job.jvm-options.1", "-DY=998",
+                    "ray.job.jvm-options.0", "-DX=999",
+                    "ray.job.jvm-options.10", "-DZ=1"))
+                .jobJvmOptions())
+        .containsExactly("-DX=999", "-DY=998", "-DZ=1");
+    assertThatThrownBy(
+            () -> read(Map.of("ray.job.jvm-options", "-DX=1", "ray.job.jvm-options.0", "-DY=2")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("both set");
+    assertThatThrownBy(() -> read(Map.of("ray.job.jvm-options.0", "-DX=1 -DY=2")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ray.job.jvm-options.0='-DX=1 -DY=2' is not one JVM option");
+    assertThatThrownBy(() -> read(Map.of("ray.job.jvm-options.3", "Main")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ray.job.jvm-options.3");
+  }
+
+  @Test
   void namespace_isTheJobNamespaceOrAnAnonymousOne() {
     assertThat(read(Map.of("ray.job.namespace", "prod")).namespace()).isEqualTo("prod");
     String a = read(Map.of()).namespace();

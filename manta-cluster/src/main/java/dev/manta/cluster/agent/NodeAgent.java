@@ -625,6 +625,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
               job.getSharedActors(),
               120_000,
               turnTimeoutMs(),
+              job.getJvmOptionsList(),
               req.getShared() ? List.of() : req.getJvmOptionsList());
     } catch (Exception e) {
       if (req.getForActor()) {

@@ -57,6 +57,9 @@ import org.slf4j.LoggerFactory;
  *   I6  a worker launched with an actor's own JVM options (ownOptions) serves that actor alone:
  *       it never comes from idle or parked and never enters idle, parked, taskWorkers or
  *       actorHosts; it is stopped when the actor's lease is returned.
+ *   I7  a worker of a job with JVM options of its own (the driver's manta.job.jvm-options) is
+ *       launched for that job with them (an isolated actor's own options after them): it never
+ *       comes from idle and never enters idle, so no other job's work runs with them.
  * The collections are concurrent; a job's lock (jobLocks) guards the get-or-assign of its task
  * worker and of its actor host, so a launch that waits for its turn at the gate holds up only
  * its own job's leases. Launches wait at the gate on the leasing thread (a gRPC handler) or on a
@@ -94,7 +97,7 @@ final class WorkerPool implements AutoCloseable {
     /** Launched with its actor's own JVM options: serves that actor alone, never reused (I6). */
     volatile boolean ownOptions;
 
-    /** The actor's JVM options it was launched with (I6), for errors; empty for none. */
+    /** The JVM options it was launched with (its job's, I7; its actor's, I6), for errors. */
     volatile List<String> jvmOptions = List.of();
 
     /** The last lines of its stderr (at most 5), for the error of a JVM that did not boot. */
@@ -393,9 +396,9 @@ final class WorkerPool implements AutoCloseable {
     int code = w.process.exitValue();
     String why = "worker JVM " + w.pid() + " exited with code " + code + " before it was ready";
     w.booted.completeExceptionally(new IllegalStateException(why));
-    if (w.ownOptions && !w.ready.isDone()) {
-      // Started with the actor's JVM options, which the JDK may have refused: say so, with the
-      // JVM's own last words (once its stderr is read to the end).
+    if (!w.jvmOptions.isEmpty() && !w.ready.isDone()) {
+      // Started with the job's or the actor's JVM options, which the JDK may have refused: say so,
+      // with the JVM's own last words (once its stderr is read to the end).
       w.drained
           .orTimeout(2, TimeUnit.SECONDS)
           .whenComplete(
@@ -403,7 +406,11 @@ final class WorkerPool implements AutoCloseable {
                   w.ready.completeExceptionally(
                       new IllegalStateException(
                           why
-                              + ", started with the actor's JVM options "
+                              + (w.ownOptions
+                                  ? ", started with the actor's JVM options "
+                                  : ", started with its job's JVM options ("
+                                      + ClusterConfig.JOB_JVM_OPTIONS
+                                      + ") ")
                               + w.jvmOptions
                               + ": "
                               + String.join(" | ", w.lastErr)
@@ -445,7 +452,8 @@ final class WorkerPool implements AutoCloseable {
    * Blocks until a new JVM's turn to boot comes (at most {@code turnTimeoutMs}, see {@link
    * BootGate}), then until the worker is ready (at most {@code timeoutMs} more, and not past the
    * turn's bound). An isolated actor's new worker that is not ready in time is parked for the job's
-   * next actor lease (its owner asks again), not lost.
+   * next actor lease (its owner asks again), not lost. {@code jobOptions} are the job's JVM options
+   * (I7), {@code jvmOptions} the actor's own (I6).
    */
   Worker acquire(
       String jobId,
@@ -456,6 +464,7 @@ final class WorkerPool implements AutoCloseable {
       boolean sharedActors,
       long timeoutMs,
       long turnTimeoutMs,
+      List<String> jobOptions,
       List<String> jvmOptions)
       throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(turnTimeoutMs);
@@ -465,7 +474,17 @@ final class WorkerPool implements AutoCloseable {
         synchronized (jobLocks.computeIfAbsent("tasks " + jobId, k -> new Object())) {
           w = taskWorkers.get(jobId);
           if (w == null) {
-            w = assign(jobId, driver, namespace, code, role, sharedActors, deadline, turnTimeoutMs);
+            w =
+                assign(
+                    jobId,
+                    driver,
+                    namespace,
+                    code,
+                    role,
+                    sharedActors,
+                    deadline,
+                    turnTimeoutMs,
+                    jobOptions);
             taskWorkers.put(jobId, w);
           }
         }
@@ -474,21 +493,43 @@ final class WorkerPool implements AutoCloseable {
         synchronized (jobLocks.computeIfAbsent("actors " + jobId, k -> new Object())) {
           w = actorHosts.get(jobId);
           if (w == null || w.stopping || !w.process.isAlive()) {
-            w = assign(jobId, driver, namespace, code, role, sharedActors, deadline, turnTimeoutMs);
+            w =
+                assign(
+                    jobId,
+                    driver,
+                    namespace,
+                    code,
+                    role,
+                    sharedActors,
+                    deadline,
+                    turnTimeoutMs,
+                    jobOptions);
             actorHosts.put(jobId, w);
           }
         }
       }
       default -> {
         if (!jvmOptions.isEmpty()) { // I6: a JVM of its own options, launched for it alone
-          w = launch(false, deadline, turnTimeoutMs, jvmOptions);
+          List<String> options = new ArrayList<>(jobOptions); // I7: the job's first, its own win
+          options.addAll(jvmOptions);
+          w = launch(false, deadline, turnTimeoutMs, options);
           w.ownOptions = true;
-          w.jvmOptions = List.copyOf(jvmOptions);
+          w.jvmOptions = List.copyOf(options);
           w = assign(w, jobId, driver, namespace, code, role, sharedActors);
         } else {
-          w = unpark(jobId);
+          w = unpark(jobId); // I2: parked workers of this job were launched for it (I7)
           if (w == null) {
-            w = assign(jobId, driver, namespace, code, role, sharedActors, deadline, turnTimeoutMs);
+            w =
+                assign(
+                    jobId,
+                    driver,
+                    namespace,
+                    code,
+                    role,
+                    sharedActors,
+                    deadline,
+                    turnTimeoutMs,
+                    jobOptions);
           }
         }
       }
@@ -526,8 +567,15 @@ final class WorkerPool implements AutoCloseable {
       Role role,
       boolean sharedActors,
       long deadlineNanos,
-      long timeoutMs) {
-    Worker w = idle.poll();
+      long timeoutMs,
+      List<String> jobOptions) {
+    Worker w;
+    if (!jobOptions.isEmpty()) { // I7: launched for this job, with its options
+      w = launch(role != Role.ACTOR, deadlineNanos, timeoutMs, jobOptions);
+      w.jvmOptions = List.copyOf(jobOptions);
+      return assign(w, jobId, driver, namespace, code, role, sharedActors);
+    }
+    w = idle.poll();
     if (w == null) {
       // A job's task worker or actor host first: all of its job's tasks or shared actors wait.
       w = launch(role != Role.ACTOR, deadlineNanos, timeoutMs);

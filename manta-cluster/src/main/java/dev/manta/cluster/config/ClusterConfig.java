@@ -86,6 +86,13 @@ public final class ClusterConfig {
   /** Extra JVM flags of every worker JVM, space separated. */
   public static final String WORKER_JVM_OPTIONS = "manta.worker-jvm-options";
 
+  /**
+   * A driver's JVM options for every worker JVM of its job (its task workers, actor hosts and
+   * actors' own JVMs, which add theirs after these), space separated, e.g. {@code -Dkey=value
+   * -Xss4m}: Ray's {@code ray.job.jvm-options}. Those workers are launched for the job.
+   */
+  public static final String JOB_JVM_OPTIONS = "manta.job.jvm-options";
+
   /** The heap of every worker JVM ({@code -Xmx}), e.g. {@code 2g}. */
   public static final String WORKER_HEAP = "manta.worker-heap";
 
@@ -277,6 +284,7 @@ public final class ClusterConfig {
   private final String dashboardBind;
   private final boolean workerMetrics;
   private final boolean workerClassArchive;
+  private final List<String> jobJvmOptions;
   private final int lineageMaxTasks;
   private final String driverAgent;
   private final ValueClassFilter valueClassFilter;
@@ -337,6 +345,13 @@ public final class ClusterConfig {
         };
     this.workerJvmOptions =
         s.raw(WORKER_JVM_OPTIONS).map(v -> List.of(v.split("\\s+"))).orElse(List.of());
+    List<String> jobOptions =
+        s.raw(JOB_JVM_OPTIONS).map(v -> List.of(v.strip().split("\\s+"))).orElse(List.of());
+    try {
+      this.jobJvmOptions = dev.manta.runtime.actor.JvmOptions.check(jobOptions);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(s.name(JOB_JVM_OPTIONS) + ": " + e.getMessage(), e);
+    }
     this.workerHeap = s.raw(WORKER_HEAP).orElse(null);
     if (workerHeap != null && !HEAP.matcher(workerHeap).matches()) {
       throw new IllegalArgumentException(
@@ -519,6 +534,11 @@ public final class ClusterConfig {
   /** Extra flags of every worker JVM. */
   public List<String> workerJvmOptions() {
     return workerJvmOptions;
+  }
+
+  /** The driver's JVM options for its job's worker JVMs ({@link #JOB_JVM_OPTIONS}); empty: none. */
+  public List<String> jobJvmOptions() {
+    return jobJvmOptions;
   }
 
   /** The {@code -Xmx} of worker JVMs, if set. */

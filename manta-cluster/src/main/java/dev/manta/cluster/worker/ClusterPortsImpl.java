@@ -111,6 +111,9 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
    */
   private final boolean sharedActors;
 
+  /** The driver's {@link ClusterConfig#jobJvmOptions()}, registered with its job; empty else. */
+  private final List<String> jobJvmOptions;
+
   private final Map<String, CompletableFuture<String>> deaths = new ConcurrentHashMap<>(); // C4
 
   /** Where work leaves transport threads for; see {@link InflightTable}, I3. */
@@ -156,6 +159,7 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
       boolean sharedActors) {
     this.directLinks = directLinks;
     this.sharedActors = sharedActors;
+    this.jobJvmOptions = driver ? cluster.jobJvmOptions() : List.of();
     this.lineageMaxTasks = cluster.lineageMaxTasks();
     this.valueClassFilter = cluster.valueClassFilter();
     this.nodeDeathBound = cluster.nodeDeathBound();
@@ -397,6 +401,7 @@ public final class ClusterPortsImpl implements PortsFactory, ClusterPorts {
               .setDriverAddress(address)
               .setNamespace(namespace)
               .setSharedActors(sharedActors)
+              .addAllJvmOptions(jobJvmOptions)
               .addAllCode(code.entries())
               .build();
       dev.manta.cluster.rpc.Backoff.onHead(
