@@ -468,23 +468,25 @@ final class WorkerPool implements AutoCloseable {
       List<String> jvmOptions)
       throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(turnTimeoutMs);
+    java.util.function.Supplier<Worker> fresh = // an idle worker, or one launched for the job
+        () ->
+            assign(
+                jobId,
+                driver,
+                namespace,
+                code,
+                role,
+                sharedActors,
+                deadline,
+                turnTimeoutMs,
+                jobOptions);
     Worker w;
     switch (role) {
       case TASKS -> {
         synchronized (jobLocks.computeIfAbsent("tasks " + jobId, k -> new Object())) {
           w = taskWorkers.get(jobId);
           if (w == null) {
-            w =
-                assign(
-                    jobId,
-                    driver,
-                    namespace,
-                    code,
-                    role,
-                    sharedActors,
-                    deadline,
-                    turnTimeoutMs,
-                    jobOptions);
+            w = fresh.get();
             taskWorkers.put(jobId, w);
           }
         }
@@ -493,17 +495,7 @@ final class WorkerPool implements AutoCloseable {
         synchronized (jobLocks.computeIfAbsent("actors " + jobId, k -> new Object())) {
           w = actorHosts.get(jobId);
           if (w == null || w.stopping || !w.process.isAlive()) {
-            w =
-                assign(
-                    jobId,
-                    driver,
-                    namespace,
-                    code,
-                    role,
-                    sharedActors,
-                    deadline,
-                    turnTimeoutMs,
-                    jobOptions);
+            w = fresh.get();
             actorHosts.put(jobId, w);
           }
         }
@@ -519,17 +511,7 @@ final class WorkerPool implements AutoCloseable {
         } else {
           w = unpark(jobId); // I2: parked workers of this job were launched for it (I7)
           if (w == null) {
-            w =
-                assign(
-                    jobId,
-                    driver,
-                    namespace,
-                    code,
-                    role,
-                    sharedActors,
-                    deadline,
-                    turnTimeoutMs,
-                    jobOptions);
+            w = fresh.get();
           }
         }
       }
