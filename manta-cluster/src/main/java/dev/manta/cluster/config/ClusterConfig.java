@@ -348,7 +348,7 @@ public final class ClusterConfig {
     List<String> jobOptions =
         s.raw(JOB_JVM_OPTIONS).map(v -> List.of(v.strip().split("\\s+"))).orElse(List.of());
     try {
-      this.jobJvmOptions = dev.manta.runtime.actor.JvmOptions.check(jobOptions);
+      this.jobJvmOptions = dev.manta.runtime.spec.JvmOptions.check(jobOptions);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(s.name(JOB_JVM_OPTIONS) + ": " + e.getMessage(), e);
     }

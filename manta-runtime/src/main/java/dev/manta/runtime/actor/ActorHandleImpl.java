@@ -6,6 +6,7 @@ import dev.manta.ActorHandle;
 import dev.manta.MantaFunction;
 import dev.manta.ObjectRef;
 import dev.manta.runtime.serial.Leased;
+import dev.manta.runtime.spec.JvmOptions;
 import dev.manta.runtime.spec.ResourceSet;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,10 +1,10 @@
-package dev.manta.runtime.actor;
+package dev.manta.runtime.spec;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** The check of an actor's JVM options ({@code ActorCreator.jvmOptions}). */
+/** The check of the JVM options of an actor ({@code ActorCreator.jvmOptions}) or of a job. */
 public final class JvmOptions {
   /** Options that replace what the worker JVM runs, or make it exit instead of running it. */
   private static final Set<String> REFUSED =
