@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -468,7 +469,7 @@ final class WorkerPool implements AutoCloseable {
       List<String> jvmOptions)
       throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(turnTimeoutMs);
-    java.util.function.Supplier<Worker> fresh = // an idle worker, or one launched for the job
+    Supplier<Worker> fresh = // an idle worker, or one launched for the job
         () ->
             assign(
                 jobId,

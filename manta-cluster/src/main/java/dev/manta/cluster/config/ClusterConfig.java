@@ -1,6 +1,7 @@
 package dev.manta.cluster.config;
 
 import dev.manta.runtime.serial.filter.ValueClassFilter;
+import dev.manta.runtime.spec.JvmOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -348,7 +349,7 @@ public final class ClusterConfig {
     List<String> jobOptions =
         s.raw(JOB_JVM_OPTIONS).map(v -> List.of(v.strip().split("\\s+"))).orElse(List.of());
     try {
-      this.jobJvmOptions = dev.manta.runtime.spec.JvmOptions.check(jobOptions);
+      this.jobJvmOptions = JvmOptions.check(jobOptions);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(s.name(JOB_JVM_OPTIONS) + ": " + e.getMessage(), e);
     }
