@@ -25,4 +25,11 @@ public interface RuntimeContext {
 
   /** The resources this node offers in all, including {@code CPU}. */
   Map<String, Double> totalResources();
+
+  /**
+   * How often the actor whose method or constructor this thread runs was restarted after its
+   * process died ({@link ActorCreator#maxRestarts}) before its current instance: 0 for the first
+   * instance, and outside actors. Embedded, actors are never restarted, so it is always 0.
+   */
+  int actorRestartCount();
 }

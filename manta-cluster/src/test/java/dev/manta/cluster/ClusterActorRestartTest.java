@@ -66,6 +66,7 @@ class ClusterActorRestartTest {
    */
   public static final class Probe {
     private final int base;
+    private final int restartsAtBirth;
     private int calls;
 
     public Probe(int base, String refuseIfExists) {
@@ -73,6 +74,12 @@ class ClusterActorRestartTest {
         throw new IllegalStateException("this constructor refuses to run: " + refuseIfExists);
       }
       this.base = base;
+      this.restartsAtBirth = Manta.runtimeContext().actorRestartCount();
+    }
+
+    /** The restart count the constructor saw, and the one a method sees now: "born/now". */
+    public String restarts() {
+      return restartsAtBirth + "/" + Manta.runtimeContext().actorRestartCount();
     }
 
     /** The constructor's base plus the calls of this incarnation. */
@@ -119,6 +126,7 @@ class ClusterActorRestartTest {
     assertThat(Manta.get(a.task(Probe::next).remote(), BOUND)).isEqualTo(101);
     assertThat(Manta.get(a.task(Probe::next).remote(), BOUND)).isEqualTo(102);
     assertThat(headRecord("twice").getMaxRestarts()).isEqualTo(2);
+    assertThat(Manta.get(a.task(Probe::restarts).remote(), BOUND)).isEqualTo("0/0");
 
     for (int restart = 1; restart <= 2; restart++) {
       long pid = Manta.get(a.task(Probe::pid).remote(), BOUND);
@@ -131,6 +139,7 @@ class ClusterActorRestartTest {
       // The constructor rebuilt the state: the count starts again from its base.
       assertThat(Manta.get(a.task(Probe::next).remote(), BOUND)).isEqualTo(101);
       assertThat(Manta.get(a.task(Probe::pid).remote(), BOUND)).isNotEqualTo(pid);
+      assertThat(Manta.get(a.task(Probe::restarts).remote(), BOUND)).isEqualTo(n + "/" + n);
     }
     assertThat(ClusterStatus.render(cluster.address(), Duration.ofSeconds(10)))
         .containsPattern("Probe +ALIVE .*restarted 2 times");

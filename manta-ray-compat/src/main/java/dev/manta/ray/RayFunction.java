@@ -145,6 +145,13 @@ final class RayFunction implements ActorCalls.MethodShapes {
   }
 
   private HostedActor construct(Object[] args) throws Exception {
+    // The spec's number counts the restarts this Ray layer made (Ray.kill without noRestart);
+    // Manta's own restarts after the actor's process died (on a cluster) come on top.
+    // (Embedded, Manta never restarts an actor, and a Ray runtime may run without Manta's global.)
+    int byCore =
+        dev.manta.Manta.isInitialized() ? dev.manta.Manta.runtimeContext().actorRestartCount() : 0;
+    ActorSpec actor =
+        byCore == 0 ? this.actor : this.actor.restarted(this.actor.restart() + byCore);
     ActorSpec previous = EXECUTING.get();
     EXECUTING.set(actor);
     GpuIds g = gpus > 0 ? GpuIds.current() : null;

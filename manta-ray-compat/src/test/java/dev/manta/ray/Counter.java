@@ -16,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 public class Counter {
   private final Map<Integer, CountDownLatch> meetings = new ConcurrentHashMap<>();
   private int value;
+  private final boolean restartedAtBirth;
 
   public Counter(int start) {
     if (start < 0) {
       throw new IllegalArgumentException("negative start " + start);
     }
     this.value = start;
+    this.restartedAtBirth = Ray.getRuntimeContext().wasCurrentActorRestarted();
   }
 
   public int add(int delta) {
@@ -62,6 +64,21 @@ public class Counter {
 
   public boolean restarted() {
     return Ray.getRuntimeContext().wasCurrentActorRestarted();
+  }
+
+  /** What {@link #restarted} said inside the constructor of this instance. */
+  public boolean restartedAtBirth() {
+    return restartedAtBirth;
+  }
+
+  public long pid() {
+    return ProcessHandle.current().pid();
+  }
+
+  /** Ends the actor's process at once, as a crash would (only where the actor has its own JVM). */
+  public int halt() {
+    Runtime.getRuntime().halt(1);
+    return -1;
   }
 
   public String actorId() {

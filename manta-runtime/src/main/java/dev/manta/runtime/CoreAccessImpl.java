@@ -144,6 +144,15 @@ final class CoreAccessImpl implements CoreAccess {
   }
 
   @Override
+  public int nextRestart(TaskHandle h) {
+    TaskRun t = run(h);
+    if (t.kind() != TaskSpec.Kind.ACTOR_CREATION) {
+      throw new IllegalArgumentException(t + " is not an actor creation");
+    }
+    return ++t.attempt; // only the owner's restart of this actor, once per restart
+  }
+
+  @Override
   public List<ObjectId> ownedRefsInResult(TaskHandle t) {
     List<ObjectId> out = new ArrayList<>(0);
     for (ObjectId id : table.containedIds(run(t).result)) {
@@ -252,9 +261,10 @@ final class CoreAccessImpl implements CoreAccess {
 
   @Override
   public ActorProxy newHostedActor(
-      ActorId id, String name, MantaFunction constructor, int maxConcurrency) {
+      ActorId id, String name, MantaFunction constructor, int maxConcurrency, int restart) {
     String cls = FunctionInfo.of(constructor).implClass();
-    return actors.newHosted(id, name, cls.substring(cls.lastIndexOf('.') + 1), maxConcurrency);
+    return actors.newHosted(
+        id, name, cls.substring(cls.lastIndexOf('.') + 1), maxConcurrency, restart);
   }
 
   @Override

@@ -590,6 +590,7 @@ public final class CoreWorker implements MantaRuntime {
     Optional<String> task = t == null ? Optional.empty() : Optional.of(t.id().hex());
     Optional<String> actor =
         t == null || t.actorId() == null ? Optional.empty() : Optional.of(t.actorId().hex());
+    int restarts = t == null || t.actorId() == null ? 0 : actors.restartCount(t.actorId());
     Map<String, Double> totals = new java.util.LinkedHashMap<>(ports.totalResources());
     Map<String, Double> frozen = java.util.Collections.unmodifiableMap(totals);
     return new RuntimeContext() {
@@ -621,6 +622,11 @@ public final class CoreWorker implements MantaRuntime {
       @Override
       public Map<String, Double> totalResources() {
         return frozen;
+      }
+
+      @Override
+      public int actorRestartCount() {
+        return restarts;
       }
 
       /** For example {@code RuntimeContext(embedded, job 1a2b3c4d, node embedded, task 00…)}. */

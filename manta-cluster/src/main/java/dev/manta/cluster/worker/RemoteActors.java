@@ -825,6 +825,7 @@ final class RemoteActors {
         g.getNodeId(),
         n,
         p.maxRestarts() < 0 ? "unlimited" : Integer.toString(p.maxRestarts()));
+    core.nextRestart(creation); // the new instance knows its restart; an older reply is dropped
     inflight.add(
         new InflightTable.Entry(
             creation, g.getWorkerAddress(), g.getNodeId(), 0, p, constructed.contains(p.id())));

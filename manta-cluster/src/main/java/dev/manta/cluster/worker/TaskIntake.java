@@ -141,7 +141,9 @@ final class TaskIntake {
     ActorId actorId = m.actor();
     ActorProxy actor = null;
     if (kind == TaskSpec.Kind.ACTOR_CREATION) {
-      actor = core.newHostedActor(actorId, m.actorName(), fn, Math.max(1, m.maxConcurrency()));
+      actor =
+          core.newHostedActor(
+              actorId, m.actorName(), fn, Math.max(1, m.maxConcurrency()), attempt); // restarts
     } else if (kind == TaskSpec.Kind.ACTOR_CALL) {
       actor = core.hostedActor(actorId);
       if (actor == null) {

@@ -248,6 +248,11 @@ class FakeCore implements CoreAccess {
   }
 
   @Override
+  public int nextRestart(TaskHandle h) {
+    return ++((TaskRun) h).attempt;
+  }
+
+  @Override
   public boolean nextAttempt(TaskHandle h) {
     TaskRun t = (TaskRun) h;
     boolean done = completions.stream().anyMatch(c -> c.spec() == t);
@@ -333,7 +338,7 @@ class FakeCore implements CoreAccess {
 
   @Override
   public ActorProxy newHostedActor(
-      ActorId id, String name, MantaFunction constructor, int maxConcurrency) {
+      ActorId id, String name, MantaFunction constructor, int maxConcurrency, int restart) {
     return new FakeActor(id, "Hosted", false, maxConcurrency);
   }
 

@@ -86,6 +86,13 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
   private volatile boolean killedByHandle; // set by ActorSystem.kill before the death
   private volatile boolean endedByShutdown; // set by ActorSystem.shutdown before the death
   private volatile Object instance;
+
+  /**
+   * HOSTED: how often the owner restarted this actor before this instance (its creation's attempt
+   * number); 0 for the other roles. Written once by ActorSystem.newHosted before publication.
+   */
+  volatile int restartCount;
+
   private volatile boolean holdsResources;
   private final AtomicInteger pending = new AtomicInteger();
   private volatile long enqueues; // bumped on every enqueue, read lock-free by lingering drainers

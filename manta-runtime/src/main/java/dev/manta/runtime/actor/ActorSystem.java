@@ -320,14 +320,26 @@ public final class ActorSystem {
   /**
    * A new actor hosted in this process for an owner elsewhere; start it with {@link #startHosted}.
    */
-  public ActorInstance newHosted(ActorId id, String name, String className, int maxConcurrency) {
-    return ActorInstance.hosted(id, name, className, maxConcurrency, env);
+  public ActorInstance newHosted(
+      ActorId id, String name, String className, int maxConcurrency, int restart) {
+    ActorInstance a = ActorInstance.hosted(id, name, className, maxConcurrency, env);
+    a.restartCount = restart; // before the actor is published (byId, startHosted)
+    return a;
   }
 
   /** Runs the READY construction {@code creation} of hosted actor {@code a}. */
   public void startHosted(ActorInstance a, TaskRun creation) {
     byId.put(a.id, a);
     a.startThread(() -> executor.run(creation));
+  }
+
+  /**
+   * How often the actor with this id was restarted before its current instance: its owner's count
+   * for an actor hosted here, 0 for one that lives in its owner's process or is unknown.
+   */
+  public int restartCount(ActorId id) {
+    ActorInstance a = byId.get(id);
+    return a == null ? 0 : a.restartCount;
   }
 
   /** The hosted actor with this id, or null. */

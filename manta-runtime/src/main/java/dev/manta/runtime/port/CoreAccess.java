@@ -65,6 +65,15 @@ public interface CoreAccess {
   boolean nextAttempt(TaskHandle t);
 
   /**
+   * Raises the attempt number of the creation of an actor owned here that is about to be placed
+   * again after its process died, and returns it: the restart number (1 for the first restart),
+   * which the new worker's actor reports ({@link dev.manta.RuntimeContext#actorRestartCount}) and
+   * which a result of an earlier placement no longer matches. Only the owner's restart of that
+   * actor calls it, once per restart. Never blocks.
+   */
+  int nextRestart(TaskHandle creation);
+
+  /**
    * The objects owned by this process that the ready result of {@code t} (a task that arrived from
    * its owner) holds refs to, for the port to lend to that owner before it reports the result, so
    * that they outlive this process's own refs until the owner borrowed them. Call while the result
@@ -215,8 +224,12 @@ public interface CoreAccess {
    */
   boolean cancelHere(TaskId id);
 
-  /** A new actor to be hosted here, not yet started; its class is the constructor's. */
-  ActorProxy newHostedActor(ActorId id, String name, MantaFunction constructor, int maxConcurrency);
+  /**
+   * A new actor to be hosted here, not yet started; its class is the constructor's, and {@code
+   * restart} is how often its owner restarted it before (the attempt number of its creation).
+   */
+  ActorProxy newHostedActor(
+      ActorId id, String name, MantaFunction constructor, int maxConcurrency, int restart);
 
   /** The live actor hosted here with this id, or null. Never blocks. */
   ActorProxy hostedActor(ActorId id);
