@@ -111,6 +111,31 @@ public abstract class ActorCreator<A> extends ActorHandle<A> {
         "This Manta runtime does not start actor JVMs with options (jvmOptions)");
   }
 
+  /**
+   * Places the actor only on nodes whose labels match {@code selector}, with the conditions of
+   * {@link TaskCall#labelSelector}; restarts keep it. Replaces an earlier selector; empty (the
+   * default) allows every node.
+   *
+   * @throws IllegalArgumentException naming the key, if a key is blank or a condition malformed
+   * @throws NullPointerException if {@code selector} is null
+   * @throws UnsupportedOperationException if this runtime does not place actors by labels
+   */
+  public ActorCreator<A> labelSelector(java.util.Map<String, String> selector) {
+    throw new UnsupportedOperationException(
+        "This Manta runtime does not place actors by node labels (labelSelector)");
+  }
+
+  /**
+   * A read-only, checked copy of a label selector (see {@link #labelSelector}). For runtime
+   * implementations.
+   *
+   * @throws IllegalArgumentException naming the key, if a key is blank or a condition malformed
+   */
+  protected static java.util.Map<String, String> checkedLabelSelector(
+      java.util.Map<String, String> selector) {
+    return Labels.checked(selector);
+  }
+
   /** CPUs the actor holds for its whole life (default 0). */
   public abstract ActorCreator<A> numCpus(double cpus);
 

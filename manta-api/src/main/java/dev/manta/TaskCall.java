@@ -30,6 +30,7 @@ public abstract class TaskCall<R> {
   private String name;
   private double numCpus = 1;
   private Map<String, Double> resources = Map.of();
+  private Map<String, String> labelSelector = Map.of();
   private int maxRetries = UNSET;
   private boolean retryExceptions;
   private List<String> retryExceptionTypes = List.of();
@@ -70,6 +71,25 @@ public abstract class TaskCall<R> {
       resources = new LinkedHashMap<>();
     }
     resources.put(resourceName, quantity);
+    return this;
+  }
+
+  /**
+   * Runs the task only on nodes whose labels ({@code manta start --labels k=v,...}) match {@code
+   * selector}, as Ray's {@code label_selector}: for each key, a condition that must hold. A
+   * condition is {@code value} (the node's label is that value), {@code !value} (absent or another
+   * value), {@code in(a,b,...)} (one of them) or {@code !in(a,b,...)} (absent or none of them). The
+   * key {@code manta.io/node-id} is each node's id. Replaces an earlier selector; an empty one (the
+   * default) allows every node. Work that no live node matches waits on a cluster, as work needing
+   * resources no node has ({@code manta.infeasible}); embedded, where the one node has no labels,
+   * only conditions that an absent label meets ({@code !value}) can hold, and others fail at {@link
+   * #remote()} unless {@code manta.infeasible=wait}.
+   *
+   * @throws IllegalArgumentException naming the key, if a key is blank or a condition malformed
+   * @throws NullPointerException if {@code selector} is null
+   */
+  public TaskCall<R> labelSelector(Map<String, String> selector) {
+    this.labelSelector = Labels.checked(selector);
     return this;
   }
 
@@ -183,6 +203,13 @@ public abstract class TaskCall<R> {
   /** The custom resources requested. For runtime implementations. */
   protected final Map<String, Double> requestedResources() {
     return Collections.unmodifiableMap(resources);
+  }
+
+  /**
+   * The label selector set by {@link #labelSelector}, or an empty map. For runtime implementations.
+   */
+  protected final Map<String, String> requestedLabelSelector() {
+    return labelSelector;
   }
 
   /**

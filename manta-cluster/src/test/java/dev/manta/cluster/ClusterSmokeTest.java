@@ -7,6 +7,7 @@ import dev.manta.Manta;
 import dev.manta.ObjectRef;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +54,10 @@ class ClusterSmokeTest {
   public static final class Where {
     public long pid() {
       return ProcessHandle.current().pid();
+    }
+
+    public String node() {
+      return Manta.runtimeContext().nodeId();
     }
 
     /** Never returns, not even when interrupted (as code that swallows interrupts). */
@@ -202,6 +207,47 @@ class ClusterSmokeTest {
     ObjectRef<String> r = Manta.task(ClusterSmokeTest::node).resource("second", 1).remote();
     assertThat(Manta.get(r, java.time.Duration.ofSeconds(60)))
         .isNotEqualTo(cluster.head().nodeId());
+  }
+
+  /**
+   * Label selectors against the second node's labels (zone=eu-1, disk=ssd; the head has none),
+   * several times each, so a placement that ignored them (the least loaded node, alternating) would
+   * show.
+   */
+  @Test
+  void labelSelectors_placeTasksAndActorsOnlyOnNodesTheyMatch() {
+    Duration t = Duration.ofSeconds(60);
+    String head = cluster.head().nodeId();
+    String second = secondNode.nodeId();
+    for (int i = 0; i < 4; i++) {
+      assertThat(Manta.get(onNodes(Map.of("zone", "eu-1")), t)).isEqualTo(second);
+      assertThat(Manta.get(onNodes(Map.of("zone", "!eu-1")), t)).isEqualTo(head);
+      assertThat(Manta.get(onNodes(Map.of("disk", "in(nvme,ssd)")), t)).isEqualTo(second);
+      assertThat(Manta.get(onNodes(Map.of("disk", "!in(nvme,ssd)")), t)).isEqualTo(head);
+      assertThat(Manta.get(onNodes(Map.of("manta.io/node-id", head)), t)).isEqualTo(head);
+    }
+    ActorHandle<Where> there =
+        Manta.actor(Where::new).labelSelector(Map.of("zone", "eu-1")).remote();
+    ActorHandle<Where> notThere =
+        Manta.actor(Where::new).labelSelector(Map.of("zone", "!eu-1")).remote();
+    assertThat(Manta.get(there.task(Where::node).remote(), t)).isEqualTo(second);
+    assertThat(Manta.get(notThere.task(Where::node).remote(), t)).isEqualTo(head);
+    there.kill();
+    notThere.kill();
+  }
+
+  private static ObjectRef<String> onNodes(Map<String, String> selector) {
+    return Manta.task(ClusterSmokeTest::node).labelSelector(selector).remote();
+  }
+
+  /** Work that no node's labels match waits, as work needing resources no node has. */
+  @Test
+  void aLabelSelectorThatNoNodeMatches_waitsUntilCancelled() {
+    ObjectRef<String> r = onNodes(Map.of("zone", "mars"));
+    assertThat(Manta.wait(java.util.List.of(r), 1, Duration.ofSeconds(2)).ready()).isEmpty();
+    assertThat(Manta.cancel(r)).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Manta.get(r, Duration.ofSeconds(30)))
+        .isInstanceOf(dev.manta.TaskCancelledException.class);
   }
 
   @Test

@@ -159,7 +159,8 @@ public final class CoreWorker implements MantaRuntime {
           fn,
           args,
           refMask,
-          ResourceSet.of(requestedCpus(), requestedResources()),
+          ResourceSet.of(requestedCpus(), requestedResources())
+              .withLabels(dev.manta.runtime.spec.LabelSelector.of(requestedLabelSelector())),
           nameOrNull(),
           requestedMaxRetries(config.taskMaxRetries()),
           requestedRetryExceptions(),
@@ -180,16 +181,7 @@ public final class CoreWorker implements MantaRuntime {
     boolean infeasible = !ports.feasible(resources);
     if (infeasible && infeasibility.failsAtSubmit()) {
       throw new IllegalArgumentException(
-          "Task "
-              + (name != null ? name : fn)
-              + " needs "
-              + resources
-              + " but this Manta has "
-              + (ports.inProcess() ? "" : "no node with that much: ")
-              + ports.totalResources()
-              + " in all, so it could never run; start Manta with more"
-              + " (MantaConfig.builder().numCpus(..).resource(..)), ask for less, or let it wait"
-              + " for a node that has it (manta.infeasible=wait)");
+          infeasibility.refusal("Task " + (name != null ? name : fn), resources));
     }
     TaskRun t =
         submitter.build(

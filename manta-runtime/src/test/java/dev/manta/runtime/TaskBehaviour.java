@@ -123,6 +123,33 @@ abstract class TaskBehaviour<F extends MantaFixture> implements MantaFixture.Sou
   }
 
   @Test
+  @Tag(MantaTestSupport.EMBEDDED_ONLY) // the embedded node has no labels
+  void labelSelector_embedded_onlyConditionsThatAnAbsentLabelMeetsHold() {
+    assertThatThrownBy(() -> Manta.task(Fns::hello).labelSelector(java.util.Map.of("zone", "in(a")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'zone'")
+        .hasMessageContaining("')'");
+    assertThatThrownBy(
+            () -> Manta.task(Fns::hello).labelSelector(java.util.Map.of("zone", "b")).remote())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("labelled {zone=b}")
+        .hasMessageContaining("has no labels");
+    assertThatThrownBy(
+            () -> Manta.actor(Counter::new).labelSelector(java.util.Map.of("zone", "b")).remote())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Actor may run only on nodes labelled {zone=b}");
+    assertThat(Manta.task(Fns::hello).labelSelector(java.util.Map.of("zone", "!b")).remote().get())
+        .isEqualTo("hello");
+    String here = Manta.runtimeContext().nodeId();
+    assertThat(
+            Manta.task(Fns::hello)
+                .labelSelector(java.util.Map.of("manta.io/node-id", here))
+                .remote()
+                .get())
+        .isEqualTo("hello");
+  }
+
+  @Test
   void failingTask_getThrowsTaskExceptionWithOriginalCause() {
     ObjectRef<Integer> r = Manta.task(Fns::fail, "bad input").remote();
     assertThatThrownBy(r::get)

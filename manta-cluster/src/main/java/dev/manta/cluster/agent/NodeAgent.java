@@ -583,7 +583,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
           .build();
     }
     ResourceSet demand = Wire.resources(req.getDemand());
-    if (!demand.feasibleIn(total)) {
+    if (!demand.feasibleOn(total, labels, nodeId)) {
       String other = otherNode(demand, false);
       return other != null
           ? LeaseReply.newBuilder().setSpillbackAgent(other).build()
@@ -673,9 +673,7 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
   private String otherNode(ResourceSet demand, boolean now) {
     ClusterView view = clusterView();
     for (NodeInfo n : view.getNodesList()) {
-      if (n.getAlive()
-          && !n.getNodeId().equals(nodeId)
-          && demand.feasibleIn(Wire.resources(now ? n.getAvailable() : n.getTotal()))) {
+      if (n.getAlive() && !n.getNodeId().equals(nodeId) && Wire.fits(demand, n, now)) {
         return n.getAgentAddress();
       }
     }

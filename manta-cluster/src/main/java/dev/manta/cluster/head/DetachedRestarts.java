@@ -262,9 +262,9 @@ final class DetachedRestarts {
     ResourceSet demand = Wire.resources(creation.getDemand());
     List<NodeInfo> fits = new ArrayList<>();
     for (NodeInfo n : table.nodes()) {
-      if (n.getAlive() && demand.feasibleIn(Wire.resources(n.getTotal()))) {
+      if (n.getAlive() && Wire.fits(demand, n, false)) {
         // Those with room now first; the agents spill over among themselves as for any lease.
-        if (demand.feasibleIn(Wire.resources(n.getAvailable()))) {
+        if (Wire.fits(demand, n, true)) {
           fits.add(0, n);
         } else {
           fits.add(n);

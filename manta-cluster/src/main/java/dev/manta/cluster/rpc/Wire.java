@@ -48,7 +48,10 @@ public final class Wire {
 
   /** Resources on the wire. */
   public static Resources resources(ResourceSet r) {
-    return Resources.newBuilder().putAllAmounts(r.toMap()).build();
+    return Resources.newBuilder()
+        .putAllAmounts(r.toMap())
+        .putAllLabelSelector(r.labels().toMap())
+        .build();
   }
 
   /** Resources on the wire, from a map. */
@@ -58,7 +61,19 @@ public final class Wire {
 
   /** Resources from the wire. */
   public static ResourceSet resources(Resources r) {
-    return ResourceSet.fromMap(r.getAmountsMap());
+    ResourceSet s = ResourceSet.fromMap(r.getAmountsMap());
+    return r.getLabelSelectorCount() == 0
+        ? s
+        : s.withLabels(dev.manta.runtime.spec.LabelSelector.of(r.getLabelSelectorMap()));
+  }
+
+  /**
+   * Whether {@code demand} could ever be met on node {@code n}: its total has the amounts and its
+   * labels match the demand's selector. With {@code now}, the node's available amounts instead.
+   */
+  public static boolean fits(ResourceSet demand, dev.manta.cluster.proto.NodeInfo n, boolean now) {
+    return demand.feasibleOn(
+        resources(now ? n.getAvailable() : n.getTotal()), n.getLabelsMap(), n.getNodeId());
   }
 
   /**

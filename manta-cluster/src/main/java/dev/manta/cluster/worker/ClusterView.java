@@ -189,7 +189,7 @@ final class ClusterView {
   /** Whether some live node could ever run {@code demand}. */
   boolean feasible(ResourceSet demand) {
     for (NodeView v : nodes.values()) {
-      if (v.info.getAlive() && demand.feasibleIn(Wire.resources(v.info.getTotal()))) {
+      if (v.info.getAlive() && Wire.fits(demand, v.info, false)) {
         return true;
       }
     }

@@ -214,7 +214,7 @@ final class TaskPlacement {
     long now = System.nanoTime();
     for (NodeView v : view.nodes()) {
       if (!v.info.getAlive()
-          || !demand.feasibleIn(Wire.resources(v.info.getTotal()))
+          || !Wire.fits(demand, v.info, false)
           || tried.contains(v.info.getNodeId())
           || (skipAvoided && v.avoided(now))) {
         continue;
@@ -287,7 +287,7 @@ final class TaskPlacement {
         && local.info.getAlive()
         && !tried.contains(nodeId)
         && !local.avoided(System.nanoTime())
-        && demand.feasibleIn(Wire.resources(local.info.getTotal()))) {
+        && Wire.fits(demand, local.info, false)) {
       return local;
     }
     NodeView n = pick(demand, tried);

@@ -36,6 +36,7 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> implements Leased 
     final Map<String, Double> custom = new LinkedHashMap<>();
     ResourceSet resources = ResourceSet.EMPTY;
     java.util.List<String> jvmOptions = java.util.List.of();
+    dev.manta.runtime.spec.LabelSelector labels = dev.manta.runtime.spec.LabelSelector.NONE;
   }
 
   private final ActorSystem system;
@@ -77,7 +78,7 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> implements Leased 
     try {
       if (actor == null) {
         Options o = options;
-        o.resources = ResourceSet.of(o.numCpus, o.custom);
+        o.resources = ResourceSet.of(o.numCpus, o.custom).withLabels(o.labels);
         ActorInstance created = system.create(ctor, ctorArgs, ctorMask, o);
         lease = created.lease();
         actor = created;
@@ -266,6 +267,19 @@ public final class ActorHandleImpl<A> extends ActorCreator<A> implements Leased 
     lock.lock();
     try {
       editable().jvmOptions = checked;
+    } finally {
+      lock.unlock();
+    }
+    return this;
+  }
+
+  @Override
+  public ActorCreator<A> labelSelector(Map<String, String> selector) {
+    dev.manta.runtime.spec.LabelSelector s =
+        dev.manta.runtime.spec.LabelSelector.of(checkedLabelSelector(selector));
+    lock.lock();
+    try {
+      editable().labels = s;
     } finally {
       lock.unlock();
     }

@@ -77,15 +77,7 @@ public final class ActorSystem {
     checkOpen();
     boolean infeasible = !ports.feasible(opts.resources);
     if (infeasible && infeasibility.failsAtSubmit()) {
-      throw new IllegalArgumentException(
-          "Actor needs "
-              + opts.resources
-              + " but this Manta has "
-              + (ports.inProcess() ? "" : "no node with that much: ")
-              + ports.totalResources()
-              + " in all; start Manta with more (MantaConfig.builder().numCpus(..)"
-              + ".resource(..)), ask for less, or let it wait for a node that has it"
-              + " (manta.infeasible=wait)");
+      throw new IllegalArgumentException(infeasibility.refusal("Actor", opts.resources));
     }
     ActorId id = ids.nextActor();
     String className = dev.manta.runtime.spec.FunctionInfo.of(ctor).implClass();

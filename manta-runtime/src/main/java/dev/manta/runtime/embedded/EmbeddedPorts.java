@@ -64,7 +64,7 @@ final class EmbeddedPorts implements PortsFactory, ClusterPorts {
 
   @Override
   public boolean feasible(ResourceSet demand) {
-    return demand.feasibleIn(total);
+    return demand.feasibleOn(total, Map.of(), nodeId()); // the embedded node has no labels
   }
 
   @Override

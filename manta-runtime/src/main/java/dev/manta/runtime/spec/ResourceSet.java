@@ -7,7 +7,9 @@ import java.util.TreeMap;
 
 /**
  * An immutable amount of resources: CPUs and named custom resources, in fixed point (units of
- * 1/10,000) so that adding and subtracting fractions never drifts.
+ * 1/10,000) so that adding and subtracting fractions never drifts. As a demand it may also carry a
+ * {@link LabelSelector}, which says on which nodes it can be met ({@link #feasibleOn}); amounts
+ * ({@link #fitsIn}, {@link #toMap}, ledgers) ignore it.
  */
 public final class ResourceSet {
   /** Fixed-point units per resource unit. */
@@ -21,10 +23,34 @@ public final class ResourceSet {
 
   private final long cpu;
   private final Map<String, Long> custom; // no zero entries
+  private final LabelSelector labels;
 
   private ResourceSet(long cpu, Map<String, Long> custom) {
+    this(cpu, custom, LabelSelector.NONE);
+  }
+
+  private ResourceSet(long cpu, Map<String, Long> custom, LabelSelector labels) {
     this.cpu = cpu;
     this.custom = custom;
+    this.labels = labels;
+  }
+
+  /** These amounts, demanded on nodes that {@code selector} matches. */
+  public ResourceSet withLabels(LabelSelector selector) {
+    return selector.equals(labels) ? this : new ResourceSet(cpu, custom, selector);
+  }
+
+  /** The nodes this demand may be met on ({@link LabelSelector#NONE}: any). */
+  public LabelSelector labels() {
+    return labels;
+  }
+
+  /**
+   * Whether this demand could ever be met by a node with {@code total} resources, {@code
+   * nodeLabels} and id {@code nodeId}: its amounts fit and its label selector matches.
+   */
+  public boolean feasibleOn(ResourceSet total, Map<String, String> nodeLabels, String nodeId) {
+    return feasibleIn(total) && labels.matches(nodeLabels, nodeId);
   }
 
   /** A set of {@code cpus} CPUs and the given custom resources (negative values refused). */
@@ -68,7 +94,7 @@ public final class ResourceSet {
     return true;
   }
 
-  /** Whether this demand could ever be met by {@code total}. */
+  /** Whether this demand's amounts could ever be met by {@code total} (labels not looked at). */
   public boolean feasibleIn(ResourceSet total) {
     return fitsIn(total.cpu, total.custom);
   }
@@ -112,18 +138,25 @@ public final class ResourceSet {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ResourceSet r && r.cpu == cpu && r.custom.equals(custom);
+    return o instanceof ResourceSet r
+        && r.cpu == cpu
+        && r.custom.equals(custom)
+        && r.labels.equals(labels);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(cpu, custom);
+    return Objects.hash(cpu, custom, labels);
   }
 
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("{CPU=").append(cpu / (double) UNIT);
     custom.forEach((k, v) -> sb.append(", ").append(k).append('=').append(v / (double) UNIT));
-    return sb.append('}').toString();
+    sb.append('}');
+    if (!labels.isEmpty()) {
+      sb.append(" on nodes labelled ").append(labels);
+    }
+    return sb.toString();
   }
 }

@@ -46,6 +46,34 @@ public final class Infeasibility {
     this.warnAfter = config.infeasibleWarning();
   }
 
+  /**
+   * Why {@code demand}, which no live node can meet, fails at submit: {@code what} (e.g. {@code
+   * Task f}) and the cause, the node labels when they alone are why, else the resources, with how
+   * to fix it.
+   */
+  public String refusal(String what, ResourceSet demand) {
+    if (!demand.labels().isEmpty()
+        && ports.feasible(demand.withLabels(dev.manta.runtime.spec.LabelSelector.NONE))) {
+      return what
+          + " may run only on nodes labelled "
+          + demand.labels()
+          + (ports.inProcess()
+              ? " but the embedded node has no labels (only conditions like !value hold there)"
+              : " but no live node has such labels")
+          + ", so it could never run; change its labelSelector, or let it wait for a node that"
+          + " matches (manta.infeasible=wait)";
+    }
+    return what
+        + " needs "
+        + demand
+        + " but this Manta has "
+        + (ports.inProcess() ? "" : "no node with that much: ")
+        + ports.totalResources()
+        + " in all, so it could never run; start Manta with more"
+        + " (MantaConfig.builder().numCpus(..).resource(..)), ask for less, or let it wait"
+        + " for a node that has it (manta.infeasible=wait)";
+  }
+
   /** Whether work that no live node has the resources for is refused at submit. */
   public boolean failsAtSubmit() {
     return fail;
