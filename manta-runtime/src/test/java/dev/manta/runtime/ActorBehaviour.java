@@ -239,6 +239,19 @@ abstract class ActorBehaviour<F extends MantaFixture> implements MantaFixture.So
     assertThat(g.task(Gate::pass, 4).remote().get()).isEqualTo(4);
   }
 
+  /**
+   * A call whose result its caller has seen is no longer pending, so the caller may call again at
+   * once: the slot is given back before the result is stored (it used to be after, and a call made
+   * right after a get could meet the finished call in the limit).
+   */
+  @Test
+  void maxPendingCalls_aCallWhoseResultWasSeen_isNoLongerPending() {
+    ActorHandle<Counter> c = Manta.actor(Counter::new, 0).maxPendingCalls(1).remote();
+    for (int i = 1; i <= 2_000; i++) {
+      assertThat(c.task(Counter::add, 1).remote().get()).isEqualTo(i);
+    }
+  }
+
   @Test
   void asyncMethod_completesLater_withoutHoldingTheMailbox() {
     ActorHandle<Counter> c = Manta.actor(Counter::new).remote();

@@ -31,9 +31,11 @@ import java.util.function.Consumer;
 public final class ActorInstance implements ActorTarget, ActorProxy {
   /*
    * Implementation notes
-   *  I1  pending = calls accepted and not finished (queued, waiting for arguments, or running);
-   *      a call is refused at submit when pending would exceed maxPendingCalls. Reserved with a
-   *      CAS loop before the call is built, released by callFinished() or by abandon.
+   *  I1  pending = calls accepted whose result is not stored yet (queued, waiting for arguments,
+   *      or running); a call is refused at submit when pending would exceed maxPendingCalls.
+   *      Reserved with a CAS loop before the call is built, released by callEnding() (once per
+   *      call, before its result is stored: a caller whose get returned may call again at once)
+   *      or unreserveCall(); callFinished(), after the result is stored, retires an orphan.
    *  I2  drainers = threads currently taking calls from `queue`; 0 <= drainers <= drainLimit
    *      (maxConcurrency; unbounded for a PROXY, which only forwards and never runs user code).
    *      A drainer exits when the head is missing, not READY (still WAITING), or the actor is not
@@ -675,8 +677,13 @@ public final class ActorInstance implements ActorTarget, ActorProxy {
   }
 
   @Override
+  public void callEnding(TaskRun call) {
+    pending.decrementAndGet();
+  }
+
+  @Override
   public void callFinished(TaskRun call) {
-    if (pending.decrementAndGet() == 0) {
+    if (pending.get() == 0) {
       boolean stop;
       lock.lock();
       try {

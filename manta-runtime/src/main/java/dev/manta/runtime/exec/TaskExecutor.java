@@ -260,6 +260,7 @@ public final class TaskExecutor implements Abandoner {
   private CoreMetrics.Outcome store(TaskRun t, Object value, boolean marksStage) {
     Failure override = overrideFailure(t);
     if (override != null) {
+      releaseSlot(t);
       table.complete(t.result, override);
       return outcomeOf(override);
     }
@@ -271,6 +272,7 @@ public final class TaskExecutor implements Abandoner {
     }
     table.setContains(t.result, enc.contained());
     t.result.keepAlive(enc.keepAlive());
+    releaseSlot(t);
     if (!table.complete(t.result, enc.value())) {
       table.setContains(t.result, java.util.List.of()); // already completed (cancelled): no-op
       return CoreMetrics.Outcome.CANCELLED;
@@ -282,6 +284,7 @@ public final class TaskExecutor implements Abandoner {
   private CoreMetrics.Outcome storeFailure(TaskRun t, Throwable e) {
     Failure override = overrideFailure(t);
     Failure f = override != null ? override : Failure.ofThrowable(t.id().hex(), t.displayName(), e);
+    releaseSlot(t);
     table.complete(t.result, f);
     return outcomeOf(f);
   }
@@ -317,7 +320,18 @@ public final class TaskExecutor implements Abandoner {
     t.state.compareAndSet(TaskRun.RUNNING, TaskRun.DONE);
     releaseArgs(t);
     if (t.kind() == TaskSpec.Kind.ACTOR_CALL) {
+      releaseSlot(t); // a run that stored nothing (it ended before it could)
       t.actor.callFinished(t);
+    }
+  }
+
+  /**
+   * Gives an actor call's pending-call slot back, once, before its result is stored: a caller whose
+   * get returned may call again at once without meeting its own finished call in maxPendingCalls.
+   */
+  private static void releaseSlot(TaskRun t) {
+    if (t.kind() == TaskSpec.Kind.ACTOR_CALL && t.releaseSlotOnce()) {
+      t.actor.callEnding(t);
     }
   }
 
@@ -327,6 +341,7 @@ public final class TaskExecutor implements Abandoner {
    */
   @Override
   public void abandon(TaskRun t, Failure failure) {
+    releaseSlot(t);
     table.complete(t.result, failure);
     releaseArgs(t);
     if (t.kind() == TaskSpec.Kind.ACTOR_CALL) {
@@ -341,6 +356,7 @@ public final class TaskExecutor implements Abandoner {
   public void completeRemote(TaskRun t, StoredValue value) {
     t.state.compareAndSet(TaskRun.RUNNING, TaskRun.DONE);
     t.state.compareAndSet(TaskRun.READY, TaskRun.DONE);
+    releaseSlot(t);
     table.complete(t.result, value);
     releaseArgs(t);
     if (t.kind() == TaskSpec.Kind.ACTOR_CALL) {

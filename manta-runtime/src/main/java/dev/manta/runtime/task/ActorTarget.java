@@ -23,6 +23,16 @@ public interface ActorTarget {
   /** The failure that replaces results of calls to this actor once it is dead, else null. */
   Failure deathOrNull();
 
-  /** A call finished (its result stored): it no longer counts as pending. */
+  /**
+   * A call's result is about to be stored: it no longer counts as pending, so a caller that sees
+   * the result may call again at once. Called once per call ({@link TaskRun#releaseSlotOnce}),
+   * before the result is visible to anyone.
+   */
+  void callEnding(TaskRun call);
+
+  /**
+   * A call finished (its result stored, {@link #callEnding} called): an actor that nothing can call
+   * any more and that has no call pending may end now.
+   */
   void callFinished(TaskRun call);
 }

@@ -63,6 +63,21 @@ public final class TaskRun implements TaskHandle {
   public final java.util.concurrent.atomic.AtomicBoolean argsReleased =
       new java.util.concurrent.atomic.AtomicBoolean();
 
+  /**
+   * 1 once an actor call's pending-call slot was given back ({@link ActorTarget#callEnding}): by
+   * the first ending, before its result is stored, so each call gives it back exactly once.
+   */
+  private volatile int slotReleased;
+
+  private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<TaskRun> SLOT =
+      java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(
+          TaskRun.class, "slotReleased");
+
+  /** Whether this caller is the first to give the call's pending-call slot back. */
+  public boolean releaseSlotOnce() {
+    return SLOT.compareAndSet(this, 0, 1);
+  }
+
   /** The thread running the task, for cancel and shutdown; null when not running. */
   public volatile Thread runner;
 
