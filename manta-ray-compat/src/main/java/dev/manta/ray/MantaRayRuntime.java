@@ -590,7 +590,30 @@ public final class MantaRayRuntime implements RayRuntime {
   public <T extends BaseActorHandle> Optional<T> getActor(String name, String namespace) {
     String ns = namespace != null && !namespace.isEmpty() ? namespace : settings.namespace();
     Optional<ActorHandle<Object>> m = rt.findActor(ns + "/" + name);
-    return m.map(h -> byMantaId.get(h.id())).filter(r -> !r.isDead()).map(r -> (T) RayActor.of(r));
+    if (m.isEmpty()) {
+      return Optional.empty();
+    }
+    ActorRecord r = byMantaId.get(m.get().id());
+    if (r == null) {
+      // Created by another Ray runtime: this JVM is a cluster worker looking up its driver's actor,
+      // or a driver looking up another job's detached one. The Manta actor says what it embodies.
+      ActorSpec spec = describe(m.get());
+      if (spec == null) {
+        return Optional.empty(); // a Manta actor, not a Ray one
+      }
+      r = actor(new RayActor<>(spec.rayId(), m.get(), spec));
+    }
+    return r.isDead() ? Optional.empty() : Optional.of((T) RayActor.of(r));
+  }
+
+  /**
+   * The {@link ActorSpec} of the Ray actor that the Manta actor {@code h} embodies, asked of the
+   * actor itself (a call that waits its turn in the actor's mailbox), or null when {@code h} is a
+   * plain Manta actor.
+   */
+  private ActorSpec describe(ActorHandle<Object> h) {
+    dev.manta.Fn1<Object, ActorSpec> what = a -> a instanceof HostedActor ha ? ha.spec : null;
+    return translate(() -> rt.get(h.task(what).remote(), nanos(-1)));
   }
 
   /**

@@ -113,6 +113,25 @@ class RayActorTest implements RayTestSupport.Source {
         .hasMessageContaining("already exists");
   }
 
+  /** On a cluster the task runs in a worker JVM, whose Ray runtime did not create the actor. */
+  @Test
+  void aTaskFindsANamedActorByName_andCallsIt() {
+    ActorHandle<Counter> c = Ray.actor(Counter::new, 10).setName("found-by-a-task").remote();
+    assertThat(Ray.task(RayActorTest::addByName, "found-by-a-task", 5).remote().get())
+        .isEqualTo(15);
+    assertThat(c.task(Counter::get).remote().get()).isEqualTo(15);
+    assertThat(Ray.task(RayActorTest::isNamed, "no-such-actor").remote().get()).isFalse();
+  }
+
+  static int addByName(String name, int delta) {
+    ActorHandle<Counter> found = Ray.<ActorHandle<Counter>>getActor(name).orElseThrow();
+    return found.task(Counter::add, delta).remote().get();
+  }
+
+  static boolean isNamed(String name) {
+    return Ray.getActor(name).isPresent();
+  }
+
   @Test
   void kill_failsLaterCallsWithRayActorExceptionAndFreesTheName() {
     ActorHandle<Counter> c =
