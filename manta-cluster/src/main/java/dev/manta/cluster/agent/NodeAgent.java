@@ -844,7 +844,8 @@ public final class NodeAgent extends NodeAgentGrpc.NodeAgentImplBase implements 
       }
       long offset =
           req.getIfRoom()
-              ? store.reserveIfRoom(id, req.getLength(), Duration.ofMillis(req.getIfRoomWaitMs()))
+              ? store.reserveIfRoom(
+                  id, req.getLength(), Duration.ofMillis(req.getIfRoomWaitMs()), req.getAnyMemory())
               : store.reserve(id, req.getLength());
       if (offset < 0) {
         out.onNext(CreateReply.newBuilder().setNoRoom(true).build());

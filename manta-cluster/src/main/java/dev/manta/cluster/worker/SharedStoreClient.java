@@ -60,6 +60,8 @@ final class SharedStoreClient implements ObjectStore {
   // The pause after a useless reclaim: a heuristic, so racing updates only shift it a little.
   private volatile long reclaimBackoffNanos;
   private volatile long reclaimAgainAtNanos = System.nanoTime();
+  // Early reclaims (to reuse written memory) pause as in NodeStore (EARLY_RECLAIM_PAUSE_FACTOR).
+  private volatile long earlyReclaimAgainAtNanos = System.nanoTime();
   private final AtomicLong reclaimsTotal = new AtomicLong();
   private final AtomicLong reclaimNanosTotal = new AtomicLong();
   private final AgentDown agentDown;
@@ -135,7 +137,9 @@ final class SharedStoreClient implements ObjectStore {
     Runnable r = reclaimer;
     long start = System.nanoTime();
     if (r != null && start - reclaimAgainAtNanos >= 0) {
-      long offset = create(id, length, true, 0);
+      // Early (reuse written memory first, NodeStore I4) unless early reclaims pause.
+      boolean early = start - earlyReclaimAgainAtNanos >= 0;
+      long offset = create(id, length, true, 0, !early);
       if (offset >= 0) {
         return offset;
       }
@@ -149,10 +153,13 @@ final class SharedStoreClient implements ObjectStore {
       } finally {
         reclaiming.unlock();
       }
-      offset = create(id, length, true, IF_ROOM_WAIT_MS);
+      offset = create(id, length, true, IF_ROOM_WAIT_MS, !early);
       long end = System.nanoTime();
       reclaimsTotal.incrementAndGet();
       reclaimNanosTotal.addAndGet(end - start);
+      if (early) {
+        earlyReclaimAgainAtNanos = end + NodeStore.EARLY_RECLAIM_PAUSE_FACTOR * (end - start);
+      }
       if (offset >= 0) {
         reclaimBackoffNanos = 0;
         return offset;
@@ -164,10 +171,10 @@ final class SharedStoreClient implements ObjectStore {
       reclaimBackoffNanos = backoff;
       reclaimAgainAtNanos = end + backoff;
     }
-    return create(id, length, false, 0);
+    return create(id, length, false, 0, false);
   }
 
-  private long create(ObjectId id, int length, boolean ifRoom, long waitMs) {
+  private long create(ObjectId id, int length, boolean ifRoom, long waitMs, boolean anyMemory) {
     try {
       CreateReply r =
           Rpc.deadline(agent, 60_000 + waitMs)
@@ -178,6 +185,7 @@ final class SharedStoreClient implements ObjectStore {
                       .setJobId(jobId)
                       .setIfRoom(ifRoom)
                       .setIfRoomWaitMs(waitMs)
+                      .setAnyMemory(anyMemory)
                       .build());
       return r.getNoRoom() ? -1 : r.getOffset();
     } catch (StatusRuntimeException e) {

@@ -50,7 +50,9 @@ public final class NodeStore implements ObjectStore {
    *      the store spills at full speed. Reclaims are counted in reclaimsTotal/Bytes/Nanos.
    *      An object of EARLY_RECLAIM_MIN_BYTES or more reclaims already before it would use memory
    *      never written (MappedRegion's touched-only allocation): writing fresh pages costs ~12x
-   *      more than reused ones, so dropped refs' memory is reused first.
+   *      more than reused ones, so dropped refs' memory is reused first. Such early reclaims
+   *      pause EARLY_RECLAIM_PAUSE_FACTOR times as long as the last one took, so they take at
+   *      most a fifth of the time; a reclaim when there is no room at all never pauses for it.
    *  Locks: `lock` guards everything but the bytes inside blocks; copies into and out of blocks
    *  happen outside it, protected by pins. Spill writes and restores run under it (simple and
    *  safe; they serialize I/O with other store operations). The reclaimer runs with `lock`
@@ -96,6 +98,16 @@ public final class NodeStore implements ObjectStore {
    * cost about 50 ms of page faults here, as much as a collection of a small heap).
    */
   static final long EARLY_RECLAIM_MIN_BYTES = 64L << 20;
+
+  /**
+   * After an early reclaim that took d, the next one waits factor × d (writes meanwhile use memory
+   * never written), so early reclaims take at most 1 / (1 + factor) of a writer's time: with a
+   * collector that frees dropped refs only in full collections (the serial one of worker JVMs) each
+   * early reclaim freed about one object, and every large put paid a full collection.
+   */
+  public static final long EARLY_RECLAIM_PAUSE_FACTOR = 4;
+
+  private long earlyReclaimAgainAtNanos = System.nanoTime(); // under `lock`
 
   private final ReferenceQueue<ByteBuffer> viewQueue = new ReferenceQueue<>();
   private final Set<ViewPin> viewPins = ConcurrentHashMap.newKeySet();
@@ -327,16 +339,24 @@ public final class NodeStore implements ObjectStore {
    * asks again with a wait for its frees to arrive, then reserves).
    */
   public long reserveIfRoom(ObjectId id, int length, Duration wait) {
-    Entry e = reserveEntry(id, length, wait.toNanos());
+    return reserveIfRoom(id, length, wait, false);
+  }
+
+  /**
+   * As {@link #reserveIfRoom(ObjectId, int, Duration)}; with {@code anyMemory}, memory never
+   * written counts as room for a large object too (its owner pauses early reclaims, I4).
+   */
+  public long reserveIfRoom(ObjectId id, int length, Duration wait, boolean anyMemory) {
+    Entry e = reserveEntry(id, length, wait.toNanos(), anyMemory);
     return e == null ? -1 : region.absoluteOffset(e.block);
   }
 
   private Entry reserveEntry(ObjectId id, int length) {
-    return reserveEntry(id, length, -1);
+    return reserveEntry(id, length, -1, false);
   }
 
   /** {@code ifRoomWaitNanos} >= 0: only with room as in {@link #reserveIfRoom}, else null. */
-  private Entry reserveEntry(ObjectId id, int length, long ifRoomWaitNanos) {
+  private Entry reserveEntry(ObjectId id, int length, long ifRoomWaitNanos, boolean anyMemory) {
     if (length > region.maxBlockBytes()) {
       throw new ObjectStoreFullException(
           "Object "
@@ -355,7 +375,7 @@ public final class NodeStore implements ObjectStore {
     try {
       b =
           ifRoomWaitNanos >= 0
-              ? allocateIfRoom(length, ifRoomWaitNanos)
+              ? allocateIfRoom(length, ifRoomWaitNanos, anyMemory)
               : allocate(length, "object " + id.hex());
       if (b == null) {
         return null;
@@ -636,12 +656,20 @@ public final class NodeStore implements ObjectStore {
     boolean askedGc = false;
     boolean reclaimed = false;
     while (true) {
-      // A large object reuses written memory if a reclaim can make room there (I4).
-      boolean early = !reclaimed && reclaimer != null && length >= EARLY_RECLAIM_MIN_BYTES;
+      // A large object reuses written memory if a reclaim can make room there (I4), unless
+      // early reclaims pause because they cost more than the page faults they save.
+      boolean early =
+          !reclaimed
+              && reclaimer != null
+              && length >= EARLY_RECLAIM_MIN_BYTES
+              && System.nanoTime() - earlyReclaimAgainAtNanos >= 0;
       MappedRegion.Block b = region.allocate(length, early);
       if (b == null && early) {
         reclaimed = true;
+        long start = System.nanoTime();
         if (reclaim(length)) {
+          long end = System.nanoTime();
+          earlyReclaimAgainAtNanos = end + EARLY_RECLAIM_PAUSE_FACTOR * (end - start);
           continue;
         }
         b = region.allocate(length);
@@ -699,8 +727,8 @@ public final class NodeStore implements ObjectStore {
   }
 
   /** A block without evicting or reclaiming, waiting up to {@code waitNanos} for frees; or null. */
-  private MappedRegion.Block allocateIfRoom(long length, long waitNanos) {
-    boolean touchedOnly = length >= EARLY_RECLAIM_MIN_BYTES;
+  private MappedRegion.Block allocateIfRoom(long length, long waitNanos, boolean anyMemory) {
+    boolean touchedOnly = !anyMemory && length >= EARLY_RECLAIM_MIN_BYTES;
     long deadline = System.nanoTime() + waitNanos;
     while (true) {
       MappedRegion.Block b = region.allocate(length, touchedOnly);

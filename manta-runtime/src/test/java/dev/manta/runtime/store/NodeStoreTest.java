@@ -263,6 +263,53 @@ class NodeStoreTest {
     dropped.forEach(s::free);
   }
 
+  /**
+   * An early reclaim (one that only lets a large object reuse memory written before) pauses the
+   * next early ones four times as long as it took: meanwhile large puts use memory never written.
+   * Before, with a collector that frees dropped refs only in full collections (the serial one of
+   * worker JVMs), each early reclaim freed about one object and every large put paid for one.
+   */
+  @Test
+  void earlyReclaims_pauseForFourTimesTheirCost_andLargePutsUseFreshMemoryMeanwhile()
+      throws Exception {
+    int big = (int) NodeStore.EARLY_RECLAIM_MIN_BYTES;
+    NodeStore s = open(4L * big, Duration.ofSeconds(5));
+    byte[] value = new byte[big];
+    ObjectId first = ids.nextPut();
+    s.put(first, value, 0);
+    s.free(first); // one block of written memory, free
+    java.util.ArrayDeque<ObjectId> dropped = new java.util.ArrayDeque<>(); // "refs" gone
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    s.reclaimer(
+        () -> {
+          calls.incrementAndGet();
+          try {
+            Thread.sleep(500); // stands for what a full collection of the owner's heap costs
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          while (!dropped.isEmpty()) {
+            s.free(dropped.poll());
+          }
+        });
+    ObjectId a = ids.nextPut();
+    s.put(a, value, 0); // into the written block
+    dropped.add(a);
+    ObjectId b = ids.nextPut();
+    s.put(b, value, 0); // the written block is a's: an early reclaim frees a, b reuses it
+    assertThat(calls.get()).isEqualTo(1);
+    dropped.add(b);
+    ObjectId c = ids.nextPut();
+    s.put(c, value, 0); // within the pause (about 2 s): fresh memory, no second reclaim
+    assertThat(calls.get()).as("reclaims").isEqualTo(1);
+    ObjectStoreStats st = s.stats();
+    assertThat(st.spillsTotal()).isZero();
+    assertThat(st.usedBytes()).isEqualTo(2L * big); // b and c: dropped b waits for a reclaim
+    s.free(b);
+    s.free(c);
+  }
+
   @Test
   void put_whenLiveObjectsExceedTheStore_spillsAndLosesNone_andBacksOffReclaiming() {
     NodeStore s = open(64 * KIB, Duration.ofSeconds(1));
