@@ -32,4 +32,13 @@ public interface RuntimeContext {
    * instance, and outside actors. Embedded, actors are never restarted, so it is always 0.
    */
   int actorRestartCount();
+
+  /**
+   * A handle to the actor whose method or constructor this thread ran when the context was taken,
+   * for calls to itself or to pass itself on; empty outside actors. Calls through it queue behind
+   * the running one, so a method of an actor of concurrency 1 must not wait for their results.
+   *
+   * @throws IllegalStateException if the actor has died since
+   */
+  <A> Optional<ActorHandle<A>> currentActor();
 }

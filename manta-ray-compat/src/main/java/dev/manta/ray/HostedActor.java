@@ -32,6 +32,9 @@ final class HostedActor {
   final Object instance;
   final ActorSpec spec;
 
+  /** The spec and Manta's context of the construction, set on the threads running its calls. */
+  final RayFunction.Executing executing;
+
   /**
    * The actor's one thread, for a single-threaded actor ({@link ActorSpec#singleThreaded}), else
    * null. Manta's mailbox runs calls one at a time but on whichever of its drainer threads is
@@ -47,9 +50,11 @@ final class HostedActor {
   /** The one thread of each group of concurrency 1 ({@code ""}: the default group) (I2). */
   private final Map<String, ExecutorService> groupThreads = new HashMap<>();
 
-  HostedActor(Object instance, ActorSpec spec) {
+  HostedActor(Object instance, RayFunction.Executing executing) {
+    ActorSpec spec = executing.spec();
     this.instance = instance;
     this.spec = spec;
+    this.executing = executing;
     this.defaultGroup = spec.groups().isEmpty() ? null : new Semaphore(spec.defaultConcurrency());
     spec.groups().forEach((name, n) -> groups.put(name, new Semaphore(n)));
     if (!spec.groups().isEmpty()) {

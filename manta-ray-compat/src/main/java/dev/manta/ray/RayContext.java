@@ -14,6 +14,7 @@ import io.ray.api.runtimeenv.RuntimeEnv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Ray's {@link RuntimeContext} for the calling thread, a snapshot taken by {@code
@@ -131,7 +132,17 @@ final class RayContext implements RuntimeContext {
           "getCurrentActorHandle() must be called from inside an actor method");
     }
     ActorRecord r = runtime.knownActor(actor.rayId());
-    return (T) (r != null ? RayActor.of(r) : new RayActor<>(actor.rayId()));
+    if (r != null) {
+      return (T) RayActor.of(r);
+    }
+    // Created by another Ray runtime (this is the actor's cluster worker): a handle to the Manta
+    // actor that embodies it, so that the actor can call itself and pass itself on.
+    dev.manta.RuntimeContext built = RayFunction.executingMantaContext();
+    Optional<dev.manta.ActorHandle<Object>> self =
+        built == null ? Optional.empty() : built.<Object>currentActor();
+    return (T)
+        self.map(h -> new RayActor<>(actor.rayId(), h, actor))
+            .orElseGet(() -> new RayActor<>(actor.rayId()));
   }
 
   /**

@@ -35,7 +35,14 @@ final class RayFunction implements ActorCalls.MethodShapes {
   private static final long serialVersionUID = 3L;
 
   /** The actor whose constructor or method this thread runs, for {@code RuntimeContext}. */
-  private static final InheritableThreadLocal<ActorSpec> EXECUTING = new InheritableThreadLocal<>();
+  private static final InheritableThreadLocal<Executing> EXECUTING = new InheritableThreadLocal<>();
+
+  /**
+   * What a thread of a Ray actor knows about it: its spec, and Manta's context of the call that
+   * built it (null where no global Manta runtime runs), whose {@code currentActor()} is a handle to
+   * the Manta actor that embodies it. One per actor instance, so a call sets no new object.
+   */
+  record Executing(ActorSpec spec, dev.manta.RuntimeContext manta) {}
 
   /** Set on a single-threaded actor's own thread while it runs a call. */
   private static final ThreadLocal<Boolean> ON_ACTOR_THREAD = new ThreadLocal<>();
@@ -104,7 +111,17 @@ final class RayFunction implements ActorCalls.MethodShapes {
 
   /** The actor whose constructor or method the calling thread runs, or null. */
   static ActorSpec executingActor() {
-    return EXECUTING.get();
+    Executing e = EXECUTING.get();
+    return e == null ? null : e.spec();
+  }
+
+  /**
+   * Manta's context of the construction of the actor the calling thread runs, or null (not in an
+   * actor, or no global Manta runtime).
+   */
+  static dev.manta.RuntimeContext executingMantaContext() {
+    Executing e = EXECUTING.get();
+    return e == null ? null : e.manta();
   }
 
   /** Whether the calling thread is a single-threaded actor's own thread. */
@@ -148,18 +165,20 @@ final class RayFunction implements ActorCalls.MethodShapes {
     // The spec's number counts the restarts this Ray layer made (Ray.kill without noRestart);
     // Manta's own restarts after the actor's process died (on a cluster) come on top.
     // (Embedded, Manta never restarts an actor, and a Ray runtime may run without Manta's global.)
-    int byCore =
-        dev.manta.Manta.isInitialized() ? dev.manta.Manta.runtimeContext().actorRestartCount() : 0;
+    dev.manta.RuntimeContext manta =
+        dev.manta.Manta.isInitialized() ? dev.manta.Manta.runtimeContext() : null;
+    int byCore = manta == null ? 0 : manta.actorRestartCount();
     ActorSpec actor =
         byCore == 0 ? this.actor : this.actor.restarted(this.actor.restart() + byCore);
-    ActorSpec previous = EXECUTING.get();
-    EXECUTING.set(actor);
+    Executing executing = new Executing(actor, manta);
+    Executing previous = EXECUTING.get();
+    EXECUTING.set(executing);
     GpuIds g = gpus > 0 ? GpuIds.current() : null;
     if (g != null) {
       g.takeForActor(actor.rayId(), gpus); // given back when the actor dies (ActorRecord)
     }
     try {
-      return new HostedActor(call(target, args), actor);
+      return new HostedActor(call(target, args), executing);
     } catch (Exception | Error e) {
       if (g != null) {
         g.releaseActor(actor.rayId());
@@ -183,11 +202,11 @@ final class RayFunction implements ActorCalls.MethodShapes {
     args[0] = hosted.instance;
     ExecutorService own = hosted.thread(group);
     if (own != null) {
-      return onActorThread(own, hosted.spec, args);
+      return onActorThread(own, hosted.executing, args);
     }
     Semaphore permits = hosted.permits(group);
-    ActorSpec previous = EXECUTING.get();
-    EXECUTING.set(hosted.spec);
+    Executing previous = EXECUTING.get();
+    EXECUTING.set(hosted.executing);
     try {
       if (permits == null) {
         return call(target, args);
@@ -207,12 +226,12 @@ final class RayFunction implements ActorCalls.MethodShapes {
    * Runs the call on the one thread of a single-threaded actor or of a group of concurrency 1; this
    * drainer thread waits for it.
    */
-  private Object onActorThread(ExecutorService own, ActorSpec spec, Object[] args)
+  private Object onActorThread(ExecutorService own, Executing executing, Object[] args)
       throws Exception {
     Future<Object> f =
         own.submit(
             () -> {
-              EXECUTING.set(spec);
+              EXECUTING.set(executing);
               ON_ACTOR_THREAD.set(Boolean.TRUE);
               try {
                 return call(target, args);

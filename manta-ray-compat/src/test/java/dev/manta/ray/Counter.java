@@ -90,6 +90,12 @@ public class Counter {
     return self.getId().toString();
   }
 
+  /** Ray's GetCurrentActorHandleTest shape: a call to itself, whose ref it returns unwaited. */
+  public ObjectRef<Integer> addThroughSelf(int delta) {
+    ActorHandle<Counter> self = Ray.getRuntimeContext().getCurrentActorHandle();
+    return self.task(Counter::add, delta).remote();
+  }
+
   public int exit() {
     Ray.exitActor();
     return -1;

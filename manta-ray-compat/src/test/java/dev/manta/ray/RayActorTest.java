@@ -417,9 +417,13 @@ class RayActorTest implements RayTestSupport.Source {
     ActorHandle<Counter> c = Ray.actor(Counter::new, 0).remote();
     assertThat(c.task(Counter::actorId).remote().get()).isEqualTo(c.getId().toString());
     assertThat(c.task(Counter::selfId).remote().get()).isEqualTo(c.getId().toString());
+    // the handle is callable where the actor runs (its own worker JVM on a cluster)
+    ObjectRef<Integer> viaSelf = c.task(Counter::addThroughSelf, 5).remote().get();
+    assertThat(viaSelf.get()).isEqualTo(5);
+    assertThat(c.task(Counter::get).remote().get()).isEqualTo(5);
     assertThat(Ray.getRuntimeContext().getCurrentActorId()).isEqualTo(ActorId.NIL);
     ActorHandle<Counter> same = Ray.internal().getActorHandle(c.getId());
-    assertThat(same.task(Counter::add, 1).remote().get()).isEqualTo(1);
+    assertThat(same.task(Counter::add, 1).remote().get()).isEqualTo(6);
   }
 
   @Test

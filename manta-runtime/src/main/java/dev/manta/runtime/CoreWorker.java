@@ -582,7 +582,8 @@ public final class CoreWorker implements MantaRuntime {
     Optional<String> task = t == null ? Optional.empty() : Optional.of(t.id().hex());
     Optional<String> actor =
         t == null || t.actorId() == null ? Optional.empty() : Optional.of(t.actorId().hex());
-    int restarts = t == null || t.actorId() == null ? 0 : actors.restartCount(t.actorId());
+    ActorId actorId = t == null ? null : t.actorId();
+    int restarts = actorId == null ? 0 : actors.restartCount(actorId);
     Map<String, Double> totals = new java.util.LinkedHashMap<>(ports.totalResources());
     Map<String, Double> frozen = java.util.Collections.unmodifiableMap(totals);
     return new RuntimeContext() {
@@ -619,6 +620,11 @@ public final class CoreWorker implements MantaRuntime {
       @Override
       public int actorRestartCount() {
         return restarts;
+      }
+
+      @Override
+      public <A> Optional<dev.manta.ActorHandle<A>> currentActor() {
+        return actorId == null ? Optional.empty() : Optional.of(actors.handleFor(actorId));
       }
 
       /** For example {@code RuntimeContext(embedded, job 1a2b3c4d, node embedded, task 00…)}. */

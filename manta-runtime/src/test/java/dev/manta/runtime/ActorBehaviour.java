@@ -334,12 +334,38 @@ abstract class ActorBehaviour<F extends MantaFixture> implements MantaFixture.So
     assertThat(a.task(CtxActor::actorId).remote().get()).isEqualTo(a.id());
   }
 
-  /** Reads its own id. */
+  /** On a cluster the actor runs in a worker JVM, which did not create it. */
+  @Test
+  void currentActor_isAHandleToItself_callableWhereItRuns_andEmptyOutsideActors() {
+    ActorHandle<CtxActor> a = Manta.actor(CtxActor::new).remote();
+    ObjectRef<Integer> viaSelf = a.task(CtxActor::countThroughSelf).remote().get();
+    assertThat(viaSelf.get()).isEqualTo(1);
+    assertThat(a.task(CtxActor::count).remote().get()).isEqualTo(2);
+    assertThat(a.task(CtxActor::selfId).remote().get()).isEqualTo(a.id());
+    assertThat(Manta.runtimeContext().currentActor()).isEmpty();
+  }
+
+  /** Reads its own id; counts calls, some through a handle to itself. */
   public static final class CtxActor {
+    private int calls;
+
     public CtxActor() {}
 
     public String actorId() {
       return Manta.runtimeContext().actorId().orElse("none");
+    }
+
+    public int count() {
+      return ++calls;
+    }
+
+    public ObjectRef<Integer> countThroughSelf() {
+      ActorHandle<CtxActor> self = Manta.runtimeContext().<CtxActor>currentActor().orElseThrow();
+      return self.task(CtxActor::count).remote(); // queued behind this call: not waited for
+    }
+
+    public String selfId() {
+      return Manta.runtimeContext().currentActor().orElseThrow().id();
     }
   }
 }
