@@ -60,6 +60,32 @@ class RayTaskTest implements RayTestSupport.Source {
     return Ray.getRuntimeContext().getAllNodeInfo().get(0).resources.get("CPU");
   }
 
+  /** A class Java serialization refuses. */
+  private static class NotSerializable {}
+
+  /** Ray's TaskExceptionTest shape: an exception holding a field that cannot be serialized. */
+  private static class UnserializableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings({"unused", "serial"})
+    private final NotSerializable field = new NotSerializable();
+
+    UnserializableException() {
+      super(); // no message either, as in Ray's test: on a cluster that used to hang get
+    }
+  }
+
+  private static String throwUnserializable() {
+    throw new UnserializableException();
+  }
+
+  @Test
+  void aTaskWhoseExceptionCannotBeSerialized_failsTheGet() {
+    assertThatThrownBy(() -> Ray.task(RayTaskTest::throwUnserializable).remote().get(60_000))
+        .isInstanceOf(RayTaskException.class)
+        .hasMessageContaining("UnserializableException");
+  }
+
   @Test
   void task_withValueArgs_returnsResult() {
     assertThat(Ray.task(RayTaskTest::add, 2, 3).remote().get()).isEqualTo(5);

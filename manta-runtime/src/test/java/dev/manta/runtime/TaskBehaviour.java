@@ -164,6 +164,54 @@ abstract class TaskBehaviour<F extends MantaFixture> implements MantaFixture.Sou
     assertThat(e.remoteExceptionClassName()).isEqualTo(IllegalStateException.class.getName());
   }
 
+  /** Ray's TaskExceptionTest: an exception that Java serialization refuses still reaches get. */
+  @Test
+  void failingTask_whoseExceptionCannotBeSerialized_getThrowsWithItsClassAndMessage() {
+    ObjectRef<Integer> r =
+        Manta.task((dev.manta.Fn0<Integer>) TaskBehaviour::throwUnserializable).remote();
+    assertThatThrownBy(() -> r.get(Duration.ofSeconds(60)))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("not serializable here");
+    TaskException e = (TaskException) org.assertj.core.api.Assertions.catchThrowable(r::get);
+    assertThat(e.remoteExceptionClassName()).isEqualTo(UnserializableException.class.getName());
+  }
+
+  static int throwUnserializable() {
+    throw new UnserializableException("not serializable here");
+  }
+
+  /**
+   * An exception without a message (Ray's TaskExceptionTest throws one): on a cluster its failure
+   * could not be encoded, the worker swallowed that, and get waited for good.
+   */
+  @Test
+  void failingTask_whoseExceptionHasNoMessage_getThrows() {
+    ObjectRef<Integer> r =
+        Manta.task((dev.manta.Fn0<Integer>) TaskBehaviour::throwWithoutMessage).remote();
+    assertThatThrownBy(() -> r.get(Duration.ofSeconds(60)))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("UnsupportedOperationException");
+    TaskException e = (TaskException) org.assertj.core.api.Assertions.catchThrowable(r::get);
+    assertThat(e.remoteExceptionClassName())
+        .isEqualTo(UnsupportedOperationException.class.getName());
+  }
+
+  static int throwWithoutMessage() {
+    throw new UnsupportedOperationException();
+  }
+
+  /** Holds a field that Java serialization refuses. */
+  static final class UnserializableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings({"unused", "serial"})
+    private final Object notSerializable = new Object();
+
+    UnserializableException(String message) {
+      super(message);
+    }
+  }
+
   @Test
   void errorFlowsThroughDependents_withoutRunningThem() {
     ObjectRef<Integer> bad = Manta.task(Fns::fail, "root cause").remote();

@@ -159,14 +159,23 @@ public final class Wire {
     }
   }
 
+  /** {@code s}, which may be null (an exception without a message), as its length and bytes. */
   private static void writeLong(DataOutputStream out, String s) throws IOException {
+    if (s == null) {
+      out.writeInt(-1);
+      return;
+    }
     byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     out.writeInt(b.length);
     out.write(b);
   }
 
   private static String readLong(DataInputStream in) throws IOException {
-    byte[] b = new byte[length(in, in.readInt())];
+    int n = in.readInt();
+    if (n == -1) {
+      return null;
+    }
+    byte[] b = new byte[length(in, n)];
     in.readFully(b);
     return new String(b, java.nio.charset.StandardCharsets.UTF_8);
   }

@@ -181,11 +181,31 @@ final class TaskIntake {
     core.resultOf(t)
         .thenAccept(
             v -> {
-              // N4: runs as the result completes, before the result object (and with it what it
-              // contains) can be freed here.
-              List<ObjectId> nested = lender.lend(ownerPrefix, core.ownedRefsInResult(t));
-              reports.report(owner, id, attempt, v, nested);
-              unreported.decrementAndGet();
+              try {
+                // N4: runs as the result completes, before the result object (and with it what
+                // it contains) can be freed here.
+                List<ObjectId> nested = lender.lend(ownerPrefix, core.ownedRefsInResult(t));
+                reports.report(owner, id, attempt, v, nested);
+              } catch (RuntimeException | Error e) {
+                // Never swallowed (its owner would wait for good): the owner gets this failure.
+                LOG.warn("Could not report the result of task {} to {}", id.hex(), owner, e);
+                reports.report(
+                    owner,
+                    id,
+                    attempt,
+                    Failure.ofThrowable(
+                        id.hex(),
+                        m.name(),
+                        new IllegalStateException(
+                            "Manta could not send the result of task "
+                                + id.hex()
+                                + " to its owner: "
+                                + e,
+                            e)),
+                    List.of());
+              } finally {
+                unreported.decrementAndGet();
+              }
             });
     switch (kind) {
       case TASK -> core.runLocally(t);
