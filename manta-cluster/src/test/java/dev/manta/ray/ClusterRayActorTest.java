@@ -18,6 +18,46 @@ class ClusterRayActorTest extends RayActorTest {
   }
 
   /**
+   * With {@code ray.job.default-actor-lifetime=DETACHED} an actor that sets no lifetime outlives
+   * the actor that created it, in a worker JVM (whose Ray runtime learns the job's default from the
+   * functions it runs); a sibling made NON_DETACHED dies with their creator, which shows that the
+   * creator's death was handled before the detached one is asked.
+   */
+  @Test
+  void defaultActorLifetimeDetached_anActorsChildOutlivesItsDeath() throws Exception {
+    Ray.shutdown();
+    System.setProperty("ray.address", RayClusterSuite.use());
+    System.setProperty("ray.job.default-actor-lifetime", "DETACHED");
+    try {
+      Ray.init();
+    } finally {
+      System.clearProperty("ray.address");
+      System.clearProperty("ray.job.default-actor-lifetime");
+    }
+    ActorHandle<Counter> owner = Ray.actor(Counter::new, 0).remote();
+    ActorHandle<Counter> detached = owner.task(Counter::createChild, 5, false).remote().get();
+    ActorHandle<Counter> tied = owner.task(Counter::createChild, 7, true).remote().get();
+    assertThat(detached.task(Counter::get).remote().get()).isEqualTo(5);
+    assertThat(tied.task(Counter::get).remote().get()).isEqualTo(7);
+
+    assertThatThrownBy(() -> owner.task(Counter::halt).remote().get())
+        .isInstanceOf(RayActorException.class); // the creator's JVM dies
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              try {
+                tied.task(Counter::get).remote().get();
+                return false;
+              } catch (RayActorException e) {
+                return true;
+              }
+            });
+    assertThat(detached.task(Counter::add, 1).remote().get()).isEqualTo(6);
+    detached.kill();
+  }
+
+  /**
    * An actor whose worker JVM dies is restarted by Manta's core (not by the Ray layer, as after
    * {@code kill(false)}); its new instance knows, in the constructor and in its methods.
    */

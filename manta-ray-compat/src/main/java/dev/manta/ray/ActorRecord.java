@@ -80,6 +80,14 @@ final class ActorRecord {
   /** Ray's setJvmOptions of the actor; set once, before {@link #start}. */
   private volatile List<String> jvmOptions = List.of();
 
+  /** The job's {@code ray.job.default-actor-lifetime} is DETACHED; set once, before start. */
+  private volatile boolean jobDetachedByDefault;
+
+  /** Sets whether the job's actors are detached by default, before the actor is started. */
+  void jobDetachedByDefault(boolean detached) {
+    this.jobDetachedByDefault = detached;
+  }
+
   /** Sets the actor's JVM options (Ray's {@code setJvmOptions}), before it is started. */
   void jvmOptions(List<String> options) {
     this.jvmOptions = List.copyOf(options);
@@ -205,7 +213,8 @@ final class ActorRecord {
             ctor,
             spec.restarted(restarts.get()),
             jobNamespace,
-            embedded ? resources.getOrDefault("GPU", 0.0) : 0);
+            embedded ? resources.getOrDefault("GPU", 0.0) : 0,
+            jobDetachedByDefault);
     ActorCreator<Object> c = rt.newActor(f, args.clone(), refMask);
     if (mantaName != null) {
       c.name(mantaName);

@@ -166,7 +166,7 @@ public final class MantaRayRuntime implements RayRuntime {
    * Manta.init}), in the job's namespace. That runtime never stops the worker's Manta runtime:
    * {@code Ray.shutdown()} on a worker (its JVM's shutdown hook) only forgets it.
    */
-  static void ensureHosted(String namespace) {
+  static void ensureHosted(String namespace, boolean detachedByDefault) {
     if (Ray.isInitialized()) {
       return;
     }
@@ -174,7 +174,8 @@ public final class MantaRayRuntime implements RayRuntime {
       if (Ray.isInitialized() || !Manta.isInitialized()) {
         return; // without a Manta runtime the user's Ray call fails with Ray's own message
       }
-      RaySettings s = new RaySettings(MantaConfig.builder().build(), namespace, List.of());
+      RaySettings s =
+          new RaySettings(MantaConfig.builder().build(), namespace, List.of(), detachedByDefault);
       handoff = new MantaRayRuntime(Manta.currentRuntime(), s, true);
       try {
         Ray.init();
@@ -428,7 +429,8 @@ public final class MantaRayRuntime implements RayRuntime {
         options != null && rt.runtimeContext().isEmbedded()
             ? options.resources.getOrDefault("GPU", 0.0)
             : 0;
-    RayFunction fn = RayFunction.task(func, settings.namespace(), gpus);
+    RayFunction fn =
+        RayFunction.task(func, settings.namespace(), gpus, settings.detachedByDefault());
     Args a = Args.of(args);
     return translate(
         () -> {
@@ -485,8 +487,11 @@ public final class MantaRayRuntime implements RayRuntime {
             o.concurrencyGroups,
             loader,
             settings.namespace(),
-            o.lifetime == io.ray.api.options.ActorLifetime.DETACHED,
+            o.lifetime != null
+                ? o.lifetime == io.ray.api.options.ActorLifetime.DETACHED
+                : settings.detachedByDefault(),
             rt.runtimeContext().isEmbedded());
+    record.jobDetachedByDefault(settings.detachedByDefault()); // for the functions it ships
     // On a cluster the actor's worker JVM starts with them; embedded they are ignored, with a
     // warning (the actor runs in this JVM). Options that would break the worker are refused.
     record.jvmOptions(o.jvmOptions);
@@ -521,7 +526,9 @@ public final class MantaRayRuntime implements RayRuntime {
       checkNoPlacementGroup(options.group);
       group = options.concurrencyGroupName;
     }
-    RayFunction fn = RayFunction.method(func, record.groupFor(group, func), settings.namespace());
+    RayFunction fn =
+        RayFunction.method(
+            func, record.groupFor(group, func), settings.namespace(), settings.detachedByDefault());
     Args a = Args.of(args);
     if (record.maxTaskRetries == 0
         && record.rayState() == io.ray.api.runtimecontext.ActorState.RESTARTING) {

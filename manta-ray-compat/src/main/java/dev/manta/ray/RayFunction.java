@@ -32,7 +32,7 @@ import java.util.concurrent.Semaphore;
  * <p>Immutable and thread-safe.
  */
 final class RayFunction implements ActorCalls.MethodShapes {
-  private static final long serialVersionUID = 3L;
+  private static final long serialVersionUID = 4L;
 
   /** The actor whose constructor or method this thread runs, for {@code RuntimeContext}. */
   private static final InheritableThreadLocal<Executing> EXECUTING = new InheritableThreadLocal<>();
@@ -62,14 +62,23 @@ final class RayFunction implements ActorCalls.MethodShapes {
   private final String group; // METHOD only: "" the default group, null no groups
   private final String namespace; // the job's Ray namespace, for a Ray runtime where it runs
   private final double gpus; // TASK, CONSTRUCTOR: GPUs whose ids it holds (embedded; GpuIds)
+  // The job's ray.job.default-actor-lifetime is DETACHED, for a Ray runtime where it runs
+  private final boolean detachedByDefault;
 
   private RayFunction(RayFunc target, Role role, ActorSpec actor, String group, String namespace) {
-    this(target, role, actor, group, namespace, 0);
+    this(target, role, actor, group, namespace, 0, false);
   }
 
   private RayFunction(
-      RayFunc target, Role role, ActorSpec actor, String group, String namespace, double gpus) {
+      RayFunc target,
+      Role role,
+      ActorSpec actor,
+      String group,
+      String namespace,
+      double gpus,
+      boolean detachedByDefault) {
     this.gpus = gpus;
+    this.detachedByDefault = detachedByDefault;
     this.target = Objects.requireNonNull(target, "func");
     this.namespace = Objects.requireNonNull(namespace, "namespace");
     this.arity = arityOf(target);
@@ -86,13 +95,33 @@ final class RayFunction implements ActorCalls.MethodShapes {
 
   /** A task that holds ids of {@code gpus} of the embedded node's GPUs while it runs. */
   static RayFunction task(RayFunc func, String namespace, double gpus) {
-    return new RayFunction(func, Role.TASK, null, null, namespace, gpus);
+    return task(func, namespace, gpus, false);
+  }
+
+  /**
+   * A task that holds ids of {@code gpus} GPUs, of a job whose actors are detached unless they say
+   * otherwise ({@code ray.job.default-actor-lifetime}) when {@code detachedByDefault}.
+   */
+  static RayFunction task(RayFunc func, String namespace, double gpus, boolean detachedByDefault) {
+    return new RayFunction(func, Role.TASK, null, null, namespace, gpus, detachedByDefault);
   }
 
   /** A constructor whose actor holds ids of {@code gpus} of the embedded node's GPUs. */
   static RayFunction constructor(RayFunc func, ActorSpec spec, String namespace, double gpus) {
+    return constructor(func, spec, namespace, gpus, false);
+  }
+
+  /** As {@link #constructor(RayFunc, ActorSpec, String, double)}, of a job detached by default. */
+  static RayFunction constructor(
+      RayFunc func, ActorSpec spec, String namespace, double gpus, boolean detachedByDefault) {
     return new RayFunction(
-        func, Role.CONSTRUCTOR, Objects.requireNonNull(spec, "spec"), null, namespace, gpus);
+        func,
+        Role.CONSTRUCTOR,
+        Objects.requireNonNull(spec, "spec"),
+        null,
+        namespace,
+        gpus,
+        detachedByDefault);
   }
 
   /** The constructor of the actor {@code spec} describes; its call yields a {@link HostedActor}. */
@@ -106,7 +135,13 @@ final class RayFunction implements ActorCalls.MethodShapes {
    * group), or null when the actor has no concurrency groups.
    */
   static RayFunction method(RayFunc func, String group, String namespace) {
-    return new RayFunction(func, Role.METHOD, null, group, namespace);
+    return method(func, group, namespace, false);
+  }
+
+  /** As {@link #method(RayFunc, String, String)}, of a job detached by default. */
+  static RayFunction method(
+      RayFunc func, String group, String namespace, boolean detachedByDefault) {
+    return new RayFunction(func, Role.METHOD, null, group, namespace, 0, detachedByDefault);
   }
 
   /** The actor whose constructor or method the calling thread runs, or null. */
@@ -148,7 +183,7 @@ final class RayFunction implements ActorCalls.MethodShapes {
   public Object invoke(Object[] args) throws Exception {
     // On a cluster worker nothing called Ray.init(): the user's code finds a Ray runtime over the
     // worker's Manta runtime, installed by the first Ray function the worker runs.
-    MantaRayRuntime.ensureHosted(namespace);
+    MantaRayRuntime.ensureHosted(namespace, detachedByDefault);
     for (int i = 0; i < args.length; i++) {
       if (args[i] == RayNull.INSTANCE) {
         args[i] = null;
@@ -274,12 +309,13 @@ final class RayFunction implements ActorCalls.MethodShapes {
         && Objects.equals(f.actor, actor)
         && Objects.equals(f.group, group)
         && f.namespace.equals(namespace)
-        && f.gpus == gpus;
+        && f.gpus == gpus
+        && f.detachedByDefault == detachedByDefault;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(target.getClass(), role, actor, group, namespace, gpus);
+    return Objects.hash(target.getClass(), role, actor, group, namespace, gpus, detachedByDefault);
   }
 
   // BEGIN GENERATED RAY FUNCTIONS (manta-api/src/test/java/dev/manta/gen/GenerateCalls.java)

@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  *       (Manta's {@code manta.job.jvm-options}), as one value separated by spaces or as Ray's list
  *       {@code ray.job.jvm-options.0}, {@code .1}, ...; ignored, with a warning, by the embedded
  *       runtime, which starts no worker JVM.
+ *   <li>{@code ray.job.default-actor-lifetime}: {@code DETACHED} makes actors that set no lifetime
+ *       detached (they outlive the actor or driver that created them); {@code NON_DETACHED}, the
+ *       default, ties them to their creator.
  *   <li>{@code ray.job.namespace}: the namespace of named actors; unset, an anonymous one per run
  *       as in Ray.
  *   <li>{@code ray.infeasible}: {@code pending} (Ray's behaviour) keeps a task or actor that no
@@ -55,6 +58,8 @@ import org.slf4j.LoggerFactory;
  * @param nodeFlags the head args as flags of the local cluster's node ({@code NodeMain})
  * @param nodeJvmOptions extra JVM options of the local cluster's node
  * @param jobJvmOptions JVM options of the job's worker JVMs on a cluster
+ * @param detachedByDefault {@code ray.job.default-actor-lifetime=DETACHED}: an actor that sets no
+ *     lifetime is detached
  */
 record RaySettings(
     MantaConfig config,
@@ -65,7 +70,8 @@ record RaySettings(
     boolean explicitCluster,
     List<String> nodeFlags,
     List<String> nodeJvmOptions,
-    List<String> jobJvmOptions) {
+    List<String> jobJvmOptions,
+    boolean detachedByDefault) {
   private static final Logger LOG = LoggerFactory.getLogger(RaySettings.class);
   private static final Pattern HEAD_ARG = Pattern.compile("ray\\.head-args\\.(\\d+)");
   private static final Pattern JOB_JVM_OPTION = Pattern.compile("ray\\.job\\.jvm-options\\.(\\d+)");
@@ -84,13 +90,38 @@ record RaySettings(
 
   /** Embedded (or address) settings without node labels. */
   RaySettings(MantaConfig config, String namespace, List<String> ignored) {
-    this(config, namespace, ignored, Map.of(), false, false, List.of(), List.of(), List.of());
+    this(config, namespace, ignored, false);
+  }
+
+  /** Settings of a Ray runtime hosted on a cluster worker (its job's namespace and default). */
+  RaySettings(
+      MantaConfig config, String namespace, List<String> ignored, boolean detachedByDefault) {
+    this(
+        config,
+        namespace,
+        ignored,
+        Map.of(),
+        false,
+        false,
+        List.of(),
+        List.of(),
+        List.of(),
+        detachedByDefault);
   }
 
   /** These settings with the embedded runtime instead of a local cluster. */
   RaySettings embedded() {
     return new RaySettings(
-        config, namespace, ignored, labels, false, false, nodeFlags, nodeJvmOptions, jobJvmOptions);
+        config,
+        namespace,
+        ignored,
+        labels,
+        false,
+        false,
+        nodeFlags,
+        nodeJvmOptions,
+        jobJvmOptions,
+        detachedByDefault);
   }
 
   /** The configuration of a driver of the cluster at {@code address}. */
@@ -158,7 +189,25 @@ record RaySettings(
         explicit,
         nodeFlags(args, labels),
         jvmOptions,
-        jobJvmOptions(props));
+        jobJvmOptions(props),
+        detachedByDefault(props));
+  }
+
+  /**
+   * {@code ray.job.default-actor-lifetime}: {@code DETACHED} or {@code NON_DETACHED} (the default),
+   * in any case.
+   *
+   * @throws IllegalArgumentException for another value
+   */
+  static boolean detachedByDefault(Properties props) {
+    String v = props.getProperty("ray.job.default-actor-lifetime", "").strip();
+    return switch (v.toUpperCase(Locale.ROOT)) {
+      case "", "NON_DETACHED" -> false;
+      case "DETACHED" -> true;
+      default ->
+          throw new IllegalArgumentException(
+              "ray.job.default-actor-lifetime must be DETACHED or NON_DETACHED, was '" + v + "'");
+    };
   }
 
   /**

@@ -96,6 +96,17 @@ public class Counter {
     return self.task(Counter::add, delta).remote();
   }
 
+  /** Creates an actor from inside this one: with its job's default lifetime, or non-detached. */
+  public ActorHandle<Counter> createChild(int start, boolean nonDetached) {
+    var creator = Ray.actor(Counter::new, start);
+    if (nonDetached) {
+      creator.setLifetime(io.ray.api.options.ActorLifetime.NON_DETACHED);
+    }
+    ActorHandle<Counter> child = creator.remote();
+    child.task(Counter::get).remote().get(); // created before this call returns
+    return child;
+  }
+
   public int exit() {
     Ray.exitActor();
     return -1;

@@ -96,6 +96,19 @@ class RaySettingsTest {
   }
 
   @Test
+  void defaultActorLifetime_isNonDetachedUnlessTheJobSaysDetached() {
+    assertThat(read(Map.of()).detachedByDefault()).isFalse();
+    assertThat(read(Map.of("ray.job.default-actor-lifetime", "DETACHED")).detachedByDefault())
+        .isTrue();
+    assertThat(read(Map.of("ray.job.default-actor-lifetime", "non_detached")).detachedByDefault())
+        .isFalse();
+    assertThatThrownBy(() -> read(Map.of("ray.job.default-actor-lifetime", "forever")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ray.job.default-actor-lifetime")
+        .hasMessageContaining("forever");
+  }
+
+  @Test
   void address_namesAClusterUnlessRunModeIsLocal() {
     assertThat(read(Map.of()).config().address()).isEmpty();
     assertThat(read(Map.of("ray.address", "10.0.0.1:6379")).config().address())
