@@ -48,6 +48,29 @@ class ClusterActorJvmOptionsTest {
     public long pid() {
       return ProcessHandle.current().pid();
     }
+
+    public int exit() {
+      Manta.exitActor();
+      return 0;
+    }
+  }
+
+  /**
+   * An actor that ends itself (exitActor) returns its lease, so the JVM started for its options
+   * stops at once: its owner used to drop the actor's place before handling the head's notice of
+   * its death, never returned the lease, and the JVM (and the actor's resources) stayed until the
+   * job ended.
+   */
+  @Test
+  void anActorThatExits_returnsItsLease_soItsOwnJvmStops() throws Exception {
+    ActorHandle<Props> a =
+        Manta.actor(Props::new).jvmOptions(List.of("-Dmanta.test.exit=1")).remote();
+    long pid = a.task(Props::pid).remote().get();
+    ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+    assertThatThrownBy(() -> a.task(Props::exit).remote().get())
+        .isInstanceOf(dev.manta.ActorDiedException.class);
+    process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(process.isAlive()).isFalse();
   }
 
   @Test

@@ -312,6 +312,10 @@ abstract class ActorBehaviour<F extends MantaFixture> implements MantaFixture.So
   public static final class Quitter {
     public Quitter() {}
 
+    public int ping() {
+      return 0;
+    }
+
     public int quit() {
       Manta.exitActor();
       return 1;
@@ -326,6 +330,22 @@ abstract class ActorBehaviour<F extends MantaFixture> implements MantaFixture.So
     assertThatThrownBy(() -> q.task(Quitter::quit).remote().get())
         .isInstanceOf(ActorDiedException.class);
     assertThatThrownBy(Manta::exitActor).isInstanceOf(IllegalStateException.class);
+  }
+
+  /**
+   * An actor that ends itself gives its resources back at once, not when its job ends (on a cluster
+   * its owner dropped the actor's place before handling the head's notice of its death, so its
+   * lease, with the CPUs and the worker JVM, was never returned).
+   */
+  @Test
+  void exitActor_givesItsResourcesBack() {
+    ActorHandle<Quitter> big = Manta.actor(Quitter::new).numCpus(2).remote();
+    assertThat(big.task(Quitter::ping).remote().get()).isZero();
+    ObjectRef<Integer> starved = Manta.task(Fns::square, 3).remote();
+    assertThat(Manta.wait(List.of(starved), 1, Duration.ofMillis(100)).ready()).isEmpty();
+    assertThatThrownBy(() -> big.task(Quitter::quit).remote().get())
+        .isInstanceOf(ActorDiedException.class);
+    assertThat(starved.get(Duration.ofSeconds(30))).isEqualTo(9);
   }
 
   @Test

@@ -574,15 +574,18 @@ final class RemoteActors {
       if (inflight.creating(id)) {
         return; // A4: its creation's own result says why, with the constructor's error
       }
-      places.remove(id);
       placementFailed(id, a.getDeathReason());
       Restart r = restarting.get(id);
       if (r != null) {
+        places.remove(id);
         giveUp(r, "the head says it is dead: " + a.getDeathReason(), null);
         return;
       }
       ActorProxy proxy = proxyOrNull(id);
       if (proxy != null) {
+        // Its place stays until the proxy's death is handled (killed), which returns the lease of
+        // an actor owned here: one that ended by itself (exitActor) kept its worker JVM and its
+        // resources until its job ended when the place was dropped first.
         proxy.kill(
             Failure.actorDied(
                 id.hex(),
@@ -590,6 +593,7 @@ final class RemoteActors {
                 "Actor " + id.hex() + " died: " + a.getDeathReason(),
                 null));
       }
+      places.remove(id);
     }
   }
 
