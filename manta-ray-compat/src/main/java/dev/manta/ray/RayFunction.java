@@ -93,25 +93,19 @@ final class RayFunction implements ActorCalls.MethodShapes {
     return new RayFunction(func, Role.TASK, null, null, namespace);
   }
 
-  /** A task that holds ids of {@code gpus} of the embedded node's GPUs while it runs. */
-  static RayFunction task(RayFunc func, String namespace, double gpus) {
-    return task(func, namespace, gpus, false);
-  }
-
   /**
-   * A task that holds ids of {@code gpus} GPUs, of a job whose actors are detached unless they say
-   * otherwise ({@code ray.job.default-actor-lifetime}) when {@code detachedByDefault}.
+   * A task that holds ids of {@code gpus} of the embedded node's GPUs while it runs, of a job whose
+   * actors are detached unless they say otherwise ({@code ray.job.default-actor-lifetime}) when
+   * {@code detachedByDefault}.
    */
   static RayFunction task(RayFunc func, String namespace, double gpus, boolean detachedByDefault) {
     return new RayFunction(func, Role.TASK, null, null, namespace, gpus, detachedByDefault);
   }
 
-  /** A constructor whose actor holds ids of {@code gpus} of the embedded node's GPUs. */
-  static RayFunction constructor(RayFunc func, ActorSpec spec, String namespace, double gpus) {
-    return constructor(func, spec, namespace, gpus, false);
-  }
-
-  /** As {@link #constructor(RayFunc, ActorSpec, String, double)}, of a job detached by default. */
+  /**
+   * A constructor whose actor holds ids of {@code gpus} of the embedded node's GPUs, of a job whose
+   * actors are detached by default when {@code detachedByDefault}.
+   */
   static RayFunction constructor(
       RayFunc func, ActorSpec spec, String namespace, double gpus, boolean detachedByDefault) {
     return new RayFunction(

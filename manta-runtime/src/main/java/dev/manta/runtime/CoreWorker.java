@@ -580,9 +580,8 @@ public final class CoreWorker implements MantaRuntime {
   public RuntimeContext runtimeContext() {
     TaskRun t = executor.current();
     Optional<String> task = t == null ? Optional.empty() : Optional.of(t.id().hex());
-    Optional<String> actor =
-        t == null || t.actorId() == null ? Optional.empty() : Optional.of(t.actorId().hex());
     ActorId actorId = t == null ? null : t.actorId();
+    Optional<String> actor = actorId == null ? Optional.empty() : Optional.of(actorId.hex());
     int restarts = actorId == null ? 0 : actors.restartCount(actorId);
     Map<String, Double> totals = new java.util.LinkedHashMap<>(ports.totalResources());
     Map<String, Double> frozen = java.util.Collections.unmodifiableMap(totals);
